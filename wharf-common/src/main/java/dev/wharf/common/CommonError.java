@@ -1,0 +1,60 @@
+package dev.wharf.common;
+
+/** The errors that AWS answers the same way for every service: routing, signatures and malformed requests. */
+public enum CommonError implements AwsErrorCode {
+    INVALID_ACTION("InvalidAction", 400),
+    UNKNOWN_OPERATION("UnknownOperationException", 400),
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
+    INCOMPLETE_SIGNATURE("IncompleteSignature", 403),
+    INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
+    SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
+    REQUEST_EXPIRED("RequestExpired", 400),
+    ACCESS_DENIED("AccessDenied", 403),
+    SERIALIZATION("SerializationException", 400),
+    MALFORMED_QUERY_STRING("MalformedQueryString", 404),
+    INTERNAL_FAILURE("InternalFailure", 500, false),
+    SERVICE_UNAVAILABLE("ServiceUnavailable", 503, false);
+
+    private final String name;
+    private final int httpStatus;
+    private final boolean senderFault;
+
+    CommonError(String name, int httpStatus) {
+        this(name, httpStatus, true);
+    }
+
+    CommonError(String name, int httpStatus, boolean senderFault) {
+        this.name = name;
+        this.httpStatus = httpStatus;
+        this.senderFault = senderFault;
+    }
+
+    @Override
+    public String shapeName() {
+        return name;
+    }
+
+    @Override
+    public String queryCode() {
+        return name;
+    }
+
+    @Override
+    public String jsonNamespace() {
+        return "";
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    @Override
+    public boolean senderFault() {
+        return senderFault;
+    }
+
+    public AwsException with(String message) {
+        return new AwsException(this, message);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.wharf.storage;
+
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.jspecify.annotations.Nullable;
+
+/** Keeps every record on the heap, for the {@link DurabilityMode#MEMORY} mode and for tests; nothing survives a stop. */
+public final class MemoryStorageEngine implements StorageEngine, QueueStore {
+
+    private final NavigableMap<Long, byte[]> queues = new ConcurrentSkipListMap<>();
+    private final Map<Long, NavigableMap<Long, byte[]>> payloads = new ConcurrentHashMap<>();
+    private final Map<Long, NavigableMap<Long, byte[]>> indexes = new ConcurrentHashMap<>();
+
+    @Override
+    public QueueStore queues() {
+        return this;
+    }
+
+    @Override
+    public DurabilityMode mode() {
+        return DurabilityMode.MEMORY;
+    }
+
+    @Override
+    public String describe() {
+        return "memory (nothing is kept after a stop)";
+    }
+
+    @Override
+    public synchronized void commit(QueueBatch batch) {
+        // One monitor makes a batch atomic for readers that also take it; scans copy under it.
+        for (QueueBatch.Op op : batch.ops()) {
+            switch (op) {
+                case QueueBatch.PutQueue put -> queues.put(put.queueId(), put.metadata().clone());
+                case QueueBatch.DeleteQueue delete -> {
+                    queues.remove(delete.queueId());
+                    payloads.remove(delete.queueId());
+                    indexes.remove(delete.queueId());
+                }
+                case QueueBatch.PutPayload put -> space(payloads, put.queueId()).put(put.sequence(), put.payload());
+                case QueueBatch.PutIndex put -> space(indexes, put.queueId()).put(put.sequence(), put.index());
+                case QueueBatch.DeleteMessage delete -> {
+                    space(payloads, delete.queueId()).remove(delete.sequence());
+                    space(indexes, delete.queueId()).remove(delete.sequence());
+                }
+                case QueueBatch.DeleteAllMessages delete -> {
+                    payloads.remove(delete.queueId());
+                    indexes.remove(delete.queueId());
+                }
+            }
+        }
+    }
+
+    private static NavigableMap<Long, byte[]> space(Map<Long, NavigableMap<Long, byte[]>> spaces, long queueId) {
+        return spaces.computeIfAbsent(queueId, id -> new ConcurrentSkipListMap<>());
+    }
+
+    @Override
+    public synchronized void loadQueues(RecordVisitor visitor) {
+        queues.forEach((id, value) -> visitor.onRecord(id, value.clone()));
+    }
+
+    @Override
+    public synchronized void scanIndex(long queueId, RecordVisitor visitor) {
+        NavigableMap<Long, byte[]> index = indexes.get(queueId);
+        if (index != null) {
+            index.forEach((sequence, value) -> visitor.onRecord(sequence, value.clone()));
+        }
+    }
+
+    @Override
+    public byte @Nullable [] readPayload(long queueId, long sequence) {
+        NavigableMap<Long, byte[]> space = payloads.get(queueId);
+        byte[] value = space == null ? null : space.get(sequence);
+        return value == null ? null : value.clone();
+    }
+
+    @Override
+    public void close() {
+        // Nothing to flush.
+    }
+}
