@@ -33,7 +33,8 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
         // One monitor makes a batch atomic for readers that also take it; scans copy under it.
         for (QueueBatch.Op op : batch.ops()) {
             switch (op) {
-                case QueueBatch.PutQueue put -> queues.put(put.queueId(), put.metadata().clone());
+                case QueueBatch.PutQueue put ->
+                    queues.put(put.queueId(), put.metadata().clone());
                 case QueueBatch.DeleteQueue delete -> {
                     queues.remove(delete.queueId());
                     payloads.remove(delete.queueId());
