@@ -1,0 +1,32 @@
+package dev.wharf.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.protocol.model.Operation;
+import dev.wharf.protocol.model.ServiceModel;
+import java.util.Set;
+
+/**
+ * A service as the transport sees it: its model, the protocols it speaks, and one entry point for every operation.
+ *
+ * <p>Implementations are thread-safe; {@link #invoke} runs on a virtual thread per request and may block (a long poll
+ * does).
+ */
+public interface ServiceBinding {
+
+    ServiceModel model();
+
+    Set<Protocol> protocols();
+
+    /** The namespace of the service's Query XML, or empty when the service does not speak Query. */
+    String queryXmlNamespace();
+
+    /**
+     * Runs an operation of {@link #model()}.
+     *
+     * @param input the request document, named as the model names members
+     * @return the result document, shaped by {@link dev.wharf.protocol.model.ModelDocuments}
+     * @throws dev.wharf.common.AwsException for every error the caller should see
+     */
+    JsonNode invoke(Operation operation, ObjectNode input, RequestContext context);
+}

@@ -1,0 +1,48 @@
+package dev.wharf.protocol.model;
+
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One shape of a service model.
+ *
+ * @param id the absolute shape id, such as {@code com.amazonaws.sqs#CreateQueueRequest}
+ * @param type the shape's type
+ * @param members a structure's members in model order, empty otherwise
+ * @param member a list's member, or null
+ * @param key a map's key, or null
+ * @param value a map's value, or null
+ */
+public record Shape(
+        String id,
+        ShapeType type,
+        Map<String, Member> members,
+        @Nullable Member member,
+        @Nullable Member key,
+        @Nullable Member value) {
+
+    /** The shape's name without its namespace. */
+    public String name() {
+        return id.substring(id.indexOf('#') + 1);
+    }
+
+    /** Finds a structure member by name, ignoring case, because Java names start lower-case where the model's do not. */
+    public @Nullable Member memberIgnoringCase(String name) {
+        Member exact = members.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (Member candidate : members.values()) {
+            if (candidate.name().toLowerCase(Locale.ROOT).equals(lower)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    public boolean isScalar() {
+        return type.isScalar();
+    }
+}

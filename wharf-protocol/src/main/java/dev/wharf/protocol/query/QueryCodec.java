@@ -1,0 +1,246 @@
+package dev.wharf.protocol.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.common.AwsErrorCode;
+import dev.wharf.protocol.Protocol;
+import dev.wharf.protocol.WireResponse;
+import dev.wharf.protocol.model.Member;
+import dev.wharf.protocol.model.Operation;
+import dev.wharf.protocol.model.ServiceModel;
+import dev.wharf.protocol.model.Shape;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes AWS Query requests into model-shaped documents and encodes documents as Query XML responses.
+ *
+ * <p>Names, list and map layouts come from the model's {@code xmlName} and {@code xmlFlattened} traits, so no operation
+ * is serialized by hand. Thread-safe.
+ */
+public final class QueryCodec {
+
+    /** Bounds how many entries one list or map in a request may hold, so a request cannot make the decoder loop. */
+    static final int MAX_ENTRIES = 1_000;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+
+    private final ServiceModel model;
+    private final String xmlNamespace;
+
+    /**
+     * @param model the service's model
+     * @param xmlNamespace the namespace of the service's Query responses, such as {@code
+     *     http://queue.amazonaws.com/doc/2012-11-05/}
+     */
+    public QueryCodec(ServiceModel model, String xmlNamespace) {
+        this.model = model;
+        this.xmlNamespace = xmlNamespace;
+    }
+
+    /** Decodes the form parameters of an operation's request into a document named as the model names members. */
+    public ObjectNode decode(Operation operation, Map<String, List<String>> params) {
+        String input = operation.input();
+        if (input == null) {
+            return NODES.objectNode();
+        }
+        return decodeStructure(params, "", model.shape(input));
+    }
+
+    private ObjectNode decodeStructure(Map<String, List<String>> params, String prefix, Shape shape) {
+        ObjectNode out = NODES.objectNode();
+        for (Member member : shape.members().values()) {
+            JsonNode value = decodeValue(params, prefix + member.queryName(), member, model.shape(member.target()));
+            if (value != null) {
+                out.set(member.name(), value);
+            }
+        }
+        return out;
+    }
+
+    private @Nullable JsonNode decodeValue(Map<String, List<String>> params, String key, Member member, Shape shape) {
+        return switch (shape.type()) {
+            case STRUCTURE -> hasPrefix(params, key + ".") ? decodeStructure(params, key + ".", shape) : null;
+            case LIST -> decodeList(params, key, member, shape);
+            case MAP -> decodeMap(params, key, member, shape);
+            default -> {
+                List<String> values = params.get(key);
+                yield values == null || values.isEmpty() ? null : NODES.textNode(values.get(0));
+            }
+        };
+    }
+
+    private @Nullable JsonNode decodeList(Map<String, List<String>> params, String key, Member member, Shape shape) {
+        Member item = required(shape.member(), shape);
+        String base = member.flattened() ? key : key + "." + nameOr(item, "member");
+        Shape itemShape = model.shape(item.target());
+        ArrayNode out = NODES.arrayNode();
+        for (int i = 1; i <= MAX_ENTRIES; i++) {
+            JsonNode value = decodeValue(params, base + "." + i, item, itemShape);
+            if (value == null) {
+                break;
+            }
+            out.add(value);
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    private @Nullable JsonNode decodeMap(Map<String, List<String>> params, String key, Member member, Shape shape) {
+        Member keyMember = required(shape.key(), shape);
+        Member valueMember = required(shape.value(), shape);
+        String base = member.flattened() ? key : key + ".entry";
+        Shape valueShape = model.shape(valueMember.target());
+        ObjectNode out = NODES.objectNode();
+        for (int i = 1; i <= MAX_ENTRIES; i++) {
+            String entry = base + "." + i + ".";
+            List<String> name = params.get(entry + nameOr(keyMember, "key"));
+            if (name == null || name.isEmpty()) {
+                break;
+            }
+            JsonNode value = decodeValue(params, entry + nameOr(valueMember, "value"), valueMember, valueShape);
+            out.set(name.get(0), value == null ? NODES.nullNode() : value);
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    private static boolean hasPrefix(Map<String, List<String>> params, String prefix) {
+        for (String name : params.keySet()) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String nameOr(Member member, String fallback) {
+        String xmlName = member.xmlName();
+        return xmlName == null ? fallback : xmlName;
+    }
+
+    private static Member required(@Nullable Member member, Shape shape) {
+        if (member == null) {
+            throw new IllegalStateException("malformed model: " + shape.id() + " lacks its member");
+        }
+        return member;
+    }
+
+    /** Encodes an operation's result, already shaped by {@link dev.wharf.protocol.model.ModelDocuments}. */
+    public WireResponse encode(Operation operation, JsonNode result, String requestId) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try {
+            XMLStreamWriter xml = XML.createXMLStreamWriter(bytes, "UTF-8");
+            xml.writeStartElement(operation.name() + "Response");
+            xml.writeDefaultNamespace(xmlNamespace);
+            String output = operation.output();
+            if (output != null && !model.shape(output).members().isEmpty()) {
+                xml.writeStartElement(operation.name() + "Result");
+                writeMembers(xml, result, model.shape(output));
+                xml.writeEndElement();
+            }
+            xml.writeStartElement("ResponseMetadata");
+            writeText(xml, "RequestId", requestId);
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.flush();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write XML", e);
+        }
+        return new WireResponse(200, Protocol.AWS_QUERY.responseContentType(), Map.of(), bytes.toByteArray());
+    }
+
+    private void writeMembers(XMLStreamWriter xml, JsonNode value, Shape shape) throws XMLStreamException {
+        for (Member member : shape.members().values()) {
+            JsonNode field = value.get(member.name());
+            if (field != null && !field.isNull()) {
+                writeValue(xml, member.queryName(), member, model.shape(member.target()), field);
+            }
+        }
+    }
+
+    private void writeValue(XMLStreamWriter xml, String name, Member member, Shape shape, JsonNode value)
+            throws XMLStreamException {
+        switch (shape.type()) {
+            case STRUCTURE -> {
+                xml.writeStartElement(name);
+                writeMembers(xml, value, shape);
+                xml.writeEndElement();
+            }
+            case LIST -> writeList(xml, name, member, shape, value);
+            case MAP -> writeMap(xml, name, member, shape, value);
+            default -> writeText(xml, name, value.asText());
+        }
+    }
+
+    private void writeList(XMLStreamWriter xml, String name, Member member, Shape shape, JsonNode value)
+            throws XMLStreamException {
+        Member item = required(shape.member(), shape);
+        Shape itemShape = model.shape(item.target());
+        if (member.flattened()) {
+            for (JsonNode element : value) {
+                writeValue(xml, name, item, itemShape, element);
+            }
+            return;
+        }
+        xml.writeStartElement(name);
+        for (JsonNode element : value) {
+            writeValue(xml, nameOr(item, "member"), item, itemShape, element);
+        }
+        xml.writeEndElement();
+    }
+
+    private void writeMap(XMLStreamWriter xml, String name, Member member, Shape shape, JsonNode value)
+            throws XMLStreamException {
+        Member keyMember = required(shape.key(), shape);
+        Member valueMember = required(shape.value(), shape);
+        Shape valueShape = model.shape(valueMember.target());
+        if (!member.flattened()) {
+            xml.writeStartElement(name);
+        }
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
+            xml.writeStartElement(member.flattened() ? name : "entry");
+            writeText(xml, nameOr(keyMember, "key"), entry.getKey());
+            writeValue(xml, nameOr(valueMember, "value"), valueMember, valueShape, entry.getValue());
+            xml.writeEndElement();
+        }
+        if (!member.flattened()) {
+            xml.writeEndElement();
+        }
+    }
+
+    private static void writeText(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+
+    /** Encodes an error as the Query protocol's {@code ErrorResponse}. */
+    public static WireResponse encodeError(AwsErrorCode code, String message, String requestId, String xmlNamespace) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try {
+            XMLStreamWriter xml = XML.createXMLStreamWriter(bytes, "UTF-8");
+            xml.writeStartElement("ErrorResponse");
+            xml.writeDefaultNamespace(xmlNamespace);
+            xml.writeStartElement("Error");
+            writeText(xml, "Type", code.senderFault() ? "Sender" : "Receiver");
+            writeText(xml, "Code", code.queryCode());
+            writeText(xml, "Message", message);
+            xml.writeEmptyElement("Detail");
+            xml.writeEndElement();
+            writeText(xml, "RequestId", requestId);
+            xml.writeEndElement();
+            xml.flush();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write XML", e);
+        }
+        return new WireResponse(
+                code.httpStatus(), Protocol.AWS_QUERY.responseContentType(), Map.of(), bytes.toByteArray());
+    }
+}

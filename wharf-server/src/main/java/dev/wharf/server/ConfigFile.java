@@ -1,0 +1,147 @@
+package dev.wharf.server;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.wharf.protocol.sigv4.Credential;
+import dev.wharf.protocol.sigv4.StaticCredentialStore;
+import dev.wharf.storage.DurabilityMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The YAML config file, as written; every setting is optional. {@link #resolve} merges it with the environment and
+ * the command line into a {@link WharfConfig}.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+record ConfigFile(
+        @Nullable String host,
+        @Nullable Integer port,
+        @Nullable Integer tlsPort,
+        @Nullable String tlsCertificate,
+        @Nullable String tlsPrivateKey,
+        @Nullable String dataDir,
+        @Nullable String storage,
+        @Nullable String hostname,
+        @Nullable String region,
+        @Nullable List<Credential> credentials,
+        @Nullable Boolean insecure,
+        WharfConfig.@Nullable Limits limits,
+        @Nullable Sqs sqs) {
+
+    /** The {@code sqs:} section. */
+    record Sqs(@Nullable List<WharfConfig.QueueDefinition> queues) {}
+
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    static ConfigFile empty() {
+        return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * Reads a config file.
+     *
+     * @throws IllegalArgumentException with the file and the problem when it cannot be read or parsed
+     */
+    static ConfigFile read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("config file " + file + " does not exist");
+        }
+        try {
+            ConfigFile parsed = YAML.readValue(file.toFile(), ConfigFile.class);
+            return parsed == null ? empty() : parsed;
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("config file " + file + " is invalid: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Command-line settings, each null when not given. */
+    record Overrides(
+            @Nullable String host,
+            @Nullable Integer port,
+            @Nullable Integer tlsPort,
+            @Nullable Path dataDir,
+            @Nullable String storage,
+            boolean insecure) {}
+
+    /** Merges this file, then the {@code WHARF_*} environment, then the command line: later ones win. */
+    WharfConfig resolve(Map<String, String> env, Overrides cli) {
+        String resolvedHost = pick(cli.host(), env.get("WHARF_HOST"), host, WharfConfig.DEFAULT_HOST);
+        int resolvedPort = pickInt(cli.port(), env.get("WHARF_PORT"), port, WharfConfig.DEFAULT_PORT);
+        int resolvedTlsPort = pickInt(cli.tlsPort(), env.get("WHARF_TLS_PORT"), tlsPort, -1);
+        String dir = cli.dataDir() != null
+                ? cli.dataDir().toString()
+                : pick(
+                        null,
+                        env.get("WHARF_DATA_DIR"),
+                        dataDir,
+                        WharfConfig.defaultDataDir().toString());
+        String mode = pick(cli.storage(), env.get("WHARF_STORAGE"), storage, "sync");
+        List<Credential> keys = new ArrayList<>(credentials == null ? List.of() : credentials);
+        String envKeys = env.get("WHARF_CREDENTIALS");
+        if (envKeys != null && !envKeys.isBlank()) {
+            keys.addAll(StaticCredentialStore.parse(envKeys).credentials());
+        }
+        return new WharfConfig(
+                resolvedHost,
+                resolvedPort,
+                resolvedTlsPort,
+                pathOrNull(pick(null, env.get("WHARF_TLS_CERTIFICATE"), tlsCertificate, null)),
+                pathOrNull(pick(null, env.get("WHARF_TLS_PRIVATE_KEY"), tlsPrivateKey, null)),
+                expandHome(dir),
+                DurabilityMode.fromConfigName(mode),
+                pick(null, env.get("WHARF_HOSTNAME"), hostname, null),
+                pick(null, env.get("WHARF_REGION"), region, WharfConfig.DEFAULT_REGION),
+                List.copyOf(keys),
+                cli.insecure() || Boolean.TRUE.equals(insecure) || "true".equals(env.get("WHARF_INSECURE")),
+                limits == null ? WharfConfig.Limits.defaults() : limits,
+                sqs == null || sqs.queues() == null ? List.of() : List.copyOf(sqs.queues()));
+    }
+
+    @SuppressWarnings("NullAway") // The fallback decides nullness: non-null fallbacks give non-null results.
+    private static String pick(
+            @Nullable String cli, @Nullable String env, @Nullable String file, @Nullable String fallback) {
+        if (cli != null) {
+            return cli;
+        }
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        return file != null ? file : fallback;
+    }
+
+    private static int pickInt(@Nullable Integer cli, @Nullable String env, @Nullable Integer file, int fallback) {
+        if (cli != null) {
+            return cli;
+        }
+        if (env != null && !env.isBlank()) {
+            try {
+                return Integer.parseInt(env.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a port number: " + env);
+            }
+        }
+        return file != null ? file : fallback;
+    }
+
+    private static @Nullable Path pathOrNull(@Nullable String path) {
+        return path == null ? null : expandHome(path);
+    }
+
+    private static Path expandHome(String path) {
+        if (path.equals("~") || path.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + path.substring(1));
+        }
+        return Path.of(path);
+    }
+}

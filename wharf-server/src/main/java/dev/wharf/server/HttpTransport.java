@@ -1,0 +1,145 @@
+package dev.wharf.server;
+
+import dev.wharf.protocol.WireResponse;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Netty side of the server: listeners for HTTP/1.1 and HTTPS, with the transport's limits.
+ *
+ * <p>The pipeline ends in one {@link RequestHandler} per connection; an HTTP/2 branch (h2c with prior knowledge, ALPN
+ * h2) will sit before the HTTP/1.1 codec without changing what follows it.
+ */
+final class HttpTransport implements AutoCloseable {
+
+    private static final int MAX_INITIAL_LINE_BYTES = 16 * 1024;
+
+    private final WharfConfig config;
+    private final Function<ServiceRouter.HttpRequest, WireResponse> application;
+    private final ExecutorService handlers;
+    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    private final AtomicInteger openConnections = new AtomicInteger();
+    private final List<Channel> listeners = new ArrayList<>();
+
+    HttpTransport(
+            WharfConfig config,
+            Function<ServiceRouter.HttpRequest, WireResponse> application,
+            ExecutorService handlers) {
+        this.config = config;
+        this.application = application;
+        this.handlers = handlers;
+    }
+
+    /** Binds a listener and returns the port it got; {@code tls} null means plain HTTP. */
+    int bind(int port, @Nullable SslContext tls) throws InterruptedException {
+        String scheme = tls == null ? "http" : "https";
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        configure(channel, tls, scheme, port);
+                    }
+                });
+        Channel listener = bootstrap.bind(config.host(), port).sync().channel();
+        listeners.add(listener);
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    private void configure(SocketChannel channel, @Nullable SslContext tls, String scheme, int port) {
+        WharfConfig.Limits limits = config.limits();
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("limit", new ConnectionLimit());
+        if (tls != null) {
+            pipeline.addLast("tls", tls.newHandler(channel.alloc()));
+        }
+        pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeoutSeconds(), TimeUnit.SECONDS));
+        pipeline.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, limits.maxHeaderBytes(), 64 * 1024));
+        pipeline.addLast("keepalive", new HttpServerKeepAliveHandler());
+        pipeline.addLast("aggregate", new BoundedAggregator(limits.maxRequestBytes()));
+        String fallbackHost = (config.hostname() == null ? config.host() : config.hostname()) + ":" + port;
+        pipeline.addLast("app", new RequestHandler(application, handlers, scheme, fallbackHost));
+    }
+
+    /** Counts open connections and turns away those over the limit with 503. */
+    @ChannelHandler.Sharable
+    private final class ConnectionLimit extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) throws Exception {
+            if (openConnections.incrementAndGet() > config.limits().maxConnections()) {
+                RequestHandler.respond(
+                        ctx,
+                        RequestHandler.status(503, "Too many open connections."),
+                        UUID.randomUUID().toString(),
+                        false);
+                return;
+            }
+            super.channelActive(ctx);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            openConnections.decrementAndGet();
+            super.channelInactive(ctx);
+        }
+    }
+
+    /** Aggregates a request body up to a bound, answering 413 with a request id beyond it. */
+    private static final class BoundedAggregator extends HttpObjectAggregator {
+        BoundedAggregator(int maxContentLength) {
+            super(maxContentLength);
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            RequestHandler.respond(
+                    ctx,
+                    RequestHandler.status(413, "Request entity too large."),
+                    UUID.randomUUID().toString(),
+                    false);
+        }
+    }
+
+    int openConnections() {
+        return openConnections.get();
+    }
+
+    @Override
+    public void close() {
+        for (Channel listener : listeners) {
+            listener.close().syncUninterruptibly();
+        }
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,165 @@
+package dev.wharf.server;
+
+import dev.wharf.common.CommonError;
+import dev.wharf.protocol.WireResponse;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives whole HTTP requests on the event loop and runs each on a virtual thread, never on the event loop.
+ *
+ * <p>One request per connection runs at a time: reading pauses until its response is written, which keeps responses
+ * in order and bounds the work one connection can queue.
+ */
+final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+
+    private final Function<ServiceRouter.HttpRequest, WireResponse> application;
+    private final ExecutorService handlers;
+    private final String scheme;
+    private final String fallbackHost;
+
+    RequestHandler(
+            Function<ServiceRouter.HttpRequest, WireResponse> application,
+            ExecutorService handlers,
+            String scheme,
+            String fallbackHost) {
+        this.application = application;
+        this.handlers = handlers;
+        this.scheme = scheme;
+        this.fallbackHost = fallbackHost;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (request.decoderResult().isFailure()) {
+            respond(ctx, decodeFailure(request.decoderResult().cause(), requestId), requestId, false);
+            return;
+        }
+        ServiceRouter.HttpRequest exchange = exchange(request, requestId);
+        ctx.channel().config().setAutoRead(false);
+        try {
+            handlers.execute(() -> {
+                WireResponse response = run(exchange);
+                ctx.channel().eventLoop().execute(() -> {
+                    respond(ctx, response, requestId, keepAlive);
+                    ctx.channel().config().setAutoRead(true);
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            respond(
+                    ctx,
+                    ServiceRouter.transportError(CommonError.SERVICE_UNAVAILABLE, "Shutting down.", requestId),
+                    requestId,
+                    false);
+        }
+    }
+
+    private WireResponse run(ServiceRouter.HttpRequest exchange) {
+        try {
+            return application.apply(exchange);
+        } catch (RuntimeException e) {
+            LOG.error("request {} failed", exchange.requestId(), e);
+            return ServiceRouter.transportError(
+                    CommonError.INTERNAL_FAILURE, "An internal error occurred.", exchange.requestId());
+        }
+    }
+
+    private ServiceRouter.HttpRequest exchange(FullHttpRequest request, String requestId) {
+        String uri = request.uri();
+        int question = uri.indexOf('?');
+        String rawPath = question < 0 ? uri : uri.substring(0, question);
+        String rawQuery = question < 0 ? "" : uri.substring(question + 1);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : request.headers()) {
+            headers.computeIfAbsent(header.getKey().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>(1))
+                    .add(header.getValue());
+        }
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        String endpoint = scheme + "://" + (host == null || host.isBlank() ? fallbackHost : host);
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        return new ServiceRouter.HttpRequest(
+                request.method().name(), rawPath, rawQuery, headers, body, endpoint, requestId);
+    }
+
+    private static WireResponse decodeFailure(Throwable cause, String requestId) {
+        if (cause instanceof TooLongHttpHeaderException) {
+            return status(431, "Request header fields too large.");
+        }
+        if (cause instanceof TooLongHttpLineException) {
+            return status(414, "Request URI too long.");
+        }
+        if (cause instanceof TooLongFrameException) {
+            return status(413, "Request entity too large.");
+        }
+        return ServiceRouter.transportError(CommonError.SERIALIZATION, "Malformed HTTP request.", requestId);
+    }
+
+    static WireResponse status(int status, String message) {
+        return new WireResponse(status, "text/plain; charset=utf-8", Map.of(), ServiceRouter.utf8(message + "\n"));
+    }
+
+    static void respond(ChannelHandlerContext ctx, WireResponse response, String requestId, boolean keepAlive) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        FullHttpResponse http = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()),
+                Unpooled.wrappedBuffer(response.body()));
+        http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        http.headers().set("x-amzn-RequestId", requestId);
+        response.headers().forEach((name, value) -> http.headers().set(name, value));
+        if (keepAlive) {
+            http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(http);
+        } else {
+            http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

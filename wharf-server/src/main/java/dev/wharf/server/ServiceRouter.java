@@ -1,0 +1,205 @@
+package dev.wharf.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.common.AwsErrorCode;
+import dev.wharf.common.AwsException;
+import dev.wharf.common.Caller;
+import dev.wharf.common.CommonError;
+import dev.wharf.protocol.Protocol;
+import dev.wharf.protocol.RequestContext;
+import dev.wharf.protocol.ServiceBinding;
+import dev.wharf.protocol.WireResponse;
+import dev.wharf.protocol.json.JsonCodec;
+import dev.wharf.protocol.model.Operation;
+import dev.wharf.protocol.query.QueryCodec;
+import dev.wharf.protocol.sigv4.SigV4Verifier;
+import dev.wharf.protocol.sigv4.SignedRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Picks the service, protocol and operation of each request, checks its signature, and runs it through the protocol's
+ * codec and the service's binding.
+ *
+ * <p>Thread-safe; {@link #route} runs on the request's virtual thread and may block as long as the operation does.
+ */
+final class ServiceRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceRouter.class);
+    private static final Pattern SCOPE_SERVICE = Pattern.compile("Credential=[^/,]*/[^/,]*/[^/,]*/([^/,]*)/");
+    private static final Pattern QUERY_SCOPE_SERVICE =
+            Pattern.compile("(?:^|&)X-Amz-Credential=[^&]*?(?:%2F|/)[^&]*?(?:%2F|/)[^&]*?(?:%2F|/)([^&%/]*)");
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String DEFAULT_XML_NAMESPACE = "https://wharf.dev/doc/";
+
+    private final List<ServiceBinding> services;
+    private final Map<String, ServiceBinding> byTargetPrefix = new HashMap<>();
+    private final Map<String, ServiceBinding> bySigningName = new HashMap<>();
+    private final Map<ServiceBinding, QueryCodec> queryCodecs = new HashMap<>();
+    private final SigV4Verifier verifier;
+    private final JsonCodec json10 = new JsonCodec(Protocol.AWS_JSON_1_0);
+    private final JsonCodec json11 = new JsonCodec(Protocol.AWS_JSON_1_1);
+
+    ServiceRouter(List<ServiceBinding> services, SigV4Verifier verifier) {
+        this.services = List.copyOf(services);
+        this.verifier = verifier;
+        for (ServiceBinding service : services) {
+            String serviceId = service.model().serviceId();
+            byTargetPrefix.put(serviceId.substring(serviceId.indexOf('#') + 1), service);
+            bySigningName.put(service.model().signingName(), service);
+            if (service.protocols().contains(Protocol.AWS_QUERY)) {
+                queryCodecs.put(service, new QueryCodec(service.model(), service.queryXmlNamespace()));
+            }
+        }
+    }
+
+    /** An HTTP request, as the transport hands it over: the request line still encoded. */
+    record HttpRequest(
+            String method,
+            String rawPath,
+            String rawQuery,
+            Map<String, List<String>> headers,
+            byte[] body,
+            String endpoint,
+            String requestId) {
+
+        @Nullable
+        String header(String lowerCaseName) {
+            List<String> values = headers.get(lowerCaseName);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    WireResponse route(HttpRequest request) {
+        String target = request.header("x-amz-target");
+        if (target != null) {
+            return routeJson(request, target);
+        }
+        String contentType = request.header("content-type");
+        boolean form = contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(FORM);
+        if (form || request.rawQuery().contains("Action=")) {
+            return routeQuery(request, form);
+        }
+        return QueryCodec.encodeError(
+                CommonError.UNKNOWN_OPERATION,
+                "No operation matches " + request.method() + " " + request.rawPath() + ".",
+                request.requestId(),
+                DEFAULT_XML_NAMESPACE);
+    }
+
+    private WireResponse routeJson(HttpRequest request, String target) {
+        String contentType = request.header("content-type");
+        JsonCodec codec = contentType != null && contentType.contains("1.1") ? json11 : json10;
+        int dot = target.lastIndexOf('.');
+        ServiceBinding service = dot < 0 ? null : byTargetPrefix.get(target.substring(0, dot));
+        Operation operation = service == null ? null : service.model().operation(target.substring(dot + 1));
+        if (service == null || operation == null) {
+            return codec.encodeError(CommonError.UNKNOWN_OPERATION, "", false);
+        }
+        boolean queryCompatible = service.model().queryCompatible();
+        try {
+            Caller caller = verify(request, service);
+            ObjectNode input = codec.decode(request.body());
+            RequestContext context =
+                    new RequestContext(caller, request.requestId(), request.endpoint(), Protocol.AWS_JSON_1_0);
+            return codec.encode(service.invoke(operation, input, context));
+        } catch (AwsException e) {
+            return codec.encodeError(e.code(), messageOf(e), queryCompatible);
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", service.model().signingName(), operation.name(), e);
+            return codec.encodeError(CommonError.INTERNAL_FAILURE, "An internal error occurred.", queryCompatible);
+        }
+    }
+
+    private WireResponse routeQuery(HttpRequest request, boolean form) {
+        Map<String, List<String>> params = FormDecoder.decode(request.rawQuery(), form ? request.body() : new byte[0]);
+        List<String> actions = params.get("Action");
+        String action = actions == null || actions.isEmpty() ? "" : actions.get(0);
+        ServiceBinding service = queryService(request, action);
+        String namespace = service == null ? DEFAULT_XML_NAMESPACE : service.queryXmlNamespace();
+        Operation operation = service == null ? null : service.model().operation(action);
+        if (service == null || operation == null) {
+            return QueryCodec.encodeError(
+                    CommonError.INVALID_ACTION,
+                    "The action " + action + " is not valid for this endpoint.",
+                    request.requestId(),
+                    namespace);
+        }
+        try {
+            Caller caller = verify(request, service);
+            QueryCodec codec = queryCodecs.get(service);
+            if (codec == null) {
+                throw new IllegalStateException(service.model().serviceId() + " has no Query codec");
+            }
+            ObjectNode input = codec.decode(operation, params);
+            RequestContext context =
+                    new RequestContext(caller, request.requestId(), request.endpoint(), Protocol.AWS_QUERY);
+            JsonNode result = service.invoke(operation, input, context);
+            return codec.encode(operation, result, request.requestId());
+        } catch (AwsException e) {
+            return QueryCodec.encodeError(e.code(), messageOf(e), request.requestId(), namespace);
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", service.model().signingName(), operation.name(), e);
+            return QueryCodec.encodeError(
+                    CommonError.INTERNAL_FAILURE, "An internal error occurred.", request.requestId(), namespace);
+        }
+    }
+
+    /** The Query service: the one the credential scope names, else the only one with the action. */
+    private @Nullable ServiceBinding queryService(HttpRequest request, String action) {
+        String scoped = scopeService(request);
+        if (scoped != null) {
+            ServiceBinding service = bySigningName.get(scoped);
+            if (service != null && queryCodecs.containsKey(service)) {
+                return service;
+            }
+        }
+        for (ServiceBinding service : services) {
+            if (queryCodecs.containsKey(service) && service.model().operation(action) != null) {
+                return service;
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable String scopeService(HttpRequest request) {
+        String authorization = request.header("authorization");
+        if (authorization != null) {
+            Matcher matcher = SCOPE_SERVICE.matcher(authorization);
+            if (matcher.find()) {
+                return matcher.group(1);
+            }
+        }
+        Matcher matcher = QUERY_SCOPE_SERVICE.matcher(request.rawQuery());
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    private Caller verify(HttpRequest request, ServiceBinding service) {
+        SignedRequest signed = new SignedRequest(
+                request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body());
+        return verifier.verify(signed, service.model().signingName());
+    }
+
+    private static String messageOf(AwsException e) {
+        String message = e.getMessage();
+        return message == null ? "" : message;
+    }
+
+    /** Encodes an error that the transport itself answers, in the Query shape that every AWS client can read. */
+    static WireResponse transportError(AwsErrorCode code, String message, String requestId) {
+        return QueryCodec.encodeError(code, message, requestId, DEFAULT_XML_NAMESPACE);
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.wharf.server;
+
+import dev.wharf.protocol.sigv4.Credential;
+import dev.wharf.storage.DurabilityMode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The server's settings, after the config file, the {@code WHARF_*} environment and the command line are merged.
+ *
+ * @param host the address to bind
+ * @param port the HTTP port; 0 picks a free one
+ * @param tlsPort the HTTPS port, or -1 for none; 0 picks a free one
+ * @param tlsCertificate a PEM certificate chain for HTTPS, or null to generate a self-signed one in the data directory
+ * @param tlsPrivateKey the PEM private key of {@code tlsCertificate}
+ * @param dataDir where the embedded store keeps its files
+ * @param storage the durability mode
+ * @param hostname the host that queue URLs name, or null to follow each request's Host header
+ * @param region the region that ARNs name
+ * @param credentials the accepted access keys; empty accepts any well-formed signature
+ * @param insecure whether to start without credentials on a non-loopback address
+ * @param limits the transport's bounds
+ * @param queues queues to create at start
+ */
+public record WharfConfig(
+        String host,
+        int port,
+        int tlsPort,
+        @Nullable Path tlsCertificate,
+        @Nullable Path tlsPrivateKey,
+        Path dataDir,
+        DurabilityMode storage,
+        @Nullable String hostname,
+        String region,
+        List<Credential> credentials,
+        boolean insecure,
+        Limits limits,
+        List<QueueDefinition> queues) {
+
+    /**
+     * The transport's bounds.
+     *
+     * @param maxRequestBytes the largest request body; larger ones get 413
+     * @param maxHeaderBytes the largest header block; larger ones get 431
+     * @param maxConnections the most open connections; more get 503 and are closed
+     * @param idleTimeoutSeconds how long an idle connection stays open
+     */
+    public record Limits(int maxRequestBytes, int maxHeaderBytes, int maxConnections, int idleTimeoutSeconds) {
+
+        public static Limits defaults() {
+            // 1 MiB messages grow by up to three times when form-encoded; 8 MiB leaves room for a full batch.
+            return new Limits(8 * 1024 * 1024, 16 * 1024, 10_000, 120);
+        }
+    }
+
+    /** A queue that the server creates at start if it does not exist. */
+    public record QueueDefinition(
+            String name,
+            @Nullable String accountId,
+            @Nullable Map<String, String> attributes,
+            @Nullable Map<String, String> tags) {}
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 4566;
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    public static Path defaultDataDir() {
+        return Path.of(System.getProperty("user.home"), ".wharf", "data");
+    }
+}

@@ -1,0 +1,208 @@
+package dev.wharf.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.common.AwsException;
+import dev.wharf.protocol.ServiceBinding;
+import dev.wharf.protocol.WireResponse;
+import dev.wharf.protocol.sigv4.SigV4Verifier;
+import dev.wharf.protocol.sigv4.StaticCredentialStore;
+import dev.wharf.sqs.api.CreateQueueRequest;
+import dev.wharf.sqs.api.SqsContext;
+import dev.wharf.sqs.engine.SqsEngine;
+import dev.wharf.sqs.http.SqsBinding;
+import dev.wharf.storage.DurabilityMode;
+import dev.wharf.storage.MemoryStorageEngine;
+import dev.wharf.storage.StorageEngine;
+import dev.wharf.storage.rocksdb.RocksDbStorageEngine;
+import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Wharf: the store, the services and the transport, started together and closed in reverse.
+ *
+ * <p>{@link #close()} stops accepting connections, lets requests in flight finish for a bounded time, then flushes and
+ * closes the store. It is idempotent.
+ */
+public final class WharfServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WharfServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HEALTH_PATH = "/_wharf/health";
+    private static final int DRAIN_SECONDS = 5;
+
+    private final WharfConfig config;
+    private final StorageEngine storage;
+    private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+    private final HttpTransport transport;
+    private final int port;
+    private final int tlsPort;
+    private volatile boolean closed;
+
+    private WharfServer(WharfConfig config, StorageEngine storage, List<ServiceBinding> services) throws Exception {
+        this.config = config;
+        this.storage = storage;
+        SigV4Verifier verifier = new SigV4Verifier(new StaticCredentialStore(config.credentials()), Clock.systemUTC());
+        ServiceRouter router = new ServiceRouter(services, verifier);
+        this.transport = new HttpTransport(config, request -> dispatch(router, request), handlers);
+        this.port = transport.bind(config.port(), null);
+        SslContext tls = config.tlsPort() < 0 ? null : TlsCertificates.serverContext(config, tlsDir(config));
+        this.tlsPort = tls == null ? -1 : transport.bind(config.tlsPort(), tls);
+    }
+
+    /**
+     * Starts a server: checks the settings, opens the store, creates configured queues and binds the listeners.
+     *
+     * @throws IllegalStateException when the settings are unsafe or the data directory cannot be used
+     */
+    public static WharfServer start(WharfConfig config) throws Exception {
+        requireSafeBinding(config);
+        StorageEngine storage = openStorage(config);
+        try {
+            SqsEngine sqs = new SqsEngine(storage.queues(), Clock.systemUTC(), config.region());
+            String endpoint =
+                    "http://" + (config.hostname() == null ? config.host() : config.hostname()) + ":" + config.port();
+            createConfiguredQueues(config, sqs, endpoint);
+            return new WharfServer(config, storage, List.of(new SqsBinding(sqs)));
+        } catch (Exception | Error e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    private static void requireSafeBinding(WharfConfig config) throws UnknownHostException {
+        boolean loopback = InetAddress.getByName(config.host()).isLoopbackAddress();
+        if (loopback || !config.credentials().isEmpty()) {
+            return;
+        }
+        if (!config.insecure()) {
+            throw new IllegalStateException("refusing to listen on " + config.host()
+                    + " without credentials: any signature would be accepted. Configure credentials "
+                    + "(WHARF_CREDENTIALS=KEY:SECRET[:ACCOUNT]) or pass --insecure.");
+        }
+        LOG.warn(
+                "*** INSECURE: listening on {} with no credentials; ANY well-formed signature is accepted ***",
+                config.host());
+    }
+
+    private static StorageEngine openStorage(WharfConfig config) {
+        if (config.storage() == DurabilityMode.MEMORY) {
+            return new MemoryStorageEngine();
+        }
+        return RocksDbStorageEngine.open(config.dataDir(), config.storage());
+    }
+
+    private static Path tlsDir(WharfConfig config) throws IOException {
+        if (config.storage() == DurabilityMode.MEMORY) {
+            return Files.createTempDirectory("wharf-tls");
+        }
+        return config.dataDir().resolve("tls");
+    }
+
+    private static void createConfiguredQueues(WharfConfig config, SqsEngine sqs, String endpoint) {
+        for (WharfConfig.QueueDefinition queue : config.queues()) {
+            String account = queue.accountId() == null ? StaticCredentialStore.DEFAULT_ACCOUNT_ID : queue.accountId();
+            try {
+                sqs.createQueue(
+                        new SqsContext(account, endpoint),
+                        new CreateQueueRequest(queue.name(), queue.attributes(), queue.tags()));
+            } catch (AwsException e) {
+                throw new IllegalStateException("cannot create configured queue " + queue.name() + ": "
+                        + e.code().queryCode() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private WireResponse dispatch(ServiceRouter router, ServiceRouter.HttpRequest request) {
+        if (request.rawPath().equals(HEALTH_PATH) && request.method().equals("GET")) {
+            return health();
+        }
+        return router.route(request);
+    }
+
+    private WireResponse health() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("status", closed ? "stopping" : "ready");
+        body.put("version", version());
+        body.putObject("services").put("sqs", "running");
+        ObjectNode store = body.putObject("storage");
+        store.put("mode", storage.mode().configName());
+        store.put("location", storage.describe());
+        try {
+            return new WireResponse(closed ? 503 : 200, "application/json", Map.of(), JSON.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The version of this build, as Maven stamped it. */
+    public static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = WharfServer.class.getResourceAsStream("/wharf-version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The HTTPS port, or -1 when HTTPS is off. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    public String endpoint() {
+        return "http://" + (config.hostname() == null ? config.host() : config.hostname()) + ":" + port;
+    }
+
+    public @Nullable String tlsEndpoint() {
+        return tlsPort < 0
+                ? null
+                : "https://" + (config.hostname() == null ? config.host() : config.hostname()) + ":" + tlsPort;
+    }
+
+    public StorageEngine storage() {
+        return storage;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        transport.close();
+        handlers.shutdown();
+        try {
+            if (!handlers.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+                handlers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        storage.close();
+        LOG.info("stopped; store flushed and closed");
+    }
+}

@@ -1,0 +1,4 @@
+package dev.wharf.sqs.api;
+
+/** The result of GetQueueUrl. */
+public record GetQueueUrlResult(String queueUrl) {}

@@ -1,0 +1,161 @@
+package dev.wharf.sqs.engine;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.sqs.api.QueueAttributeName;
+import dev.wharf.sqs.api.SqsError;
+import dev.wharf.sqs.api.SqsLimits;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Checks queue attributes that a caller sets, with AWS's errors, and puts their values in canonical form. */
+final class QueueAttributeRules {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> DEDUPLICATION_SCOPES = Set.of("messageQueue", "messageGroup");
+    private static final Set<String> THROUGHPUT_LIMITS = Set.of("perQueue", "perMessageGroupId");
+
+    private QueueAttributeRules() {}
+
+    /**
+     * Checks attributes for a queue of the given type and returns them canonical.
+     *
+     * @param creating whether this is CreateQueue, which alone may set {@code FifoQueue}
+     */
+    static Map<String, String> check(Map<String, String> attributes, boolean fifo, boolean creating) {
+        Map<String, String> canonical = new TreeMap<>();
+        for (Map.Entry<String, String> entry : attributes.entrySet()) {
+            String name = entry.getKey();
+            String value = entry.getValue() == null ? "" : entry.getValue();
+            QueueAttributeName attribute = QueueAttributeName.find(name);
+            if (attribute == null
+                    || attribute.kind() == QueueAttributeName.Kind.PSEUDO
+                    || attribute.kind() == QueueAttributeName.Kind.READ_ONLY
+                    || (attribute.kind() == QueueAttributeName.Kind.FIFO_ONLY && !fifo)) {
+                throw SqsError.InvalidAttributeName.with("Unknown Attribute " + name + ".");
+            }
+            canonical.put(name, canonicalValue(attribute, value, fifo, creating));
+        }
+        return canonical;
+    }
+
+    private static String canonicalValue(QueueAttributeName attribute, String value, boolean fifo, boolean creating) {
+        if (attribute.isInteger()) {
+            return Integer.toString(integer(attribute, value));
+        }
+        return switch (attribute) {
+            case FifoQueue -> {
+                if (!creating) {
+                    throw invalid(attribute, value, "Modifying queue type is not supported.");
+                }
+                boolean requested = bool(attribute, value);
+                if (requested != fifo) {
+                    throw SqsError.InvalidAttributeValue.with("Invalid value for the parameter FifoQueue.");
+                }
+                yield Boolean.toString(requested);
+            }
+            case ContentBasedDeduplication, SqsManagedSseEnabled -> Boolean.toString(bool(attribute, value));
+            case DeduplicationScope -> oneOf(attribute, value, DEDUPLICATION_SCOPES);
+            case FifoThroughputLimit -> oneOf(attribute, value, THROUGHPUT_LIMITS);
+            case Policy -> value.isEmpty() ? value : jsonObject(attribute, value);
+            case RedrivePolicy -> value.isEmpty() ? value : redrivePolicy(value);
+            case RedriveAllowPolicy -> value.isEmpty() ? value : redriveAllowPolicy(value);
+            default -> value;
+        };
+    }
+
+    private static int integer(QueueAttributeName attribute, String value) {
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw SqsError.InvalidAttributeValue.with("Invalid value for the parameter " + attribute.name() + ".");
+        }
+        if (parsed < attribute.min() || parsed > attribute.max()) {
+            throw SqsError.InvalidAttributeValue.with("Invalid value for the parameter " + attribute.name() + ".");
+        }
+        return parsed;
+    }
+
+    private static boolean bool(QueueAttributeName attribute, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default ->
+                throw SqsError.InvalidAttributeValue.with("Invalid value for the parameter " + attribute.name() + ".");
+        };
+    }
+
+    private static String oneOf(QueueAttributeName attribute, String value, Set<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw SqsError.InvalidAttributeValue.with("Invalid value for the parameter " + attribute.name() + ".");
+        }
+        return value;
+    }
+
+    private static JsonNode parse(QueueAttributeName attribute, String value) {
+        try {
+            JsonNode node = JSON.readTree(value);
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        } catch (JacksonException e) {
+            // Falls through to the error below.
+        }
+        throw SqsError.InvalidAttributeValue.with("Invalid value for the parameter " + attribute.name() + ".");
+    }
+
+    private static String jsonObject(QueueAttributeName attribute, String value) {
+        parse(attribute, value);
+        return value;
+    }
+
+    private static String redrivePolicy(String value) {
+        JsonNode policy = parse(QueueAttributeName.RedrivePolicy, value);
+        JsonNode target = policy.get("deadLetterTargetArn");
+        JsonNode count = policy.get("maxReceiveCount");
+        if (target == null || !target.isTextual() || count == null) {
+            throw invalid(
+                    QueueAttributeName.RedrivePolicy,
+                    value,
+                    "Redrive policy does not contain mandatory attribute: "
+                            + (target == null ? "deadLetterTargetArn" : "maxReceiveCount")
+                            + ".");
+        }
+        int maxReceiveCount;
+        try {
+            maxReceiveCount = Integer.parseInt(count.asText());
+        } catch (NumberFormatException e) {
+            throw invalid(
+                    QueueAttributeName.RedrivePolicy,
+                    value,
+                    "Invalid value for maxReceiveCount: " + count.asText()
+                            + ", valid values are from 1 to 1000 both inclusive.");
+        }
+        if (maxReceiveCount < 1 || maxReceiveCount > SqsLimits.MAX_RECEIVE_COUNT_MAX) {
+            throw invalid(
+                    QueueAttributeName.RedrivePolicy,
+                    value,
+                    "Invalid value for maxReceiveCount: " + maxReceiveCount
+                            + ", valid values are from 1 to 1000 both inclusive.");
+        }
+        return "{\"deadLetterTargetArn\":\"" + target.asText() + "\",\"maxReceiveCount\":" + maxReceiveCount + "}";
+    }
+
+    private static String redriveAllowPolicy(String value) {
+        JsonNode policy = parse(QueueAttributeName.RedriveAllowPolicy, value);
+        JsonNode permission = policy.get("redrivePermission");
+        if (permission == null || !Set.of("allowAll", "denyAll", "byQueue").contains(permission.asText())) {
+            throw invalid(QueueAttributeName.RedriveAllowPolicy, value, "Invalid value for redrivePermission.");
+        }
+        return value;
+    }
+
+    static dev.wharf.common.AwsException invalid(QueueAttributeName attribute, String value, String reason) {
+        return SqsError.InvalidParameterValueException.with(
+                "Value " + value + " for parameter " + attribute.name() + " is invalid. Reason: " + reason);
+    }
+}

@@ -1,0 +1,404 @@
+package dev.wharf.sqs.engine;
+
+import dev.wharf.common.Arn;
+import dev.wharf.common.AwsException;
+import dev.wharf.sqs.api.CreateQueueRequest;
+import dev.wharf.sqs.api.CreateQueueResult;
+import dev.wharf.sqs.api.DeleteQueueRequest;
+import dev.wharf.sqs.api.EmptyResult;
+import dev.wharf.sqs.api.GetQueueAttributesRequest;
+import dev.wharf.sqs.api.GetQueueAttributesResult;
+import dev.wharf.sqs.api.GetQueueUrlRequest;
+import dev.wharf.sqs.api.GetQueueUrlResult;
+import dev.wharf.sqs.api.ListQueueTagsRequest;
+import dev.wharf.sqs.api.ListQueueTagsResult;
+import dev.wharf.sqs.api.ListQueuesRequest;
+import dev.wharf.sqs.api.ListQueuesResult;
+import dev.wharf.sqs.api.QueueAttributeName;
+import dev.wharf.sqs.api.SetQueueAttributesRequest;
+import dev.wharf.sqs.api.SqsContext;
+import dev.wharf.sqs.api.SqsError;
+import dev.wharf.sqs.api.SqsLimits;
+import dev.wharf.sqs.api.TagQueueRequest;
+import dev.wharf.sqs.api.UntagQueueRequest;
+import dev.wharf.storage.QueueBatch;
+import dev.wharf.storage.QueueStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Amazon SQS's semantics: queues, their attributes and tags, and (as they are added) their messages.
+ *
+ * <p>Thread-safe. Queue creation and deletion take the registry lock; everything else reads the registry without one.
+ * Every change is committed to the {@link QueueStore} before it is acknowledged.
+ */
+public final class SqsEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqsEngine.class);
+    private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+    private static final Pattern FIFO_QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,75}\\.fifo");
+    private static final Duration DELETED_RECENTLY = Duration.ofSeconds(SqsLimits.QUEUE_DELETED_RECENTLY_SECONDS);
+
+    private final QueueStore store;
+    private final Clock clock;
+    private final String region;
+    private final Map<QueueKey, Queue> queues = new ConcurrentHashMap<>();
+    /** Names deleted in the last minute, with when; guarded by {@link #registryLock}. */
+    private final Map<QueueKey, Instant> deletedRecently = new HashMap<>();
+
+    private final Object registryLock = new Object();
+    private long nextQueueId = 1;
+
+    public SqsEngine(QueueStore store, Clock clock, String region) {
+        this.store = store;
+        this.clock = clock;
+        this.region = region;
+        load();
+    }
+
+    private void load() {
+        long[] maxId = {0};
+        store.loadQueues((id, value) -> {
+            QueueMetadata metadata = QueueMetadata.decode(value);
+            queues.put(new QueueKey(metadata.accountId(), metadata.name()), new Queue(metadata));
+            maxId[0] = Math.max(maxId[0], id);
+        });
+        nextQueueId = maxId[0] + 1;
+        LOG.debug("loaded {} queues", queues.size());
+    }
+
+    static AwsException queueDoesNotExist() {
+        return SqsError.QueueDoesNotExist.with("The specified queue does not exist.");
+    }
+
+    /** The number of live queues. */
+    public int queueCount() {
+        return queues.size();
+    }
+
+    public CreateQueueResult createQueue(SqsContext context, CreateQueueRequest request) {
+        String name = request.queueName();
+        Map<String, String> requested = request.attributes() == null ? Map.of() : request.attributes();
+        boolean fifo = name.endsWith(".fifo");
+        if (fifo
+                ? !FIFO_QUEUE_NAME.matcher(name).matches()
+                : !QUEUE_NAME.matcher(name).matches()) {
+            throw SqsError.InvalidParameterValueException.with(
+                    "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length");
+        }
+        if (fifo && !"true".equalsIgnoreCase(requested.get("FifoQueue"))) {
+            // AWS creates a FIFO queue only when asked; a .fifo name alone is not a valid standard queue name.
+            throw SqsError.InvalidParameterValueException.with(
+                    "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length");
+        }
+        if (!fifo && requested.containsKey("FifoQueue") && "true".equalsIgnoreCase(requested.get("FifoQueue"))) {
+            throw SqsError.InvalidParameterValueException.with(
+                    "The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, "
+                            + "must end with .fifo suffix and be 1 to 80 in length.");
+        }
+        Map<String, String> attributes = QueueAttributeRules.check(requested, fifo, true);
+        checkRedriveTarget(context, attributes, fifo);
+        Map<String, String> tags = checkTags(request.tags() == null ? Map.of() : request.tags(), Map.of());
+        QueueKey key = new QueueKey(context.accountId(), name);
+        synchronized (registryLock) {
+            Queue existing = queues.get(key);
+            if (existing != null) {
+                requireSameAttributes(existing.metadata(), attributes);
+                return new CreateQueueResult(key.url(context.endpoint()));
+            }
+            Instant deletedAt = deletedRecently.get(key);
+            Instant now = clock.instant();
+            if (deletedAt != null && deletedAt.plus(DELETED_RECENTLY).isAfter(now)) {
+                throw SqsError.QueueDeletedRecently.with("You must wait 60 seconds after deleting a queue before you "
+                        + "can create another with the same name.");
+            }
+            long nowSeconds = now.getEpochSecond();
+            QueueMetadata metadata =
+                    new QueueMetadata(nextQueueId++, key.accountId(), name, nowSeconds, nowSeconds, attributes, tags);
+            store.commit(new QueueBatch().putQueue(metadata.queueId(), metadata.encode()));
+            queues.put(key, new Queue(metadata));
+        }
+        return new CreateQueueResult(key.url(context.endpoint()));
+    }
+
+    private static void requireSameAttributes(QueueMetadata existing, Map<String, String> requested) {
+        for (Map.Entry<String, String> entry : requested.entrySet()) {
+            String current = effectiveValue(existing, entry.getKey());
+            if (!entry.getValue().equals(current)) {
+                throw SqsError.QueueNameExists.with(
+                        "A queue already exists with the same name and a different value for attribute "
+                                + entry.getKey());
+            }
+        }
+    }
+
+    private static @Nullable String effectiveValue(QueueMetadata metadata, String name) {
+        String set = metadata.attributes().get(name);
+        if (set != null) {
+            return set;
+        }
+        QueueAttributeName attribute = QueueAttributeName.find(name);
+        if (attribute == null) {
+            return null;
+        }
+        return switch (attribute) {
+            case SqsManagedSseEnabled -> metadata.attributes().containsKey("KmsMasterKeyId") ? "false" : "true";
+            case FifoQueue, ContentBasedDeduplication -> metadata.fifo() ? "false" : null;
+            case DeduplicationScope -> metadata.fifo() ? "queue" : null;
+            case FifoThroughputLimit -> metadata.fifo() ? "perQueue" : null;
+            default -> attribute.defaultValue();
+        };
+    }
+
+    private void checkRedriveTarget(SqsContext context, Map<String, String> attributes, boolean fifo) {
+        String policy = attributes.get("RedrivePolicy");
+        if (policy == null || policy.isEmpty()) {
+            return;
+        }
+        String target = policy.substring(policy.indexOf(":\"") + 2, policy.indexOf("\","));
+        Queue dlq = null;
+        try {
+            Arn arn = Arn.parse(target);
+            dlq = queues.get(new QueueKey(arn.accountId(), arn.resource()));
+        } catch (IllegalArgumentException e) {
+            // An unparseable ARN names no queue.
+        }
+        if (dlq == null) {
+            throw QueueAttributeRules.invalid(
+                    QueueAttributeName.RedrivePolicy, policy, "Dead letter target does not exist.");
+        }
+        if (dlq.metadata().fifo() != fifo) {
+            throw QueueAttributeRules.invalid(
+                    QueueAttributeName.RedrivePolicy,
+                    policy,
+                    "Dead-letter queue must be same type of queue as the source.");
+        }
+    }
+
+    private static Map<String, String> checkTags(Map<String, String> added, Map<String, String> current) {
+        Map<String, String> merged = new TreeMap<>(current);
+        for (Map.Entry<String, String> tag : added.entrySet()) {
+            String key = tag.getKey();
+            String value = tag.getValue() == null ? "" : tag.getValue();
+            if (key.isEmpty() || key.length() > SqsLimits.TAG_KEY_LENGTH_MAX) {
+                throw SqsError.InvalidParameterValueException.with(
+                        "Tag keys must be between 1 and 128 characters in length.");
+            }
+            if (value.length() > SqsLimits.TAG_VALUE_LENGTH_MAX) {
+                throw SqsError.InvalidParameterValueException.with(
+                        "Tag values must be between 0 and 256 characters in length.");
+            }
+            merged.put(key, value);
+        }
+        if (merged.size() > SqsLimits.TAGS_PER_QUEUE_MAX) {
+            throw SqsError.InvalidParameterValueException.with("Too many tags added for queue.");
+        }
+        return merged;
+    }
+
+    public GetQueueUrlResult getQueueUrl(SqsContext context, GetQueueUrlRequest request) {
+        String owner = request.queueOwnerAWSAccountId();
+        QueueKey key =
+                new QueueKey(owner == null || owner.isEmpty() ? context.accountId() : owner, request.queueName());
+        if (!queues.containsKey(key)) {
+            throw queueDoesNotExist();
+        }
+        return new GetQueueUrlResult(key.url(context.endpoint()));
+    }
+
+    public ListQueuesResult listQueues(SqsContext context, ListQueuesRequest request) {
+        Integer maxResults = request.maxResults();
+        if (maxResults != null && (maxResults < 1 || maxResults > SqsLimits.LIST_QUEUES_RESULTS_MAX)) {
+            throw SqsError.InvalidParameterValueException.with("Value for parameter MaxResults is invalid. "
+                    + "Reason: MaxResults must be an integer between 1 and 1000.");
+        }
+        String after = decodeNextToken(request.nextToken());
+        String prefix = request.queueNamePrefix() == null ? "" : request.queueNamePrefix();
+        List<String> names = new ArrayList<>();
+        for (QueueKey key : queues.keySet()) {
+            if (key.accountId().equals(context.accountId())
+                    && key.name().startsWith(prefix)
+                    && (after == null || key.name().compareTo(after) > 0)) {
+                names.add(key.name());
+            }
+        }
+        names.sort(null);
+        int limit = maxResults == null ? SqsLimits.LIST_QUEUES_RESULTS_MAX : maxResults;
+        List<String> page = names.subList(0, Math.min(limit, names.size()));
+        List<String> urls = new ArrayList<>(page.size());
+        for (String name : page) {
+            urls.add(new QueueKey(context.accountId(), name).url(context.endpoint()));
+        }
+        // AWS pages only when MaxResults is given.
+        String nextToken = maxResults != null && names.size() > page.size() ? encodeNextToken(page.getLast()) : null;
+        return new ListQueuesResult(urls, nextToken);
+    }
+
+    private static String encodeNextToken(String lastName) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastName.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static @Nullable String decodeNextToken(@Nullable String token) {
+        if (token == null || token.isEmpty()) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw SqsError.InvalidParameterValueException.with("Invalid NextToken value.");
+        }
+    }
+
+    public EmptyResult deleteQueue(SqsContext context, DeleteQueueRequest request) {
+        QueueKey key = ownedKey(context, request.queueUrl());
+        synchronized (registryLock) {
+            Queue queue = queues.get(key);
+            if (queue == null) {
+                throw queueDoesNotExist();
+            }
+            store.commit(new QueueBatch().deleteQueue(queue.queueId()));
+            queues.remove(key);
+            Instant now = clock.instant();
+            deletedRecently.values().removeIf(at -> at.plus(DELETED_RECENTLY).isBefore(now));
+            deletedRecently.put(key, now);
+        }
+        return new EmptyResult();
+    }
+
+    public GetQueueAttributesResult getQueueAttributes(SqsContext context, GetQueueAttributesRequest request) {
+        Queue queue = queue(context, request.queueUrl());
+        List<String> names = request.attributeNames() == null ? List.of() : request.attributeNames();
+        List<QueueAttributeName> wanted = new ArrayList<>();
+        for (String name : names) {
+            QueueAttributeName attribute = QueueAttributeName.find(name);
+            if (attribute == null) {
+                throw SqsError.InvalidAttributeName.with("Unknown Attribute " + name + ".");
+            }
+            if (attribute == QueueAttributeName.All) {
+                wanted.addAll(List.of(QueueAttributeName.values()));
+            } else {
+                wanted.add(attribute);
+            }
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        QueueMetadata metadata = queue.metadata();
+        for (QueueAttributeName attribute : wanted) {
+            String value = attributeValue(queue, metadata, attribute);
+            if (value != null) {
+                attributes.put(attribute.name(), value);
+            }
+        }
+        return new GetQueueAttributesResult(attributes);
+    }
+
+    private @Nullable String attributeValue(Queue queue, QueueMetadata metadata, QueueAttributeName attribute) {
+        return switch (attribute) {
+            case All -> null;
+            case ApproximateNumberOfMessages,
+                    ApproximateNumberOfMessagesNotVisible,
+                    ApproximateNumberOfMessagesDelayed -> "0";
+            case CreatedTimestamp -> Long.toString(metadata.createdTimestampSeconds());
+            case LastModifiedTimestamp -> Long.toString(metadata.lastModifiedTimestampSeconds());
+            case QueueArn -> queueArn(metadata);
+            case KmsDataKeyReusePeriodSeconds ->
+                metadata.attributes().containsKey("KmsMasterKeyId") ? effectiveValue(metadata, attribute.name()) : null;
+            case Policy, RedrivePolicy, RedriveAllowPolicy, KmsMasterKeyId -> {
+                String value = metadata.attributes().get(attribute.name());
+                yield value == null || value.isEmpty() ? null : value;
+            }
+            default -> effectiveValue(metadata, attribute.name());
+        };
+    }
+
+    String queueArn(QueueMetadata metadata) {
+        return Arn.of("sqs", region, metadata.accountId(), metadata.name()).toString();
+    }
+
+    public EmptyResult setQueueAttributes(SqsContext context, SetQueueAttributesRequest request) {
+        Queue queue = queue(context, request.queueUrl());
+        boolean fifo = queue.metadata().fifo();
+        Map<String, String> changes = QueueAttributeRules.check(request.attributes(), fifo, false);
+        checkRedriveTarget(context, changes, fifo);
+        synchronized (registryLock) {
+            QueueMetadata current = queue.metadata();
+            Map<String, String> merged = new TreeMap<>(current.attributes());
+            for (Map.Entry<String, String> change : changes.entrySet()) {
+                boolean clears = change.getValue().isEmpty()
+                        && (change.getKey().equals("Policy") || change.getKey().startsWith("Redrive"));
+                if (clears) {
+                    merged.remove(change.getKey());
+                } else {
+                    merged.put(change.getKey(), change.getValue());
+                }
+            }
+            QueueMetadata updated =
+                    current.withAttributes(merged, clock.instant().getEpochSecond());
+            store.commit(new QueueBatch().putQueue(updated.queueId(), updated.encode()));
+            queue.metadata(updated);
+        }
+        return new EmptyResult();
+    }
+
+    public EmptyResult tagQueue(SqsContext context, TagQueueRequest request) {
+        Queue queue = queue(context, request.queueUrl());
+        if (request.tags().isEmpty()) {
+            throw SqsError.MissingRequiredParameterException.with("The request must contain the parameter Tags.");
+        }
+        synchronized (registryLock) {
+            QueueMetadata updated = queue.metadata()
+                    .withTags(checkTags(request.tags(), queue.metadata().tags()));
+            store.commit(new QueueBatch().putQueue(updated.queueId(), updated.encode()));
+            queue.metadata(updated);
+        }
+        return new EmptyResult();
+    }
+
+    public EmptyResult untagQueue(SqsContext context, UntagQueueRequest request) {
+        Queue queue = queue(context, request.queueUrl());
+        synchronized (registryLock) {
+            Map<String, String> tags = new TreeMap<>(queue.metadata().tags());
+            request.tagKeys().forEach(tags::remove);
+            QueueMetadata updated = queue.metadata().withTags(tags);
+            store.commit(new QueueBatch().putQueue(updated.queueId(), updated.encode()));
+            queue.metadata(updated);
+        }
+        return new EmptyResult();
+    }
+
+    public ListQueueTagsResult listQueueTags(SqsContext context, ListQueueTagsRequest request) {
+        return new ListQueueTagsResult(
+                queue(context, request.queueUrl()).metadata().tags());
+    }
+
+    /** Finds a queue that the caller's account owns. */
+    Queue queue(SqsContext context, String queueUrl) {
+        Queue queue = queues.get(ownedKey(context, queueUrl));
+        if (queue == null) {
+            throw queueDoesNotExist();
+        }
+        return queue;
+    }
+
+    private static QueueKey ownedKey(SqsContext context, String queueUrl) {
+        QueueKey key = QueueKey.fromUrl(queueUrl);
+        if (!key.accountId().equals(context.accountId())) {
+            // Cross-account access needs a queue policy, which arrives with the security work.
+            throw queueDoesNotExist();
+        }
+        return key;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.wharf.sqs.http;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.protocol.Protocol;
+import dev.wharf.protocol.RequestContext;
+import dev.wharf.protocol.ServiceBinding;
+import dev.wharf.protocol.model.ModelDocuments;
+import dev.wharf.protocol.model.Operation;
+import dev.wharf.protocol.model.ServiceModel;
+import dev.wharf.sqs.api.CreateQueueRequest;
+import dev.wharf.sqs.api.DeleteQueueRequest;
+import dev.wharf.sqs.api.GetQueueAttributesRequest;
+import dev.wharf.sqs.api.GetQueueUrlRequest;
+import dev.wharf.sqs.api.ListQueueTagsRequest;
+import dev.wharf.sqs.api.ListQueuesRequest;
+import dev.wharf.sqs.api.SetQueueAttributesRequest;
+import dev.wharf.sqs.api.SqsContext;
+import dev.wharf.sqs.api.SqsError;
+import dev.wharf.sqs.api.TagQueueRequest;
+import dev.wharf.sqs.api.UntagQueueRequest;
+import dev.wharf.sqs.engine.SqsEngine;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Binds Amazon SQS's operations: model-shaped documents become api records, the engine runs, and results become
+ * documents again. No operation is serialized by hand.
+ */
+public final class SqsBinding implements ServiceBinding {
+
+    /** Where the official SQS model sits in its jar. */
+    public static final String MODEL_RESOURCE = "META-INF/smithy/2012-11-05/sqs-2012-11-05.json";
+    /** The namespace of SQS's Query XML. */
+    public static final String XML_NAMESPACE = "http://queue.amazonaws.com/doc/2012-11-05/";
+
+    private static final ObjectMapper RECORDS = JsonMapper.builder()
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+
+    private record Handler<I>(Class<I> type, BiFunction<SqsContext, I, Object> run) {
+        Object invoke(SqsContext context, JsonNode input) {
+            I request;
+            try {
+                request = RECORDS.treeToValue(input, type);
+            } catch (MismatchedInputException e) {
+                throw SqsError.InvalidParameterValueException.with(
+                        "Value for parameter " + parameterOf(e) + " is invalid. Reason: " + "type mismatch.");
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                throw SqsError.InvalidParameterValueException.with("The request is malformed.");
+            }
+            return run.apply(context, request);
+        }
+
+        private static String parameterOf(MismatchedInputException e) {
+            StringBuilder path = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference reference : e.getPath()) {
+                String name = reference.getFieldName();
+                if (name != null) {
+                    path.append(path.isEmpty() ? "" : ".")
+                            .append(Character.toUpperCase(name.charAt(0)))
+                            .append(name.substring(1));
+                }
+            }
+            return path.toString();
+        }
+    }
+
+    private final ServiceModel model;
+    private final ModelDocuments documents;
+    private final Map<String, Handler<?>> handlers = new HashMap<>();
+
+    public SqsBinding(SqsEngine engine) {
+        this.model = ServiceModel.load(SqsBinding.class.getClassLoader(), MODEL_RESOURCE);
+        this.documents = new ModelDocuments(model);
+        bind("CreateQueue", CreateQueueRequest.class, engine::createQueue);
+        bind("GetQueueUrl", GetQueueUrlRequest.class, engine::getQueueUrl);
+        bind("ListQueues", ListQueuesRequest.class, engine::listQueues);
+        bind("DeleteQueue", DeleteQueueRequest.class, engine::deleteQueue);
+        bind("GetQueueAttributes", GetQueueAttributesRequest.class, engine::getQueueAttributes);
+        bind("SetQueueAttributes", SetQueueAttributesRequest.class, engine::setQueueAttributes);
+        bind("TagQueue", TagQueueRequest.class, engine::tagQueue);
+        bind("UntagQueue", UntagQueueRequest.class, engine::untagQueue);
+        bind("ListQueueTags", ListQueueTagsRequest.class, engine::listQueueTags);
+    }
+
+    private <I> void bind(String operation, Class<I> type, BiFunction<SqsContext, I, Object> run) {
+        if (model.operation(operation) == null) {
+            throw new IllegalStateException("the SQS model has no operation " + operation);
+        }
+        handlers.put(operation, new Handler<>(type, run));
+    }
+
+    @Override
+    public ServiceModel model() {
+        return model;
+    }
+
+    @Override
+    public Set<Protocol> protocols() {
+        return Set.of(Protocol.AWS_JSON_1_0, Protocol.AWS_QUERY);
+    }
+
+    @Override
+    public String queryXmlNamespace() {
+        return XML_NAMESPACE;
+    }
+
+    @Override
+    public JsonNode invoke(Operation operation, ObjectNode input, RequestContext context) {
+        Handler<?> handler = handlers.get(operation.name());
+        if (handler == null) {
+            throw SqsError.UnsupportedOperation.with("Wharf does not implement " + operation.name() + " yet.");
+        }
+        String inputShape = operation.input();
+        if (inputShape != null) {
+            String missing = documents.firstMissingRequired(input, inputShape);
+            if (missing != null) {
+                throw SqsError.MissingRequiredParameterException.with(
+                        "The request must contain the parameter " + missing + ".");
+            }
+        }
+        SqsContext sqsContext = new SqsContext(context.caller().accountId(), context.endpoint());
+        Object result = handler.invoke(sqsContext, input);
+        String outputShape = operation.output();
+        return outputShape == null
+                ? RECORDS.createObjectNode()
+                : documents.shape(RECORDS.valueToTree(result), outputShape);
+    }
+}

@@ -1,0 +1,247 @@
+package dev.wharf.storage.rocksdb;
+
+import dev.wharf.storage.QueueBatch;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.jspecify.annotations.Nullable;
+import org.rocksdb.RocksDBException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the batches of every committing thread from one dedicated platform thread, merging all that wait into one
+ * group, so that concurrent commits share one write and one fsync.
+ *
+ * <p>Why a thread of its own: a RocksDB call through JNI pins the carrier of a virtual thread for its whole duration,
+ * fsync included, and the server runs its handlers on virtual threads over as few carriers as it has cores. Callers
+ * therefore only enqueue, then wait on a future, which unmounts a virtual thread; only the writer thread enters RocksDB
+ * to write.
+ *
+ * <p>{@link #commit} is thread-safe and returns once its batch's group is written. {@link #close} is called once, by
+ * the owning store.
+ */
+final class GroupCommitWriter {
+
+    /** Writes one group of batches atomically; it runs on the writer thread only. */
+    @FunctionalInterface
+    interface GroupWrite {
+        void write(List<QueueBatch> group) throws RocksDBException;
+    }
+
+    /** How many batches may wait for the writer; more callers block until it catches up. */
+    static final int MAX_PENDING_BATCHES = 4096;
+
+    /**
+     * The most record bytes merged into one group, beyond its first batch: a group is copied into one native write
+     * batch, so its size is bounded, not only its count.
+     */
+    static final long MAX_GROUP_BYTES = 16L * 1024 * 1024;
+
+    /** What a record costs beyond its value: its key and the write batch's framing. */
+    private static final long OP_OVERHEAD_BYTES = 32;
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+    private record Pending(QueueBatch batch, long bytes, CompletableFuture<@Nullable Void> done) {}
+
+    /** Queued last by {@link #close}: everything admitted before it is written, then the thread ends. */
+    private static final Pending STOP = new Pending(new QueueBatch(), 0, new CompletableFuture<>());
+
+    private final GroupWrite write;
+    private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(MAX_PENDING_BATCHES);
+
+    /**
+     * Callers hold the read lock from their check of {@link #accepting} until their batch is queued, so that once
+     * {@link #close} has taken the write lock no batch can arrive behind {@link #STOP}.
+     */
+    private final ReadWriteLock admission = new ReentrantReadWriteLock();
+
+    /** Guarded by {@link #admission}. */
+    private boolean accepting = true;
+
+    /** A batch taken from the queue that did not fit the previous group; only the writer thread touches it. */
+    private @Nullable Pending carried;
+
+    private final Thread thread;
+
+    private GroupCommitWriter(String threadName, GroupWrite write) {
+        this.write = write;
+        this.thread = Thread.ofPlatform().name(threadName).daemon(true).unstarted(this::run);
+    }
+
+    /** Starts a writer on a new platform thread. */
+    static GroupCommitWriter start(String threadName, GroupWrite write) {
+        GroupCommitWriter writer = new GroupCommitWriter(threadName, write);
+        writer.thread.start();
+        return writer;
+    }
+
+    /**
+     * Queues a batch, blocking while the queue is full, and waits until its group is written.
+     *
+     * @throws IllegalStateException if the writer is closed, the write fails, or the caller is interrupted while the
+     *     queue is full
+     */
+    void commit(QueueBatch batch) {
+        Pending request = new Pending(batch, estimateBytes(batch), new CompletableFuture<>());
+        admission.readLock().lock();
+        try {
+            if (!accepting) {
+                throw new IllegalStateException("the store is closed");
+            }
+            pending.put(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to queue a commit", e);
+        } finally {
+            admission.readLock().unlock();
+        }
+        try {
+            // join() rather than get(): a queued batch may be written anyway, so an interrupt must not report failure.
+            request.done().join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause == null) {
+                cause = e;
+            }
+            // A new exception per caller, so that each one's stack trace shows its own call.
+            throw new IllegalStateException(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Refuses new commits, writes every queued one, and stops the thread.
+     *
+     * @return whether the thread stopped within the timeout; if not, it may still be writing
+     */
+    boolean close(Duration timeout) {
+        admission.writeLock().lock();
+        try {
+            accepting = false;
+        } finally {
+            admission.writeLock().unlock();
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            // offer() with a timeout, not put(): a writer that died would never make room.
+            while (thread.isAlive() && !pending.offer(STOP, 100, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+            }
+            long remainingMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            thread.join(remainingMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !thread.isAlive();
+        }
+        return !thread.isAlive();
+    }
+
+    private void run() {
+        List<Pending> group = new ArrayList<>();
+        try {
+            boolean stopping = false;
+            while (!stopping) {
+                stopping = takeGroup(group);
+                if (!group.isEmpty()) {
+                    writeGroup(group);
+                }
+                group.clear();
+            }
+        } catch (InterruptedException e) {
+            log.error("the RocksDB writer thread was interrupted; refusing further commits");
+        } catch (RuntimeException | Error e) {
+            log.error("the RocksDB writer thread failed; refusing further commits", e);
+        } finally {
+            // Whatever ended the loop, no caller may wait forever.
+            IllegalStateException stopped = new IllegalStateException("the store's writer has stopped");
+            group.forEach(request -> request.done().completeExceptionally(stopped));
+            refuseAndFailQueued(stopped);
+        }
+    }
+
+    /**
+     * Fills the group with the next batch, waiting for one, and every batch already queued behind it up to the byte
+     * bound. Writer thread only.
+     *
+     * @return whether {@link #STOP} was reached
+     */
+    private boolean takeGroup(List<Pending> group) throws InterruptedException {
+        Pending next = carried != null ? carried : pending.take();
+        carried = null;
+        long bytes = 0;
+        while (next != null) {
+            if (next == STOP) {
+                return true;
+            }
+            if (!group.isEmpty() && bytes + next.bytes() > MAX_GROUP_BYTES) {
+                carried = next;
+                return false;
+            }
+            group.add(next);
+            bytes += next.bytes();
+            next = pending.poll();
+        }
+        return false;
+    }
+
+    private void writeGroup(List<Pending> group) {
+        List<QueueBatch> batches = new ArrayList<>(group.size());
+        group.forEach(request -> batches.add(request.batch()));
+        try {
+            write.write(batches);
+        } catch (RocksDBException | RuntimeException e) {
+            log.error("a write of {} commits failed", group.size(), e);
+            IllegalStateException failure = new IllegalStateException("RocksDB write failed: " + e.getMessage(), e);
+            group.forEach(request -> request.done().completeExceptionally(failure));
+            return;
+        }
+        group.forEach(request -> request.done().complete(null));
+    }
+
+    /** Closes admission and fails what is queued, making room for callers that block on a full queue meanwhile. */
+    private void refuseAndFailQueued(IllegalStateException reason) {
+        while (!admission.writeLock().tryLock()) {
+            failQueued(reason);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        try {
+            accepting = false;
+            failQueued(reason);
+        } finally {
+            admission.writeLock().unlock();
+        }
+    }
+
+    private void failQueued(IllegalStateException reason) {
+        for (Pending request = pending.poll(); request != null; request = pending.poll()) {
+            request.done().completeExceptionally(reason);
+        }
+    }
+
+    private static long estimateBytes(QueueBatch batch) {
+        long bytes = 0;
+        for (QueueBatch.Op op : batch.ops()) {
+            bytes += OP_OVERHEAD_BYTES
+                    + switch (op) {
+                        case QueueBatch.PutQueue put -> put.metadata().length;
+                        case QueueBatch.PutPayload put -> put.payload().length;
+                        case QueueBatch.PutIndex put -> put.index().length;
+                        case QueueBatch.DeleteQueue delete -> 0;
+                        case QueueBatch.DeleteMessage delete -> 0;
+                        case QueueBatch.DeleteAllMessages delete -> 0;
+                    };
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,451 @@
+package dev.wharf.storage.rocksdb;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+import dev.wharf.storage.DurabilityMode;
+import dev.wharf.storage.QueueBatch;
+import dev.wharf.storage.QueueStore;
+import dev.wharf.storage.StorageEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.jspecify.annotations.Nullable;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.Cache;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.LRUCache;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
+import org.rocksdb.WALRecoveryMode;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteBufferManager;
+import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every queue record in one RocksDB database under the data directory, for the {@link DurabilityMode#SYNC} and
+ * {@link DurabilityMode#RELAXED} modes.
+ *
+ * <p>Three column families hold the records: {@code queues} keyed by the queue id, {@code payloads} and {@code
+ * indexes} keyed by queue id and sequence (see {@link RecordKeys}). Queue ids and sequences must be non-negative, so
+ * that the keys sort like the numbers; {@link #commit} rejects a batch with a negative one.
+ *
+ * <p>Commits go through one {@link GroupCommitWriter}, which merges concurrent batches into one atomic write: SYNC
+ * fsyncs the write-ahead log before any of them returns, RELAXED hands it to the operating system, which keeps it
+ * through a crash of the process but not of the machine. Reads go to RocksDB directly from the calling thread.
+ *
+ * <p>All methods are thread-safe; after {@link #close()} every method but {@code close}, {@code mode} and {@code
+ * describe} throws {@link IllegalStateException}.
+ */
+public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
+
+    /** The folder of the data directory that RocksDB owns; the directory itself also holds the lock file. */
+    static final String ROCKSDB_FOLDER = "rocksdb";
+
+    // Memory is bounded so that an idle server stays under 100 MB of resident memory, heap included. Blocks of every
+    // column family share one cache, index and filter blocks included, and the memtables of all column families are
+    // charged to that same cache through the write buffer manager, so the cache bounds most of RocksDB's memory.
+    private static final long BLOCK_CACHE_BYTES = 32L * 1024 * 1024;
+    private static final long ALL_MEMTABLES_BYTES = 24L * 1024 * 1024;
+    private static final long WRITE_BUFFER_BYTES = 16L * 1024 * 1024;
+    private static final int MAX_WRITE_BUFFERS = 2;
+    // Two cores is the smallest target machine: one flush and one compaction at a time.
+    private static final int MAX_BACKGROUND_JOBS = 2;
+    // The write-ahead log outgrows no more than this before RocksDB flushes the memtables it holds, which also bounds
+    // the replay at the next start.
+    private static final long MAX_TOTAL_WAL_BYTES = 64L * 1024 * 1024;
+    // RocksDB's own info log: a few small files.
+    private static final long INFO_LOG_FILE_BYTES = 4L * 1024 * 1024;
+    private static final long INFO_LOG_FILES_KEPT = 3;
+    private static final int BLOOM_BITS_PER_KEY = 10;
+
+    private static final Duration WRITER_STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final byte[] QUEUES = "queues".getBytes(US_ASCII);
+    private static final byte[] PAYLOADS = "payloads".getBytes(US_ASCII);
+    private static final byte[] INDEXES = "indexes".getBytes(US_ASCII);
+
+    private static final Logger log = LoggerFactory.getLogger(RocksDbStorageEngine.class);
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final DataDirectoryLock lock;
+    private final DurabilityMode mode;
+    private final RocksDB db;
+    private final ColumnFamilyHandle queues;
+    private final ColumnFamilyHandle payloads;
+    private final ColumnFamilyHandle indexes;
+
+    /** Closed before the database. */
+    private final List<ColumnFamilyHandle> handles;
+
+    /** Native option objects, closed after the database in reverse order of creation. */
+    private final List<AutoCloseable> options;
+
+    private final WriteOptions writeOptions;
+    private final GroupCommitWriter writer;
+
+    /**
+     * Readers hold the read lock while they call into RocksDB; {@link #close()} takes the write lock to mark the store
+     * closed, so that no read touches a native handle after it is freed.
+     */
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
+    /** Guarded by {@link #lifecycle}. */
+    private boolean closed;
+
+    /** Serializes {@link #close()}, so that a second caller returns only once the first has finished. */
+    private final ReentrantLock closing = new ReentrantLock();
+
+    private boolean released;
+
+    private RocksDbStorageEngine(
+            DataDirectoryLock lock,
+            DurabilityMode mode,
+            RocksDB db,
+            List<ColumnFamilyHandle> handles,
+            List<AutoCloseable> options) {
+        this.lock = lock;
+        this.mode = mode;
+        this.db = db;
+        this.queues = handles.get(1);
+        this.payloads = handles.get(2);
+        this.indexes = handles.get(3);
+        this.handles = handles;
+        this.writeOptions = track(options, new WriteOptions().setSync(mode == DurabilityMode.SYNC));
+        this.options = options;
+        this.writer = GroupCommitWriter.start("wharf-rocksdb-writer", this::writeGroup);
+    }
+
+    /**
+     * Opens, or creates, the store in a data directory, recovering what the write-ahead log holds after a crash.
+     *
+     * @param dataDir the data directory; created if missing
+     * @param mode {@link DurabilityMode#SYNC} or {@link DurabilityMode#RELAXED}
+     * @throws IllegalArgumentException for {@link DurabilityMode#MEMORY}, which {@code MemoryStorageEngine} serves
+     * @throws IllegalStateException if the directory is not a writable directory, another Wharf process or store holds
+     *     it, or RocksDB cannot open it
+     */
+    public static RocksDbStorageEngine open(Path dataDir, DurabilityMode mode) {
+        if (mode == DurabilityMode.MEMORY) {
+            throw new IllegalArgumentException("RocksDB serves the sync and relaxed modes; memory has its own engine");
+        }
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
+        try {
+            Path rocksDir = lock.directory().resolve(ROCKSDB_FOLDER);
+            Files.createDirectories(rocksDir);
+            RocksDbStorageEngine engine = openDatabase(lock, rocksDir, mode);
+            log.debug("opened {}", engine.describe());
+            return engine;
+        } catch (IOException e) {
+            lock.close();
+            throw new IllegalStateException("cannot create " + lock.directory().resolve(ROCKSDB_FOLDER) + ": " + e, e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static RocksDbStorageEngine openDatabase(DataDirectoryLock lock, Path rocksDir, DurabilityMode mode) {
+        List<AutoCloseable> options = new ArrayList<>();
+        try {
+            Cache cache = track(options, new LRUCache(BLOCK_CACHE_BYTES));
+            WriteBufferManager memtables = track(options, new WriteBufferManager(ALL_MEMTABLES_BYTES, cache));
+            DBOptions dbOptions = track(options, dbOptions(memtables));
+            ColumnFamilyOptions familyOptions = track(options, familyOptions(cache, track(options, bloomFilter())));
+            List<ColumnFamilyDescriptor> families = List.of(
+                    new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions),
+                    new ColumnFamilyDescriptor(QUEUES, familyOptions),
+                    new ColumnFamilyDescriptor(PAYLOADS, familyOptions),
+                    new ColumnFamilyDescriptor(INDEXES, familyOptions));
+            List<ColumnFamilyHandle> handles = new ArrayList<>();
+            RocksDB db = RocksDB.open(dbOptions, rocksDir.toString(), families, handles);
+            try {
+                return new RocksDbStorageEngine(lock, mode, db, handles, options);
+            } catch (RuntimeException | Error e) {
+                handles.forEach(ColumnFamilyHandle::close);
+                db.close();
+                throw e;
+            }
+        } catch (RocksDBException | RuntimeException e) {
+            closeAll(options);
+            throw new IllegalStateException("cannot open the RocksDB store in " + rocksDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static DBOptions dbOptions(WriteBufferManager memtables) {
+        return new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                // After a kill -9 or a power loss the log may end in a torn record: recover every write before it
+                // rather than refuse to open. This is RocksDB's default, set here because Wharf relies on it.
+                .setWalRecoveryMode(WALRecoveryMode.PointInTimeRecovery)
+                .setWriteBufferManager(memtables)
+                .setMaxTotalWalSize(MAX_TOTAL_WAL_BYTES)
+                .setMaxBackgroundJobs(MAX_BACKGROUND_JOBS)
+                .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
+                .setMaxLogFileSize(INFO_LOG_FILE_BYTES)
+                .setKeepLogFileNum(INFO_LOG_FILES_KEPT)
+                .setStatsDumpPeriodSec(0);
+    }
+
+    private static ColumnFamilyOptions familyOptions(Cache cache, BloomFilter filter) {
+        BlockBasedTableConfig table = new BlockBasedTableConfig()
+                .setBlockCache(cache)
+                // Index and filter blocks live in the bounded cache rather than beside it, one per open table file.
+                .setCacheIndexAndFilterBlocks(true)
+                .setPinL0FilterAndIndexBlocksInCache(true)
+                // readPayload is a point lookup, which a Bloom filter answers without a disk read when it misses.
+                .setFilterPolicy(filter);
+        return new ColumnFamilyOptions()
+                .setTableFormatConfig(table)
+                .setWriteBufferSize(WRITE_BUFFER_BYTES)
+                .setMaxWriteBufferNumber(MAX_WRITE_BUFFERS);
+    }
+
+    private static BloomFilter bloomFilter() {
+        return new BloomFilter(BLOOM_BITS_PER_KEY);
+    }
+
+    private static <T extends AutoCloseable> T track(List<AutoCloseable> resources, T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    @Override
+    public QueueStore queues() {
+        return this;
+    }
+
+    @Override
+    public DurabilityMode mode() {
+        return mode;
+    }
+
+    @Override
+    public String describe() {
+        return "rocksdb at " + lock.directory() + " (" + mode.configName() + ")";
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The batch is written by the writer thread together with the batches of other threads that commit meanwhile;
+     * the caller waits, without holding a carrier thread if it is virtual, until that write is durable.
+     *
+     * @throws IllegalArgumentException if a queue id or sequence is negative
+     * @throws IllegalStateException if the store is closed or the write fails
+     */
+    @Override
+    public void commit(QueueBatch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        // Checked here, not on the writer thread, so that a bad batch fails alone and not the group it would join.
+        for (QueueBatch.Op op : batch.ops()) {
+            checkKeys(op);
+        }
+        writer.commit(batch);
+    }
+
+    @Override
+    public void loadQueues(RecordVisitor visitor) {
+        lifecycle.readLock().lock();
+        try {
+            checkOpen();
+            try (RocksIterator iterator = db.newIterator(queues)) {
+                for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
+                    visitor.onRecord(RecordKeys.queueIdOf(iterator.key()), iterator.value());
+                }
+                iterator.status();
+            }
+        } catch (RocksDBException e) {
+            throw failure("loading the queues", e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void scanIndex(long queueId, RecordVisitor visitor) {
+        lifecycle.readLock().lock();
+        try {
+            checkOpen();
+            // Both bounds stay alive until the iterator is closed: RocksDB reads them through the read options.
+            try (Slice lower = new Slice(RecordKeys.messagesStart(queueId));
+                    Slice upper = new Slice(RecordKeys.messagesEnd(queueId));
+                    ReadOptions bounds =
+                            new ReadOptions().setIterateLowerBound(lower).setIterateUpperBound(upper);
+                    RocksIterator iterator = db.newIterator(indexes, bounds)) {
+                for (iterator.seek(RecordKeys.messagesStart(queueId)); iterator.isValid(); iterator.next()) {
+                    visitor.onRecord(RecordKeys.sequenceOf(iterator.key()), iterator.value());
+                }
+                iterator.status();
+            }
+        } catch (RocksDBException e) {
+            throw failure("scanning the index of queue " + queueId, e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    @Override
+    public byte @Nullable [] readPayload(long queueId, long sequence) {
+        lifecycle.readLock().lock();
+        try {
+            checkOpen();
+            return db.get(payloads, RecordKeys.messageKey(queueId, sequence));
+        } catch (RocksDBException e) {
+            throw failure("reading the payload of " + queueId + "/" + sequence, e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * Stops accepting commits, writes those already queued, syncs the write-ahead log, frees RocksDB's native objects
+     * and releases the data directory. Idempotent.
+     */
+    @Override
+    public void close() {
+        closing.lock();
+        try {
+            if (released) {
+                return;
+            }
+            released = true;
+            if (!writer.close(WRITER_STOP_TIMEOUT)) {
+                // Freeing the database under a running write would crash the process; leaking it is the lesser harm.
+                log.error(
+                        "the RocksDB writer did not stop within {}; leaving {} open", WRITER_STOP_TIMEOUT, describe());
+                return;
+            }
+            lifecycle.writeLock().lock();
+            try {
+                closed = true;
+            } finally {
+                lifecycle.writeLock().unlock();
+            }
+            closeDatabase();
+        } finally {
+            closing.unlock();
+        }
+    }
+
+    private void closeDatabase() {
+        try {
+            // In relaxed mode the last writes may sit in the operating system's cache: make them durable too.
+            db.flushWal(true);
+        } catch (RocksDBException e) {
+            log.warn("cannot sync the write-ahead log of {} at close: {}", describe(), e.getMessage());
+        }
+        try {
+            // The handles first, then the database, then the options it was opened with.
+            handles.forEach(ColumnFamilyHandle::close);
+            db.closeE();
+        } catch (RocksDBException e) {
+            log.warn("closing {} failed: {}", describe(), e.getMessage());
+        } finally {
+            closeAll(options);
+            lock.close();
+        }
+    }
+
+    private void writeGroup(List<QueueBatch> group) throws RocksDBException {
+        try (WriteBatch write = new WriteBatch()) {
+            for (QueueBatch batch : group) {
+                for (QueueBatch.Op op : batch.ops()) {
+                    apply(write, op);
+                }
+            }
+            db.write(writeOptions, write);
+        }
+    }
+
+    private void apply(WriteBatch write, QueueBatch.Op op) throws RocksDBException {
+        switch (op) {
+            case QueueBatch.PutQueue put -> write.put(queues, RecordKeys.queueKey(put.queueId()), put.metadata());
+            case QueueBatch.DeleteQueue delete -> {
+                write.delete(queues, RecordKeys.queueKey(delete.queueId()));
+                deleteMessages(write, delete.queueId());
+            }
+            case QueueBatch.PutPayload put ->
+                write.put(payloads, RecordKeys.messageKey(put.queueId(), put.sequence()), put.payload());
+            case QueueBatch.PutIndex put ->
+                write.put(indexes, RecordKeys.messageKey(put.queueId(), put.sequence()), put.index());
+            case QueueBatch.DeleteMessage delete -> {
+                byte[] key = RecordKeys.messageKey(delete.queueId(), delete.sequence());
+                write.delete(payloads, key);
+                write.delete(indexes, key);
+            }
+            case QueueBatch.DeleteAllMessages delete -> deleteMessages(write, delete.queueId());
+        }
+    }
+
+    private void deleteMessages(WriteBatch write, long queueId) throws RocksDBException {
+        byte[] start = RecordKeys.messagesStart(queueId);
+        byte[] end = RecordKeys.messagesEnd(queueId);
+        write.deleteRange(payloads, start, end);
+        write.deleteRange(indexes, start, end);
+    }
+
+    private static void checkKeys(QueueBatch.Op op) {
+        long queueId =
+                switch (op) {
+                    case QueueBatch.PutQueue put -> put.queueId();
+                    case QueueBatch.DeleteQueue delete -> delete.queueId();
+                    case QueueBatch.DeleteAllMessages delete -> delete.queueId();
+                    case QueueBatch.PutPayload put -> checkSequence(put.queueId(), put.sequence());
+                    case QueueBatch.PutIndex put -> checkSequence(put.queueId(), put.sequence());
+                    case QueueBatch.DeleteMessage delete -> checkSequence(delete.queueId(), delete.sequence());
+                };
+        if (queueId < 0) {
+            throw new IllegalArgumentException("queue ids must be non-negative: " + queueId);
+        }
+    }
+
+    private static long checkSequence(long queueId, long sequence) {
+        if (sequence < 0) {
+            throw new IllegalArgumentException("sequences must be non-negative: " + queueId + "/" + sequence);
+        }
+        return queueId;
+    }
+
+    /** Lifecycle read lock must be held. */
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the store is closed: " + describe());
+        }
+    }
+
+    private IllegalStateException failure(String action, RocksDBException e) {
+        return new IllegalStateException(action + " in " + describe() + " failed: " + e.getMessage(), e);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                log.warn("cannot free a RocksDB object: {}", e.toString());
+            }
+        }
+    }
+}
