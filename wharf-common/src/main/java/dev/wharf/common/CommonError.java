@@ -5,7 +5,7 @@ public enum CommonError implements AwsErrorCode {
     INVALID_ACTION("InvalidAction", 400),
     UNKNOWN_OPERATION("UnknownOperationException", 400),
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
-    INCOMPLETE_SIGNATURE("IncompleteSignature", 403),
+    INCOMPLETE_SIGNATURE("IncompleteSignature", 400),
     INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
     REQUEST_EXPIRED("RequestExpired", 400),

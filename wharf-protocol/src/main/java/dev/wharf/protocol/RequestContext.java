@@ -10,5 +10,6 @@ import dev.wharf.common.Caller;
  * @param endpoint the scheme, host and port the client addressed, such as {@code http://localhost:4566}; services build
  *     resource URLs from it
  * @param protocol the protocol the request came in
+ * @param path the request's path, still percent-encoded; Query clients address some resources by it
  */
-public record RequestContext(Caller caller, String requestId, String endpoint, Protocol protocol) {}
+public record RequestContext(Caller caller, String requestId, String endpoint, Protocol protocol, String path) {}

@@ -110,7 +110,8 @@ final class ServiceRouter {
             Caller caller = verify(request, service);
             ObjectNode input = codec.decode(request.body());
             RequestContext context =
-                    new RequestContext(caller, request.requestId(), request.endpoint(), Protocol.AWS_JSON_1_0);
+                    new RequestContext(
+                    caller, request.requestId(), request.endpoint(), Protocol.AWS_JSON_1_0, request.rawPath());
             return codec.encode(service.invoke(operation, input, context));
         } catch (AwsException e) {
             return codec.encodeError(e.code(), messageOf(e), queryCompatible);
@@ -142,7 +143,8 @@ final class ServiceRouter {
             }
             ObjectNode input = codec.decode(operation, params);
             RequestContext context =
-                    new RequestContext(caller, request.requestId(), request.endpoint(), Protocol.AWS_QUERY);
+                    new RequestContext(
+                    caller, request.requestId(), request.endpoint(), Protocol.AWS_QUERY, request.rawPath());
             JsonNode result = service.invoke(operation, input, context);
             return codec.encode(operation, result, request.requestId());
         } catch (AwsException e) {

@@ -164,6 +164,10 @@ public final class WharfServer implements AutoCloseable {
         return properties.getProperty("version", "unknown");
     }
 
+    public WharfConfig config() {
+        return config;
+    }
+
     public int port() {
         return port;
     }

@@ -58,7 +58,12 @@ public final class QueryCodec {
     private ObjectNode decodeStructure(Map<String, List<String>> params, String prefix, Shape shape) {
         ObjectNode out = NODES.objectNode();
         for (Member member : shape.members().values()) {
-            JsonNode value = decodeValue(params, prefix + member.queryName(), member, model.shape(member.target()));
+            Shape target = model.shape(member.target());
+            JsonNode value = decodeValue(params, prefix + member.queryName(), member, target);
+            if (value == null && !member.queryName().equals(member.name())) {
+                // Older Query clients (the SDK v1's TagQueue sends Tags.N.Key) use the member name, and AWS accepts it.
+                value = decodeValue(params, prefix + member.name(), member, target);
+            }
             if (value != null) {
                 out.set(member.name(), value);
             }

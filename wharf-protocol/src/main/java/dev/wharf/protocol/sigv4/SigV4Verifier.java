@@ -29,10 +29,11 @@ import java.util.regex.Pattern;
  *       current"); a presigned request past its {@code X-Amz-Expires} is {@code RequestExpired};
  *   <li>{@code host} is a signed header: {@code SignatureDoesNotMatch};
  *   <li>the algorithm is {@code AWS4-HMAC-SHA256} and the credential has five parts: {@code IncompleteSignature};
- *   <li>the credential scope names the request's day, the service and {@code aws4_request}: {@code
- *       SignatureDoesNotMatch};
+ *   <li>the credential scope names the request's day, the service and {@code aws4_request}, and a region (any
+ *       non-empty one): {@code SignatureDoesNotMatch}, one message for all the faults;
  *   <li>the access key is known: {@code InvalidClientTokenId};
- *   <li>the signature matches: {@code SignatureDoesNotMatch}.
+ *   <li>the signature matches, and a signed {@code x-amz-content-sha256} matches the body: {@code
+ *       SignatureDoesNotMatch}.
  * </ol>
  *
  * <p>When the {@link CredentialStore} accepts any signature, only the {@code MissingAuthenticationToken} and {@code

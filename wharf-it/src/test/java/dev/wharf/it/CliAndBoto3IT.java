@@ -1,0 +1,88 @@
+package dev.wharf.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.testing.WharfHandle;
+import dev.wharf.testing.WharfTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The AWS CLI and boto3 from the machine, against a real server: the CLI from Java, boto3 through its pytest suite.
+ */
+@WharfTest
+class CliAndBoto3IT {
+
+    private static final long TIMEOUT_SECONDS = 120;
+
+    record Result(int exitCode, String stdout, String stderr) {}
+
+    static Result run(Map<String, String> env, List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        builder.environment().put("AWS_ACCESS_KEY_ID", "test");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+        builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+        builder.environment().put("AWS_CONFIG_FILE", "/dev/null");
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        Path out = java.nio.file.Files.createTempFile("wharf-cmd", ".out");
+        Path err = java.nio.file.Files.createTempFile("wharf-cmd", ".err");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        return new Result(
+                process.exitValue(),
+                java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
+                java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static Result aws(WharfHandle wharf, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(
+                List.of("aws", "--endpoint-url", wharf.endpoint().toString(), "sqs"));
+        command.addAll(List.of(args));
+        return run(Map.of(), command);
+    }
+
+    @Test
+    void awsCliManagesQueues(WharfHandle wharf) throws Exception {
+        Result created = aws(wharf, "create-queue", "--queue-name", "cli-q", "--attributes", "DelaySeconds=7");
+        assertThat(created.exitCode()).as(created.stderr()).isZero();
+        assertThat(created.stdout()).contains(wharf.endpoint() + "/000000000000/cli-q");
+        Result attributes = aws(
+                wharf,
+                "get-queue-attributes",
+                "--queue-url",
+                wharf.endpoint() + "/000000000000/cli-q",
+                "--attribute-names",
+                "DelaySeconds");
+        assertThat(attributes.stdout()).contains("\"DelaySeconds\": \"7\"");
+        Result listed = aws(wharf, "list-queues", "--queue-name-prefix", "cli-");
+        assertThat(listed.stdout()).contains("cli-q");
+        Result missing = aws(wharf, "get-queue-url", "--queue-name", "cli-none");
+        assertThat(missing.exitCode()).isNotZero();
+        assertThat(missing.stderr())
+                .contains("AWS.SimpleQueueService.NonExistentQueue")
+                .contains("The specified queue does not exist.");
+        Result deleted = aws(wharf, "delete-queue", "--queue-url", wharf.endpoint() + "/000000000000/cli-q");
+        assertThat(deleted.exitCode()).as(deleted.stderr()).isZero();
+    }
+
+    @Test
+    void boto3SuitePasses(WharfHandle wharf) throws Exception {
+        String tests = System.getProperty("wharf.python.tests", "src/test/python");
+        Result result = run(
+                Map.of("WHARF_ENDPOINT", wharf.endpoint().toString()),
+                List.of("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", tests));
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+        assertThat(result.stdout()).containsPattern("\\d+ passed");
+    }
+}

@@ -1,0 +1,146 @@
+package dev.wharf.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Queues survive a clean stop (SIGTERM) and a SIGKILL of a real Wharf process on the same data directory. */
+class RestartIT {
+
+    private static final Pattern READY = Pattern.compile("ready on (http://[^ ,]+)");
+    private static final long START_TIMEOUT_SECONDS = 60;
+
+    /** A Wharf process started the way ./wharf starts it, and the endpoint its ready line printed. */
+    record Wharf(Process process, URI endpoint) {}
+
+    static Wharf start(Path dataDir) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        classPath,
+                        "dev.wharf.server.Main",
+                        "start",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        dataDir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        String line;
+        while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+            Matcher ready = READY.matcher(line);
+            if (ready.find()) {
+                return new Wharf(process, URI.create(ready.group(1)));
+            }
+        }
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError("Wharf did not print its ready line in time");
+    }
+
+    static SqsClient client(URI endpoint) {
+        return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(ApacheHttpClient.create())
+                .build();
+    }
+
+    @Test
+    void queuesSurviveSigkill(@TempDir Path dataDir) throws Exception {
+        List<String> acknowledged = new ArrayList<>();
+        Wharf first = start(dataDir);
+        try (SqsClient sqs = client(first.endpoint())) {
+            for (int i = 0; i < 50; i++) {
+                int n = i;
+                sqs.createQueue(b -> b.queueName("kill-" + n).tags(Map.of("n", Integer.toString(n))));
+                acknowledged.add("kill-" + n);
+            }
+            String url = sqs.getQueueUrl(b -> b.queueName("kill-0")).queueUrl();
+            sqs.setQueueAttributes(b -> b.queueUrl(url).attributesWithStrings(Map.of("VisibilityTimeout", "77")));
+        } finally {
+            first.process().destroyForcibly();
+            assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(first.process().exitValue()).as("killed by SIGKILL").isEqualTo(137);
+
+        Wharf second = start(dataDir);
+        try (SqsClient sqs = client(second.endpoint())) {
+            List<String> names = sqs.listQueues(b -> b.queueNamePrefix("kill-")).queueUrls().stream()
+                    .map(url -> url.substring(url.lastIndexOf('/') + 1))
+                    .toList();
+            assertThat(names).containsExactlyInAnyOrderElementsOf(acknowledged);
+            String url = sqs.getQueueUrl(b -> b.queueName("kill-0")).queueUrl();
+            assertThat(sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("VisibilityTimeout"))
+                            .attributesAsStrings())
+                    .containsEntry("VisibilityTimeout", "77");
+            assertThat(sqs.listQueueTags(b -> b.queueUrl(url)).tags()).containsEntry("n", "0");
+        } finally {
+            second.process().destroy();
+            assertThat(second.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(second.process().exitValue()).as("clean exit on SIGTERM").isIn(0, 143);
+    }
+
+    @Test
+    void deletionSurvivesCleanRestartAndSecondServerCannotShareTheDirectory(@TempDir Path dataDir) throws Exception {
+        Wharf first = start(dataDir);
+        try (SqsClient sqs = client(first.endpoint())) {
+            sqs.createQueue(b -> b.queueName("stays"));
+            String gone = sqs.createQueue(b -> b.queueName("goes")).queueUrl();
+            sqs.deleteQueue(b -> b.queueUrl(gone));
+            Process rival = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                            "dev.wharf.server.Main",
+                            "start",
+                            "--port",
+                            "0",
+                            "--data-dir",
+                            dataDir.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            assertThat(rival.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String said = new String(rival.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(rival.exitValue()).isEqualTo(2);
+            assertThat(said).contains("in use by another Wharf process");
+        } finally {
+            first.process().destroy();
+            assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        Wharf second = start(dataDir);
+        try (SqsClient sqs = client(second.endpoint())) {
+            assertThat(sqs.listQueues().queueUrls()).singleElement().asString().endsWith("/stays");
+        } finally {
+            second.process().destroy();
+            second.process().waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(Files.exists(dataDir.resolve("wharf.lock"))).isTrue();
+    }
+}
