@@ -142,6 +142,7 @@ public final class QueryCodec {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try {
             XMLStreamWriter xml = XML.createXMLStreamWriter(bytes, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement(operation.name() + "Response");
             xml.writeDefaultNamespace(xmlNamespace);
             String output = operation.output();
@@ -154,6 +155,7 @@ public final class QueryCodec {
             writeText(xml, "RequestId", requestId);
             xml.writeEndElement();
             xml.writeEndElement();
+            xml.writeEndDocument();
             xml.flush();
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write XML", e);
@@ -231,6 +233,7 @@ public final class QueryCodec {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try {
             XMLStreamWriter xml = XML.createXMLStreamWriter(bytes, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("ErrorResponse");
             xml.writeDefaultNamespace(xmlNamespace);
             xml.writeStartElement("Error");

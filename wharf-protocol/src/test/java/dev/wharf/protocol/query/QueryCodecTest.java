@@ -1,0 +1,107 @@
+package dev.wharf.protocol.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.common.CommonError;
+import dev.wharf.protocol.WireResponse;
+import dev.wharf.protocol.model.ModelDocuments;
+import dev.wharf.protocol.model.Operation;
+import dev.wharf.protocol.model.ServiceModel;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/** Golden tests: Query requests as the SDK v1 and boto3 send them, and the exact XML that SQS answers. */
+class QueryCodecTest {
+
+    private static final String NS = "http://queue.amazonaws.com/doc/2012-11-05/";
+    private static final ServiceModel SQS =
+            ServiceModel.load(QueryCodecTest.class.getClassLoader(), "META-INF/smithy/2012-11-05/sqs-2012-11-05.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final QueryCodec codec = new QueryCodec(SQS, NS);
+
+    private static Map<String, List<String>> form(String body) {
+        return new QueryStringDecoder(body, StandardCharsets.UTF_8, false).parameters();
+    }
+
+    private static Operation operation(String name) {
+        return Objects.requireNonNull(SQS.operation(name));
+    }
+
+    @Test
+    void decodesFlattenedMapsAndRenamedMembersOfCreateQueue() throws Exception {
+        // As the SDK v1 (1.12.580) marshals CreateQueue.
+        ObjectNode input = codec.decode(
+                operation("CreateQueue"),
+                form("Action=CreateQueue&Version=2012-11-05&QueueName=orders"
+                        + "&Attribute.1.Name=VisibilityTimeout&Attribute.1.Value=60"
+                        + "&Attribute.2.Name=DelaySeconds&Attribute.2.Value=5"
+                        + "&Tag.1.Key=team&Tag.1.Value=a%20b"));
+        assertThat(input)
+                .isEqualTo(JSON.readTree("{\"QueueName\":\"orders\","
+                        + "\"Attributes\":{\"VisibilityTimeout\":\"60\",\"DelaySeconds\":\"5\"},"
+                        + "\"tags\":{\"team\":\"a b\"}}"));
+    }
+
+    @Test
+    void decodesFlattenedListsAndAcceptsMemberNameAliases() throws Exception {
+        ObjectNode attributes = codec.decode(
+                operation("GetQueueAttributes"),
+                form("QueueUrl=http%3A%2F%2Flocalhost%2F1%2Fq&AttributeName.1=All&AttributeName.2=Policy"));
+        assertThat(attributes)
+                .isEqualTo(JSON.readTree(
+                        "{\"QueueUrl\":\"http://localhost/1/q\",\"AttributeNames\":[\"All\",\"Policy\"]}"));
+        ObjectNode tags = codec.decode(operation("TagQueue"), form("QueueUrl=u&Tags.1.Key=k&Tags.1.Value=v"));
+        assertThat(tags).isEqualTo(JSON.readTree("{\"QueueUrl\":\"u\",\"Tags\":{\"k\":\"v\"}}"));
+    }
+
+    @Test
+    void decodingStopsAtTheFirstMissingIndex() {
+        ObjectNode input =
+                codec.decode(operation("GetQueueAttributes"), form("QueueUrl=u&AttributeName.1=A&AttributeName.3=C"));
+        assertThat(input.get("AttributeNames")).hasSize(1);
+    }
+
+    @Test
+    void encodesResultWithFlattenedMapAndRequestId() throws Exception {
+        ModelDocuments documents = new ModelDocuments(SQS);
+        ObjectNode result = documents.shape(
+                JSON.readTree("{\"attributes\":{\"VisibilityTimeout\":\"30\",\"DelaySeconds\":\"0\"}}"),
+                "com.amazonaws.sqs#GetQueueAttributesResult");
+        WireResponse response = codec.encode(operation("GetQueueAttributes"), result, "req-1");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).isEqualTo("text/xml");
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<GetQueueAttributesResponse xmlns=\"" + NS + "\"><GetQueueAttributesResult>"
+                        + "<Attribute><Name>VisibilityTimeout</Name><Value>30</Value></Attribute>"
+                        + "<Attribute><Name>DelaySeconds</Name><Value>0</Value></Attribute>"
+                        + "</GetQueueAttributesResult><ResponseMetadata><RequestId>req-1</RequestId>"
+                        + "</ResponseMetadata></GetQueueAttributesResponse>");
+    }
+
+    @Test
+    void encodesOperationWithoutOutputAsMetadataOnly() {
+        WireResponse response = codec.encode(operation("DeleteQueue"), JSON.createObjectNode(), "req-2");
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<DeleteQueueResponse xmlns=\"" + NS + "\"><ResponseMetadata><RequestId>req-2</RequestId>"
+                        + "</ResponseMetadata></DeleteQueueResponse>");
+    }
+
+    @Test
+    void encodesErrorResponse() {
+        WireResponse response = QueryCodec.encodeError(CommonError.SIGNATURE_DOES_NOT_MATCH, "bad <sig>", "req-3", NS);
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type>"
+                        + "<Code>SignatureDoesNotMatch</Code><Message>bad &lt;sig&gt;</Message><Detail/></Error>"
+                        + "<RequestId>req-3</RequestId></ErrorResponse>");
+    }
+}
