@@ -109,8 +109,7 @@ final class ServiceRouter {
         try {
             Caller caller = verify(request, service);
             ObjectNode input = codec.decode(request.body());
-            RequestContext context =
-                    new RequestContext(
+            RequestContext context = new RequestContext(
                     caller, request.requestId(), request.endpoint(), Protocol.AWS_JSON_1_0, request.rawPath());
             return codec.encode(service.invoke(operation, input, context));
         } catch (AwsException e) {
@@ -142,8 +141,7 @@ final class ServiceRouter {
                 throw new IllegalStateException(service.model().serviceId() + " has no Query codec");
             }
             ObjectNode input = codec.decode(operation, params);
-            RequestContext context =
-                    new RequestContext(
+            RequestContext context = new RequestContext(
                     caller, request.requestId(), request.endpoint(), Protocol.AWS_QUERY, request.rawPath());
             JsonNode result = service.invoke(operation, input, context);
             return codec.encode(operation, result, request.requestId());

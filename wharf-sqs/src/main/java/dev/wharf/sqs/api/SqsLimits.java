@@ -22,5 +22,20 @@ public final class SqsLimits {
     public static final int KMS_REUSE_PERIOD_SECONDS_MAX = 86_400;
     public static final int MAX_RECEIVE_COUNT_MAX = 1_000;
 
+    /** Entries in one SendMessageBatch, DeleteMessageBatch or ChangeMessageVisibilityBatch. */
+    public static final int BATCH_ENTRIES_MAX = 10;
+
+    public static final int BATCH_ENTRY_ID_LENGTH_MAX = 80;
+    /** The sum of the message sizes in one SendMessageBatch. */
+    public static final int BATCH_SIZE_MAX = 1_048_576;
+
+    public static final int RECEIVE_MESSAGES_MAX = 10;
+    public static final int MESSAGE_ATTRIBUTES_MAX = 10;
+    public static final int MESSAGE_ATTRIBUTE_NAME_LENGTH_MAX = 256;
+    /** Messages received and not yet deleted, per standard queue. */
+    public static final int IN_FLIGHT_STANDARD_MAX = 120_000;
+    /** How often PurgeQueue may run on one queue. */
+    public static final int PURGE_INTERVAL_SECONDS = 60;
+
     private SqsLimits() {}
 }

@@ -1,14 +1,38 @@
 package dev.wharf.sqs.engine;
 
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
- * One live queue: its metadata, and the owner of its in-memory message indexes.
+ * One live queue: its metadata, and the owner of its in-memory message index.
  *
  * <p>Metadata is replaced whole under the engine's registry lock and read without a lock; message state is guarded by
- * this object's own lock (see docs/THREADING.md).
+ * this object's own {@link #lock} (see docs/THREADING.md). The lock is a {@link ReentrantLock} rather than a monitor
+ * so that virtual threads waiting in long polls do not pin their carriers. Lock order: the engine's registry lock,
+ * then a queue's lock.
  */
 final class Queue {
 
     private volatile QueueMetadata metadata;
+
+    /** Guards every field below and the index. */
+    final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when messages may have become receivable, or when the queue is purged or deleted. */
+    final Condition changed = lock.newCondition();
+
+    final MessageIndex index = new MessageIndex();
+    /** The sequence the next message gets; sequences start at 1. Lock must be held. */
+    long nextSequence = 1;
+    /** The lowest sequence that may still need retention checking. Lock must be held. */
+    long retentionCursor = 1;
+    /** When PurgeQueue last ran, in epoch millis. Lock must be held. */
+    long lastPurgeMillis = Long.MIN_VALUE;
+    /** How many purges ran; long polls that see it change return empty. Lock must be held. */
+    long purges;
+    /** Set once the queue is deleted. Lock must be held. */
+    boolean deleted;
+    /** How many long polls wait on {@link #changed}. Lock must be held. */
+    int waiting;
 
     Queue(QueueMetadata metadata) {
         this.metadata = metadata;
@@ -24,5 +48,25 @@ final class Queue {
 
     long queueId() {
         return metadata.queueId();
+    }
+
+    /** Wakes every long poll so that it looks at the queue and the clock again. */
+    void wakeWaiters() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many long polls are waiting; for tests. */
+    int waitingCount() {
+        lock.lock();
+        try {
+            return waiting;
+        } finally {
+            lock.unlock();
+        }
     }
 }

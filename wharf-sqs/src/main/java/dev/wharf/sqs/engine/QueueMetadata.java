@@ -36,6 +36,16 @@ record QueueMetadata(
         return "true".equals(attributes.get("FifoQueue"));
     }
 
+    /** The value of an integer attribute, or its default when it was never set. */
+    int intAttribute(dev.wharf.sqs.api.QueueAttributeName attribute) {
+        String value = attributes.get(attribute.name());
+        String effective = value == null ? attribute.defaultValue() : value;
+        if (effective == null) {
+            throw new IllegalArgumentException(attribute + " is not an integer attribute");
+        }
+        return Integer.parseInt(effective);
+    }
+
     QueueMetadata withAttributes(Map<String, String> newAttributes, long nowSeconds) {
         return new QueueMetadata(queueId, accountId, name, createdTimestampSeconds, nowSeconds, newAttributes, tags);
     }

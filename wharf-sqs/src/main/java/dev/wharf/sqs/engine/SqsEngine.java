@@ -2,8 +2,19 @@ package dev.wharf.sqs.engine;
 
 import dev.wharf.common.Arn;
 import dev.wharf.common.AwsException;
+import dev.wharf.sqs.api.BatchResultErrorEntry;
+import dev.wharf.sqs.api.ChangeMessageVisibilityBatchRequest;
+import dev.wharf.sqs.api.ChangeMessageVisibilityBatchRequestEntry;
+import dev.wharf.sqs.api.ChangeMessageVisibilityBatchResult;
+import dev.wharf.sqs.api.ChangeMessageVisibilityBatchResultEntry;
+import dev.wharf.sqs.api.ChangeMessageVisibilityRequest;
 import dev.wharf.sqs.api.CreateQueueRequest;
 import dev.wharf.sqs.api.CreateQueueResult;
+import dev.wharf.sqs.api.DeleteMessageBatchRequest;
+import dev.wharf.sqs.api.DeleteMessageBatchRequestEntry;
+import dev.wharf.sqs.api.DeleteMessageBatchResult;
+import dev.wharf.sqs.api.DeleteMessageBatchResultEntry;
+import dev.wharf.sqs.api.DeleteMessageRequest;
 import dev.wharf.sqs.api.DeleteQueueRequest;
 import dev.wharf.sqs.api.EmptyResult;
 import dev.wharf.sqs.api.GetQueueAttributesRequest;
@@ -14,7 +25,17 @@ import dev.wharf.sqs.api.ListQueueTagsRequest;
 import dev.wharf.sqs.api.ListQueueTagsResult;
 import dev.wharf.sqs.api.ListQueuesRequest;
 import dev.wharf.sqs.api.ListQueuesResult;
+import dev.wharf.sqs.api.Message;
+import dev.wharf.sqs.api.PurgeQueueRequest;
 import dev.wharf.sqs.api.QueueAttributeName;
+import dev.wharf.sqs.api.ReceiveMessageRequest;
+import dev.wharf.sqs.api.ReceiveMessageResult;
+import dev.wharf.sqs.api.SendMessageBatchRequest;
+import dev.wharf.sqs.api.SendMessageBatchRequestEntry;
+import dev.wharf.sqs.api.SendMessageBatchResult;
+import dev.wharf.sqs.api.SendMessageBatchResultEntry;
+import dev.wharf.sqs.api.SendMessageRequest;
+import dev.wharf.sqs.api.SendMessageResult;
 import dev.wharf.sqs.api.SetQueueAttributesRequest;
 import dev.wharf.sqs.api.SqsContext;
 import dev.wharf.sqs.api.SqsError;
@@ -61,12 +82,14 @@ public final class SqsEngine {
     private final Map<QueueKey, Instant> deletedRecently = new HashMap<>();
 
     private final Object registryLock = new Object();
+    private final QueueMessages messages;
     private long nextQueueId = 1;
 
     public SqsEngine(QueueStore store, Clock clock, String region) {
         this.store = store;
         this.clock = clock;
         this.region = region;
+        this.messages = new QueueMessages(store, clock);
         load();
     }
 
@@ -78,7 +101,20 @@ public final class SqsEngine {
             maxId[0] = Math.max(maxId[0], id);
         });
         nextQueueId = maxId[0] + 1;
-        LOG.debug("loaded {} queues", queues.size());
+        long messageCount = 0;
+        for (Queue queue : queues.values()) {
+            messages.rebuild(queue);
+            messageCount += queue.index.size();
+        }
+        LOG.debug("loaded {} queues holding {} messages", queues.size(), messageCount);
+    }
+
+    /**
+     * Wakes every long poll to look at the clock again. Waits end by the clock on their own; a test that moves a fake
+     * clock calls this so that they notice at once.
+     */
+    void tick() {
+        queues.values().forEach(Queue::wakeWaiters);
     }
 
     static AwsException queueDoesNotExist() {
@@ -270,7 +306,13 @@ public final class SqsEngine {
             if (queue == null) {
                 throw queueDoesNotExist();
             }
-            store.commit(new QueueBatch().deleteQueue(queue.queueId()));
+            queue.lock.lock();
+            try {
+                store.commit(new QueueBatch().deleteQueue(queue.queueId()));
+            } finally {
+                queue.lock.unlock();
+            }
+            QueueMessages.onDeleted(queue);
             queues.remove(key);
             Instant now = clock.instant();
             deletedRecently.values().removeIf(at -> at.plus(DELETED_RECENTLY).isBefore(now));
@@ -296,8 +338,11 @@ public final class SqsEngine {
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         QueueMetadata metadata = queue.metadata();
+        QueueMessages.Counts counts = wanted.stream().anyMatch(a -> a.name().startsWith("ApproximateNumber"))
+                ? messages.counts(queue)
+                : new QueueMessages.Counts(0, 0, 0);
         for (QueueAttributeName attribute : wanted) {
-            String value = attributeValue(queue, metadata, attribute);
+            String value = attributeValue(counts, metadata, attribute);
             if (value != null) {
                 attributes.put(attribute.name(), value);
             }
@@ -305,12 +350,13 @@ public final class SqsEngine {
         return new GetQueueAttributesResult(attributes);
     }
 
-    private @Nullable String attributeValue(Queue queue, QueueMetadata metadata, QueueAttributeName attribute) {
+    private @Nullable String attributeValue(
+            QueueMessages.Counts counts, QueueMetadata metadata, QueueAttributeName attribute) {
         return switch (attribute) {
             case All -> null;
-            case ApproximateNumberOfMessages,
-                    ApproximateNumberOfMessagesNotVisible,
-                    ApproximateNumberOfMessagesDelayed -> "0";
+            case ApproximateNumberOfMessages -> Integer.toString(counts.visible());
+            case ApproximateNumberOfMessagesNotVisible -> Integer.toString(counts.notVisible());
+            case ApproximateNumberOfMessagesDelayed -> Integer.toString(counts.delayed());
             case CreatedTimestamp -> Long.toString(metadata.createdTimestampSeconds());
             case LastModifiedTimestamp -> Long.toString(metadata.lastModifiedTimestampSeconds());
             case QueueArn -> queueArn(metadata);
@@ -382,6 +428,179 @@ public final class SqsEngine {
     public ListQueueTagsResult listQueueTags(SqsContext context, ListQueueTagsRequest request) {
         return new ListQueueTagsResult(
                 queue(context, request.queueUrl()).metadata().tags());
+    }
+
+    public SendMessageResult sendMessage(SqsContext context, SendMessageRequest request) {
+        Queue queue = queue(context, request.queueUrl());
+        QueueMessages.Outgoing message = messages.prepare(
+                queue,
+                context.accountId(),
+                request.messageBody(),
+                request.delaySeconds(),
+                request.messageAttributes(),
+                request.messageSystemAttributes(),
+                request.messageGroupId());
+        messages.send(queue, List.of(message));
+        return new SendMessageResult(
+                message.md5OfMessageBody(),
+                message.md5OfMessageAttributes(),
+                message.md5OfMessageSystemAttributes(),
+                message.payload().messageId().toString(),
+                null);
+    }
+
+    public SendMessageBatchResult sendMessageBatch(SqsContext context, SendMessageBatchRequest request) {
+        Queue queue = queue(context, request.queueUrl());
+        List<SendMessageBatchRequestEntry> entries = request.entries() == null ? List.of() : request.entries();
+        MessageRules.batch(entries, "SendMessageBatchRequestEntry", SendMessageBatchRequestEntry::id);
+        long size = 0;
+        for (SendMessageBatchRequestEntry entry : entries) {
+            size += MessageRules.rawSize(entry.messageBody(), entry.messageAttributes());
+        }
+        if (size > SqsLimits.BATCH_SIZE_MAX) {
+            throw SqsError.BatchRequestTooLong.with(
+                    "Batch requests cannot be longer than 1048576 bytes. You have sent " + size + " bytes.");
+        }
+        List<QueueMessages.Outgoing> outgoing = new ArrayList<>();
+        List<SendMessageBatchResultEntry> successful = new ArrayList<>();
+        List<BatchResultErrorEntry> failed = new ArrayList<>();
+        for (SendMessageBatchRequestEntry entry : entries) {
+            try {
+                QueueMessages.Outgoing message = messages.prepare(
+                        queue,
+                        context.accountId(),
+                        entry.messageBody(),
+                        entry.delaySeconds(),
+                        entry.messageAttributes(),
+                        entry.messageSystemAttributes(),
+                        entry.messageGroupId());
+                outgoing.add(message);
+                successful.add(new SendMessageBatchResultEntry(
+                        entry.id(),
+                        message.payload().messageId().toString(),
+                        message.md5OfMessageBody(),
+                        message.md5OfMessageAttributes(),
+                        message.md5OfMessageSystemAttributes(),
+                        null));
+            } catch (AwsException e) {
+                failed.add(failure(entry.id(), e));
+            }
+        }
+        messages.send(queue, outgoing);
+        return new SendMessageBatchResult(successful, failed);
+    }
+
+    private static BatchResultErrorEntry failure(String id, AwsException e) {
+        return new BatchResultErrorEntry(id, true, e.code().queryCode(), e.getMessage());
+    }
+
+    public ReceiveMessageResult receiveMessage(SqsContext context, ReceiveMessageRequest request) {
+        Queue queue = queue(context, request.queueUrl());
+        QueueMetadata metadata = queue.metadata();
+        int max = MessageRules.maxNumberOfMessages(request.maxNumberOfMessages());
+        int visibility = MessageRules.visibilityTimeout(
+                request.visibilityTimeout(), metadata.intAttribute(QueueAttributeName.VisibilityTimeout));
+        int wait = MessageRules.waitTimeSeconds(
+                request.waitTimeSeconds(), metadata.intAttribute(QueueAttributeName.ReceiveMessageWaitTimeSeconds));
+        MessageSelection selection = new MessageSelection(
+                request.attributeNames(), request.messageSystemAttributeNames(), request.messageAttributeNames());
+        List<Message> result = new ArrayList<>();
+        for (QueueMessages.Received received : messages.receive(queue, max, visibility, wait)) {
+            MessagePayload payload = messages.payload(queue, received.sequence());
+            if (payload != null) {
+                String handle =
+                        new ReceiptHandle(queue.queueId(), received.sequence(), received.receiveCount()).encode();
+                result.add(selection.message(payload, received, handle));
+            }
+        }
+        return new ReceiveMessageResult(result);
+    }
+
+    public EmptyResult deleteMessage(SqsContext context, DeleteMessageRequest request) {
+        messages.delete(queue(context, request.queueUrl()), request.receiptHandle());
+        return new EmptyResult();
+    }
+
+    public DeleteMessageBatchResult deleteMessageBatch(SqsContext context, DeleteMessageBatchRequest request) {
+        Queue queue = queue(context, request.queueUrl());
+        List<DeleteMessageBatchRequestEntry> entries = request.entries() == null ? List.of() : request.entries();
+        MessageRules.batch(entries, "DeleteMessageBatchRequestEntry", DeleteMessageBatchRequestEntry::id);
+        List<@Nullable AwsException> errors = messages.deleteAll(
+                queue,
+                entries.stream()
+                        .map(DeleteMessageBatchRequestEntry::receiptHandle)
+                        .toList());
+        List<DeleteMessageBatchResultEntry> successful = new ArrayList<>();
+        List<BatchResultErrorEntry> failed = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            AwsException error = errors.get(i);
+            if (error == null) {
+                successful.add(new DeleteMessageBatchResultEntry(entries.get(i).id()));
+            } else {
+                failed.add(failure(entries.get(i).id(), error));
+            }
+        }
+        return new DeleteMessageBatchResult(successful, failed);
+    }
+
+    public EmptyResult changeMessageVisibility(SqsContext context, ChangeMessageVisibilityRequest request) {
+        Queue queue = queue(context, request.queueUrl());
+        Integer timeout = request.visibilityTimeout();
+        if (timeout == null) {
+            throw SqsError.MissingRequiredParameterException.with(
+                    "The request must contain the parameter VisibilityTimeout.");
+        }
+        int seconds = MessageRules.visibilityTimeout(timeout, 0);
+        AwsException error = messages.changeVisibility(queue, List.of(request.receiptHandle()), List.of(seconds))
+                .getFirst();
+        if (error != null) {
+            throw error;
+        }
+        return new EmptyResult();
+    }
+
+    public ChangeMessageVisibilityBatchResult changeMessageVisibilityBatch(
+            SqsContext context, ChangeMessageVisibilityBatchRequest request) {
+        Queue queue = queue(context, request.queueUrl());
+        List<ChangeMessageVisibilityBatchRequestEntry> entries =
+                request.entries() == null ? List.of() : request.entries();
+        MessageRules.batch(
+                entries, "ChangeMessageVisibilityBatchRequestEntry", ChangeMessageVisibilityBatchRequestEntry::id);
+        List<@Nullable AwsException> checks = new ArrayList<>();
+        List<String> handles = new ArrayList<>();
+        List<Integer> seconds = new ArrayList<>();
+        for (ChangeMessageVisibilityBatchRequestEntry entry : entries) {
+            try {
+                if (entry.visibilityTimeout() == null) {
+                    throw SqsError.MissingRequiredParameterException.with(
+                            "The request must contain the parameter VisibilityTimeout.");
+                }
+                seconds.add(MessageRules.visibilityTimeout(entry.visibilityTimeout(), 0));
+                handles.add(entry.receiptHandle());
+                checks.add(null);
+            } catch (AwsException e) {
+                checks.add(e);
+            }
+        }
+        List<@Nullable AwsException> errors = messages.changeVisibility(queue, handles, seconds);
+        List<ChangeMessageVisibilityBatchResultEntry> successful = new ArrayList<>();
+        List<BatchResultErrorEntry> failed = new ArrayList<>();
+        int applied = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            AwsException error = checks.get(i) != null ? checks.get(i) : errors.get(applied++);
+            if (error == null) {
+                successful.add(new ChangeMessageVisibilityBatchResultEntry(
+                        entries.get(i).id()));
+            } else {
+                failed.add(failure(entries.get(i).id(), error));
+            }
+        }
+        return new ChangeMessageVisibilityBatchResult(successful, failed);
+    }
+
+    public EmptyResult purgeQueue(SqsContext context, PurgeQueueRequest request) {
+        messages.purge(queue(context, request.queueUrl()));
+        return new EmptyResult();
     }
 
     /** Finds a queue that the caller's account owns. */

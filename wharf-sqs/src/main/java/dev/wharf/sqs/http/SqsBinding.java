@@ -14,12 +14,20 @@ import dev.wharf.protocol.ServiceBinding;
 import dev.wharf.protocol.model.ModelDocuments;
 import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.model.ServiceModel;
+import dev.wharf.sqs.api.ChangeMessageVisibilityBatchRequest;
+import dev.wharf.sqs.api.ChangeMessageVisibilityRequest;
 import dev.wharf.sqs.api.CreateQueueRequest;
+import dev.wharf.sqs.api.DeleteMessageBatchRequest;
+import dev.wharf.sqs.api.DeleteMessageRequest;
 import dev.wharf.sqs.api.DeleteQueueRequest;
 import dev.wharf.sqs.api.GetQueueAttributesRequest;
 import dev.wharf.sqs.api.GetQueueUrlRequest;
 import dev.wharf.sqs.api.ListQueueTagsRequest;
 import dev.wharf.sqs.api.ListQueuesRequest;
+import dev.wharf.sqs.api.PurgeQueueRequest;
+import dev.wharf.sqs.api.ReceiveMessageRequest;
+import dev.wharf.sqs.api.SendMessageBatchRequest;
+import dev.wharf.sqs.api.SendMessageRequest;
 import dev.wharf.sqs.api.SetQueueAttributesRequest;
 import dev.wharf.sqs.api.SqsContext;
 import dev.wharf.sqs.api.SqsError;
@@ -30,6 +38,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds Amazon SQS's operations: model-shaped documents become api records, the engine runs, and results become
@@ -92,6 +101,17 @@ public final class SqsBinding implements ServiceBinding {
         bind("TagQueue", TagQueueRequest.class, engine::tagQueue);
         bind("UntagQueue", UntagQueueRequest.class, engine::untagQueue);
         bind("ListQueueTags", ListQueueTagsRequest.class, engine::listQueueTags);
+        bind("SendMessage", SendMessageRequest.class, engine::sendMessage);
+        bind("SendMessageBatch", SendMessageBatchRequest.class, engine::sendMessageBatch);
+        bind("ReceiveMessage", ReceiveMessageRequest.class, engine::receiveMessage);
+        bind("DeleteMessage", DeleteMessageRequest.class, engine::deleteMessage);
+        bind("DeleteMessageBatch", DeleteMessageBatchRequest.class, engine::deleteMessageBatch);
+        bind("ChangeMessageVisibility", ChangeMessageVisibilityRequest.class, engine::changeMessageVisibility);
+        bind(
+                "ChangeMessageVisibilityBatch",
+                ChangeMessageVisibilityBatchRequest.class,
+                engine::changeMessageVisibilityBatch);
+        bind("PurgeQueue", PurgeQueueRequest.class, engine::purgeQueue);
     }
 
     private <I> void bind(String operation, Class<I> type, BiFunction<SqsContext, I, Object> run) {
@@ -99,6 +119,10 @@ public final class SqsBinding implements ServiceBinding {
             throw new IllegalStateException("the SQS model has no operation " + operation);
         }
         handlers.put(operation, new Handler<>(type, run));
+    }
+
+    private boolean hasQueueUrl(@Nullable String inputShape) {
+        return inputShape != null && model.shape(inputShape).members().containsKey("QueueUrl");
     }
 
     @Override
@@ -123,6 +147,10 @@ public final class SqsBinding implements ServiceBinding {
             throw SqsError.UnsupportedOperation.with("Wharf does not implement " + operation.name() + " yet.");
         }
         String inputShape = operation.input();
+        if (!input.has("QueueUrl") && context.path().length() > 1 && hasQueueUrl(inputShape)) {
+            // Query clients such as the SDK v1 send the queue URL as the request's path instead of a parameter.
+            input.put("QueueUrl", context.endpoint() + context.path());
+        }
         if (inputShape != null) {
             String missing = documents.firstMissingRequired(input, inputShape);
             if (missing != null) {

@@ -1,0 +1,6 @@
+package dev.wharf.sqs.api;
+
+import java.util.List;
+
+/** The result of ReceiveMessage. */
+public record ReceiveMessageResult(List<Message> messages) {}

@@ -1,0 +1,338 @@
+package dev.wharf.sqs.engine;
+
+import java.util.Arrays;
+
+/**
+ * One queue's in-memory message index: per message its state and timers, in primitive arrays, with the ready messages
+ * in arrival order and the delayed and in-flight messages ordered by when they become visible.
+ *
+ * <p>Each message costs one slot of an open-addressing table keyed by sequence (five primitive columns) plus one entry
+ * in either the ready ring or the timer heap; nothing per message is an object. The ring and the heap drop entries
+ * lazily: an entry whose message has since changed state is skipped when met, and both are compacted when stale
+ * entries outnumber live ones.
+ *
+ * <p>Not thread-safe: the owning {@link Queue}'s lock must be held for every call.
+ */
+final class MessageIndex {
+
+    static final byte READY = 1;
+    static final byte DELAYED = 2;
+    static final byte IN_FLIGHT = 3;
+
+    private static final int MIN_CAPACITY = 16;
+    private static final int COMPACT_SLACK = 64;
+
+    // The table: keys[slot] == 0 marks a free slot, as sequences start at 1.
+    private long[] keys = new long[MIN_CAPACITY];
+    private long[] visibleAt = new long[MIN_CAPACITY];
+    private long[] sentTimestamp = new long[MIN_CAPACITY];
+    /** Millis from sent to first receive, or -1 before it; fits an int as retention is at most 14 days. */
+    private int[] firstReceiveOffset = new int[MIN_CAPACITY];
+
+    private int[] receiveCount = new int[MIN_CAPACITY];
+    private byte[] state = new byte[MIN_CAPACITY];
+    private int size;
+
+    private final SequenceRing ready = new SequenceRing();
+    private final TimerHeap timers = new TimerHeap();
+    private int readyCount;
+    private int delayedCount;
+    private int inFlightCount;
+
+    int size() {
+        return size;
+    }
+
+    int readyCount() {
+        return readyCount;
+    }
+
+    int delayedCount() {
+        return delayedCount;
+    }
+
+    int inFlightCount() {
+        return inFlightCount;
+    }
+
+    /** Adds a message; it is ready, delayed or in flight by its receive count and whether it is visible at now. */
+    void add(long sequence, IndexRecord record, long now) {
+        if ((size + 1) * 4L > keys.length * 3L) {
+            resize(keys.length * 2);
+        }
+        int slot = home(sequence, keys.length - 1);
+        while (keys[slot] != 0) {
+            if (keys[slot] == sequence) {
+                throw new IllegalStateException("sequence " + sequence + " is indexed twice");
+            }
+            slot = (slot + 1) & (keys.length - 1);
+        }
+        keys[slot] = sequence;
+        sentTimestamp[slot] = record.sentTimestamp();
+        firstReceiveOffset[slot] = offset(record.firstReceiveTimestamp(), record.sentTimestamp());
+        receiveCount[slot] = record.receiveCount();
+        state[slot] = 0;
+        size++;
+        schedule(slot, record.visibleAt(), now);
+    }
+
+    /** The slot of a message, or -1 when the queue does not hold it. */
+    int slot(long sequence) {
+        if (sequence <= 0) {
+            return -1;
+        }
+        int mask = keys.length - 1;
+        int slot = home(sequence, mask);
+        while (keys[slot] != 0) {
+            if (keys[slot] == sequence) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    byte state(int slot) {
+        return state[slot];
+    }
+
+    long visibleAt(int slot) {
+        return visibleAt[slot];
+    }
+
+    long sentTimestamp(int slot) {
+        return sentTimestamp[slot];
+    }
+
+    long firstReceiveTimestamp(int slot) {
+        return firstReceiveOffset[slot] < 0 ? 0 : sentTimestamp[slot] + firstReceiveOffset[slot];
+    }
+
+    private static int offset(long firstReceiveTimestamp, long sentTimestamp) {
+        if (firstReceiveTimestamp == 0) {
+            return -1;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, firstReceiveTimestamp - sentTimestamp));
+    }
+
+    int receiveCount(int slot) {
+        return receiveCount[slot];
+    }
+
+    /** The durable form of a message's current state. */
+    IndexRecord record(int slot) {
+        return new IndexRecord(visibleAt[slot], receiveCount[slot], firstReceiveTimestamp(slot), sentTimestamp[slot]);
+    }
+
+    /** Records a receive: counts it, and hides the message until {@code until}. */
+    void onReceive(long sequence, long now, long until) {
+        int slot = slot(sequence);
+        if (slot < 0) {
+            return;
+        }
+        receiveCount[slot]++;
+        if (firstReceiveOffset[slot] < 0) {
+            firstReceiveOffset[slot] = offset(now, sentTimestamp[slot]);
+        }
+        schedule(slot, until, now);
+    }
+
+    /** Makes a message visible at {@code until} (now or later), keeping its counters. */
+    void changeVisibility(long sequence, long now, long until) {
+        int slot = slot(sequence);
+        if (slot >= 0) {
+            schedule(slot, until, now);
+        }
+    }
+
+    private void schedule(int slot, long until, long now) {
+        visibleAt[slot] = until;
+        if (until <= now) {
+            setState(slot, READY);
+            ready.addLast(keys[slot]);
+        } else {
+            setState(slot, receiveCount[slot] == 0 ? DELAYED : IN_FLIGHT);
+            timers.push(until, keys[slot]);
+        }
+    }
+
+    private void setState(int slot, byte next) {
+        count(state[slot], -1);
+        state[slot] = next;
+        count(next, 1);
+    }
+
+    private void count(byte which, int delta) {
+        switch (which) {
+            case READY -> readyCount += delta;
+            case DELAYED -> delayedCount += delta;
+            case IN_FLIGHT -> inFlightCount += delta;
+            default -> {
+                // A slot being filled has no state yet.
+            }
+        }
+    }
+
+    /** Moves every delayed or in-flight message whose time has come to the ready messages. */
+    void promote(long now) {
+        while (!timers.isEmpty() && timers.peekTime() <= now) {
+            long time = timers.peekTime();
+            long sequence = timers.peekSequence();
+            timers.pop();
+            int slot = slot(sequence);
+            if (slot >= 0 && state[slot] != READY && visibleAt[slot] == time) {
+                setState(slot, READY);
+                ready.addLast(sequence);
+            }
+        }
+        if (timers.size() > 2 * (delayedCount + inFlightCount) + COMPACT_SLACK) {
+            timers.retain(this::isTimed);
+        }
+    }
+
+    /** When the next delayed or in-flight message may become visible, or {@code Long.MAX_VALUE}. */
+    long nextTimer() {
+        return timers.isEmpty() ? Long.MAX_VALUE : timers.peekTime();
+    }
+
+    /**
+     * Takes up to {@code max} ready messages, oldest first, out of the ready order; they stay ready until {@link
+     * #onReceive} or are put back with {@link #untake}.
+     */
+    long[] take(int max) {
+        long[] taken = new long[Math.min(max, readyCount)];
+        int count = 0;
+        while (count < taken.length && !ready.isEmpty()) {
+            long sequence = ready.pollFirst();
+            int slot = slot(sequence);
+            if (slot >= 0 && state[slot] == READY && !contains(taken, count, sequence)) {
+                taken[count++] = sequence;
+            }
+        }
+        if (ready.size() > 2 * readyCount + COMPACT_SLACK) {
+            ready.retain(this::isReady);
+        }
+        return count == taken.length ? taken : Arrays.copyOf(taken, count);
+    }
+
+    private static boolean contains(long[] values, int count, long value) {
+        for (int i = 0; i < count; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Puts back, at the head of the ready order, messages that {@link #take} returned but were not received. */
+    void untake(long[] taken) {
+        for (int i = taken.length - 1; i >= 0; i--) {
+            ready.addFirst(taken[i]);
+        }
+    }
+
+    private boolean isReady(long sequence) {
+        int slot = slot(sequence);
+        return slot >= 0 && state[slot] == READY;
+    }
+
+    private boolean isTimed(long time, long sequence) {
+        int slot = slot(sequence);
+        return slot >= 0 && state[slot] != READY && visibleAt[slot] == time;
+    }
+
+    /** Forgets a message; its entries in the ready order or the timers are dropped when met. */
+    void remove(long sequence) {
+        int slot = slot(sequence);
+        if (slot < 0) {
+            return;
+        }
+        count(state[slot], -1);
+        removeAt(slot);
+        size--;
+        if (keys.length > MIN_CAPACITY && size * 8L < keys.length) {
+            resize(keys.length / 2);
+        }
+    }
+
+    /** Forgets every message. */
+    void clear() {
+        keys = new long[MIN_CAPACITY];
+        visibleAt = new long[MIN_CAPACITY];
+        sentTimestamp = new long[MIN_CAPACITY];
+        firstReceiveOffset = new int[MIN_CAPACITY];
+        receiveCount = new int[MIN_CAPACITY];
+        state = new byte[MIN_CAPACITY];
+        size = 0;
+        readyCount = 0;
+        delayedCount = 0;
+        inFlightCount = 0;
+        ready.clear();
+        timers.clear();
+    }
+
+    // Linear probing with backward-shift deletion, so no tombstones accumulate.
+    private void removeAt(int freed) {
+        int mask = keys.length - 1;
+        int hole = freed;
+        int next = hole;
+        while (true) {
+            next = (next + 1) & mask;
+            if (keys[next] == 0) {
+                break;
+            }
+            int home = home(keys[next], mask);
+            boolean stays = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+            if (!stays) {
+                move(next, hole);
+                hole = next;
+            }
+        }
+        keys[hole] = 0;
+        state[hole] = 0;
+    }
+
+    private void move(int from, int to) {
+        keys[to] = keys[from];
+        visibleAt[to] = visibleAt[from];
+        sentTimestamp[to] = sentTimestamp[from];
+        firstReceiveOffset[to] = firstReceiveOffset[from];
+        receiveCount[to] = receiveCount[from];
+        state[to] = state[from];
+    }
+
+    private void resize(int capacity) {
+        long[] oldKeys = keys;
+        long[] oldVisibleAt = visibleAt;
+        long[] oldSent = sentTimestamp;
+        int[] oldFirst = firstReceiveOffset;
+        int[] oldCount = receiveCount;
+        byte[] oldState = state;
+        keys = new long[capacity];
+        visibleAt = new long[capacity];
+        sentTimestamp = new long[capacity];
+        firstReceiveOffset = new int[capacity];
+        receiveCount = new int[capacity];
+        state = new byte[capacity];
+        int mask = capacity - 1;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != 0) {
+                int slot = home(oldKeys[i], mask);
+                while (keys[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = oldKeys[i];
+                visibleAt[slot] = oldVisibleAt[i];
+                sentTimestamp[slot] = oldSent[i];
+                firstReceiveOffset[slot] = oldFirst[i];
+                receiveCount[slot] = oldCount[i];
+                state[slot] = oldState[i];
+            }
+        }
+    }
+
+    private static int home(long sequence, int mask) {
+        long mixed = sequence * 0x9E3779B97F4A7C15L;
+        return (int) (mixed ^ (mixed >>> 32)) & mask;
+    }
+}

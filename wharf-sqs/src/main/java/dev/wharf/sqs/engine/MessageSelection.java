@@ -1,0 +1,103 @@
+package dev.wharf.sqs.engine;
+
+import dev.wharf.sqs.api.Message;
+import dev.wharf.sqs.api.MessageAttributeValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a ReceiveMessage asked to see of each message: which system attributes (the union of the deprecated {@code
+ * AttributeNames} and {@code MessageSystemAttributeNames}) and which message attributes ({@code All}, {@code .*},
+ * exact names, or prefixes such as {@code foo.*}).
+ */
+final class MessageSelection {
+
+    private static final String ALL = "All";
+
+    private final Set<String> systemAttributes = new TreeSet<>();
+    private final boolean allSystemAttributes;
+    private final Set<String> names = new TreeSet<>();
+    private final List<String> prefixes;
+    private final boolean allMessageAttributes;
+
+    MessageSelection(
+            @Nullable List<String> attributeNames,
+            @Nullable List<String> systemAttributeNames,
+            @Nullable List<String> messageAttributeNames) {
+        if (attributeNames != null) {
+            systemAttributes.addAll(attributeNames);
+        }
+        if (systemAttributeNames != null) {
+            systemAttributes.addAll(systemAttributeNames);
+        }
+        allSystemAttributes = systemAttributes.contains(ALL);
+        List<String> requested = messageAttributeNames == null ? List.of() : messageAttributeNames;
+        allMessageAttributes = requested.contains(ALL) || requested.contains(".*");
+        prefixes = requested.stream()
+                .filter(name -> name.endsWith(".*") && name.length() > 2)
+                .map(name -> name.substring(0, name.length() - 1))
+                .toList();
+        names.addAll(requested);
+    }
+
+    private boolean wantsSystem(String name) {
+        return allSystemAttributes || systemAttributes.contains(name);
+    }
+
+    private boolean wantsAttribute(String name) {
+        if (allMessageAttributes || names.contains(name)) {
+            return true;
+        }
+        for (String prefix : prefixes) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The message as ReceiveMessage returns it; the attributes' MD5 covers only the attributes returned. */
+    Message message(MessagePayload payload, QueueMessages.Received received, String receiptHandle) {
+        Map<String, String> system = new LinkedHashMap<>();
+        if (wantsSystem("SenderId")) {
+            system.put("SenderId", payload.senderId());
+        }
+        if (wantsSystem("SentTimestamp")) {
+            system.put("SentTimestamp", Long.toString(received.sentTimestamp()));
+        }
+        if (wantsSystem("ApproximateReceiveCount")) {
+            system.put("ApproximateReceiveCount", Integer.toString(received.receiveCount()));
+        }
+        if (wantsSystem("ApproximateFirstReceiveTimestamp")) {
+            system.put("ApproximateFirstReceiveTimestamp", Long.toString(received.firstReceiveTimestamp()));
+        }
+        String traceHeader = payload.awsTraceHeader();
+        if (traceHeader != null && wantsSystem("AWSTraceHeader")) {
+            system.put("AWSTraceHeader", traceHeader);
+        }
+        String groupId = payload.messageGroupId();
+        if (groupId != null && wantsSystem("MessageGroupId")) {
+            system.put("MessageGroupId", groupId);
+        }
+        Map<String, MessageAttributeValue> attributes = new TreeMap<>();
+        for (Map.Entry<String, MessageAttributeValue> entry :
+                payload.messageAttributes().entrySet()) {
+            if (wantsAttribute(entry.getKey())) {
+                attributes.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return new Message(
+                payload.messageId().toString(),
+                receiptHandle,
+                MessageAttributesMd5.ofBody(payload.body()),
+                payload.body(),
+                system,
+                MessageAttributesMd5.ofAttributes(attributes),
+                attributes);
+    }
+}
