@@ -77,6 +77,26 @@ class CliAndBoto3IT {
     }
 
     @Test
+    void awsCliSendsReceivesAndDeletesMessages(WharfHandle wharf) throws Exception {
+        String url = wharf.endpoint() + "/000000000000/cli-messages";
+        assertThat(aws(wharf, "create-queue", "--queue-name", "cli-messages").exitCode())
+                .isZero();
+        Result sent = aws(wharf, "send-message", "--queue-url", url, "--message-body", "from the cli");
+        assertThat(sent.exitCode()).as(sent.stderr()).isZero();
+        assertThat(sent.stdout()).contains("\"MD5OfMessageBody\"").contains("\"MessageId\"");
+        Result received = aws(wharf, "receive-message", "--queue-url", url, "--wait-time-seconds", "1");
+        assertThat(received.stdout()).contains("\"Body\": \"from the cli\"");
+        String handle = received.stdout().replaceAll("(?s).*\"ReceiptHandle\": \"([^\"]+)\".*", "$1");
+        Result deleted = aws(wharf, "delete-message", "--queue-url", url, "--receipt-handle", handle);
+        assertThat(deleted.exitCode()).as(deleted.stderr()).isZero();
+        Result purged = aws(wharf, "purge-queue", "--queue-url", url);
+        assertThat(purged.exitCode()).isZero();
+        Result again = aws(wharf, "purge-queue", "--queue-url", url);
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(again.stderr()).contains("AWS.SimpleQueueService.PurgeQueueInProgress");
+    }
+
+    @Test
     void boto3SuitePasses(WharfHandle wharf) throws Exception {
         String tests = System.getProperty("wharf.python.tests", "src/test/python");
         Result result = run(

@@ -111,4 +111,177 @@ class SqsMessagingIT {
             sqs.shutdown();
         }
     }
+
+    private static AwsServiceException error(Runnable call) {
+        return catchThrowableOfType(AwsServiceException.class, call::run);
+    }
+
+    private static void assertError(AwsServiceException e, String code, int status, String message) {
+        assertThat(e).as("expected " + code).isNotNull();
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+        assertThat(e.statusCode()).isEqualTo(status);
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
+    }
+
+    @Test
+    void visibilityTimeoutHidesAndChangeVisibilityToZeroReturnsTheMessage(WharfHandle wharf) {
+        try (SqsClient sqs = wharf.sqs()) {
+            String url = sqs.createQueue(b -> b.queueName("msg-visibility")).queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody("v"));
+            Message first = sqs.receiveMessage(b -> b.queueUrl(url).visibilityTimeout(600))
+                    .messages()
+                    .get(0);
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(url)).messages()).isEmpty();
+            sqs.changeMessageVisibility(
+                    b -> b.queueUrl(url).receiptHandle(first.receiptHandle()).visibilityTimeout(0));
+            Message again = sqs.receiveMessage(b -> b.queueUrl(url)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                    .messages()
+                    .get(0);
+            assertThat(again.messageId()).isEqualTo(first.messageId());
+            assertThat(again.receiptHandle()).isNotEqualTo(first.receiptHandle());
+            assertThat(again.attributesAsStrings()).containsEntry("ApproximateReceiveCount", "2");
+            assertError(
+                    error(() -> sqs.changeMessageVisibility(b ->
+                            b.queueUrl(url).receiptHandle(again.receiptHandle()).visibilityTimeout(43201))),
+                    "InvalidParameterValue",
+                    400,
+                    "Value 43201 for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and 43200, if provided.");
+        }
+    }
+
+    @Test
+    void longPollReturnsAsSoonAsAMessageIsSent(WharfHandle wharf) throws Exception {
+        try (SqsClient sqs = wharf.sqs();
+                SqsClient producer = wharf.sqs()) {
+            String url = sqs.createQueue(b -> b.queueName("msg-longpoll")).queueUrl();
+            Thread sender = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                producer.sendMessage(b -> b.queueUrl(url).messageBody("wake"));
+            });
+            long start = System.nanoTime();
+            List<Message> messages =
+                    sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20)).messages();
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+            sender.join();
+            assertThat(messages).singleElement().extracting(Message::body).isEqualTo("wake");
+            assertThat(waitedMillis)
+                    .as("returned on the send, long before the 20 s wait")
+                    .isLessThan(10_000);
+        }
+    }
+
+    @Test
+    void delayedMessageIsCountedAsDelayedAndHidden(WharfHandle wharf) {
+        try (SqsClient sqs = wharf.sqs()) {
+            String url = sqs.createQueue(b -> b.queueName("msg-delay")).queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody("later").delaySeconds(900));
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(url)).messages()).isEmpty();
+            assertThat(sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("All"))
+                            .attributesAsStrings())
+                    .containsEntry("ApproximateNumberOfMessagesDelayed", "1")
+                    .containsEntry("ApproximateNumberOfMessages", "0");
+            assertError(
+                    error(() -> sqs.sendMessage(
+                            b -> b.queueUrl(url).messageBody("x").delaySeconds(901))),
+                    "InvalidParameterValue",
+                    400,
+                    "Value 901 for parameter DelaySeconds is invalid. Reason: DelaySeconds must be >= 0 and <= 900.");
+        }
+    }
+
+    @Test
+    void invalidBodiesAndHandlesGetAwsErrors(WharfHandle wharf) {
+        try (SqsClient sqs = wharf.sqs()) {
+            String url = sqs.createQueue(
+                            b -> b.queueName("msg-invalid").attributesWithStrings(Map.of("MaximumMessageSize", "1024")))
+                    .queueUrl();
+            AwsServiceException tooLong =
+                    error(() -> sqs.sendMessage(b -> b.queueUrl(url).messageBody("x".repeat(1025))));
+            assertThat(tooLong.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+            assertThat(tooLong.awsErrorDetails().errorMessage())
+                    .isEqualTo("One or more parameters are invalid. Reason: Message must be shorter than 1024 bytes.");
+            AwsServiceException badChar =
+                    error(() -> sqs.sendMessage(b -> b.queueUrl(url).messageBody("bell\u0007")));
+            assertThat(badChar.awsErrorDetails().errorCode()).isEqualTo("InvalidMessageContents");
+            assertThat(badChar.statusCode()).isEqualTo(400);
+            AwsServiceException handle =
+                    error(() -> sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle("garbage")));
+            assertThat(handle.awsErrorDetails().errorCode()).isEqualTo("ReceiptHandleIsInvalid");
+            assertThat(handle.statusCode()).isEqualTo(404);
+            assertError(
+                    error(() -> sqs.sendMessageBatch(b -> b.queueUrl(url).entries(java.util.Collections.emptyList()))),
+                    "AWS.SimpleQueueService.EmptyBatchRequest",
+                    400,
+                    "There should be at least one SendMessageBatchRequestEntry in the request.");
+            AwsServiceException tooMany = error(() -> sqs.sendMessageBatch(b -> b.queueUrl(url)
+                    .entries(java.util.stream.IntStream.range(0, 11)
+                            .mapToObj(i ->
+                                    software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry.builder()
+                                            .id("e" + i)
+                                            .messageBody("m")
+                                            .build())
+                            .toList())));
+            assertError(
+                    tooMany,
+                    "AWS.SimpleQueueService.TooManyEntriesInBatchRequest",
+                    400,
+                    "Maximum number of entries per request are 10. You have sent 11.");
+        }
+    }
+
+    @Test
+    void batchEntryFailuresAreReportedPerEntry(WharfHandle wharf) {
+        try (SqsClient sqs = wharf.sqs()) {
+            String url = sqs.createQueue(b -> b.queueName("msg-entries")).queueUrl();
+            SendMessageBatchResponse response = sqs.sendMessageBatch(
+                    b -> b.queueUrl(url).entries(e -> e.id("ok").messageBody("fine"), e -> e.id("late")
+                            .messageBody("x")
+                            .delaySeconds(901)));
+            assertThat(response.successful()).singleElement().satisfies(entry -> assertThat(entry.id())
+                    .isEqualTo("ok"));
+            assertThat(response.failed()).singleElement().satisfies(entry -> {
+                assertThat(entry.id()).isEqualTo("late");
+                assertThat(entry.senderFault()).isTrue();
+                assertThat(entry.code()).isEqualTo("InvalidParameterValue");
+            });
+        }
+    }
+
+    @Test
+    void purgeEmptiesTheQueueAndASecondPurgeWithinAMinuteIs403(WharfHandle wharf) {
+        try (SqsClient sqs = wharf.sqs()) {
+            String url = sqs.createQueue(b -> b.queueName("msg-purge")).queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody("gone"));
+            sqs.purgeQueue(b -> b.queueUrl(url));
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(url)).messages()).isEmpty();
+            AwsServiceException again = error(() -> sqs.purgeQueue(b -> b.queueUrl(url)));
+            assertThat(again.awsErrorDetails().errorCode()).isEqualTo("AWS.SimpleQueueService.PurgeQueueInProgress");
+            assertThat(again.statusCode()).isEqualTo(403);
+            assertThat(again.awsErrorDetails().errorMessage())
+                    .isEqualTo("Only one PurgeQueue operation on msg-purge is allowed every 60 seconds.");
+        }
+    }
+
+    @Test
+    void attributeFiltersSelectByNameAndPrefix(WharfHandle wharf) {
+        try (SqsClient sqs = wharf.sqs()) {
+            String url = sqs.createQueue(b -> b.queueName("msg-filters")).queueUrl();
+            MessageAttributeValue text = MessageAttributeValue.builder()
+                    .dataType("String")
+                    .stringValue("v")
+                    .build();
+            sqs.sendMessage(b -> b.queueUrl(url)
+                    .messageBody("f")
+                    .messageAttributes(Map.of("order.id", text, "order.kind", text, "other", text)));
+            Message message = sqs.receiveMessage(b -> b.queueUrl(url).messageAttributeNames("order.*"))
+                    .messages()
+                    .get(0);
+            assertThat(message.messageAttributes()).containsOnlyKeys("order.id", "order.kind");
+        }
+    }
 }
