@@ -30,23 +30,20 @@ class RestartIT {
     private static final long START_TIMEOUT_SECONDS = 60;
 
     /** A Wharf process started the way ./wharf starts it, and the endpoint its ready line printed. */
-    record Wharf(Process process, URI endpoint) {}
+    record Wharf(Process process, URI endpoint, String readyLine) {}
 
     static Wharf start(Path dataDir) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process process = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        classPath,
-                        "dev.wharf.server.Main",
-                        "start",
-                        "--port",
-                        "0",
-                        "--data-dir",
-                        dataDir.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        return start(Map.of(), "--port", "0", "--data-dir", dataDir.toString());
+    }
+
+    /** Starts {@code Main} in a new JVM with the given environment and arguments after {@code start}. */
+    static Wharf start(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> startArgs = new ArrayList<>(List.of("start"));
+        startArgs.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command(startArgs.toArray(String[]::new)))
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
@@ -54,11 +51,20 @@ class RestartIT {
         while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
             Matcher ready = READY.matcher(line);
             if (ready.find()) {
-                return new Wharf(process, URI.create(ready.group(1)));
+                return new Wharf(process, URI.create(ready.group(1)), line);
             }
         }
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         throw new AssertionError("Wharf did not print its ready line in time");
+    }
+
+    /** The command line that runs {@code Main} with the given arguments in a new JVM. */
+    static List<String> command(String... args) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, "dev.wharf.server.Main"));
+        command.addAll(List.of(args));
+        return command;
     }
 
     static SqsClient client(URI endpoint) {

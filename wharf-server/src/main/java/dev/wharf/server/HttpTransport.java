@@ -2,7 +2,9 @@ package dev.wharf.server;
 
 import dev.wharf.protocol.WireResponse;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -21,6 +23,7 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,6 +50,8 @@ final class HttpTransport implements AutoCloseable {
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     private final AtomicInteger openConnections = new AtomicInteger();
     private final List<Channel> listeners = new ArrayList<>();
+    private final ConnectionLimit plainLimit = new ConnectionLimit(false);
+    private final ConnectionLimit tlsLimit = new ConnectionLimit(true);
 
     HttpTransport(
             WharfConfig config,
@@ -79,7 +84,7 @@ final class HttpTransport implements AutoCloseable {
     private void configure(SocketChannel channel, @Nullable SslContext tls, String scheme, int port) {
         WharfConfig.Limits limits = config.limits();
         ChannelPipeline pipeline = channel.pipeline();
-        pipeline.addLast("limit", new ConnectionLimit());
+        pipeline.addLast("limit", tls == null ? plainLimit : tlsLimit);
         if (tls != null) {
             pipeline.addLast("tls", tls.newHandler(channel.alloc()));
         }
@@ -91,17 +96,27 @@ final class HttpTransport implements AutoCloseable {
         pipeline.addLast("app", new RequestHandler(application, handlers, scheme, fallbackHost));
     }
 
-    /** Counts open connections and turns away those over the limit with 503. */
+    /**
+     * Counts open connections and turns away those over the limit: plain HTTP ones with a 503, written as raw bytes
+     * because this handler sits before the HTTP encoder; TLS ones are closed, since no handshake has happened yet.
+     */
     @ChannelHandler.Sharable
     private final class ConnectionLimit extends ChannelInboundHandlerAdapter {
+        private final boolean tls;
+
+        ConnectionLimit(boolean tls) {
+            this.tls = tls;
+        }
+
         @Override
         public void channelActive(ChannelHandlerContext ctx) throws Exception {
             if (openConnections.incrementAndGet() > config.limits().maxConnections()) {
-                RequestHandler.respond(
-                        ctx,
-                        RequestHandler.status(503, "Too many open connections."),
-                        UUID.randomUUID().toString(),
-                        false);
+                if (tls) {
+                    ctx.close();
+                } else {
+                    ctx.writeAndFlush(Unpooled.wrappedBuffer(TOO_MANY_CONNECTIONS.getBytes(StandardCharsets.US_ASCII)))
+                            .addListener(ChannelFutureListener.CLOSE);
+                }
                 return;
             }
             super.channelActive(ctx);
@@ -113,6 +128,12 @@ final class HttpTransport implements AutoCloseable {
             super.channelInactive(ctx);
         }
     }
+
+    private static final String TOO_MANY_CONNECTIONS = "HTTP/1.1 503 Service Unavailable\r\n"
+            + "Content-Type: text/plain; charset=utf-8\r\n"
+            + "Content-Length: 27\r\n"
+            + "Connection: close\r\n\r\n"
+            + "Too many open connections.\n";
 
     /** Aggregates a request body up to a bound, answering 413 with a request id beyond it. */
     private static final class BoundedAggregator extends HttpObjectAggregator {
