@@ -1,25 +1,12 @@
 """Messages on a standard queue through boto3 (which checks the MD5s it is sent back) against a running Wharf."""
-import os
 import threading
 import time
 import uuid
 
-import boto3
 import pytest
 from botocore.exceptions import ClientError
 
-ENDPOINT = os.environ["WHARF_ENDPOINT"]
-
-
-@pytest.fixture(scope="module")
-def sqs():
-    return boto3.client(
-        "sqs",
-        endpoint_url=ENDPOINT,
-        region_name="us-east-1",
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-    )
+from conftest import ENDPOINT
 
 
 @pytest.fixture

@@ -1,23 +1,10 @@
 """Queue management through boto3 (the machine's version speaks SQS's JSON protocol) against a running Wharf."""
-import os
 import uuid
 
-import boto3
 import pytest
 from botocore.exceptions import ClientError
 
-ENDPOINT = os.environ["WHARF_ENDPOINT"]
-
-
-@pytest.fixture(scope="module")
-def sqs():
-    return boto3.client(
-        "sqs",
-        endpoint_url=ENDPOINT,
-        region_name="us-east-1",
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-    )
+from conftest import ENDPOINT
 
 
 def unique(prefix):
