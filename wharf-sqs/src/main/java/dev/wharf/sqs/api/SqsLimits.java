@@ -21,6 +21,12 @@ public final class SqsLimits {
     public static final int KMS_REUSE_PERIOD_SECONDS_MIN = 60;
     public static final int KMS_REUSE_PERIOD_SECONDS_MAX = 86_400;
     public static final int MAX_RECEIVE_COUNT_MAX = 1_000;
+    /** Source queue ARNs in a {@code byQueue} RedriveAllowPolicy. */
+    public static final int REDRIVE_ALLOW_SOURCE_QUEUES_MAX = 10;
+    /** Results of ListDeadLetterSourceQueues, per page. */
+    public static final int DEAD_LETTER_SOURCE_QUEUES_RESULTS_MAX = 1_000;
+    /** Messages received and not yet deleted, per FIFO queue; AWS raised it from 20,000 to 120,000. */
+    public static final int IN_FLIGHT_FIFO_MAX = 120_000;
 
     /** Entries in one SendMessageBatch, DeleteMessageBatch or ChangeMessageVisibilityBatch. */
     public static final int BATCH_ENTRIES_MAX = 10;

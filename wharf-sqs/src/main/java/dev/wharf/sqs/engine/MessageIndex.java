@@ -30,6 +30,9 @@ final class MessageIndex {
     private int[] firstReceiveOffset = new int[MIN_CAPACITY];
 
     private int[] receiveCount = new int[MIN_CAPACITY];
+    /** A caller's small number per message; FIFO queues keep the message group's number here. */
+    private int[] tag = new int[MIN_CAPACITY];
+
     private byte[] state = new byte[MIN_CAPACITY];
     private int size;
 
@@ -57,6 +60,11 @@ final class MessageIndex {
 
     /** Adds a message; it is ready, delayed or in flight by its receive count and whether it is visible at now. */
     void add(long sequence, IndexRecord record, long now) {
+        add(sequence, record, now, 0);
+    }
+
+    /** Adds a message with a tag (see {@link #tag(int)}). */
+    void add(long sequence, IndexRecord record, long now, int messageTag) {
         if ((size + 1) * 4L > keys.length * 3L) {
             resize(keys.length * 2);
         }
@@ -71,6 +79,7 @@ final class MessageIndex {
         sentTimestamp[slot] = record.sentTimestamp();
         firstReceiveOffset[slot] = offset(record.firstReceiveTimestamp(), record.sentTimestamp());
         receiveCount[slot] = record.receiveCount();
+        tag[slot] = messageTag;
         state[slot] = 0;
         size++;
         schedule(slot, record.visibleAt(), now);
@@ -117,6 +126,10 @@ final class MessageIndex {
 
     int receiveCount(int slot) {
         return receiveCount[slot];
+    }
+
+    int tag(int slot) {
+        return tag[slot];
     }
 
     /** The durable form of a message's current state. */
@@ -224,6 +237,20 @@ final class MessageIndex {
         return false;
     }
 
+    /**
+     * Empties the ready order, passing each message still ready to {@code onReady}; FIFO queues keep their own order
+     * per message group and use the ready order only to learn which messages became ready.
+     */
+    void drainReady(java.util.function.LongConsumer onReady) {
+        while (!ready.isEmpty()) {
+            long sequence = ready.pollFirst();
+            int slot = slot(sequence);
+            if (slot >= 0 && state[slot] == READY) {
+                onReady.accept(sequence);
+            }
+        }
+    }
+
     /** Puts back, at the head of the ready order, messages that {@link #take} returned but were not received. */
     void untake(long[] taken) {
         for (int i = taken.length - 1; i >= 0; i--) {
@@ -262,6 +289,7 @@ final class MessageIndex {
         sentTimestamp = new long[MIN_CAPACITY];
         firstReceiveOffset = new int[MIN_CAPACITY];
         receiveCount = new int[MIN_CAPACITY];
+        tag = new int[MIN_CAPACITY];
         state = new byte[MIN_CAPACITY];
         size = 0;
         readyCount = 0;
@@ -298,6 +326,7 @@ final class MessageIndex {
         sentTimestamp[to] = sentTimestamp[from];
         firstReceiveOffset[to] = firstReceiveOffset[from];
         receiveCount[to] = receiveCount[from];
+        tag[to] = tag[from];
         state[to] = state[from];
     }
 
@@ -307,12 +336,14 @@ final class MessageIndex {
         long[] oldSent = sentTimestamp;
         int[] oldFirst = firstReceiveOffset;
         int[] oldCount = receiveCount;
+        int[] oldTag = tag;
         byte[] oldState = state;
         keys = new long[capacity];
         visibleAt = new long[capacity];
         sentTimestamp = new long[capacity];
         firstReceiveOffset = new int[capacity];
         receiveCount = new int[capacity];
+        tag = new int[capacity];
         state = new byte[capacity];
         int mask = capacity - 1;
         for (int i = 0; i < oldKeys.length; i++) {
@@ -326,6 +357,7 @@ final class MessageIndex {
                 sentTimestamp[slot] = oldSent[i];
                 firstReceiveOffset[slot] = oldFirst[i];
                 receiveCount[slot] = oldCount[i];
+                tag[slot] = oldTag[i];
                 state[slot] = oldState[i];
             }
         }

@@ -24,9 +24,14 @@ record MessagePayload(
         String body,
         Map<String, MessageAttributeValue> messageAttributes,
         @Nullable String awsTraceHeader,
-        @Nullable String messageGroupId) {
+        @Nullable String messageGroupId,
+        @Nullable String messageDeduplicationId,
+        @Nullable String deadLetterQueueSourceArn) {
 
-    private static final byte FORMAT_VERSION = 1;
+    /** Version 2 added the deduplication id and the dead-letter source; version 1 records are still read. */
+    private static final byte FORMAT_VERSION = 2;
+
+    private static final byte FORMAT_VERSION_1 = 1;
     private static final byte TRANSPORT_STRING = 1;
     private static final byte TRANSPORT_BINARY = 2;
 
@@ -56,6 +61,8 @@ record MessagePayload(
             }
             writeOptional(out, awsTraceHeader);
             writeOptional(out, messageGroupId);
+            writeOptional(out, messageDeduplicationId);
+            writeOptional(out, deadLetterQueueSourceArn);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +72,7 @@ record MessagePayload(
     static MessagePayload decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
-            if (version != FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != FORMAT_VERSION_1) {
                 throw new IllegalStateException("unknown message payload version " + version);
             }
             UUID messageId = new UUID(in.readLong(), in.readLong());
@@ -84,10 +91,29 @@ record MessagePayload(
                                 ? MessageAttributeValue.ofBinary(dataType, value)
                                 : MessageAttributeValue.ofString(dataType, new String(value, StandardCharsets.UTF_8)));
             }
-            return new MessagePayload(messageId, senderId, body, attributes, readOptional(in), readOptional(in));
+            String traceHeader = readOptional(in);
+            String groupId = readOptional(in);
+            if (version == FORMAT_VERSION_1) {
+                return new MessagePayload(messageId, senderId, body, attributes, traceHeader, groupId, null, null);
+            }
+            return new MessagePayload(
+                    messageId, senderId, body, attributes, traceHeader, groupId, readOptional(in), readOptional(in));
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt message payload", e);
         }
+    }
+
+    /** This message as a dead-letter queue keeps it: the same, naming the queue it came from. */
+    MessagePayload withDeadLetterQueueSourceArn(String sourceArn) {
+        return new MessagePayload(
+                messageId,
+                senderId,
+                body,
+                messageAttributes,
+                awsTraceHeader,
+                messageGroupId,
+                messageDeduplicationId,
+                sourceArn);
     }
 
     private static void writeBytes(DataOutputStream out, byte[] value) throws IOException {

@@ -62,7 +62,7 @@ final class MessageSelection {
     }
 
     /** The message as ReceiveMessage returns it; the attributes' MD5 covers only the attributes returned. */
-    Message message(MessagePayload payload, QueueMessages.Received received, String receiptHandle) {
+    Message message(MessagePayload payload, QueueMessages.Received received, String receiptHandle, boolean fifo) {
         Map<String, String> system = new LinkedHashMap<>();
         if (wantsSystem("SenderId")) {
             system.put("SenderId", payload.senderId());
@@ -83,6 +83,17 @@ final class MessageSelection {
         String groupId = payload.messageGroupId();
         if (groupId != null && wantsSystem("MessageGroupId")) {
             system.put("MessageGroupId", groupId);
+        }
+        String deduplicationId = payload.messageDeduplicationId();
+        if (fifo && deduplicationId != null && wantsSystem("MessageDeduplicationId")) {
+            system.put("MessageDeduplicationId", deduplicationId);
+        }
+        if (fifo && wantsSystem("SequenceNumber")) {
+            system.put("SequenceNumber", QueueMessages.sequenceNumber(received.sequence()));
+        }
+        String sourceArn = payload.deadLetterQueueSourceArn();
+        if (sourceArn != null && wantsSystem("DeadLetterQueueSourceArn")) {
+            system.put("DeadLetterQueueSourceArn", sourceArn);
         }
         Map<String, MessageAttributeValue> attributes = new TreeMap<>();
         for (Map.Entry<String, MessageAttributeValue> entry :

@@ -21,6 +21,12 @@ final class Queue {
     final Condition changed = lock.newCondition();
 
     final MessageIndex index = new MessageIndex();
+    /** FIFO queues only: the message groups. */
+    final FifoGroups groups = new FifoGroups();
+    /** FIFO queues only: the deduplication window. */
+    final DedupWindow dedup = new DedupWindow();
+    /** FIFO queues only: recent receives by ReceiveRequestAttemptId, oldest first; kept in memory only. */
+    final java.util.LinkedHashMap<String, ReceiveAttempt> attempts = new java.util.LinkedHashMap<>();
     /** The sequence the next message gets; sequences start at 1. Lock must be held. */
     long nextSequence = 1;
     /** The lowest sequence that may still need retention checking. Lock must be held. */
@@ -33,6 +39,13 @@ final class Queue {
     boolean deleted;
     /** How many long polls wait on {@link #changed}. Lock must be held. */
     int waiting;
+
+    /**
+     * The messages that one ReceiveMessage with a ReceiveRequestAttemptId returned.
+     *
+     * @param receiveCounts the receive count each message had after that receive, which its receipt handle carries
+     */
+    record ReceiveAttempt(long[] sequences, int[] receiveCounts, long expiresAt) {}
 
     Queue(QueueMetadata metadata) {
         this.metadata = metadata;
@@ -48,6 +61,10 @@ final class Queue {
 
     long queueId() {
         return metadata.queueId();
+    }
+
+    boolean fifo() {
+        return metadata.fifo();
     }
 
     /** Wakes every long poll so that it looks at the queue and the clock again. */

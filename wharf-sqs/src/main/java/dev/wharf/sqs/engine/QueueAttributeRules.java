@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Checks queue attributes that a caller sets, with AWS's errors, and puts their values in canonical form. */
 final class QueueAttributeRules {
@@ -151,7 +152,70 @@ final class QueueAttributeRules {
         if (permission == null || !Set.of("allowAll", "denyAll", "byQueue").contains(permission.asText())) {
             throw invalid(QueueAttributeName.RedriveAllowPolicy, value, "Invalid value for redrivePermission.");
         }
+        redriveAllowSources(value, permission.asText(), policy.get("sourceQueueArns"));
         return value;
+    }
+
+    /**
+     * Checks the FIFO attributes that depend on each other, on a queue's attributes as they will be: high throughput
+     * ({@code perMessageGroupId}) needs deduplication by message group.
+     */
+    static void checkFifoCombination(Map<String, String> attributes) {
+        if ("perMessageGroupId".equals(attributes.get("FifoThroughputLimit"))
+                && !"messageGroup".equals(attributes.get("DeduplicationScope"))) {
+            throw SqsError.InvalidAttributeValue.with("Invalid value for the parameter FifoThroughputLimit. Reason: "
+                    + "The perMessageGroupId value is allowed only when the value for DeduplicationScope is "
+                    + "messageGroup.");
+        }
+    }
+
+    /**
+     * Checks a RedriveAllowPolicy's permission and source list: {@code byQueue} needs one to ten source queue ARNs,
+     * and the others take none.
+     */
+    private static void redriveAllowSources(String value, String permission, @Nullable JsonNode sources) {
+        if (permission.equals("byQueue")) {
+            if (sources == null || !sources.isArray() || sources.isEmpty()) {
+                throw invalid(
+                        QueueAttributeName.RedriveAllowPolicy,
+                        value,
+                        "Amazon SQS can't create the redrive allow policy. When you specify the byQueue permission type, you "
+                                + "must also specify one or more sourceQueueArns values.");
+            }
+            if (sources.size() > SqsLimits.REDRIVE_ALLOW_SOURCE_QUEUES_MAX) {
+                throw invalid(
+                        QueueAttributeName.RedriveAllowPolicy,
+                        value,
+                        "Amazon SQS can't create the redrive allow policy. The maximum number of source queue ARNs you can "
+                                + "specify is 10.");
+            }
+        } else if (sources != null) {
+            throw invalid(
+                    QueueAttributeName.RedriveAllowPolicy,
+                    value,
+                    "Amazon SQS can't create the redrive allow policy. To specify one or more source queue ARNs, you must "
+                            + "set redrivePermission to byQueue.");
+        }
+    }
+
+    /** Whether a dead-letter queue's RedriveAllowPolicy lets the queue {@code sourceArn} use it. */
+    static boolean allowsSource(@Nullable String redriveAllowPolicy, String sourceArn) {
+        if (redriveAllowPolicy == null || redriveAllowPolicy.isEmpty()) {
+            return true;
+        }
+        JsonNode policy = parse(QueueAttributeName.RedriveAllowPolicy, redriveAllowPolicy);
+        return switch (policy.path("redrivePermission").asText()) {
+            case "denyAll" -> false;
+            case "byQueue" -> {
+                for (JsonNode arn : policy.path("sourceQueueArns")) {
+                    if (arn.asText().equals(sourceArn)) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
+            default -> true;
+        };
     }
 
     static dev.wharf.common.AwsException invalid(QueueAttributeName attribute, String value, String reason) {

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,27 +44,64 @@ final class QueueMessages {
     /** Bounds the work one call spends deleting messages past their retention period. */
     private static final int EXPIRY_STEPS_MAX = 100_000;
 
+    /** The result of sending one message: its id, and on FIFO queues its SequenceNumber. */
+    record Sent(String messageId, @Nullable String sequenceNumber) {}
+
+    /** Finds live queues by ARN, for dead-letter moves. */
+    @FunctionalInterface
+    interface QueueResolver {
+        @Nullable
+        Queue byArn(String arn);
+    }
+
+    private static final Pattern FIFO_ID = Pattern.compile("[\\p{Alnum}\\p{Punct}]{1,128}");
+    /** How long a ReceiveRequestAttemptId is remembered. */
+    private static final long ATTEMPT_MILLIS = 5 * 60 * 1_000L;
+    /** Bounds the attempt ids remembered per queue. */
+    private static final int ATTEMPTS_MAX = 10_000;
+
     private final QueueStore store;
     private final Clock clock;
+    private final QueueResolver resolver;
+    private final Function<QueueMetadata, String> arnOf;
 
-    QueueMessages(QueueStore store, Clock clock) {
+    QueueMessages(QueueStore store, Clock clock, QueueResolver resolver, Function<QueueMetadata, String> arnOf) {
         this.store = store;
         this.clock = clock;
+        this.resolver = resolver;
+        this.arnOf = arnOf;
+    }
+
+    /** A FIFO SequenceNumber: the message's sequence, as the 20 digits that AWS writes. */
+    static String sequenceNumber(long sequence) {
+        return String.format(java.util.Locale.ROOT, "%020d", sequence);
     }
 
     /** Rebuilds a queue's index from the store. Called once, before the queue is shared. */
     void rebuild(Queue queue) {
         long now = clock.millis();
-        long[] bounds = {Long.MAX_VALUE, 0};
+        long[] bounds = {Long.MAX_VALUE, 0, 0};
+        QueueBatch expired = new QueueBatch();
         queue.lock.lock();
         try {
             store.scanIndex(queue.queueId(), (sequence, value) -> {
-                queue.index.add(sequence, IndexRecord.decode(value), now);
-                bounds[0] = Math.min(bounds[0], sequence);
-                bounds[1] = Math.max(bounds[1], sequence);
+                if (ReservedSequences.isMessage(sequence)) {
+                    IndexRecord record = IndexRecord.decode(value);
+                    String group = record.messageGroupId();
+                    int tag = group == null ? 0 : queue.groups.add(sequence, group);
+                    queue.index.add(sequence, record, now, tag);
+                    bounds[0] = Math.min(bounds[0], sequence);
+                    bounds[1] = Math.max(bounds[1], sequence);
+                } else if (ReservedSequences.isDedup(sequence)) {
+                    queue.dedup.load(queue.queueId(), sequence, value, now, expired);
+                } else if (sequence == ReservedSequences.NEXT_SEQUENCE) {
+                    bounds[2] = ReservedSequences.decodeNextSequence(value);
+                }
             });
-            queue.nextSequence = bounds[1] + 1;
+            long floor = Math.max(bounds[2], queue.dedup.maxSequence() + 1);
+            queue.nextSequence = Math.max(bounds[1] + 1, floor);
             queue.retentionCursor = bounds[0] == Long.MAX_VALUE ? queue.nextSequence : bounds[0];
+            store.commit(expired);
         } finally {
             queue.lock.unlock();
         }
@@ -76,10 +115,36 @@ final class QueueMessages {
             @Nullable Integer delaySeconds,
             @Nullable Map<String, MessageAttributeValue> attributes,
             @Nullable Map<String, dev.wharf.sqs.api.MessageSystemAttributeValue> systemAttributes,
-            @Nullable String messageGroupId) {
+            @Nullable String messageGroupId,
+            @Nullable String messageDeduplicationId) {
         QueueMetadata metadata = queue.metadata();
         String checkedBody = MessageRules.body(body);
-        int delay = MessageRules.delaySeconds(delaySeconds, metadata.intAttribute(QueueAttributeName.DelaySeconds));
+        int queueDelay = metadata.intAttribute(QueueAttributeName.DelaySeconds);
+        String deduplicationId = null;
+        int delay;
+        if (metadata.fifo()) {
+            if (delaySeconds != null && delaySeconds != 0) {
+                throw MessageRules.invalidValue(
+                        delaySeconds,
+                        "DelaySeconds",
+                        "The request include parameter that is not valid for this queue type.");
+            }
+            delay = queueDelay;
+            if (messageGroupId == null || messageGroupId.isEmpty()) {
+                throw SqsError.MissingRequiredParameterException.with(
+                        "The request must contain the parameter MessageGroupId.");
+            }
+            fifoId(messageGroupId, "MessageGroupId");
+            deduplicationId = deduplicationId(metadata, checkedBody, messageDeduplicationId);
+        } else {
+            delay = MessageRules.delaySeconds(delaySeconds, queueDelay);
+            if (messageDeduplicationId != null) {
+                throw MessageRules.invalidValue(
+                        messageDeduplicationId,
+                        "MessageDeduplicationId",
+                        "The request includes a parameter that is not valid for this queue type.");
+            }
+        }
         Map<String, MessageAttributeValue> checkedAttributes = MessageRules.attributes(attributes);
         Map<String, MessageAttributeValue> checkedSystem = MessageRules.systemAttributes(systemAttributes);
         MessageRules.messageSize(
@@ -92,13 +157,42 @@ final class QueueMessages {
                 checkedBody,
                 checkedAttributes,
                 traceHeader == null ? null : traceHeader.stringValue(),
-                messageGroupId == null || messageGroupId.isEmpty() ? null : messageGroupId);
+                messageGroupId == null || messageGroupId.isEmpty() ? null : messageGroupId,
+                deduplicationId,
+                null);
         return new Outgoing(
                 payload,
                 delay,
                 MessageAttributesMd5.ofBody(checkedBody),
                 MessageAttributesMd5.ofAttributes(checkedAttributes),
                 MessageAttributesMd5.ofAttributes(checkedSystem));
+    }
+
+    private static String deduplicationId(QueueMetadata metadata, String body, @Nullable String requested) {
+        if (requested != null) {
+            fifoId(requested, "MessageDeduplicationId");
+            return requested;
+        }
+        if (!"true".equals(metadata.attributes().get("ContentBasedDeduplication"))) {
+            throw SqsError.InvalidParameterValueException.with("The queue should either have "
+                    + "ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+        }
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static void fifoId(String value, String parameter) {
+        if (!FIFO_ID.matcher(value).matches()) {
+            throw MessageRules.invalidValue(
+                    value,
+                    parameter,
+                    parameter + " can only include alphanumeric and punctuation characters. 1 to 128 in length.");
+        }
     }
 
     private static UUID randomMessageId() {
@@ -108,59 +202,155 @@ final class QueueMessages {
         return new UUID(high, low);
     }
 
-    /** Enqueues messages in one commit. */
-    void send(Queue queue, List<Outgoing> messages) {
+    /**
+     * Enqueues messages in one commit. On a FIFO queue a message whose deduplication id was sent in the last five
+     * minutes is accepted but not enqueued, and answers with the first message's id and SequenceNumber.
+     */
+    List<Sent> send(Queue queue, List<Outgoing> messages) {
         if (messages.isEmpty()) {
-            return;
+            return List.of();
         }
         queue.lock.lock();
         try {
             requireLive(queue);
             long now = clock.millis();
-            long first = queue.nextSequence;
+            boolean fifo = queue.fifo();
+            boolean groupScope =
+                    "messageGroup".equals(queue.metadata().attributes().get("DeduplicationScope"));
             QueueBatch batch = new QueueBatch();
-            IndexRecord[] records = new IndexRecord[messages.size()];
-            for (int i = 0; i < records.length; i++) {
-                Outgoing message = messages.get(i);
-                records[i] = new IndexRecord(now + message.delaySeconds() * 1000L, 0, 0, now);
-                batch.putPayload(queue.queueId(), first + i, message.payload().encode());
-                batch.putIndex(queue.queueId(), first + i, records[i].encode());
+            if (fifo) {
+                queue.dedup.expire(queue.queueId(), now, batch);
+            }
+            long next = queue.nextSequence;
+            List<Sent> sent = new ArrayList<>(messages.size());
+            List<Long> sequences = new ArrayList<>();
+            List<IndexRecord> records = new ArrayList<>();
+            Map<String, DedupWindow.Entry> entries = new java.util.LinkedHashMap<>();
+            for (Outgoing message : messages) {
+                MessagePayload payload = message.payload();
+                String key = null;
+                if (fifo) {
+                    key = DedupWindow.key(
+                            java.util.Objects.requireNonNull(payload.messageDeduplicationId()),
+                            java.util.Objects.requireNonNull(payload.messageGroupId()),
+                            groupScope);
+                    DedupWindow.Entry original = entries.get(key);
+                    if (original == null) {
+                        original = queue.dedup.find(key, now);
+                    }
+                    if (original != null) {
+                        sent.add(new Sent(original.messageId().toString(), sequenceNumber(original.sequence())));
+                        continue;
+                    }
+                }
+                long sequence = next++;
+                IndexRecord record = new IndexRecord(
+                        now + message.delaySeconds() * 1000L, 0, 0, now, fifo ? payload.messageGroupId() : null);
+                batch.putPayload(queue.queueId(), sequence, payload.encode());
+                batch.putIndex(queue.queueId(), sequence, record.encode());
+                sequences.add(sequence);
+                records.add(record);
+                if (key != null) {
+                    DedupWindow.Entry entry = queue.dedup.next(key, payload.messageId(), sequence, now);
+                    batch.putIndex(queue.queueId(), entry.record(), entry.encode());
+                    entries.put(key, entry);
+                }
+                sent.add(new Sent(payload.messageId().toString(), fifo ? sequenceNumber(sequence) : null));
+            }
+            if (!sequences.isEmpty()) {
+                batch.putIndex(
+                        queue.queueId(), ReservedSequences.NEXT_SEQUENCE, ReservedSequences.encodeNextSequence(next));
             }
             store.commit(batch);
-            queue.nextSequence = first + records.length;
-            for (int i = 0; i < records.length; i++) {
-                queue.index.add(first + i, records[i], now);
+            queue.nextSequence = next;
+            for (int i = 0; i < sequences.size(); i++) {
+                add(queue, sequences.get(i), records.get(i), now);
             }
+            entries.values().forEach(queue.dedup::add);
             // Delayed messages wake waiters too, so that they shorten their wait to the delay's end.
             queue.changed.signalAll();
+            return sent;
         } finally {
             queue.lock.unlock();
         }
     }
 
+    /** Lock must be held. Indexes a committed message, in its group on a FIFO queue. */
+    private static void add(Queue queue, long sequence, IndexRecord record, long now) {
+        String group = record.messageGroupId();
+        int tag = group == null || !queue.fifo() ? 0 : queue.groups.add(sequence, group);
+        queue.index.add(sequence, record, now, tag);
+    }
+
+    /** Lock must be held. Forgets a message that left the queue, unblocking its group on a FIFO queue. */
+    private static void forget(Queue queue, long sequence) {
+        int slot = queue.index.slot(sequence);
+        if (slot < 0) {
+            return;
+        }
+        int tag = queue.index.tag(slot);
+        queue.index.remove(sequence);
+        if (tag != 0) {
+            queue.groups.onRemoved(sequence, tag);
+        }
+    }
+
     /**
      * Takes up to {@code max} messages and hides them for {@code visibilitySeconds}, waiting up to {@code waitSeconds}
-     * for one to become receivable.
+     * for one to become receivable. Messages received more often than the queue's RedrivePolicy allows move to its
+     * dead-letter queue instead, in the same commit.
+     *
+     * <p>Lock order: when the queue has a dead-letter queue, both locks are held while messages are taken, the lower
+     * queue id first; when the dead-letter queue's id is the lower one, its lock is tried, and on failure this
+     * receive lets go of its own lock and takes both in order. Neither is held while waiting.
      */
-    List<Received> receive(Queue queue, int max, int visibilitySeconds, int waitSeconds) {
+    List<Received> receive(
+            Queue queue, int max, int visibilitySeconds, int waitSeconds, @Nullable String receiveRequestAttemptId) {
+        Queue heldDlq = null;
         queue.lock.lock();
         try {
+            requireLive(queue);
+            String attemptId = queue.fifo() ? receiveRequestAttemptId : null;
+            if (attemptId != null) {
+                List<Received> replay = replay(queue, attemptId);
+                if (!replay.isEmpty()) {
+                    return replay;
+                }
+            }
             long waitUntil = clock.millis() + waitSeconds * 1000L;
             long purges = queue.purges;
             while (!queue.deleted && queue.purges == purges) {
+                Queue dlq = deadLetterQueue(queue);
+                if (dlq != heldDlq) {
+                    heldDlq = release(heldDlq);
+                    if (dlq != null && !lockSecond(queue, dlq)) {
+                        heldDlq = dlq;
+                        continue;
+                    }
+                    heldDlq = dlq;
+                }
                 long now = clock.millis();
                 QueueBatch batch = new QueueBatch();
                 expire(queue, now, batch);
                 queue.index.promote(now);
-                int allowed = Math.min(max, SqsLimits.IN_FLIGHT_STANDARD_MAX - queue.index.inFlightCount());
+                int inFlightMax = queue.fifo() ? SqsLimits.IN_FLIGHT_FIFO_MAX : SqsLimits.IN_FLIGHT_STANDARD_MAX;
+                int allowed = Math.min(max, inFlightMax - queue.index.inFlightCount());
                 if (allowed <= 0 && waitSeconds == 0) {
                     store.commit(batch);
                     throw SqsError.OverLimit.with("Too many messages have been received without being deleted."
                             + " Please delete your received messages or let them timeout before receiving more.");
                 }
-                long[] taken = allowed > 0 ? queue.index.take(allowed) : new long[0];
+                long[] taken = allowed > 0 ? take(queue, allowed) : new long[0];
                 if (taken.length > 0) {
-                    return onReceive(queue, batch, taken, now, now + visibilitySeconds * 1000L);
+                    List<Received> received =
+                            onReceive(queue, heldDlq, batch, taken, now, now + visibilitySeconds * 1000L);
+                    if (!received.isEmpty()) {
+                        if (attemptId != null) {
+                            remember(queue, attemptId, received, now);
+                        }
+                        return received;
+                    }
+                    continue;
                 }
                 store.commit(batch);
                 long remaining = waitUntil - now;
@@ -169,13 +359,122 @@ final class QueueMessages {
                 }
                 long nextTimer = queue.index.nextTimer();
                 long wait = nextTimer == Long.MAX_VALUE ? remaining : Math.min(remaining, Math.max(1, nextTimer - now));
+                heldDlq = release(heldDlq);
                 if (!await(queue, wait)) {
                     break;
                 }
             }
             return List.of();
         } finally {
+            release(heldDlq);
             queue.lock.unlock();
+        }
+    }
+
+    /** The live dead-letter queue that the queue's RedrivePolicy names, or null. */
+    private @Nullable Queue deadLetterQueue(Queue queue) {
+        QueueMetadata.Redrive redrive = queue.metadata().redrive();
+        if (redrive == null) {
+            return null;
+        }
+        Queue dlq = resolver.byArn(redrive.deadLetterTargetArn());
+        return dlq == null || dlq == queue ? null : dlq;
+    }
+
+    /**
+     * Takes {@code second}'s lock while {@code first}'s is held, keeping the order by queue id. Returns true when it
+     * got it at once; false when it had to let go of {@code first}'s lock and take both again, so that the caller must
+     * look at the queue afresh. Either way both are held on return.
+     */
+    static boolean lockSecond(Queue first, Queue second) {
+        if (second.queueId() > first.queueId()) {
+            second.lock.lock();
+            return true;
+        }
+        if (second.lock.tryLock()) {
+            return true;
+        }
+        first.lock.unlock();
+        second.lock.lock();
+        first.lock.lock();
+        return false;
+    }
+
+    private static @Nullable Queue release(@Nullable Queue held) {
+        if (held != null) {
+            held.lock.unlock();
+        }
+        return null;
+    }
+
+    /** Lock must be held. Takes receivable messages: the oldest ready ones, or on a FIFO queue by message group. */
+    private static long[] take(Queue queue, int allowed) {
+        if (!queue.fifo()) {
+            return queue.index.take(allowed);
+        }
+        MessageIndex index = queue.index;
+        index.drainReady(sequence -> queue.groups.onReady(index.tag(index.slot(sequence))));
+        List<Long> taken = queue.groups.take(index, allowed);
+        long[] sequences = new long[taken.size()];
+        for (int i = 0; i < sequences.length; i++) {
+            sequences[i] = taken.get(i);
+        }
+        return sequences;
+    }
+
+    private static void untake(Queue queue, long[] taken) {
+        if (!queue.fifo()) {
+            queue.index.untake(taken);
+            return;
+        }
+        List<Long> sequences = new ArrayList<>(taken.length);
+        for (long sequence : taken) {
+            sequences.add(sequence);
+        }
+        queue.groups.requeue(queue.index, sequences);
+    }
+
+    /** Lock must be held. The messages that an earlier receive with this attempt id returned, if still in flight. */
+    private List<Received> replay(Queue queue, String attemptId) {
+        Queue.ReceiveAttempt attempt = queue.attempts.get(attemptId);
+        long now = clock.millis();
+        if (attempt == null || attempt.expiresAt() <= now) {
+            return List.of();
+        }
+        queue.index.promote(now);
+        List<Received> received = new ArrayList<>();
+        for (int i = 0; i < attempt.sequences().length; i++) {
+            int slot = queue.index.slot(attempt.sequences()[i]);
+            if (slot >= 0
+                    && queue.index.state(slot) == MessageIndex.IN_FLIGHT
+                    && queue.index.receiveCount(slot) == attempt.receiveCounts()[i]) {
+                received.add(new Received(
+                        attempt.sequences()[i],
+                        queue.index.receiveCount(slot),
+                        queue.index.sentTimestamp(slot),
+                        queue.index.firstReceiveTimestamp(slot)));
+            }
+        }
+        return received;
+    }
+
+    /** Lock must be held. */
+    private static void remember(Queue queue, String attemptId, List<Received> received, long now) {
+        long[] sequences = new long[received.size()];
+        int[] counts = new int[received.size()];
+        for (int i = 0; i < sequences.length; i++) {
+            sequences[i] = received.get(i).sequence();
+            counts[i] = received.get(i).receiveCount();
+        }
+        queue.attempts.remove(attemptId);
+        queue.attempts.put(attemptId, new Queue.ReceiveAttempt(sequences, counts, now + ATTEMPT_MILLIS));
+        var oldest = queue.attempts.entrySet().iterator();
+        while (oldest.hasNext()) {
+            var next = oldest.next();
+            if (queue.attempts.size() <= ATTEMPTS_MAX && next.getValue().expiresAt() > now) {
+                break;
+            }
+            oldest.remove();
         }
     }
 
@@ -193,34 +492,118 @@ final class QueueMessages {
         }
     }
 
-    /** Lock must be held. */
-    private List<Received> onReceive(Queue queue, QueueBatch batch, long[] taken, long now, long until) {
+    /**
+     * Lock must be held, and the dead-letter queue's too when there is one. Records the receive of the taken messages,
+     * moving those past the RedrivePolicy's maxReceiveCount to the dead-letter queue, all in one commit.
+     */
+    private List<Received> onReceive(
+            Queue queue, @Nullable Queue dlq, QueueBatch batch, long[] taken, long now, long until) {
+        QueueMetadata.Redrive redrive =
+                dlq == null || dlq.deleted ? null : queue.metadata().redrive();
         List<Received> received = new ArrayList<>(taken.length);
+        List<Long> moved = new ArrayList<>();
+        List<IndexRecord> movedRecords = new ArrayList<>();
         for (long sequence : taken) {
             int slot = queue.index.slot(sequence);
-            IndexRecord before = queue.index.record(slot);
-            IndexRecord after = new IndexRecord(
+            IndexRecord before = record(queue, slot);
+            if (redrive != null && before.receiveCount() >= redrive.maxReceiveCount()) {
+                moved.add(sequence);
+                movedRecords.add(before.withTimers(now, before.receiveCount(), before.firstReceiveTimestamp()));
+                continue;
+            }
+            IndexRecord after = before.withTimers(
                     until,
                     before.receiveCount() + 1,
-                    before.firstReceiveTimestamp() == 0 ? now : before.firstReceiveTimestamp(),
-                    before.sentTimestamp());
+                    before.firstReceiveTimestamp() == 0 ? now : before.firstReceiveTimestamp());
             batch.putIndex(queue.queueId(), sequence, after.encode());
             received.add(
                     new Received(sequence, after.receiveCount(), after.sentTimestamp(), after.firstReceiveTimestamp()));
         }
+        long firstMoved = 0;
+        if (!moved.isEmpty()) {
+            firstMoved = moveOut(queue, java.util.Objects.requireNonNull(dlq), batch, moved, movedRecords);
+        }
         try {
             store.commit(batch);
         } catch (RuntimeException e) {
-            queue.index.untake(taken);
+            untake(queue, taken);
             throw e;
         }
-        for (long sequence : taken) {
-            queue.index.onReceive(sequence, now, until);
+        for (Received message : received) {
+            queue.index.onReceive(message.sequence(), now, until);
+        }
+        if (!moved.isEmpty()) {
+            movedIn(queue, java.util.Objects.requireNonNull(dlq), moved, movedRecords, firstMoved, now);
         }
         if (until <= now) {
             queue.changed.signalAll();
         }
         return received;
+    }
+
+    /** Lock must be held. A message's durable state, with its group on a FIFO queue. */
+    private static IndexRecord record(Queue queue, int slot) {
+        IndexRecord record = queue.index.record(slot);
+        int tag = queue.index.tag(slot);
+        if (tag == 0) {
+            return record;
+        }
+        return new IndexRecord(
+                record.visibleAt(),
+                record.receiveCount(),
+                record.firstReceiveTimestamp(),
+                record.sentTimestamp(),
+                queue.groups.groupId(tag));
+    }
+
+    /**
+     * Both locks must be held. Adds to {@code batch} the move of messages from {@code from} to {@code to}: deleted
+     * from one, written to the other under new sequences from the returned first one. The message keeps its id, body,
+     * attributes, timestamps and receive count, and names the queue it came from.
+     */
+    long moveOut(Queue from, Queue to, QueueBatch batch, List<Long> sequences, List<IndexRecord> records) {
+        long first = to.nextSequence;
+        String sourceArn = arnOf.apply(from.metadata());
+        for (int i = 0; i < sequences.size(); i++) {
+            long sequence = sequences.get(i);
+            byte[] bytes = store.readPayload(from.queueId(), sequence);
+            if (bytes == null) {
+                throw new IllegalStateException("message " + from.queueId() + "/" + sequence + " has no payload");
+            }
+            MessagePayload payload = MessagePayload.decode(bytes);
+            MessagePayload moved = payload.withDeadLetterQueueSourceArn(sourceArn);
+            IndexRecord record = records.get(i);
+            if (!to.fifo() && record.messageGroupId() != null) {
+                records.set(
+                        i,
+                        new IndexRecord(
+                                record.visibleAt(),
+                                record.receiveCount(),
+                                record.firstReceiveTimestamp(),
+                                record.sentTimestamp()));
+            }
+            batch.deleteMessage(from.queueId(), sequence);
+            batch.putPayload(to.queueId(), first + i, moved.encode());
+            batch.putIndex(to.queueId(), first + i, records.get(i).encode());
+        }
+        batch.putIndex(
+                to.queueId(),
+                ReservedSequences.NEXT_SEQUENCE,
+                ReservedSequences.encodeNextSequence(first + sequences.size()));
+        return first;
+    }
+
+    /** Both locks must be held, and the batch of {@link #moveOut} committed. Applies the move to the indexes. */
+    static void movedIn(Queue from, Queue to, List<Long> sequences, List<IndexRecord> records, long first, long now) {
+        for (long sequence : sequences) {
+            forget(from, sequence);
+        }
+        for (int i = 0; i < sequences.size(); i++) {
+            add(to, first + i, records.get(i), now);
+        }
+        to.nextSequence = first + sequences.size();
+        to.changed.signalAll();
+        from.changed.signalAll();
     }
 
     /**
@@ -239,7 +622,7 @@ final class QueueMessages {
                     return;
                 }
                 batch.deleteMessage(queue.queueId(), sequence);
-                queue.index.remove(sequence);
+                forget(queue, sequence);
             }
             queue.retentionCursor++;
         }
@@ -252,30 +635,51 @@ final class QueueMessages {
         return bytes == null ? null : MessagePayload.decode(bytes);
     }
 
-    /** Deletes the message that a receipt handle names; a handle of a message already deleted is accepted. */
+    /**
+     * Deletes the message that a receipt handle names; a handle of a message already deleted is accepted. On a FIFO
+     * queue the handle must come from the message's latest receive, and the message must still be in flight.
+     */
     void delete(Queue queue, String receiptHandle) {
         ReceiptHandle handle = handle(queue, receiptHandle);
         queue.lock.lock();
         try {
             requireLive(queue);
+            queue.index.promote(clock.millis());
             // On a standard queue AWS deletes the message even with a handle from an earlier receive.
             if (queue.index.slot(handle.sequence()) < 0) {
                 return;
             }
+            AwsException expired = expiredOnFifo(queue, handle, receiptHandle);
+            if (expired != null) {
+                throw expired;
+            }
             store.commit(new QueueBatch().deleteMessage(queue.queueId(), handle.sequence()));
-            queue.index.remove(handle.sequence());
+            forget(queue, handle.sequence());
         } finally {
             queue.lock.unlock();
         }
     }
 
+    /** Lock must be held; the message must be indexed. AWS's error for a FIFO handle no longer valid, or null. */
+    private static @Nullable AwsException expiredOnFifo(Queue queue, ReceiptHandle handle, String receiptHandle) {
+        if (!queue.fifo()) {
+            return null;
+        }
+        int slot = queue.index.slot(handle.sequence());
+        if (queue.index.state(slot) == MessageIndex.IN_FLIGHT
+                && queue.index.receiveCount(slot) == handle.receiveCount()) {
+            return null;
+        }
+        return MessageRules.invalidValue(receiptHandle, "ReceiptHandle", "The receipt handle has expired.");
+    }
+
     /** Deletes the messages of well-formed handles in one commit; returns, per handle, null or its error. */
     List<@Nullable AwsException> deleteAll(Queue queue, List<String> receiptHandles) {
         List<@Nullable AwsException> errors = new ArrayList<>(receiptHandles.size());
-        List<Long> sequences = new ArrayList<>();
+        List<ReceiptHandle> handles = new ArrayList<>();
         for (String receiptHandle : receiptHandles) {
             try {
-                sequences.add(handle(queue, receiptHandle).sequence());
+                handles.add(handle(queue, receiptHandle));
                 errors.add(null);
             } catch (AwsException e) {
                 errors.add(e);
@@ -284,14 +688,27 @@ final class QueueMessages {
         queue.lock.lock();
         try {
             requireLive(queue);
+            queue.index.promote(clock.millis());
             QueueBatch batch = new QueueBatch();
-            for (long sequence : sequences) {
-                if (queue.index.slot(sequence) >= 0) {
-                    batch.deleteMessage(queue.queueId(), sequence);
+            List<Long> deleted = new ArrayList<>();
+            for (int i = 0, next = 0; i < receiptHandles.size(); i++) {
+                if (errors.get(i) != null) {
+                    continue;
+                }
+                ReceiptHandle handle = handles.get(next++);
+                if (queue.index.slot(handle.sequence()) < 0) {
+                    continue;
+                }
+                AwsException expired = expiredOnFifo(queue, handle, receiptHandles.get(i));
+                if (expired != null) {
+                    errors.set(i, expired);
+                } else {
+                    batch.deleteMessage(queue.queueId(), handle.sequence());
+                    deleted.add(handle.sequence());
                 }
             }
             store.commit(batch);
-            sequences.forEach(queue.index::remove);
+            deleted.forEach(sequence -> forget(queue, sequence));
         } finally {
             queue.lock.unlock();
         }
@@ -336,15 +753,11 @@ final class QueueMessages {
                     continue;
                 }
                 until[i] = now + seconds.get(i) * 1000L;
-                IndexRecord record = queue.index.record(slot);
+                IndexRecord record = record(queue, slot);
                 batch.putIndex(
                         queue.queueId(),
                         handle.sequence(),
-                        new IndexRecord(
-                                        until[i],
-                                        record.receiveCount(),
-                                        record.firstReceiveTimestamp(),
-                                        record.sentTimestamp())
+                        record.withTimers(until[i], record.receiveCount(), record.firstReceiveTimestamp())
                                 .encode());
             }
             store.commit(batch);
@@ -387,8 +800,17 @@ final class QueueMessages {
                 throw SqsError.PurgeQueueInProgress.with("Only one PurgeQueue operation on "
                         + queue.metadata().name() + " is allowed every 60 seconds.");
             }
-            store.commit(new QueueBatch().deleteAllMessages(queue.queueId()));
+            QueueBatch batch = new QueueBatch()
+                    .deleteAllMessages(queue.queueId())
+                    .putIndex(
+                            queue.queueId(),
+                            ReservedSequences.NEXT_SEQUENCE,
+                            ReservedSequences.encodeNextSequence(queue.nextSequence));
+            store.commit(batch);
             queue.index.clear();
+            queue.groups.clear();
+            queue.dedup.clear();
+            queue.attempts.clear();
             queue.retentionCursor = queue.nextSequence;
             queue.lastPurgeMillis = now;
             queue.purges++;
@@ -420,6 +842,9 @@ final class QueueMessages {
         try {
             queue.deleted = true;
             queue.index.clear();
+            queue.groups.clear();
+            queue.dedup.clear();
+            queue.attempts.clear();
             queue.changed.signalAll();
         } finally {
             queue.lock.unlock();

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A queue's durable description: its identity, the attributes set on it and its tags.
@@ -30,6 +31,26 @@ record QueueMetadata(
     QueueMetadata {
         attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
         tags = Collections.unmodifiableMap(new TreeMap<>(tags));
+    }
+
+    /** A queue's RedrivePolicy, read from its canonical form. */
+    record Redrive(String deadLetterTargetArn, int maxReceiveCount) {}
+
+    /** The queue's RedrivePolicy, or null when it has none. */
+    @Nullable
+    Redrive redrive() {
+        String policy = attributes.get("RedrivePolicy");
+        if (policy == null || policy.isEmpty()) {
+            return null;
+        }
+        // QueueAttributeRules stores {"deadLetterTargetArn":"…","maxReceiveCount":N} exactly.
+        int arnStart = policy.indexOf(":\"") + 2;
+        int arnEnd = policy.indexOf("\",", arnStart);
+        int countStart = policy.lastIndexOf(':') + 1;
+        return new Redrive(
+                policy.substring(arnStart, arnEnd),
+                Integer.parseInt(
+                        policy.substring(countStart, policy.length() - 1).trim()));
     }
 
     boolean fifo() {

@@ -40,6 +40,34 @@ final class SequenceRing {
         return value;
     }
 
+    /** The value at {@code index} from the head; {@code index} must be below {@link #size()}. */
+    long get(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        return values[(head + index) & (values.length - 1)];
+    }
+
+    /**
+     * Removes the first occurrence of {@code value} among the first {@code searchMax} values, keeping the order of the
+     * rest; returns whether it was found.
+     */
+    boolean remove(long value, int searchMax) {
+        int limit = Math.min(size, searchMax);
+        int mask = values.length - 1;
+        for (int i = 0; i < limit; i++) {
+            if (values[(head + i) & mask] == value) {
+                for (int j = i; j > 0; j--) {
+                    values[(head + j) & mask] = values[(head + j - 1) & mask];
+                }
+                head = (head + 1) & mask;
+                size--;
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Keeps, in order, only the values that {@code keep} accepts, and shrinks the ring to fit. */
     void retain(LongPredicate keep) {
         long[] kept = new long[capacityFor(size)];

@@ -2,6 +2,7 @@ package dev.wharf.sqs.engine;
 
 import dev.wharf.common.Arn;
 import dev.wharf.common.AwsException;
+import dev.wharf.sqs.api.AddPermissionRequest;
 import dev.wharf.sqs.api.BatchResultErrorEntry;
 import dev.wharf.sqs.api.ChangeMessageVisibilityBatchRequest;
 import dev.wharf.sqs.api.ChangeMessageVisibilityBatchRequestEntry;
@@ -21,6 +22,8 @@ import dev.wharf.sqs.api.GetQueueAttributesRequest;
 import dev.wharf.sqs.api.GetQueueAttributesResult;
 import dev.wharf.sqs.api.GetQueueUrlRequest;
 import dev.wharf.sqs.api.GetQueueUrlResult;
+import dev.wharf.sqs.api.ListDeadLetterSourceQueuesRequest;
+import dev.wharf.sqs.api.ListDeadLetterSourceQueuesResult;
 import dev.wharf.sqs.api.ListQueueTagsRequest;
 import dev.wharf.sqs.api.ListQueueTagsResult;
 import dev.wharf.sqs.api.ListQueuesRequest;
@@ -30,6 +33,7 @@ import dev.wharf.sqs.api.PurgeQueueRequest;
 import dev.wharf.sqs.api.QueueAttributeName;
 import dev.wharf.sqs.api.ReceiveMessageRequest;
 import dev.wharf.sqs.api.ReceiveMessageResult;
+import dev.wharf.sqs.api.RemovePermissionRequest;
 import dev.wharf.sqs.api.SendMessageBatchRequest;
 import dev.wharf.sqs.api.SendMessageBatchRequestEntry;
 import dev.wharf.sqs.api.SendMessageBatchResult;
@@ -89,7 +93,7 @@ public final class SqsEngine {
         this.store = store;
         this.clock = clock;
         this.region = region;
-        this.messages = new QueueMessages(store, clock);
+        this.messages = new QueueMessages(store, clock, this::queueByArn, this::queueArn);
         load();
     }
 
@@ -147,7 +151,11 @@ public final class SqsEngine {
                             + "must end with .fifo suffix and be 1 to 80 in length.");
         }
         Map<String, String> attributes = QueueAttributeRules.check(requested, fifo, true);
-        checkRedriveTarget(context, attributes, fifo);
+        QueueAttributeRules.checkFifoCombination(attributes);
+        checkRedriveTarget(
+                attributes,
+                fifo,
+                Arn.of("sqs", region, context.accountId(), name).toString());
         Map<String, String> tags = checkTags(request.tags() == null ? Map.of() : request.tags(), Map.of());
         QueueKey key = new QueueKey(context.accountId(), name);
         synchronized (registryLock) {
@@ -200,7 +208,7 @@ public final class SqsEngine {
         };
     }
 
-    private void checkRedriveTarget(SqsContext context, Map<String, String> attributes, boolean fifo) {
+    private void checkRedriveTarget(Map<String, String> attributes, boolean fifo, String sourceArn) {
         String policy = attributes.get("RedrivePolicy");
         if (policy == null || policy.isEmpty()) {
             return;
@@ -222,6 +230,12 @@ public final class SqsEngine {
                     QueueAttributeName.RedrivePolicy,
                     policy,
                     "Dead-letter queue must be same type of queue as the source.");
+        }
+        if (!QueueAttributeRules.allowsSource(dlq.metadata().attributes().get("RedriveAllowPolicy"), sourceArn)) {
+            throw QueueAttributeRules.invalid(
+                    QueueAttributeName.RedrivePolicy,
+                    policy,
+                    "Queue " + target + " does not allow this queue to use it as a dead-letter queue.");
         }
     }
 
@@ -370,6 +384,17 @@ public final class SqsEngine {
         };
     }
 
+    /** The live queue that an ARN names, or null. */
+    @Nullable
+    Queue queueByArn(String arn) {
+        try {
+            Arn parsed = Arn.parse(arn);
+            return queues.get(new QueueKey(parsed.accountId(), parsed.resource()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     String queueArn(QueueMetadata metadata) {
         return Arn.of("sqs", region, metadata.accountId(), metadata.name()).toString();
     }
@@ -378,7 +403,7 @@ public final class SqsEngine {
         Queue queue = queue(context, request.queueUrl());
         boolean fifo = queue.metadata().fifo();
         Map<String, String> changes = QueueAttributeRules.check(request.attributes(), fifo, false);
-        checkRedriveTarget(context, changes, fifo);
+        checkRedriveTarget(changes, fifo, queueArn(queue.metadata()));
         synchronized (registryLock) {
             QueueMetadata current = queue.metadata();
             Map<String, String> merged = new TreeMap<>(current.attributes());
@@ -391,12 +416,88 @@ public final class SqsEngine {
                     merged.put(change.getKey(), change.getValue());
                 }
             }
+            if (fifo) {
+                QueueAttributeRules.checkFifoCombination(merged);
+            }
             QueueMetadata updated =
                     current.withAttributes(merged, clock.instant().getEpochSecond());
             store.commit(new QueueBatch().putQueue(updated.queueId(), updated.encode()));
             queue.metadata(updated);
         }
         return new EmptyResult();
+    }
+
+    public EmptyResult addPermission(SqsContext context, AddPermissionRequest request) {
+        Queue queue = queue(context, request.queueUrl());
+        List<String> accounts = request.awsAccountIds() == null ? List.of() : request.awsAccountIds();
+        List<String> actions = request.actions() == null ? List.of() : request.actions();
+        if (accounts.isEmpty()) {
+            throw SqsError.MissingRequiredParameterException.with(
+                    "The request must contain the parameter AWSAccountIds.");
+        }
+        if (actions.isEmpty()) {
+            throw SqsError.MissingRequiredParameterException.with("The request must contain the parameter Actions.");
+        }
+        editPolicy(
+                queue,
+                current -> QueuePolicies.add(
+                        current, queueArn(queue.metadata()), request.label(), accounts, actions, "aws"));
+        return new EmptyResult();
+    }
+
+    public EmptyResult removePermission(SqsContext context, RemovePermissionRequest request) {
+        Queue queue = queue(context, request.queueUrl());
+        editPolicy(queue, current -> QueuePolicies.remove(current, queueArn(queue.metadata()), request.label()));
+        return new EmptyResult();
+    }
+
+    private void editPolicy(Queue queue, java.util.function.UnaryOperator<@Nullable String> edit) {
+        synchronized (registryLock) {
+            QueueMetadata current = queue.metadata();
+            Map<String, String> attributes = new TreeMap<>(current.attributes());
+            String policy = edit.apply(attributes.get("Policy"));
+            if (policy == null || policy.isEmpty()) {
+                attributes.remove("Policy");
+            } else {
+                attributes.put("Policy", policy);
+            }
+            QueueMetadata updated =
+                    current.withAttributes(attributes, clock.instant().getEpochSecond());
+            store.commit(new QueueBatch().putQueue(updated.queueId(), updated.encode()));
+            queue.metadata(updated);
+        }
+    }
+
+    public ListDeadLetterSourceQueuesResult listDeadLetterSourceQueues(
+            SqsContext context, ListDeadLetterSourceQueuesRequest request) {
+        Queue queue = queue(context, request.queueUrl());
+        Integer maxResults = request.maxResults();
+        if (maxResults != null && (maxResults < 1 || maxResults > SqsLimits.DEAD_LETTER_SOURCE_QUEUES_RESULTS_MAX)) {
+            throw SqsError.InvalidParameterValueException.with("Value for parameter MaxResults is invalid. "
+                    + "Reason: MaxResults must be an integer between 1 and 1000.");
+        }
+        String after = decodeNextToken(request.nextToken());
+        String arn = queueArn(queue.metadata());
+        List<String> names = new ArrayList<>();
+        for (Queue source : queues.values()) {
+            QueueMetadata metadata = source.metadata();
+            QueueMetadata.Redrive redrive = metadata.redrive();
+            if (redrive != null
+                    && redrive.deadLetterTargetArn().equals(arn)
+                    && metadata.accountId().equals(context.accountId())
+                    && (after == null || metadata.name().compareTo(after) > 0)) {
+                names.add(metadata.name());
+            }
+        }
+        names.sort(null);
+        int limit = maxResults == null ? SqsLimits.DEAD_LETTER_SOURCE_QUEUES_RESULTS_MAX : maxResults;
+        List<String> page = names.subList(0, Math.min(limit, names.size()));
+        List<String> urls = new ArrayList<>(page.size());
+        for (String name : page) {
+            urls.add(new QueueKey(context.accountId(), name).url(context.endpoint()));
+        }
+        String nextToken = maxResults != null && names.size() > page.size() ? encodeNextToken(page.getLast()) : null;
+        return new ListDeadLetterSourceQueuesResult(urls, nextToken);
     }
 
     public EmptyResult tagQueue(SqsContext context, TagQueueRequest request) {
@@ -439,14 +540,15 @@ public final class SqsEngine {
                 request.delaySeconds(),
                 request.messageAttributes(),
                 request.messageSystemAttributes(),
-                request.messageGroupId());
-        messages.send(queue, List.of(message));
+                request.messageGroupId(),
+                request.messageDeduplicationId());
+        QueueMessages.Sent sent = messages.send(queue, List.of(message)).getFirst();
         return new SendMessageResult(
                 message.md5OfMessageBody(),
                 message.md5OfMessageAttributes(),
                 message.md5OfMessageSystemAttributes(),
-                message.payload().messageId().toString(),
-                null);
+                sent.messageId(),
+                sent.sequenceNumber());
     }
 
     public SendMessageBatchResult sendMessageBatch(SqsContext context, SendMessageBatchRequest request) {
@@ -461,33 +563,56 @@ public final class SqsEngine {
             throw SqsError.BatchRequestTooLong.with(
                     "Batch requests cannot be longer than 1048576 bytes. You have sent " + size + " bytes.");
         }
+        if (queue.fifo()) {
+            requireFifoParameters(queue.metadata(), entries);
+        }
         List<QueueMessages.Outgoing> outgoing = new ArrayList<>();
-        List<SendMessageBatchResultEntry> successful = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         List<BatchResultErrorEntry> failed = new ArrayList<>();
         for (SendMessageBatchRequestEntry entry : entries) {
             try {
-                QueueMessages.Outgoing message = messages.prepare(
+                outgoing.add(messages.prepare(
                         queue,
                         context.accountId(),
                         entry.messageBody(),
                         entry.delaySeconds(),
                         entry.messageAttributes(),
                         entry.messageSystemAttributes(),
-                        entry.messageGroupId());
-                outgoing.add(message);
-                successful.add(new SendMessageBatchResultEntry(
-                        entry.id(),
-                        message.payload().messageId().toString(),
-                        message.md5OfMessageBody(),
-                        message.md5OfMessageAttributes(),
-                        message.md5OfMessageSystemAttributes(),
-                        null));
+                        entry.messageGroupId(),
+                        entry.messageDeduplicationId()));
+                ids.add(entry.id());
             } catch (AwsException e) {
                 failed.add(failure(entry.id(), e));
             }
         }
-        messages.send(queue, outgoing);
+        List<QueueMessages.Sent> sent = messages.send(queue, outgoing);
+        List<SendMessageBatchResultEntry> successful = new ArrayList<>();
+        for (int i = 0; i < outgoing.size(); i++) {
+            QueueMessages.Outgoing message = outgoing.get(i);
+            successful.add(new SendMessageBatchResultEntry(
+                    ids.get(i),
+                    sent.get(i).messageId(),
+                    message.md5OfMessageBody(),
+                    message.md5OfMessageAttributes(),
+                    message.md5OfMessageSystemAttributes(),
+                    sent.get(i).sequenceNumber()));
+        }
         return new SendMessageBatchResult(successful, failed);
+    }
+
+    /** AWS rejects a whole FIFO batch when an entry lacks its group or deduplication id. */
+    private static void requireFifoParameters(QueueMetadata metadata, List<SendMessageBatchRequestEntry> entries) {
+        boolean contentBased = "true".equals(metadata.attributes().get("ContentBasedDeduplication"));
+        for (SendMessageBatchRequestEntry entry : entries) {
+            if (!contentBased && entry.messageDeduplicationId() == null) {
+                throw SqsError.InvalidParameterValueException.with("The queue should either have "
+                        + "ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+            }
+            if (entry.messageGroupId() == null || entry.messageGroupId().isEmpty()) {
+                throw SqsError.InvalidParameterValueException.with(
+                        "The request must contain the parameter MessageGroupId.");
+            }
+        }
     }
 
     private static BatchResultErrorEntry failure(String id, AwsException e) {
@@ -505,12 +630,13 @@ public final class SqsEngine {
         MessageSelection selection = new MessageSelection(
                 request.attributeNames(), request.messageSystemAttributeNames(), request.messageAttributeNames());
         List<Message> result = new ArrayList<>();
-        for (QueueMessages.Received received : messages.receive(queue, max, visibility, wait)) {
-            MessagePayload payload = messages.payload(queue, received.sequence());
+        List<QueueMessages.Received> received =
+                messages.receive(queue, max, visibility, wait, request.receiveRequestAttemptId());
+        for (QueueMessages.Received message : received) {
+            MessagePayload payload = messages.payload(queue, message.sequence());
             if (payload != null) {
-                String handle =
-                        new ReceiptHandle(queue.queueId(), received.sequence(), received.receiveCount()).encode();
-                result.add(selection.message(payload, received, handle));
+                String handle = new ReceiptHandle(queue.queueId(), message.sequence(), message.receiveCount()).encode();
+                result.add(selection.message(payload, message, handle, metadata.fifo()));
             }
         }
         return new ReceiveMessageResult(result);

@@ -14,6 +14,7 @@ import dev.wharf.protocol.ServiceBinding;
 import dev.wharf.protocol.model.ModelDocuments;
 import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.model.ServiceModel;
+import dev.wharf.sqs.api.AddPermissionRequest;
 import dev.wharf.sqs.api.ChangeMessageVisibilityBatchRequest;
 import dev.wharf.sqs.api.ChangeMessageVisibilityRequest;
 import dev.wharf.sqs.api.CreateQueueRequest;
@@ -22,10 +23,12 @@ import dev.wharf.sqs.api.DeleteMessageRequest;
 import dev.wharf.sqs.api.DeleteQueueRequest;
 import dev.wharf.sqs.api.GetQueueAttributesRequest;
 import dev.wharf.sqs.api.GetQueueUrlRequest;
+import dev.wharf.sqs.api.ListDeadLetterSourceQueuesRequest;
 import dev.wharf.sqs.api.ListQueueTagsRequest;
 import dev.wharf.sqs.api.ListQueuesRequest;
 import dev.wharf.sqs.api.PurgeQueueRequest;
 import dev.wharf.sqs.api.ReceiveMessageRequest;
+import dev.wharf.sqs.api.RemovePermissionRequest;
 import dev.wharf.sqs.api.SendMessageBatchRequest;
 import dev.wharf.sqs.api.SendMessageRequest;
 import dev.wharf.sqs.api.SetQueueAttributesRequest;
@@ -112,6 +115,9 @@ public final class SqsBinding implements ServiceBinding {
                 ChangeMessageVisibilityBatchRequest.class,
                 engine::changeMessageVisibilityBatch);
         bind("PurgeQueue", PurgeQueueRequest.class, engine::purgeQueue);
+        bind("AddPermission", AddPermissionRequest.class, engine::addPermission);
+        bind("RemovePermission", RemovePermissionRequest.class, engine::removePermission);
+        bind("ListDeadLetterSourceQueues", ListDeadLetterSourceQueuesRequest.class, engine::listDeadLetterSourceQueues);
     }
 
     private <I> void bind(String operation, Class<I> type, BiFunction<SqsContext, I, Object> run) {
