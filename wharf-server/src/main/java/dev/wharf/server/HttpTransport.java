@@ -114,7 +114,9 @@ final class HttpTransport implements AutoCloseable {
                 if (tls) {
                     ctx.close();
                 } else {
-                    ctx.writeAndFlush(Unpooled.wrappedBuffer(TOO_MANY_CONNECTIONS.getBytes(StandardCharsets.US_ASCII)))
+                    String response = TOO_MANY_CONNECTIONS.replace(
+                            "{id}", UUID.randomUUID().toString());
+                    ctx.writeAndFlush(Unpooled.wrappedBuffer(response.getBytes(StandardCharsets.US_ASCII)))
                             .addListener(ChannelFutureListener.CLOSE);
                 }
                 return;
@@ -132,7 +134,8 @@ final class HttpTransport implements AutoCloseable {
     private static final String TOO_MANY_CONNECTIONS = "HTTP/1.1 503 Service Unavailable\r\n"
             + "Content-Type: text/plain; charset=utf-8\r\n"
             + "Content-Length: 27\r\n"
-            + "Connection: close\r\n\r\n"
+            + "Connection: close\r\n"
+            + "x-amzn-RequestId: {id}\r\n\r\n"
             + "Too many open connections.\n";
 
     /** Aggregates a request body up to a bound, answering 413 with a request id beyond it. */
