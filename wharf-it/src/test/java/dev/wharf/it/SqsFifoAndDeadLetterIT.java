@@ -197,4 +197,53 @@ class SqsFifoAndDeadLetterIT {
             sqs.shutdown();
         }
     }
+
+    @Test
+    void moveTaskReturnsDeadLettersToTheirSourceWithNewIds(WharfHandle wharf) {
+        try (SqsClient sqs = wharf.sqs()) {
+            String dlq = sqs.createQueue(b -> b.queueName("redrive-dead")).queueUrl();
+            String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlq).attributeNamesWithStrings("QueueArn"))
+                    .attributesAsStrings()
+                    .get("QueueArn");
+            String source = sqs.createQueue(b -> b.queueName("redrive-live")
+                            .attributesWithStrings(Map.of(
+                                    "RedrivePolicy",
+                                    "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"1\"}",
+                                    "VisibilityTimeout",
+                                    "0")))
+                    .queueUrl();
+            String originalId = sqs.sendMessage(b -> b.queueUrl(source).messageBody("retry me"))
+                    .messageId();
+            sqs.receiveMessage(b -> b.queueUrl(source));
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(source)).messages()).isEmpty();
+            AwsServiceException notDlq = catchThrowableOfType(
+                    AwsServiceException.class,
+                    () -> sqs.startMessageMoveTask(b -> b.sourceArn(dlqArn.replace("redrive-dead", "redrive-live"))));
+            assertThat(notDlq.awsErrorDetails().errorMessage())
+                    .isEqualTo("Source queue must be configured as a Dead Letter Queue.");
+            String handle = sqs.startMessageMoveTask(b -> b.sourceArn(dlqArn).maxNumberOfMessagesPerSecond(50))
+                    .taskHandle();
+            assertThat(handle).isNotBlank();
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(sqs.listMessageMoveTasks(b -> b.sourceArn(dlqArn))
+                                    .results()
+                                    .get(0)
+                                    .status())
+                            .isEqualTo("COMPLETED"));
+            assertThat(sqs.listMessageMoveTasks(b -> b.sourceArn(dlqArn))
+                            .results()
+                            .get(0)
+                            .approximateNumberOfMessagesMoved())
+                    .isEqualTo(1L);
+            List<Message> back = sqs.receiveMessage(b -> b.queueUrl(source)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                    .messages();
+            assertThat(back).singleElement().satisfies(message -> {
+                assertThat(message.body()).isEqualTo("retry me");
+                assertThat(message.messageId()).isNotEqualTo(originalId);
+                assertThat(message.attributesAsStrings()).containsEntry("ApproximateReceiveCount", "1");
+            });
+        }
+    }
 }

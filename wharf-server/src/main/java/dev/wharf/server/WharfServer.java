@@ -49,15 +49,18 @@ public final class WharfServer implements AutoCloseable {
 
     private final WharfConfig config;
     private final StorageEngine storage;
+    private final SqsEngine sqs;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpTransport transport;
     private final int port;
     private final int tlsPort;
     private volatile boolean closed;
 
-    private WharfServer(WharfConfig config, StorageEngine storage, List<ServiceBinding> services) throws Exception {
+    private WharfServer(WharfConfig config, StorageEngine storage, SqsEngine sqs, List<ServiceBinding> services)
+            throws Exception {
         this.config = config;
         this.storage = storage;
+        this.sqs = sqs;
         SigV4Verifier verifier = new SigV4Verifier(new StaticCredentialStore(config.credentials()), Clock.systemUTC());
         ServiceRouter router = new ServiceRouter(services, verifier);
         this.transport = new HttpTransport(config, request -> dispatch(router, request), handlers);
@@ -79,7 +82,7 @@ public final class WharfServer implements AutoCloseable {
             String endpoint =
                     "http://" + (config.hostname() == null ? config.host() : config.hostname()) + ":" + config.port();
             createConfiguredQueues(config, sqs, endpoint);
-            return new WharfServer(config, storage, List.of(new SqsBinding(sqs)));
+            return new WharfServer(config, storage, sqs, List.of(new SqsBinding(sqs)));
         } catch (Exception | Error e) {
             storage.close();
             throw e;
@@ -206,6 +209,7 @@ public final class WharfServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        sqs.stopMoveTasks();
         storage.close();
         LOG.info("stopped; store flushed and closed");
     }

@@ -43,5 +43,10 @@ public final class SqsLimits {
     /** How often PurgeQueue may run on one queue. */
     public static final int PURGE_INTERVAL_SECONDS = 60;
 
+    /** MaxNumberOfMessagesPerSecond of a message movement task. */
+    public static final int MOVE_TASK_MESSAGES_PER_SECOND_MAX = 500;
+    /** Results of ListMessageMoveTasks; AWS keeps no more tasks than this per source queue. */
+    public static final int MOVE_TASK_RESULTS_MAX = 10;
+
     private SqsLimits() {}
 }

@@ -27,6 +27,10 @@ final class Queue {
     final DedupWindow dedup = new DedupWindow();
     /** FIFO queues only: recent receives by ReceiveRequestAttemptId, oldest first; kept in memory only. */
     final java.util.LinkedHashMap<String, ReceiveAttempt> attempts = new java.util.LinkedHashMap<>();
+    /** Message movement tasks whose source is this queue, oldest first, at most the last ten. Lock must be held. */
+    final java.util.ArrayDeque<MoveTask> moveTasks = new java.util.ArrayDeque<>();
+    /** The reserved sequence of the next move task's record. Lock must be held. */
+    long nextMoveTaskRecord = ReservedSequences.MOVE_TASK_FIRST;
     /** The sequence the next message gets; sequences start at 1. Lock must be held. */
     long nextSequence = 1;
     /** The lowest sequence that may still need retention checking. Lock must be held. */

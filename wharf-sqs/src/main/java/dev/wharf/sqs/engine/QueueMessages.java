@@ -94,6 +94,9 @@ final class QueueMessages {
                     bounds[1] = Math.max(bounds[1], sequence);
                 } else if (ReservedSequences.isDedup(sequence)) {
                     queue.dedup.load(queue.queueId(), sequence, value, now, expired);
+                } else if (ReservedSequences.isMoveTask(sequence)) {
+                    queue.moveTasks.addLast(MoveTask.decode(sequence, value));
+                    queue.nextMoveTaskRecord = Math.max(queue.nextMoveTaskRecord, sequence + 1);
                 } else if (sequence == ReservedSequences.NEXT_SEQUENCE) {
                     bounds[2] = ReservedSequences.decodeNextSequence(value);
                 }
@@ -195,7 +198,7 @@ final class QueueMessages {
         }
     }
 
-    private static UUID randomMessageId() {
+    static UUID randomMessageId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
@@ -276,14 +279,14 @@ final class QueueMessages {
     }
 
     /** Lock must be held. Indexes a committed message, in its group on a FIFO queue. */
-    private static void add(Queue queue, long sequence, IndexRecord record, long now) {
+    static void add(Queue queue, long sequence, IndexRecord record, long now) {
         String group = record.messageGroupId();
         int tag = group == null || !queue.fifo() ? 0 : queue.groups.add(sequence, group);
         queue.index.add(sequence, record, now, tag);
     }
 
     /** Lock must be held. Forgets a message that left the queue, unblocking its group on a FIFO queue. */
-    private static void forget(Queue queue, long sequence) {
+    static void forget(Queue queue, long sequence) {
         int slot = queue.index.slot(sequence);
         if (slot < 0) {
             return;
@@ -612,7 +615,7 @@ final class QueueMessages {
      * <p>Lock must be held. They leave the index at once: a message past retention is gone whether or not the batch
      * commits, and the next call deletes it from the store if this one did not.
      */
-    private static void expire(Queue queue, long now, QueueBatch batch) {
+    static void expire(Queue queue, long now, QueueBatch batch) {
         long retentionMillis = queue.metadata().intAttribute(QueueAttributeName.MessageRetentionPeriod) * 1000L;
         for (int step = 0; step < EXPIRY_STEPS_MAX && queue.retentionCursor < queue.nextSequence; step++) {
             long sequence = queue.retentionCursor;
@@ -806,6 +809,10 @@ final class QueueMessages {
                             queue.queueId(),
                             ReservedSequences.NEXT_SEQUENCE,
                             ReservedSequences.encodeNextSequence(queue.nextSequence));
+            // A purge deletes messages, not the queue's move tasks, whose records share the range it clears.
+            for (MoveTask task : queue.moveTasks) {
+                batch.putIndex(queue.queueId(), task.record, task.encode());
+            }
             store.commit(batch);
             queue.index.clear();
             queue.groups.clear();

@@ -13,8 +13,12 @@ final class ReservedSequences {
     static final long FIRST = 1L << 62;
     /** FIFO deduplication entries, one record each, numbered from here. */
     static final long DEDUP_FIRST = FIRST;
-    /** The end of the deduplication entries' range; the rest of the reserved range is free for later records. */
+    /** The end of the deduplication entries' range. */
     static final long DEDUP_END = FIRST + (1L << 60);
+    /** Message movement tasks whose source is this queue, one record each, numbered from here. */
+    static final long MOVE_TASK_FIRST = DEDUP_END;
+    /** The end of the move tasks' range; the rest of the reserved range is free for later records. */
+    static final long MOVE_TASK_END = MOVE_TASK_FIRST + (1L << 40);
     /** The next message sequence, so that sequences keep growing over restarts even when the queue is empty. */
     static final long NEXT_SEQUENCE = Long.MAX_VALUE;
 
@@ -26,6 +30,10 @@ final class ReservedSequences {
 
     static boolean isDedup(long sequence) {
         return sequence >= DEDUP_FIRST && sequence < DEDUP_END;
+    }
+
+    static boolean isMoveTask(long sequence) {
+        return sequence >= MOVE_TASK_FIRST && sequence < MOVE_TASK_END;
     }
 
     static byte[] encodeNextSequence(long next) {

@@ -4,6 +4,8 @@ import dev.wharf.common.Arn;
 import dev.wharf.common.AwsException;
 import dev.wharf.sqs.api.AddPermissionRequest;
 import dev.wharf.sqs.api.BatchResultErrorEntry;
+import dev.wharf.sqs.api.CancelMessageMoveTaskRequest;
+import dev.wharf.sqs.api.CancelMessageMoveTaskResult;
 import dev.wharf.sqs.api.ChangeMessageVisibilityBatchRequest;
 import dev.wharf.sqs.api.ChangeMessageVisibilityBatchRequestEntry;
 import dev.wharf.sqs.api.ChangeMessageVisibilityBatchResult;
@@ -24,6 +26,8 @@ import dev.wharf.sqs.api.GetQueueUrlRequest;
 import dev.wharf.sqs.api.GetQueueUrlResult;
 import dev.wharf.sqs.api.ListDeadLetterSourceQueuesRequest;
 import dev.wharf.sqs.api.ListDeadLetterSourceQueuesResult;
+import dev.wharf.sqs.api.ListMessageMoveTasksRequest;
+import dev.wharf.sqs.api.ListMessageMoveTasksResult;
 import dev.wharf.sqs.api.ListQueueTagsRequest;
 import dev.wharf.sqs.api.ListQueueTagsResult;
 import dev.wharf.sqs.api.ListQueuesRequest;
@@ -44,6 +48,8 @@ import dev.wharf.sqs.api.SetQueueAttributesRequest;
 import dev.wharf.sqs.api.SqsContext;
 import dev.wharf.sqs.api.SqsError;
 import dev.wharf.sqs.api.SqsLimits;
+import dev.wharf.sqs.api.StartMessageMoveTaskRequest;
+import dev.wharf.sqs.api.StartMessageMoveTaskResult;
 import dev.wharf.sqs.api.TagQueueRequest;
 import dev.wharf.sqs.api.UntagQueueRequest;
 import dev.wharf.storage.QueueBatch;
@@ -87,14 +93,26 @@ public final class SqsEngine {
 
     private final Object registryLock = new Object();
     private final QueueMessages messages;
+    private final MessageMoveTasks moveTasks;
     private long nextQueueId = 1;
 
+    /** An engine over the store's queues; message movement tasks that were running resume on their own threads. */
     public SqsEngine(QueueStore store, Clock clock, String region) {
+        this(store, clock, region, true);
+    }
+
+    /**
+     * An engine whose message movement tasks run on their own virtual threads, or, for tests that drive time, only
+     * when {@link #runMoveTasks()} is called.
+     */
+    SqsEngine(QueueStore store, Clock clock, String region, boolean runMoveTasksInBackground) {
         this.store = store;
         this.clock = clock;
         this.region = region;
         this.messages = new QueueMessages(store, clock, this::queueByArn, this::queueArn);
+        this.moveTasks = new MessageMoveTasks(store, clock, this::queueByArn, runMoveTasksInBackground);
         load();
+        queues.values().forEach(moveTasks::resume);
     }
 
     private void load() {
@@ -119,6 +137,19 @@ public final class SqsEngine {
      */
     void tick() {
         queues.values().forEach(Queue::wakeWaiters);
+    }
+
+    /** Runs one step of every running message movement task; for tests that drive the clock. */
+    void runMoveTasks() {
+        moveTasks.stepAll(queues.values());
+    }
+
+    /**
+     * Ends the threads of running message movement tasks; the tasks resume when an engine starts over the same store
+     * again. The server calls it before it closes the store; tests call it before they start a second engine.
+     */
+    public void stopMoveTasks() {
+        moveTasks.stop();
     }
 
     static AwsException queueDoesNotExist() {
@@ -498,6 +529,82 @@ public final class SqsEngine {
         }
         String nextToken = maxResults != null && names.size() > page.size() ? encodeNextToken(page.getLast()) : null;
         return new ListDeadLetterSourceQueuesResult(urls, nextToken);
+    }
+
+    public StartMessageMoveTaskResult startMessageMoveTask(SqsContext context, StartMessageMoveTaskRequest request) {
+        Integer rate = request.maxNumberOfMessagesPerSecond();
+        if (rate != null && (rate < 1 || rate > SqsLimits.MOVE_TASK_MESSAGES_PER_SECOND_MAX)) {
+            throw SqsError.InvalidParameterValueException.with("Value for parameter MaxNumberOfMessagesPerSecond is"
+                    + " invalid. Reason: You must enter a number that's between 1 and 500.");
+        }
+        Queue source = ownedQueueByArn(context, request.sourceArn());
+        if (source == null) {
+            throw MessageMoveTasks.resourceNotFound("SourceArn");
+        }
+        String sourceArn = queueArn(source.metadata());
+        boolean deadLetterQueue = false;
+        for (Queue queue : queues.values()) {
+            QueueMetadata.Redrive redrive = queue.metadata().redrive();
+            deadLetterQueue |= redrive != null && redrive.deadLetterTargetArn().equals(sourceArn);
+        }
+        if (!deadLetterQueue) {
+            throw SqsError.InvalidParameterValueException.with(
+                    "Source queue must be configured as a Dead Letter Queue.");
+        }
+        String destinationArn = request.destinationArn();
+        if (destinationArn != null && !destinationArn.isEmpty()) {
+            Queue destination = ownedQueueByArn(context, destinationArn);
+            if (destination == null) {
+                throw MessageMoveTasks.resourceNotFound("DestinationArn");
+            }
+            if (destination == source) {
+                throw SqsError.InvalidParameterValueException.with(
+                        "Source queue arn and destination queue arn cannot be the same.");
+            }
+            if (destination.fifo() != source.fifo()) {
+                throw SqsError.InvalidParameterValueException.with(
+                        "The destination queue must be of the same type as the source queue.");
+            }
+        } else {
+            destinationArn = null;
+        }
+        return new StartMessageMoveTaskResult(moveTasks.start(source, sourceArn, destinationArn, rate));
+    }
+
+    public ListMessageMoveTasksResult listMessageMoveTasks(SqsContext context, ListMessageMoveTasksRequest request) {
+        Integer maxResults = request.maxResults();
+        if (maxResults != null && (maxResults < 1 || maxResults > SqsLimits.MOVE_TASK_RESULTS_MAX)) {
+            throw SqsError.InvalidParameterValueException.with("Value for parameter MaxResults is invalid. Reason:"
+                    + " You must enter a number that's between 1 and 10.");
+        }
+        Queue source = ownedQueueByArn(context, request.sourceArn());
+        if (source == null) {
+            throw MessageMoveTasks.resourceNotFound("SourceArn");
+        }
+        return new ListMessageMoveTasksResult(moveTasks.list(source, maxResults == null ? 1 : maxResults));
+    }
+
+    public CancelMessageMoveTaskResult cancelMessageMoveTask(SqsContext context, CancelMessageMoveTaskRequest request) {
+        String[] handle = MoveTask.decodeHandle(request.taskHandle());
+        if (handle == null) {
+            throw SqsError.InvalidParameterValueException.with("Value for parameter TaskHandle is invalid.");
+        }
+        Queue source = ownedQueueByArn(context, handle[1]);
+        if (source == null) {
+            throw MessageMoveTasks.resourceNotFound("SourceArn");
+        }
+        return new CancelMessageMoveTaskResult(moveTasks.cancel(source, handle[0]));
+    }
+
+    /** The live queue of the caller's account that an ARN names exactly (region included), or null. */
+    private @Nullable Queue ownedQueueByArn(SqsContext context, String arn) {
+        Queue queue = queueByArn(arn);
+        if (queue == null
+                || !queue.metadata().accountId().equals(context.accountId())
+                || !queueArn(queue.metadata()).equals(arn)) {
+            return null;
+        }
+        return queue;
     }
 
     public EmptyResult tagQueue(SqsContext context, TagQueueRequest request) {

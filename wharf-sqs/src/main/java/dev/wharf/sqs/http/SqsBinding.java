@@ -15,6 +15,7 @@ import dev.wharf.protocol.model.ModelDocuments;
 import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.model.ServiceModel;
 import dev.wharf.sqs.api.AddPermissionRequest;
+import dev.wharf.sqs.api.CancelMessageMoveTaskRequest;
 import dev.wharf.sqs.api.ChangeMessageVisibilityBatchRequest;
 import dev.wharf.sqs.api.ChangeMessageVisibilityRequest;
 import dev.wharf.sqs.api.CreateQueueRequest;
@@ -24,6 +25,7 @@ import dev.wharf.sqs.api.DeleteQueueRequest;
 import dev.wharf.sqs.api.GetQueueAttributesRequest;
 import dev.wharf.sqs.api.GetQueueUrlRequest;
 import dev.wharf.sqs.api.ListDeadLetterSourceQueuesRequest;
+import dev.wharf.sqs.api.ListMessageMoveTasksRequest;
 import dev.wharf.sqs.api.ListQueueTagsRequest;
 import dev.wharf.sqs.api.ListQueuesRequest;
 import dev.wharf.sqs.api.PurgeQueueRequest;
@@ -34,6 +36,7 @@ import dev.wharf.sqs.api.SendMessageRequest;
 import dev.wharf.sqs.api.SetQueueAttributesRequest;
 import dev.wharf.sqs.api.SqsContext;
 import dev.wharf.sqs.api.SqsError;
+import dev.wharf.sqs.api.StartMessageMoveTaskRequest;
 import dev.wharf.sqs.api.TagQueueRequest;
 import dev.wharf.sqs.api.UntagQueueRequest;
 import dev.wharf.sqs.engine.SqsEngine;
@@ -118,6 +121,9 @@ public final class SqsBinding implements ServiceBinding {
         bind("AddPermission", AddPermissionRequest.class, engine::addPermission);
         bind("RemovePermission", RemovePermissionRequest.class, engine::removePermission);
         bind("ListDeadLetterSourceQueues", ListDeadLetterSourceQueuesRequest.class, engine::listDeadLetterSourceQueues);
+        bind("StartMessageMoveTask", StartMessageMoveTaskRequest.class, engine::startMessageMoveTask);
+        bind("ListMessageMoveTasks", ListMessageMoveTasksRequest.class, engine::listMessageMoveTasks);
+        bind("CancelMessageMoveTask", CancelMessageMoveTaskRequest.class, engine::cancelMessageMoveTask);
     }
 
     private <I> void bind(String operation, Class<I> type, BiFunction<SqsContext, I, Object> run) {

@@ -1,0 +1,7 @@
+package dev.wharf.sqs.api;
+
+import org.jspecify.annotations.Nullable;
+
+/** The input of ListMessageMoveTasks. */
+public record ListMessageMoveTasksRequest(
+        String sourceArn, @Nullable Integer maxResults) {}
