@@ -12,7 +12,11 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -46,8 +50,17 @@ final class HttpTransport implements AutoCloseable {
     private final WharfConfig config;
     private final Function<ServiceRouter.HttpRequest, WireResponse> application;
     private final ExecutorService handlers;
-    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    /** Native epoll where the platform has it; NIO elsewhere. */
+    private static final boolean EPOLL = Epoll.isAvailable();
+
+    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, ioHandlers());
+    /**
+     * One event loop per core: handlers run on virtual threads, so loops only move bytes, and more loops than cores
+     * only add wake-ups.
+     */
+    private final EventLoopGroup workers =
+            new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), ioHandlers());
+
     private final AtomicInteger openConnections = new AtomicInteger();
     private final List<Channel> listeners = new ArrayList<>();
     private final ConnectionLimit plainLimit = new ConnectionLimit(false);
@@ -62,12 +75,16 @@ final class HttpTransport implements AutoCloseable {
         this.handlers = handlers;
     }
 
+    private static IoHandlerFactory ioHandlers() {
+        return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    }
+
     /** Binds a listener and returns the port it got; {@code tls} null means plain HTTP. */
     int bind(int port, @Nullable SslContext tls) throws InterruptedException {
         String scheme = tls == null ? "http" : "https";
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,9 +22,25 @@ public final class ModelDocuments {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ServiceModel model;
+    /** Each structure's members by lower-cased name, built on first use: shaping runs for every response. */
+    private final Map<String, Map<String, Member>> membersByLowerName = new ConcurrentHashMap<>();
 
     public ModelDocuments(ServiceModel model) {
         this.model = model;
+    }
+
+    private @Nullable Member member(Shape shape, String name) {
+        Member exact = shape.members().get(name);
+        if (exact != null) {
+            return exact;
+        }
+        return membersByLowerName
+                .computeIfAbsent(shape.id(), id -> {
+                    Map<String, Member> index = new HashMap<>();
+                    shape.members().values().forEach(m -> index.put(m.name().toLowerCase(Locale.ROOT), m));
+                    return index;
+                })
+                .get(name.toLowerCase(Locale.ROOT));
     }
 
     /** Returns the document shaped by the structure {@code shapeId}. */
@@ -45,7 +64,7 @@ public final class ModelDocuments {
     private @Nullable JsonNode shapeStructure(JsonNode value, Shape shape) {
         ObjectNode out = NODES.objectNode();
         for (Map.Entry<String, JsonNode> field : value.properties()) {
-            Member member = shape.memberIgnoringCase(field.getKey());
+            Member member = member(shape, field.getKey());
             if (member == null) {
                 continue;
             }

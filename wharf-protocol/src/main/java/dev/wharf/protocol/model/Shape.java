@@ -1,6 +1,5 @@
 package dev.wharf.protocol.model;
 
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -25,21 +24,6 @@ public record Shape(
     /** The shape's name without its namespace. */
     public String name() {
         return id.substring(id.indexOf('#') + 1);
-    }
-
-    /** Finds a structure member by name, ignoring case, because Java names start lower-case where the model's do not. */
-    public @Nullable Member memberIgnoringCase(String name) {
-        Member exact = members.get(name);
-        if (exact != null) {
-            return exact;
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (Member candidate : members.values()) {
-            if (candidate.name().toLowerCase(Locale.ROOT).equals(lower)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     public boolean isScalar() {
