@@ -413,8 +413,7 @@ final class MessageMoveTasks {
                 return true;
             }
             long next = firstSequence + moved.size();
-            batch.putIndex(
-                    destination.queueId(), ReservedSequences.NEXT_SEQUENCE, ReservedSequences.encodeNextSequence(next));
+            QueueMessages.putNextSequence(destination, next, batch);
             task.moved += moved.size();
             batch.putIndex(source.queueId(), task.record, task.encode());
             try {

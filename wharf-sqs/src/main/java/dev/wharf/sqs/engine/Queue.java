@@ -19,6 +19,11 @@ final class Queue {
     final ReentrantLock lock = new ReentrantLock();
     /** Signalled when messages may have become receivable, or when the queue is purged or deleted. */
     final Condition changed = lock.newCondition();
+    /**
+     * Signalled when a standard queue's send has finished its commit, and when a purge or deletion stops waiting for
+     * sends; purge and deletion wait on it for {@link #pendingSends} to empty, sends wait on it while {@link #closing}.
+     */
+    final Condition settled = lock.newCondition();
 
     final MessageIndex index = new MessageIndex();
     /** FIFO queues only: the message groups. */
@@ -33,6 +38,18 @@ final class Queue {
     long nextMoveTaskRecord = ReservedSequences.MOVE_TASK_FIRST;
     /** The sequence the next message gets; sequences start at 1. Lock must be held. */
     long nextSequence = 1;
+    /**
+     * Standard queues only: the first sequence of every send that has taken its sequences but whose commit, done
+     * without the lock, has not returned. Lock must be held.
+     */
+    final java.util.TreeSet<Long> pendingSends = new java.util.TreeSet<>();
+    /** Set while a purge or deletion waits for {@link #pendingSends} to empty; sends wait until it clears. */
+    boolean closing;
+    /**
+     * Standard queues only: a NEXT_SEQUENCE value that the store holds (or a lower one); sends hand out sequences
+     * below it only, so a send committed out of order never needs to write NEXT_SEQUENCE. Lock must be held.
+     */
+    long sequenceCeiling;
     /** The lowest sequence that may still need retention checking. Lock must be held. */
     long retentionCursor = 1;
     /** When PurgeQueue last ran, in epoch millis. Lock must be held. */

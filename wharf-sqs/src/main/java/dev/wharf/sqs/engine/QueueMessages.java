@@ -1,6 +1,7 @@
 package dev.wharf.sqs.engine;
 
 import dev.wharf.common.AwsException;
+import dev.wharf.common.CommonError;
 import dev.wharf.sqs.api.MessageAttributeValue;
 import dev.wharf.sqs.api.QueueAttributeName;
 import dev.wharf.sqs.api.SqsError;
@@ -40,6 +41,12 @@ final class QueueMessages {
 
     /** How many messages a queue holds, by state. */
     record Counts(int visible, int notVisible, int delayed) {}
+
+    /** How many sequences past its need a standard queue's send persists NEXT_SEQUENCE, when it must write it. */
+    static final long SEQUENCE_BLOCK = 4096;
+
+    /** Bounds how long purge, deletion and sends wait for a queue's pending sends. */
+    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     /** Bounds the work one call spends deleting messages past their retention period. */
     private static final int EXPIRY_STEPS_MAX = 100_000;
@@ -213,6 +220,9 @@ final class QueueMessages {
         if (messages.isEmpty()) {
             return List.of();
         }
+        if (!queue.fifo()) {
+            return sendStandard(queue, messages);
+        }
         queue.lock.lock();
         try {
             requireLive(queue);
@@ -276,6 +286,131 @@ final class QueueMessages {
         } finally {
             queue.lock.unlock();
         }
+    }
+
+    /**
+     * Enqueues messages on a standard queue in one commit made without the queue's lock, so that concurrent sends to
+     * one queue share a commit group. Under the lock the send takes its sequences (and its timestamp, so that sent
+     * timestamps grow with sequences) and registers as pending; after the commit it takes the lock again to index the
+     * messages. Receives cannot see a message before it is indexed; purge and deletion wait for pending sends.
+     */
+    private List<Sent> sendStandard(Queue queue, List<Outgoing> messages) {
+        int count = messages.size();
+        long first;
+        long now;
+        queue.lock.lock();
+        try {
+            awaitOpen(queue);
+            now = clock.millis();
+            first = queue.nextSequence;
+            long next = first + count;
+            if (next > queue.sequenceCeiling) {
+                // Rare: persist a whole block ahead, so that no send committed later needs to write NEXT_SEQUENCE.
+                long ceiling = next + SEQUENCE_BLOCK;
+                store.commit(new QueueBatch()
+                        .putIndex(
+                                queue.queueId(),
+                                ReservedSequences.NEXT_SEQUENCE,
+                                ReservedSequences.encodeNextSequence(ceiling)));
+                queue.sequenceCeiling = ceiling;
+            }
+            queue.nextSequence = next;
+            queue.pendingSends.add(first);
+        } finally {
+            queue.lock.unlock();
+        }
+        boolean committed = false;
+        List<Sent> sent = new ArrayList<>(count);
+        IndexRecord[] records = new IndexRecord[count];
+        try {
+            QueueBatch batch = new QueueBatch();
+            for (int i = 0; i < count; i++) {
+                Outgoing message = messages.get(i);
+                MessagePayload payload = message.payload();
+                records[i] = new IndexRecord(now + message.delaySeconds() * 1000L, 0, 0, now);
+                batch.putPayload(queue.queueId(), first + i, payload.encode());
+                batch.putIndex(queue.queueId(), first + i, records[i].encode());
+                sent.add(new Sent(payload.messageId().toString(), null));
+            }
+            store.commit(batch);
+            committed = true;
+        } finally {
+            queue.lock.lock();
+            try {
+                queue.pendingSends.remove(first);
+                // Purge and deletion wait for pending sends, so the queue is live here; the check is a safeguard.
+                if (committed && !queue.deleted) {
+                    for (int i = 0; i < count; i++) {
+                        add(queue, first + i, records[i], now);
+                    }
+                    // Delayed messages wake waiters too, so that they shorten their wait to the delay's end.
+                    queue.changed.signalAll();
+                }
+                queue.settled.signalAll();
+            } finally {
+                queue.lock.unlock();
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * Lock must be held. Waits while a purge or deletion of the queue waits for its pending sends, then checks that
+     * the queue is live. The wait is bounded: past {@link #SETTLE_NANOS} it fails with an internal error.
+     */
+    private static void awaitOpen(Queue queue) {
+        long nanos = SETTLE_NANOS;
+        while (queue.closing && !queue.deleted) {
+            nanos = awaitSettled(queue, nanos);
+        }
+        requireLive(queue);
+    }
+
+    /**
+     * Lock must be held. Stops new sends to a standard queue and waits until every pending send has indexed its
+     * messages, so that the caller's commit neither precedes a send's records nor leaves them out of the index. The
+     * caller must call {@link #reopen} once its commit is done (or failed), with the lock still held.
+     */
+    static void closeForSends(Queue queue) {
+        awaitOpen(queue);
+        queue.closing = true;
+        try {
+            long nanos = SETTLE_NANOS;
+            while (!queue.pendingSends.isEmpty()) {
+                nanos = awaitSettled(queue, nanos);
+            }
+        } catch (RuntimeException e) {
+            reopen(queue);
+            throw e;
+        }
+    }
+
+    /** Lock must be held. Lets sends start again after {@link #closeForSends}. */
+    static void reopen(Queue queue) {
+        queue.closing = false;
+        queue.settled.signalAll();
+    }
+
+    /** Lock must be held. Waits on the queue's settled condition; returns the time left, or fails when none is. */
+    private static long awaitSettled(Queue queue, long nanos) {
+        if (nanos <= 0) {
+            throw CommonError.INTERNAL_FAILURE.with("Timed out waiting for messages being sent to the queue.");
+        }
+        try {
+            return queue.settled.awaitNanos(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CommonError.INTERNAL_FAILURE.with("Interrupted while waiting for messages being sent to the queue.");
+        }
+    }
+
+    /**
+     * Lock must be held. Adds to {@code batch} the queue's NEXT_SEQUENCE record for {@code next}; on a standard queue
+     * never below the block its sends hand out sequences from, so that the stored value never goes down.
+     */
+    static void putNextSequence(Queue queue, long next, QueueBatch batch) {
+        long value = queue.fifo() ? next : Math.max(next, queue.sequenceCeiling);
+        batch.putIndex(queue.queueId(), ReservedSequences.NEXT_SEQUENCE, ReservedSequences.encodeNextSequence(value));
     }
 
     /** Lock must be held. Indexes a committed message, in its group on a FIFO queue. */
@@ -589,10 +724,7 @@ final class QueueMessages {
             batch.putPayload(to.queueId(), first + i, moved.encode());
             batch.putIndex(to.queueId(), first + i, records.get(i).encode());
         }
-        batch.putIndex(
-                to.queueId(),
-                ReservedSequences.NEXT_SEQUENCE,
-                ReservedSequences.encodeNextSequence(first + sequences.size()));
+        putNextSequence(to, first + sequences.size(), batch);
         return first;
     }
 
@@ -617,7 +749,9 @@ final class QueueMessages {
      */
     static void expire(Queue queue, long now, QueueBatch batch) {
         long retentionMillis = queue.metadata().intAttribute(QueueAttributeName.MessageRetentionPeriod) * 1000L;
-        for (int step = 0; step < EXPIRY_STEPS_MAX && queue.retentionCursor < queue.nextSequence; step++) {
+        // A pending send's sequences are not indexed yet: the cursor must not pass them.
+        long end = queue.pendingSends.isEmpty() ? queue.nextSequence : queue.pendingSends.first();
+        for (int step = 0; step < EXPIRY_STEPS_MAX && queue.retentionCursor < end; step++) {
             long sequence = queue.retentionCursor;
             int slot = queue.index.slot(sequence);
             if (slot >= 0) {
@@ -796,32 +930,34 @@ final class QueueMessages {
     void purge(Queue queue) {
         queue.lock.lock();
         try {
-            requireLive(queue);
+            awaitOpen(queue);
             long now = clock.millis();
             if (queue.lastPurgeMillis != Long.MIN_VALUE
                     && now - queue.lastPurgeMillis < SqsLimits.PURGE_INTERVAL_SECONDS * 1000L) {
                 throw SqsError.PurgeQueueInProgress.with("Only one PurgeQueue operation on "
                         + queue.metadata().name() + " is allowed every 60 seconds.");
             }
-            QueueBatch batch = new QueueBatch()
-                    .deleteAllMessages(queue.queueId())
-                    .putIndex(
-                            queue.queueId(),
-                            ReservedSequences.NEXT_SEQUENCE,
-                            ReservedSequences.encodeNextSequence(queue.nextSequence));
-            // A purge deletes messages, not the queue's move tasks, whose records share the range it clears.
-            for (MoveTask task : queue.moveTasks) {
-                batch.putIndex(queue.queueId(), task.record, task.encode());
+            // A send committed without the lock must be in the index before the store's messages are deleted.
+            closeForSends(queue);
+            try {
+                QueueBatch batch = new QueueBatch().deleteAllMessages(queue.queueId());
+                putNextSequence(queue, queue.nextSequence, batch);
+                // A purge deletes messages, not the queue's move tasks, whose records share the range it clears.
+                for (MoveTask task : queue.moveTasks) {
+                    batch.putIndex(queue.queueId(), task.record, task.encode());
+                }
+                store.commit(batch);
+                queue.index.clear();
+                queue.groups.clear();
+                queue.dedup.clear();
+                queue.attempts.clear();
+                queue.retentionCursor = queue.nextSequence;
+                queue.lastPurgeMillis = now;
+                queue.purges++;
+                queue.changed.signalAll();
+            } finally {
+                reopen(queue);
             }
-            store.commit(batch);
-            queue.index.clear();
-            queue.groups.clear();
-            queue.dedup.clear();
-            queue.attempts.clear();
-            queue.retentionCursor = queue.nextSequence;
-            queue.lastPurgeMillis = now;
-            queue.purges++;
-            queue.changed.signalAll();
         } finally {
             queue.lock.unlock();
         }

@@ -353,11 +353,19 @@ public final class SqsEngine {
             }
             queue.lock.lock();
             try {
-                store.commit(new QueueBatch().deleteQueue(queue.queueId()));
+                // Sends to a standard queue commit without its lock: wait for them, and keep new ones out until the
+                // queue is marked deleted, so that none writes records after the queue's range is deleted. Senders
+                // finish without the registry lock, so waiting for them here cannot deadlock.
+                QueueMessages.closeForSends(queue);
+                try {
+                    store.commit(new QueueBatch().deleteQueue(queue.queueId()));
+                    QueueMessages.onDeleted(queue);
+                } finally {
+                    QueueMessages.reopen(queue);
+                }
             } finally {
                 queue.lock.unlock();
             }
-            QueueMessages.onDeleted(queue);
             queues.remove(key);
             Instant now = clock.instant();
             deletedRecently.values().removeIf(at -> at.plus(DELETED_RECENTLY).isBefore(now));
