@@ -171,10 +171,6 @@ final class HttpTransport implements AutoCloseable {
         }
     }
 
-    int openConnections() {
-        return openConnections.get();
-    }
-
     @Override
     public void close() {
         for (Channel listener : listeners) {

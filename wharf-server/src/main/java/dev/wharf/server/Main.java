@@ -87,6 +87,10 @@ public final class Main implements Runnable {
         @Option(names = "--insecure", description = "Allow a non-loopback address without credentials.")
         boolean insecure;
 
+        /** Starts, prints the ready line and stops: the launcher's training run for the class-data archive. */
+        @Option(names = "--exit-when-ready", hidden = true)
+        boolean exitWhenReady;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
@@ -103,13 +107,15 @@ public final class Main implements Runnable {
                 return 2;
             }
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime()
-                    .addShutdownHook(new Thread(
-                            () -> {
-                                server.close();
-                                stopped.countDown();
-                            },
-                            "wharf-shutdown"));
+            if (!exitWhenReady) {
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> {
+                                    server.close();
+                                    stopped.countDown();
+                                },
+                                "wharf-shutdown"));
+            }
             String tls = server.tlsEndpoint() == null ? "" : " and " + server.tlsEndpoint();
             String where = settings.storage() == dev.wharf.storage.DurabilityMode.MEMORY
                     ? "no data directory"
@@ -117,6 +123,10 @@ public final class Main implements Runnable {
             out.println("Wharf " + WharfServer.version() + " ready on " + server.endpoint() + tls + ", " + where
                     + ", storage " + settings.storage().configName());
             out.flush();
+            if (exitWhenReady) {
+                server.close();
+                return 0;
+            }
             stopped.await();
             return 0;
         }

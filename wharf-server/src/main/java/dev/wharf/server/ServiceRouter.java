@@ -110,7 +110,11 @@ final class ServiceRouter {
             Caller caller = verify(request, service);
             ObjectNode input = codec.decode(request.body());
             RequestContext context = new RequestContext(
-                    caller, request.requestId(), request.endpoint(), Protocol.AWS_JSON_1_0, request.rawPath());
+                    caller,
+                    request.requestId(),
+                    request.endpoint(),
+                    codec == json11 ? Protocol.AWS_JSON_1_1 : Protocol.AWS_JSON_1_0,
+                    request.rawPath());
             return codec.encode(service.invoke(operation, input, context));
         } catch (AwsException e) {
             return codec.encodeError(e.code(), messageOf(e), queryCompatible);
