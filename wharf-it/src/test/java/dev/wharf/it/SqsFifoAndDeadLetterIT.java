@@ -24,6 +24,25 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 @WharfTest(storage = "sync")
 class SqsFifoAndDeadLetterIT {
 
+    /** A dead-letter queue and a source queue with VisibilityTimeout 0 that redrives to it. */
+    record DeadLetterPair(String dlq, String dlqArn, String source) {}
+
+    static DeadLetterPair deadLetterPair(SqsClient sqs, String dead, String live, int maxReceiveCount) {
+        String dlq = sqs.createQueue(b -> b.queueName(dead)).queueUrl();
+        String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlq).attributeNamesWithStrings("QueueArn"))
+                .attributesAsStrings()
+                .get("QueueArn");
+        String source = sqs.createQueue(b -> b.queueName(live)
+                        .attributesWithStrings(Map.of(
+                                "RedrivePolicy",
+                                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount
+                                        + "\"}",
+                                "VisibilityTimeout",
+                                "0")))
+                .queueUrl();
+        return new DeadLetterPair(dlq, dlqArn, source);
+    }
+
     private static String fifo(SqsClient sqs, String name, Map<String, String> attributes) {
         Map<String, String> all = new java.util.HashMap<>(attributes);
         all.put("FifoQueue", "true");
@@ -113,17 +132,10 @@ class SqsFifoAndDeadLetterIT {
     @Test
     void messagePastMaxReceiveCountMovesToTheDeadLetterQueue(WharfHandle wharf) {
         try (SqsClient sqs = wharf.sqs()) {
-            String dlq = sqs.createQueue(b -> b.queueName("dead")).queueUrl();
-            String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlq).attributeNamesWithStrings("QueueArn"))
-                    .attributesAsStrings()
-                    .get("QueueArn");
-            String source = sqs.createQueue(b -> b.queueName("live")
-                            .attributesWithStrings(Map.of(
-                                    "RedrivePolicy",
-                                    "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"2\"}",
-                                    "VisibilityTimeout",
-                                    "0")))
-                    .queueUrl();
+            DeadLetterPair pair = deadLetterPair(sqs, "dead", "live", 2);
+            String dlq = pair.dlq();
+            String dlqArn = pair.dlqArn();
+            String source = pair.source();
             String messageId = sqs.sendMessage(b -> b.queueUrl(source).messageBody("poison"))
                     .messageId();
             assertThat(sqs.receiveMessage(b -> b.queueUrl(source)).messages()).hasSize(1);
@@ -201,17 +213,10 @@ class SqsFifoAndDeadLetterIT {
     @Test
     void moveTaskReturnsDeadLettersToTheirSourceWithNewIds(WharfHandle wharf) {
         try (SqsClient sqs = wharf.sqs()) {
-            String dlq = sqs.createQueue(b -> b.queueName("redrive-dead")).queueUrl();
-            String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlq).attributeNamesWithStrings("QueueArn"))
-                    .attributesAsStrings()
-                    .get("QueueArn");
-            String source = sqs.createQueue(b -> b.queueName("redrive-live")
-                            .attributesWithStrings(Map.of(
-                                    "RedrivePolicy",
-                                    "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"1\"}",
-                                    "VisibilityTimeout",
-                                    "0")))
-                    .queueUrl();
+            DeadLetterPair pair = deadLetterPair(sqs, "redrive-dead", "redrive-live", 1);
+            String dlq = pair.dlq();
+            String dlqArn = pair.dlqArn();
+            String source = pair.source();
             String originalId = sqs.sendMessage(b -> b.queueUrl(source).messageBody("retry me"))
                     .messageId();
             sqs.receiveMessage(b -> b.queueUrl(source));

@@ -7,7 +7,6 @@ import dev.wharf.common.AwsException;
 import dev.wharf.sqs.api.CreateQueueRequest;
 import dev.wharf.sqs.api.DeleteMessageRequest;
 import dev.wharf.sqs.api.DeleteQueueRequest;
-import dev.wharf.sqs.api.GetQueueAttributesRequest;
 import dev.wharf.sqs.api.Message;
 import dev.wharf.sqs.api.PurgeQueueRequest;
 import dev.wharf.sqs.api.ReceiveMessageRequest;
@@ -136,22 +135,11 @@ class SqsEngineConcurrentSendTest {
     }
 
     private Map<String, String> counts() {
-        return engine.getQueueAttributes(
-                        CONTEXT,
-                        new GetQueueAttributesRequest(
-                                url,
-                                List.of(
-                                        "ApproximateNumberOfMessages",
-                                        "ApproximateNumberOfMessagesNotVisible",
-                                        "ApproximateNumberOfMessagesDelayed")))
-                .attributes();
+        return QueueCounts.of(engine, CONTEXT, url);
     }
 
     private static Map<String, String> counts(int visible, int notVisible, int delayed) {
-        return Map.of(
-                "ApproximateNumberOfMessages", Integer.toString(visible),
-                "ApproximateNumberOfMessagesNotVisible", Integer.toString(notVisible),
-                "ApproximateNumberOfMessagesDelayed", Integer.toString(delayed));
+        return QueueCounts.expected(visible, notVisible, delayed);
     }
 
     private static long sequence(Message message) {

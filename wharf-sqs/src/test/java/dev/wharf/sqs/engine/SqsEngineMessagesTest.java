@@ -14,7 +14,6 @@ import dev.wharf.sqs.api.DeleteMessageBatchRequestEntry;
 import dev.wharf.sqs.api.DeleteMessageBatchResult;
 import dev.wharf.sqs.api.DeleteMessageRequest;
 import dev.wharf.sqs.api.DeleteQueueRequest;
-import dev.wharf.sqs.api.GetQueueAttributesRequest;
 import dev.wharf.sqs.api.Message;
 import dev.wharf.sqs.api.MessageAttributeValue;
 import dev.wharf.sqs.api.MessageSystemAttributeValue;
@@ -91,22 +90,11 @@ class SqsEngineMessagesTest {
     }
 
     private Map<String, String> counts() {
-        return engine.getQueueAttributes(
-                        CONTEXT,
-                        new GetQueueAttributesRequest(
-                                url,
-                                List.of(
-                                        "ApproximateNumberOfMessages",
-                                        "ApproximateNumberOfMessagesNotVisible",
-                                        "ApproximateNumberOfMessagesDelayed")))
-                .attributes();
+        return QueueCounts.of(engine, CONTEXT, url);
     }
 
     private static Map<String, String> counts(int visible, int notVisible, int delayed) {
-        return Map.of(
-                "ApproximateNumberOfMessages", Integer.toString(visible),
-                "ApproximateNumberOfMessagesNotVisible", Integer.toString(notVisible),
-                "ApproximateNumberOfMessagesDelayed", Integer.toString(delayed));
+        return QueueCounts.expected(visible, notVisible, delayed);
     }
 
     private static void assertError(ThrowingCallable call, SqsError error, String message) {
