@@ -284,13 +284,7 @@ final class MessageIndex {
 
     /** Forgets every message. */
     void clear() {
-        keys = new long[MIN_CAPACITY];
-        visibleAt = new long[MIN_CAPACITY];
-        sentTimestamp = new long[MIN_CAPACITY];
-        firstReceiveOffset = new int[MIN_CAPACITY];
-        receiveCount = new int[MIN_CAPACITY];
-        tag = new int[MIN_CAPACITY];
-        state = new byte[MIN_CAPACITY];
+        allocate(MIN_CAPACITY);
         size = 0;
         readyCount = 0;
         delayedCount = 0;
@@ -330,6 +324,17 @@ final class MessageIndex {
         state[to] = state[from];
     }
 
+    /** Replaces every per-message array with an empty one of the given capacity. */
+    private void allocate(int capacity) {
+        keys = new long[capacity];
+        visibleAt = new long[capacity];
+        sentTimestamp = new long[capacity];
+        firstReceiveOffset = new int[capacity];
+        receiveCount = new int[capacity];
+        tag = new int[capacity];
+        state = new byte[capacity];
+    }
+
     private void resize(int capacity) {
         long[] oldKeys = keys;
         long[] oldVisibleAt = visibleAt;
@@ -338,13 +343,7 @@ final class MessageIndex {
         int[] oldCount = receiveCount;
         int[] oldTag = tag;
         byte[] oldState = state;
-        keys = new long[capacity];
-        visibleAt = new long[capacity];
-        sentTimestamp = new long[capacity];
-        firstReceiveOffset = new int[capacity];
-        receiveCount = new int[capacity];
-        tag = new int[capacity];
-        state = new byte[capacity];
+        allocate(capacity);
         int mask = capacity - 1;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != 0) {

@@ -1,5 +1,6 @@
 package dev.wharf.sqs.engine;
 
+import static dev.wharf.sqs.engine.EngineAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,13 +59,6 @@ class SqsEngineDeadLetterTest {
     private void advance(int seconds) {
         clock.advance(Duration.ofSeconds(seconds));
         engine.tick();
-    }
-
-    private static void assertError(ThrowingCallable call, SqsError error, String message) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(AwsException.class, e -> {
-            assertThat(e.code()).isEqualTo(error);
-            assertThat(e.getMessage()).isEqualTo(message);
-        });
     }
 
     @Test

@@ -1,9 +1,8 @@
 package dev.wharf.sqs.engine;
 
+import static dev.wharf.sqs.engine.EngineAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wharf.common.AwsException;
 import dev.wharf.sqs.api.ChangeMessageVisibilityRequest;
 import dev.wharf.sqs.api.CreateQueueRequest;
 import dev.wharf.sqs.api.DeleteMessageBatchRequest;
@@ -32,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,13 +81,6 @@ class SqsEngineFifoTest {
     private void advance(int seconds) {
         clock.advance(Duration.ofSeconds(seconds));
         engine.tick();
-    }
-
-    private static void assertError(ThrowingCallable call, SqsError error, String message) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(AwsException.class, e -> {
-            assertThat(e.code()).isEqualTo(error);
-            assertThat(e.getMessage()).isEqualTo(message);
-        });
     }
 
     @Test

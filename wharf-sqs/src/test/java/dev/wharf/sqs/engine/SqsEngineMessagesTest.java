@@ -1,9 +1,8 @@
 package dev.wharf.sqs.engine;
 
+import static dev.wharf.sqs.engine.EngineAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wharf.common.AwsException;
 import dev.wharf.sqs.api.ChangeMessageVisibilityBatchRequest;
 import dev.wharf.sqs.api.ChangeMessageVisibilityBatchRequestEntry;
 import dev.wharf.sqs.api.ChangeMessageVisibilityBatchResult;
@@ -41,7 +40,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,13 +93,6 @@ class SqsEngineMessagesTest {
 
     private static Map<String, String> counts(int visible, int notVisible, int delayed) {
         return QueueCounts.expected(visible, notVisible, delayed);
-    }
-
-    private static void assertError(ThrowingCallable call, SqsError error, String message) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(AwsException.class, e -> {
-            assertThat(e.code()).isEqualTo(error);
-            assertThat(e.getMessage()).isEqualTo(message);
-        });
     }
 
     private void advance(int seconds) {

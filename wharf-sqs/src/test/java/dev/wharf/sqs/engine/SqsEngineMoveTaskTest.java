@@ -1,5 +1,6 @@
 package dev.wharf.sqs.engine;
 
+import static dev.wharf.sqs.engine.EngineAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,13 +113,6 @@ class SqsEngineMoveTaskTest {
 
     private ListMessageMoveTasksResultEntry latest(String dlq) {
         return tasks(dlq, null).getFirst();
-    }
-
-    private static void assertError(ThrowingCallable call, SqsError error, String message) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(AwsException.class, e -> {
-            assertThat(e.code()).isEqualTo(error);
-            assertThat(e.getMessage()).isEqualTo(message);
-        });
     }
 
     private static String[] bodies(int count) {
