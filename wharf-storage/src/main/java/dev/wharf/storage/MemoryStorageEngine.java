@@ -29,7 +29,12 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     }
 
     @Override
-    public synchronized void commit(QueueBatch batch) {
+    public PendingCommit submit(QueueBatch batch) {
+        apply(batch);
+        return PendingCommit.DONE;
+    }
+
+    private synchronized void apply(QueueBatch batch) {
         // One monitor makes a batch atomic for readers that also take it; scans copy under it.
         for (QueueBatch.Op op : batch.ops()) {
             switch (op) {

@@ -9,8 +9,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Records are opaque bytes that the engine encodes. The engine rebuilds its in-memory indexes at start from {@link
  * #loadQueues} and {@link #scanIndex}, and reads payloads only when it returns a message.
  *
- * <p>All methods are thread-safe. {@link #commit} is atomic: after a crash either every change of a batch is visible or
- * none is. It returns only once the batch is durable in the store's {@link DurabilityMode}.
+ * <p>All methods are thread-safe. A commit is atomic: after a crash either every change of a batch is visible or none
+ * is. Commits are ordered by their {@link #submit} calls, and what survives a crash is always a prefix of that order:
+ * a batch is never durable without every batch submitted before it. So a caller may submit while it holds a lock that
+ * orders its changes, let go of the lock, and only then wait for durability, without another thread's later change to
+ * the same records overtaking its own.
  */
 public interface QueueStore {
 
@@ -20,8 +23,18 @@ public interface QueueStore {
         void onRecord(long id, byte[] value);
     }
 
-    /** Applies a batch atomically and durably; an empty batch is a no-op. */
-    void commit(QueueBatch batch);
+    /**
+     * Queues a batch behind every batch submitted before it and returns without waiting for it to be durable. Reads
+     * may see the batch's changes from the moment it is submitted, or only once it is durable.
+     *
+     * @throws IllegalStateException if the store is closed
+     */
+    PendingCommit submit(QueueBatch batch);
+
+    /** Applies a batch atomically and durably, returning once it is durable; an empty batch is a no-op. */
+    default void commit(QueueBatch batch) {
+        submit(batch).await();
+    }
 
     /** Visits every queue's metadata, in ascending queue id. */
     void loadQueues(RecordVisitor visitor);

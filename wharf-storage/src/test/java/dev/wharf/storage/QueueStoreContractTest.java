@@ -112,6 +112,30 @@ public abstract class QueueStoreContractTest {
     }
 
     @Test
+    void submittedBatchesApplyInSubmissionOrderWhoeverWaitsFirst() {
+        store.commit(new QueueBatch().putPayload(1, 1, bytes("body")).putIndex(1, 1, bytes("visible")));
+
+        PendingCommit received = store.submit(new QueueBatch().putIndex(1, 1, bytes("in-flight")));
+        PendingCommit deleted = store.submit(new QueueBatch().deleteMessage(1, 1));
+        PendingCommit sent =
+                store.submit(new QueueBatch().putPayload(1, 2, bytes("next")).putIndex(1, 2, bytes("v")));
+        sent.await();
+        deleted.await();
+        received.await();
+
+        assertThat(index(1)).containsExactly(entry(2L, "v"));
+        assertThat(store.readPayload(1, 1)).isNull();
+        assertThat(payload(1, 2)).isEqualTo("next");
+    }
+
+    @Test
+    void submitOfAnEmptyBatchIsDoneAtOnce() {
+        store.submit(new QueueBatch()).await();
+
+        assertThat(queues()).isEmpty();
+    }
+
+    @Test
     void loadQueuesVisitsInAscendingQueueId() {
         List<Long> ids = new ArrayList<>(
                 List.of(0L, 1L, 2L, 255L, 256L, 65_536L, 1L << 32, 1L << 56, Long.MAX_VALUE - 1, Long.MAX_VALUE));

@@ -1,5 +1,6 @@
 package dev.wharf.sqs.engine;
 
+import dev.wharf.storage.PendingCommit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -58,6 +59,11 @@ final class Queue {
     long purges;
     /** Set once the queue is deleted. Lock must be held. */
     boolean deleted;
+    /**
+     * The last batch submitted to the store for this queue's messages, whose durability implies that of every batch
+     * submitted before it; a call that answers from state it did not write itself waits for it. Lock must be held.
+     */
+    PendingCommit lastSubmitted = PendingCommit.DONE;
     /** How many long polls wait on {@link #changed}. Lock must be held. */
     int waiting;
 

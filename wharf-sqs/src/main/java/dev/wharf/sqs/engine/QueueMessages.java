@@ -6,6 +6,7 @@ import dev.wharf.sqs.api.MessageAttributeValue;
 import dev.wharf.sqs.api.QueueAttributeName;
 import dev.wharf.sqs.api.SqsError;
 import dev.wharf.sqs.api.SqsLimits;
+import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.QueueStore;
 import java.time.Clock;
@@ -20,8 +21,13 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs message operations on one queue at a time: every call takes the queue's lock, commits one {@link QueueBatch}
- * and changes the in-memory index only once the commit has returned.
+ * Runs message operations on one queue at a time: every call takes the queue's lock and writes one {@link QueueBatch}.
+ *
+ * <p>Receives, deletes and visibility changes submit their batch and change the in-memory index under the lock, then
+ * wait for durability after letting go of it, so that concurrent calls on one queue share a commit group. That is
+ * safe because the store keeps submission order and a crash keeps a prefix of it: a later call that saw this one's
+ * change submits after it, and answers only once its own batch, and so this one, is durable. Sends to standard
+ * queues commit without the lock and are indexed only once durable; other calls commit under the lock.
  *
  * <p>Timers are evaluated lazily against the clock when a queue is read; the only waiting is a long poll's bounded
  * wait on the queue's condition, which send, visibility changes, purge and deletion signal.
@@ -444,6 +450,16 @@ final class QueueMessages {
      */
     List<Received> receive(
             Queue queue, int max, int visibilitySeconds, int waitSeconds, @Nullable String receiveRequestAttemptId) {
+        Taken taken = takeMessages(queue, max, visibilitySeconds, waitSeconds, receiveRequestAttemptId);
+        taken.commit().await();
+        return taken.messages();
+    }
+
+    /** What a receive took under the lock, and the commit to wait for before answering. */
+    private record Taken(List<Received> messages, PendingCommit commit) {}
+
+    private Taken takeMessages(
+            Queue queue, int max, int visibilitySeconds, int waitSeconds, @Nullable String receiveRequestAttemptId) {
         Queue heldDlq = null;
         queue.lock.lock();
         try {
@@ -452,7 +468,7 @@ final class QueueMessages {
             if (attemptId != null) {
                 List<Received> replay = replay(queue, attemptId);
                 if (!replay.isEmpty()) {
-                    return replay;
+                    return new Taken(replay, queue.lastSubmitted);
                 }
             }
             long waitUntil = clock.millis() + waitSeconds * 1000L;
@@ -474,23 +490,22 @@ final class QueueMessages {
                 int inFlightMax = queue.fifo() ? SqsLimits.IN_FLIGHT_FIFO_MAX : SqsLimits.IN_FLIGHT_STANDARD_MAX;
                 int allowed = Math.min(max, inFlightMax - queue.index.inFlightCount());
                 if (allowed <= 0 && waitSeconds == 0) {
-                    store.commit(batch);
+                    submit(queue, batch);
                     throw SqsError.OverLimit.with("Too many messages have been received without being deleted."
                             + " Please delete your received messages or let them timeout before receiving more.");
                 }
                 long[] taken = allowed > 0 ? take(queue, allowed) : new long[0];
                 if (taken.length > 0) {
-                    List<Received> received =
-                            onReceive(queue, heldDlq, batch, taken, now, now + visibilitySeconds * 1000L);
-                    if (!received.isEmpty()) {
+                    Taken received = onReceive(queue, heldDlq, batch, taken, now, now + visibilitySeconds * 1000L);
+                    if (!received.messages().isEmpty()) {
                         if (attemptId != null) {
-                            remember(queue, attemptId, received, now);
+                            remember(queue, attemptId, received.messages(), now);
                         }
                         return received;
                     }
                     continue;
                 }
-                store.commit(batch);
+                submit(queue, batch);
                 long remaining = waitUntil - now;
                 if (remaining <= 0) {
                     break;
@@ -502,11 +517,21 @@ final class QueueMessages {
                     break;
                 }
             }
-            return List.of();
+            return new Taken(List.of(), PendingCommit.DONE);
         } finally {
             release(heldDlq);
             queue.lock.unlock();
         }
+    }
+
+    /** Lock must be held. Submits a batch of this queue's changes without waiting for it to be durable. */
+    private PendingCommit submit(Queue queue, QueueBatch batch) {
+        if (batch.isEmpty()) {
+            return PendingCommit.DONE;
+        }
+        PendingCommit commit = store.submit(batch);
+        queue.lastSubmitted = commit;
+        return commit;
     }
 
     /** The live dead-letter queue that the queue's RedrivePolicy names, or null. */
@@ -632,10 +657,9 @@ final class QueueMessages {
 
     /**
      * Lock must be held, and the dead-letter queue's too when there is one. Records the receive of the taken messages,
-     * moving those past the RedrivePolicy's maxReceiveCount to the dead-letter queue, all in one commit.
+     * moving those past the RedrivePolicy's maxReceiveCount to the dead-letter queue, all in one batch that it submits.
      */
-    private List<Received> onReceive(
-            Queue queue, @Nullable Queue dlq, QueueBatch batch, long[] taken, long now, long until) {
+    private Taken onReceive(Queue queue, @Nullable Queue dlq, QueueBatch batch, long[] taken, long now, long until) {
         QueueMetadata.Redrive redrive =
                 dlq == null || dlq.deleted ? null : queue.metadata().redrive();
         List<Received> received = new ArrayList<>(taken.length);
@@ -661,8 +685,9 @@ final class QueueMessages {
         if (!moved.isEmpty()) {
             firstMoved = moveOut(queue, java.util.Objects.requireNonNull(dlq), batch, moved, movedRecords);
         }
+        PendingCommit commit;
         try {
-            store.commit(batch);
+            commit = submit(queue, batch);
         } catch (RuntimeException e) {
             untake(queue, taken);
             throw e;
@@ -671,12 +696,14 @@ final class QueueMessages {
             queue.index.onReceive(message.sequence(), now, until);
         }
         if (!moved.isEmpty()) {
-            movedIn(queue, java.util.Objects.requireNonNull(dlq), moved, movedRecords, firstMoved, now);
+            Queue target = java.util.Objects.requireNonNull(dlq);
+            target.lastSubmitted = commit;
+            movedIn(queue, target, moved, movedRecords, firstMoved, now);
         }
         if (until <= now) {
             queue.changed.signalAll();
         }
-        return received;
+        return new Taken(received, commit);
     }
 
     /** Lock must be held. A message's durable state, with its group on a FIFO queue. */
@@ -778,23 +805,27 @@ final class QueueMessages {
      */
     void delete(Queue queue, String receiptHandle) {
         ReceiptHandle handle = handle(queue, receiptHandle);
+        PendingCommit commit;
         queue.lock.lock();
         try {
             requireLive(queue);
             queue.index.promote(clock.millis());
-            // On a standard queue AWS deletes the message even with a handle from an earlier receive.
+            // On a standard queue AWS deletes the message even with a handle from an earlier receive. A message that
+            // is gone may be gone by a delete still on its way to disk: the answer waits for it.
             if (queue.index.slot(handle.sequence()) < 0) {
-                return;
+                commit = queue.lastSubmitted;
+            } else {
+                AwsException expired = expiredOnFifo(queue, handle, receiptHandle);
+                if (expired != null) {
+                    throw expired;
+                }
+                commit = submit(queue, new QueueBatch().deleteMessage(queue.queueId(), handle.sequence()));
+                forget(queue, handle.sequence());
             }
-            AwsException expired = expiredOnFifo(queue, handle, receiptHandle);
-            if (expired != null) {
-                throw expired;
-            }
-            store.commit(new QueueBatch().deleteMessage(queue.queueId(), handle.sequence()));
-            forget(queue, handle.sequence());
         } finally {
             queue.lock.unlock();
         }
+        commit.await();
     }
 
     /** Lock must be held; the message must be indexed. AWS's error for a FIFO handle no longer valid, or null. */
@@ -810,7 +841,7 @@ final class QueueMessages {
         return MessageRules.invalidValue(receiptHandle, "ReceiptHandle", "The receipt handle has expired.");
     }
 
-    /** Deletes the messages of well-formed handles in one commit; returns, per handle, null or its error. */
+    /** Deletes the messages of well-formed handles in one batch; returns, per handle, null or its error. */
     List<@Nullable AwsException> deleteAll(Queue queue, List<String> receiptHandles) {
         List<@Nullable AwsException> errors = new ArrayList<>(receiptHandles.size());
         List<ReceiptHandle> handles = new ArrayList<>();
@@ -822,6 +853,7 @@ final class QueueMessages {
                 errors.add(e);
             }
         }
+        PendingCommit commit;
         queue.lock.lock();
         try {
             requireLive(queue);
@@ -844,16 +876,17 @@ final class QueueMessages {
                     deleted.add(handle.sequence());
                 }
             }
-            store.commit(batch);
+            commit = batch.isEmpty() ? queue.lastSubmitted : submit(queue, batch);
             deleted.forEach(sequence -> forget(queue, sequence));
         } finally {
             queue.lock.unlock();
         }
+        commit.await();
         return errors;
     }
 
     /**
-     * Changes the visibility timeouts of in-flight messages in one commit; returns, per change, null or its error.
+     * Changes the visibility timeouts of in-flight messages in one batch; returns, per change, null or its error.
      *
      * <p>A handle from an earlier receive of a message that is in flight again still applies, as on AWS's standard
      * queues: the handle names the message, and the latest receive's timer is the one that changes. AWS also caps a
@@ -871,6 +904,7 @@ final class QueueMessages {
                 errors.add(e);
             }
         }
+        PendingCommit commit;
         queue.lock.lock();
         try {
             requireLive(queue);
@@ -897,7 +931,7 @@ final class QueueMessages {
                         record.withTimers(until[i], record.receiveCount(), record.firstReceiveTimestamp())
                                 .encode());
             }
-            store.commit(batch);
+            commit = submit(queue, batch);
             boolean visibleNow = false;
             for (int i = 0; i < handles.size(); i++) {
                 ReceiptHandle handle = handles.get(i);
@@ -912,6 +946,7 @@ final class QueueMessages {
         } finally {
             queue.lock.unlock();
         }
+        commit.await();
         return errors;
     }
 
@@ -970,7 +1005,8 @@ final class QueueMessages {
             long now = clock.millis();
             QueueBatch batch = new QueueBatch();
             expire(queue, now, batch);
-            store.commit(batch);
+            // Deletions past retention need no wait: the messages are gone from the index whether or not they stick.
+            submit(queue, batch);
             queue.index.promote(now);
             MessageIndex index = queue.index;
             return new Counts(index.readyCount(), index.inFlightCount(), index.delayedCount());

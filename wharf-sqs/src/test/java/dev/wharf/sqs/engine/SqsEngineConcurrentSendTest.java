@@ -17,6 +17,7 @@ import dev.wharf.sqs.api.SetQueueAttributesRequest;
 import dev.wharf.sqs.api.SqsContext;
 import dev.wharf.sqs.api.SqsError;
 import dev.wharf.storage.MemoryStorageEngine;
+import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.QueueStore;
 import java.time.Duration;
@@ -72,7 +73,7 @@ class SqsEngineConcurrentSendTest {
         }
 
         @Override
-        public void commit(QueueBatch batch) {
+        public PendingCommit submit(QueueBatch batch) {
             boolean messages = batch.ops().stream().anyMatch(op -> op instanceof QueueBatch.PutPayload);
             if (messages && failing) {
                 throw new IllegalStateException("the disk is full");
@@ -88,7 +89,7 @@ class SqsEngineConcurrentSendTest {
                     throw new IllegalStateException(e);
                 }
             }
-            delegate.commit(batch);
+            return delegate.submit(batch);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.wharf.storage.rocksdb;
 
+import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * therefore only enqueue, then wait on a future, which unmounts a virtual thread; only the writer thread enters RocksDB
  * to write.
  *
- * <p>{@link #commit} is thread-safe and returns once its batch's group is written. {@link #close} is called once, by
- * the owning store.
+ * <p>{@link #submit} is thread-safe; batches are written in the order they were queued, and the returned commit's
+ * {@link PendingCommit#await} returns once its batch's group is written. {@link #close} is called once, by the owning
+ * store.
  */
 final class GroupCommitWriter {
 
@@ -86,12 +88,11 @@ final class GroupCommitWriter {
     }
 
     /**
-     * Queues a batch, blocking while the queue is full, and waits until its group is written.
+     * Queues a batch, blocking while the queue is full; the result waits until its group is written.
      *
-     * @throws IllegalStateException if the writer is closed, the write fails, or the caller is interrupted while the
-     *     queue is full
+     * @throws IllegalStateException if the writer is closed, or the caller is interrupted while the queue is full
      */
-    void commit(QueueBatch batch) {
+    PendingCommit submit(QueueBatch batch) {
         Pending request = new Pending(batch, estimateBytes(batch), new CompletableFuture<>());
         admission.readLock().lock();
         try {
@@ -105,9 +106,13 @@ final class GroupCommitWriter {
         } finally {
             admission.readLock().unlock();
         }
+        return () -> await(request.done());
+    }
+
+    private static void await(CompletableFuture<@Nullable Void> done) {
         try {
             // join() rather than get(): a queued batch may be written anyway, so an interrupt must not report failure.
-            request.done().join();
+            done.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
             if (cause == null) {

@@ -3,6 +3,7 @@ package dev.wharf.storage.rocksdb;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import dev.wharf.storage.DurabilityMode;
+import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.QueueStore;
 import dev.wharf.storage.StorageEngine;
@@ -247,22 +248,23 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     /**
      * {@inheritDoc}
      *
-     * <p>The batch is written by the writer thread together with the batches of other threads that commit meanwhile;
-     * the caller waits, without holding a carrier thread if it is virtual, until that write is durable.
+     * <p>The batch is written by the writer thread, in submission order, together with the batches of other threads
+     * that submit meanwhile; {@link PendingCommit#await} waits, without holding a carrier thread if it is virtual,
+     * until that write is durable. The write-ahead log keeps that order, so a crash keeps a prefix of it.
      *
      * @throws IllegalArgumentException if a queue id or sequence is negative
-     * @throws IllegalStateException if the store is closed or the write fails
+     * @throws IllegalStateException if the store is closed
      */
     @Override
-    public void commit(QueueBatch batch) {
+    public PendingCommit submit(QueueBatch batch) {
         if (batch.isEmpty()) {
-            return;
+            return PendingCommit.DONE;
         }
         // Checked here, not on the writer thread, so that a bad batch fails alone and not the group it would join.
         for (QueueBatch.Op op : batch.ops()) {
             checkKeys(op);
         }
-        writer.commit(batch);
+        return writer.submit(batch);
     }
 
     @Override

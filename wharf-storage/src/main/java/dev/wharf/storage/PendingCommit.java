@@ -1,0 +1,19 @@
+package dev.wharf.storage;
+
+/**
+ * A batch handed to {@link QueueStore#submit}: it is ordered among all commits already, and {@link #await} returns once
+ * it is durable.
+ */
+@FunctionalInterface
+public interface PendingCommit {
+
+    /** A commit that is durable already, such as an empty batch's. */
+    PendingCommit DONE = () -> {};
+
+    /**
+     * Waits until the batch is durable in the store's {@link DurabilityMode}.
+     *
+     * @throws IllegalStateException if the write failed or the store closed before writing it
+     */
+    void await();
+}
