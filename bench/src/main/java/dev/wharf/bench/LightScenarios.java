@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -107,11 +106,11 @@ final class LightScenarios implements AutoCloseable {
                 },
                 meter);
         pool.open(client.connect(options.connections(), pool));
-        ScheduledFuture<?> ticker = tick(options.rate(), intendedNanos -> pool.submit(request, intendedNanos));
+        Ticker ticker = tick(options.rate(), intendedNanos -> pool.submit(request, intendedNanos));
         try {
             return meter.measure(options.warmupSeconds(), options.seconds(), options.serverProbe(), () -> false);
         } finally {
-            ticker.cancel(false);
+            ticker.cancel();
         }
     }
 
@@ -120,23 +119,49 @@ final class LightScenarios implements AutoCloseable {
         void at(long intendedNanos);
     }
 
-    /** Runs {@code offer} {@code rate} times a second on the client's one event loop, every millisecond. */
-    private ScheduledFuture<?> tick(double rate, Offer offer) {
-        long start = System.nanoTime();
-        AtomicLong issued = new AtomicLong();
-        return client.eventLoop()
-                .scheduleAtFixedRate(
-                        () -> {
-                            // Offer n is due at start + n / rate: offers 0 to due - 1 are due now.
-                            long due = (long) ((System.nanoTime() - start) * rate / 1e9) + 1;
-                            for (long n = issued.get(); n < due; n++) {
-                                offer.at(start + (long) (n * 1e9 / rate));
-                            }
-                            issued.set(Math.max(issued.get(), due));
-                        },
-                        0,
-                        1,
-                        TimeUnit.MILLISECONDS);
+    /**
+     * Runs {@code offer} {@code rate} times a second on the client's one event loop, each at the time it is due: the
+     * loop wakes for the next due offer (the epoll timer has microsecond precision), so the generator adds no tick
+     * granularity to the latencies it measures. Offers that fell due while the loop was busy run at once, late.
+     */
+    private Ticker tick(double rate, Offer offer) {
+        Ticker ticker = new Ticker(rate, offer);
+        client.eventLoop().execute(ticker);
+        return ticker;
+    }
+
+    /** The open loop's schedule: offer n is due at start + n / rate. Runs on the client's event loop only. */
+    private final class Ticker implements Runnable {
+        private final double rate;
+        private final Offer offer;
+        private final long start = System.nanoTime();
+        private long issued;
+        private volatile boolean stopped;
+
+        Ticker(double rate, Offer offer) {
+            this.rate = rate;
+            this.offer = offer;
+        }
+
+        @Override
+        public void run() {
+            if (stopped) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (; dueAt(issued) <= now; issued++) {
+                offer.at(dueAt(issued));
+            }
+            client.eventLoop().schedule(this, Math.max(0, dueAt(issued) - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+
+        private long dueAt(long n) {
+            return start + (long) (n * 1e9 / rate);
+        }
+
+        void cancel() {
+            stopped = true;
+        }
     }
 
     /**
@@ -190,7 +215,7 @@ final class LightScenarios implements AutoCloseable {
         for (LightClient.Connection consumer : consumers) {
             consumer.send(receive, System.nanoTime());
         }
-        ScheduledFuture<?> ticker = tick(
+        Ticker ticker = tick(
                 options.rate(),
                 intendedNanos -> senders.submit(
                         requests.request(
@@ -199,7 +224,7 @@ final class LightScenarios implements AutoCloseable {
         try {
             return meter.measure(options.warmupSeconds(), options.seconds(), options.serverProbe(), () -> false);
         } finally {
-            ticker.cancel(false);
+            ticker.cancel();
             running.set(false);
         }
     }
