@@ -182,7 +182,7 @@ for round in $(seq 1 "$rounds"); do
   for scenario in $scenarios; do
     for name in $servers; do
       case "$name" in wharf-*) durability="${name#wharf-}" ;; *) durability="memory" ;; esac
-      if [ "$name" = ceiling ] && [[ "$scenario" != send-batch && "$scenario" != single-send ]]; then continue; fi
+      if [ "$name" = ceiling ] && [[ "$scenario" != send-batch && "$scenario" != single-send && "$scenario" != sdk-send-batch ]]; then continue; fi
       case "$scenario" in
         send-batch|single-send|receive-delete) bench "$name" "$durability" --scenario "$scenario" ;;
         e2e-*) bench "$name" "$durability" --scenario e2e-latency --rate "${scenario#e2e-}" --consumers 4 ;;

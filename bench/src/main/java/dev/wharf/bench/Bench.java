@@ -187,14 +187,26 @@ public final class Bench {
     }
 
     /** Serves the ceiling until killed. */
-    @Command(name = "ceiling", mixinStandardHelpOptions = true, description = "Serve fixed 200 {} answers.")
+    @Command(
+            name = "ceiling",
+            mixinStandardHelpOptions = true,
+            description = "Serve fixed 200 answers for the bench's SQS requests.")
     static final class Ceiling implements Callable<Integer> {
         @Option(names = "--port", defaultValue = "0")
         int port;
 
+        @Option(names = "--body-bytes", defaultValue = "200", description = "the bench's message body size, for MD5s")
+        int bodyBytes;
+
+        @Option(names = "--batch", defaultValue = "10", description = "the bench's SendMessageBatch size")
+        int batchSize;
+
+        @Option(names = "--nio", description = "Java NIO instead of native epoll (the server's own choice)")
+        boolean nio;
+
         @Override
         public Integer call() throws InterruptedException {
-            try (CeilingServer server = new CeilingServer("127.0.0.1", port)) {
+            try (CeilingServer server = new CeilingServer("127.0.0.1", port, bodyBytes, batchSize, nio)) {
                 OUT.println("Ceiling ready on http://127.0.0.1:" + server.port());
                 new CountDownLatch(1).await();
             }
