@@ -23,7 +23,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
@@ -107,7 +106,6 @@ final class HttpTransport implements AutoCloseable {
         }
         pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeoutSeconds(), TimeUnit.SECONDS));
         pipeline.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, limits.maxHeaderBytes(), 64 * 1024));
-        pipeline.addLast("keepalive", new HttpServerKeepAliveHandler());
         pipeline.addLast("aggregate", new BoundedAggregator(limits.maxRequestBytes()));
         String fallbackHost = (config.hostname() == null ? config.host() : config.hostname()) + ":" + port;
         pipeline.addLast("app", new RequestHandler(application, handlers, scheme, fallbackHost));

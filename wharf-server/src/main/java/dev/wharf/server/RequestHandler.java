@@ -4,9 +4,10 @@ import dev.wharf.common.CommonError;
 import dev.wharf.protocol.WireResponse;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,9 @@ import org.slf4j.LoggerFactory;
 final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+
+    /** How long a connection that is being closed keeps draining what its client still sends. */
+    static final long LINGER_MILLIS = 2_000;
 
     private final Function<ServiceRouter.HttpRequest, WireResponse> application;
     private final ExecutorService handlers;
@@ -144,8 +149,25 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             ctx.writeAndFlush(http);
         } else {
             http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(http).addListener(written -> closeAfterLinger(ctx.channel()));
         }
+    }
+
+    /**
+     * Ends a connection whose peer may still be sending (an oversized body, a request the decoder gave up on) without
+     * losing the answer. Closing a socket with unread bytes makes the kernel send a reset, and a reset can destroy the
+     * answer in the client's buffer before the client reads it. So the output is shut (the client sees the end of the
+     * answer), the input keeps being read and dropped by the HTTP decoder and aggregator, and the socket is closed
+     * when the client closes its side or after {@link #LINGER_MILLIS}, whichever comes first.
+     */
+    private static void closeAfterLinger(Channel channel) {
+        if (!channel.isActive()) {
+            return;
+        }
+        if (channel instanceof SocketChannel socket && channel.pipeline().get("tls") == null) {
+            socket.shutdownOutput();
+        }
+        channel.eventLoop().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
