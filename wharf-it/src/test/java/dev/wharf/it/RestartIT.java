@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
 /** Queues survive a clean stop (SIGTERM) and a SIGKILL of a real Wharf process on the same data directory. */
 class RestartIT {
@@ -38,10 +40,15 @@ class RestartIT {
 
     /** Starts {@code Main} in a new JVM with the given environment and arguments after {@code start}. */
     static Wharf start(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return start(env, ProcessBuilder.Redirect.DISCARD, args);
+    }
+
+    /** As {@link #start(Map, String...)}, with the process's standard error sent where {@code stderr} says. */
+    static Wharf start(Map<String, String> env, ProcessBuilder.Redirect stderr, String... args)
+            throws IOException, InterruptedException {
         List<String> startArgs = new ArrayList<>(List.of("start"));
         startArgs.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command(startArgs.toArray(String[]::new)))
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = new ProcessBuilder(command(startArgs.toArray(String[]::new))).redirectError(stderr);
         builder.environment().putAll(env);
         Process process = builder.start();
         BufferedReader out =
@@ -110,6 +117,37 @@ class RestartIT {
             assertThat(second.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(second.process().exitValue()).as("clean exit on SIGTERM").isIn(0, 143);
+    }
+
+    @Test
+    void stopAnswersLongPollsInProgressWithNoMessagesAndLogsNoError(@TempDir Path dataDir) throws Exception {
+        Path stderr = dataDir.resolve("stderr.log");
+        Wharf wharf = start(
+                Map.of(),
+                ProcessBuilder.Redirect.to(stderr.toFile()),
+                "--port",
+                "0",
+                "--data-dir",
+                dataDir.resolve("data").toString());
+        try (SqsClient sqs = client(wharf.endpoint())) {
+            String url = sqs.createQueue(b -> b.queueName("polled")).queueUrl();
+            CompletableFuture<ReceiveMessageResponse> poll = CompletableFuture.supplyAsync(
+                    () -> sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20)));
+            // Time for the poll to reach the server and start waiting.
+            Thread.sleep(1_000);
+            assertThat(poll).isNotDone();
+            long stopping = System.nanoTime();
+            wharf.process().destroy();
+            ReceiveMessageResponse answer = poll.get(10, TimeUnit.SECONDS);
+            assertThat(answer.messages()).isEmpty();
+            assertThat(wharf.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopping))
+                    .as("stopped long before the poll's 20 s")
+                    .isLessThan(10);
+        } finally {
+            wharf.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(Files.readString(stderr)).doesNotContain("Exception").doesNotContain("ERROR");
     }
 
     @Test

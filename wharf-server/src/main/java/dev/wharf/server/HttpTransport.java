@@ -169,11 +169,16 @@ final class HttpTransport implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** Closes the listening sockets; connections already open keep being served until {@link #close}. */
+    void stopAccepting() {
         for (Channel listener : listeners) {
             listener.close().syncUninterruptibly();
         }
+    }
+
+    @Override
+    public void close() {
+        stopAccepting();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }

@@ -74,10 +74,15 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         try {
             handlers.execute(() -> {
                 WireResponse response = run(exchange);
-                ctx.channel().eventLoop().execute(() -> {
-                    respond(ctx, response, requestId, keepAlive);
-                    ctx.channel().config().setAutoRead(true);
-                });
+                try {
+                    ctx.channel().eventLoop().execute(() -> {
+                        respond(ctx, response, requestId, keepAlive);
+                        ctx.channel().config().setAutoRead(true);
+                    });
+                } catch (RejectedExecutionException e) {
+                    // The transport stopped while this request ran: its connection is closed, so no one can be told.
+                    LOG.debug("request {} finished after its connection closed", requestId);
+                }
             });
         } catch (RejectedExecutionException e) {
             respond(

@@ -46,6 +46,7 @@ public final class WharfServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEALTH_PATH = "/_wharf/health";
     private static final int DRAIN_SECONDS = 5;
+    private static final long GRACE_MILLIS = 1_000;
 
     private final WharfConfig config;
     private final StorageEngine storage;
@@ -200,15 +201,21 @@ public final class WharfServer implements AutoCloseable {
             return;
         }
         closed = true;
-        transport.close();
+        // Requests in progress answer on connections that are still open: short ones finish, and long polls still
+        // waiting after a grace period are interrupted, which answers them with no messages, as a poll that times out.
+        transport.stopAccepting();
         handlers.shutdown();
         try {
-            if (!handlers.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+            if (!handlers.awaitTermination(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
                 handlers.shutdownNow();
+                if (!handlers.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.warn("requests still running after {} s; stopping without them", DRAIN_SECONDS);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        transport.close();
         sqs.stopMoveTasks();
         storage.close();
         LOG.info("stopped; store flushed and closed");
