@@ -114,7 +114,7 @@ EOF
       p=$!; started+=("$p"); wait_http "http://127.0.0.1:$port_/" "$p" 30 ;;
   esac
   pid[$name]=$p; port[$name]=$port_
-  sleep 3
+  sleep 5 # as long as the cold-start lines wait, so that every idle figure is taken at the same point
   printf '{"scenario":"idle","server":"%s","server_idle_rss_mb":%s}\n' "$name" "$(rss_mb "$p")" | tee -a "$results"
 }
 
