@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -169,7 +170,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (!channel.isActive()) {
             return;
         }
-        if (channel instanceof SocketChannel socket && channel.pipeline().get("tls") == null) {
+        if (channel instanceof SocketChannel socket && channel.pipeline().get(SslHandler.class) == null) {
             socket.shutdownOutput();
         }
         channel.eventLoop().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
