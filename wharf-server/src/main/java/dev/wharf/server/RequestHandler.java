@@ -1,6 +1,7 @@
 package dev.wharf.server;
 
 import dev.wharf.common.CommonError;
+import dev.wharf.common.LogText;
 import dev.wharf.protocol.WireResponse;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -98,7 +99,8 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         try {
             return application.apply(exchange);
         } catch (RuntimeException e) {
-            LOG.error("request {} failed", exchange.requestId(), e);
+            LOG.error(
+                    "request {} failed: {}", exchange.requestId(), LogText.failure(e, ServiceRouter.MAX_LOGGED_FRAMES));
             return ServiceRouter.transportError(
                     CommonError.INTERNAL_FAILURE, "An internal error occurred.", exchange.requestId());
         }
@@ -187,7 +189,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        LOG.debug("connection {} failed: {}", ctx.channel().remoteAddress(), LogText.describe(cause));
         ctx.close();
     }
 }
