@@ -12,6 +12,9 @@ public enum CommonError implements AwsErrorCode {
     ACCESS_DENIED("AccessDenied", 403),
     SERIALIZATION("SerializationException", 400),
     MALFORMED_QUERY_STRING("MalformedQueryString", 404),
+    INVALID_QUERY_PARAMETER("InvalidQueryParameter", 400),
+    INVALID_PARAMETER_VALUE("InvalidParameterValue", 400),
+    MISSING_PARAMETER("MissingParameter", 400),
     INTERNAL_FAILURE("InternalFailure", 500, false),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503, false);
 

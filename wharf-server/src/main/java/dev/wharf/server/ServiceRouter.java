@@ -6,12 +6,14 @@ import dev.wharf.common.AwsErrorCode;
 import dev.wharf.common.AwsException;
 import dev.wharf.common.Caller;
 import dev.wharf.common.CommonError;
+import dev.wharf.common.LogText;
 import dev.wharf.protocol.Protocol;
 import dev.wharf.protocol.RequestContext;
 import dev.wharf.protocol.ServiceBinding;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.json.JsonCodec;
 import dev.wharf.protocol.model.Operation;
+import dev.wharf.protocol.query.FormDecoder;
 import dev.wharf.protocol.query.QueryCodec;
 import dev.wharf.protocol.sigv4.SigV4Verifier;
 import dev.wharf.protocol.sigv4.SignedRequest;
@@ -39,6 +41,8 @@ final class ServiceRouter {
             Pattern.compile("(?:^|&)X-Amz-Credential=[^&]*?(?:%2F|/)[^&]*?(?:%2F|/)[^&]*?(?:%2F|/)([^&%/]*)");
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String DEFAULT_XML_NAMESPACE = "https://wharf.dev/doc/";
+    /** Bounds the stack frames that one failure writes into the log. */
+    static final int MAX_LOGGED_FRAMES = 24;
 
     private final List<ServiceBinding> services;
     private final Map<String, ServiceBinding> byTargetPrefix = new HashMap<>();
@@ -103,12 +107,13 @@ final class ServiceRouter {
         ServiceBinding service = dot < 0 ? null : byTargetPrefix.get(target.substring(0, dot));
         Operation operation = service == null ? null : service.model().operation(target.substring(dot + 1));
         if (service == null || operation == null) {
-            return codec.encodeError(CommonError.UNKNOWN_OPERATION, "", false);
+            return codec.encodeError(
+                    CommonError.UNKNOWN_OPERATION, "Operation " + LogText.of(target) + " is not known.", false);
         }
         boolean queryCompatible = service.model().queryCompatible();
         try {
             Caller caller = verify(request, service);
-            ObjectNode input = codec.decode(request.body());
+            ObjectNode input = codec.decode(request.body(), service.model(), operation);
             RequestContext context = new RequestContext(
                     caller,
                     request.requestId(),
@@ -119,13 +124,20 @@ final class ServiceRouter {
         } catch (AwsException e) {
             return codec.encodeError(e.code(), messageOf(e), queryCompatible);
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", service.model().signingName(), operation.name(), e);
+            logFailure(service, operation, e);
             return codec.encodeError(CommonError.INTERNAL_FAILURE, "An internal error occurred.", queryCompatible);
         }
     }
 
     private WireResponse routeQuery(HttpRequest request, boolean form) {
-        Map<String, List<String>> params = FormDecoder.decode(request.rawQuery(), form ? request.body() : new byte[0]);
+        Map<String, List<String>> params;
+        try {
+            params = FormDecoder.decode(request.rawQuery(), form ? request.body() : new byte[0]);
+        } catch (AwsException e) {
+            ServiceBinding scoped = queryService(request, "");
+            String namespace = scoped == null ? DEFAULT_XML_NAMESPACE : scoped.queryXmlNamespace();
+            return QueryCodec.encodeError(e.code(), messageOf(e), request.requestId(), namespace);
+        }
         List<String> actions = params.get("Action");
         String action = actions == null || actions.isEmpty() ? "" : actions.get(0);
         ServiceBinding service = queryService(request, action);
@@ -134,7 +146,7 @@ final class ServiceRouter {
         if (service == null || operation == null) {
             return QueryCodec.encodeError(
                     CommonError.INVALID_ACTION,
-                    "The action " + action + " is not valid for this endpoint.",
+                    "The action " + LogText.of(action) + " is not valid for this endpoint.",
                     request.requestId(),
                     namespace);
         }
@@ -152,7 +164,7 @@ final class ServiceRouter {
         } catch (AwsException e) {
             return QueryCodec.encodeError(e.code(), messageOf(e), request.requestId(), namespace);
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", service.model().signingName(), operation.name(), e);
+            logFailure(service, operation, e);
             return QueryCodec.encodeError(
                     CommonError.INTERNAL_FAILURE, "An internal error occurred.", request.requestId(), namespace);
         }
@@ -191,6 +203,15 @@ final class ServiceRouter {
         SignedRequest signed = new SignedRequest(
                 request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body());
         return verifier.verify(signed, service.model().signingName());
+    }
+
+    /** Logs an operation's unexpected failure; its messages may hold a client's text, so they are bounded and escaped. */
+    private static void logFailure(ServiceBinding service, Operation operation, RuntimeException e) {
+        LOG.error(
+                "{} {} failed: {}",
+                service.model().signingName(),
+                operation.name(),
+                LogText.failure(e, MAX_LOGGED_FRAMES));
     }
 
     private static String messageOf(AwsException e) {

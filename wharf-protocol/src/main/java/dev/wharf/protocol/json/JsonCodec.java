@@ -2,15 +2,23 @@ package dev.wharf.protocol.json;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.common.AwsErrorCode;
 import dev.wharf.common.CommonError;
+import dev.wharf.common.LogText;
 import dev.wharf.protocol.Protocol;
 import dev.wharf.protocol.WireResponse;
+import dev.wharf.protocol.model.Operation;
+import dev.wharf.protocol.model.ServiceModel;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.Map;
 
@@ -26,11 +34,17 @@ public final class JsonCodec {
     /** Bounds nesting so that a hostile body cannot exhaust the stack. */
     private static final int MAX_NESTING_DEPTH = 64;
 
+    /** Bounds the digits of one number: AWS's numbers need at most 38 digits of precision. */
+    private static final int MAX_NUMBER_CHARS = 1_000;
+
     private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxNumberLength(MAX_NUMBER_CHARS)
                             .build())
                     .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     private final Protocol protocol;
@@ -43,9 +57,24 @@ public final class JsonCodec {
     }
 
     /**
-     * Decodes a request body; an empty body is an empty document.
+     * Decodes a request body and checks it against the operation's input shape; an empty body is an empty document.
      *
-     * @throws dev.wharf.common.AwsException {@code SerializationException} when the body is not a JSON object
+     * @return the document, holding only the input's members, each of its model type
+     * @throws dev.wharf.common.AwsException {@code SerializationException} when the body is not one JSON object, or a
+     *     value does not have its model type
+     */
+    public ObjectNode decode(byte[] body, ServiceModel model, Operation operation) {
+        ObjectNode parsed = decode(body);
+        String input = operation.input();
+        return input == null
+                ? JSON.createObjectNode()
+                : new JsonInputDecoder(model).structure(parsed, model.shape(input));
+    }
+
+    /**
+     * Parses a request body into a JSON object without a model; an empty body is an empty document.
+     *
+     * @throws dev.wharf.common.AwsException {@code SerializationException} when the body is not one JSON object
      */
     public ObjectNode decode(byte[] body) {
         if (body.length == 0) {
@@ -54,16 +83,45 @@ public final class JsonCodec {
         JsonNode node;
         try {
             node = JSON.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw CommonError.SERIALIZATION.with(constraintMessage(e));
+        } catch (CharConversionException e) {
+            throw CommonError.SERIALIZATION.with("The request body is not valid UTF-8.");
+        } catch (JsonParseException e) {
+            throw CommonError.SERIALIZATION.with(parseMessage(e));
+        } catch (MismatchedInputException e) {
+            // With FAIL_ON_TRAILING_TOKENS, a second value after the object.
+            throw CommonError.SERIALIZATION.with("The request body continues after the end of its JSON object.");
         } catch (IOException e) {
-            throw CommonError.SERIALIZATION.with("Start of structure or map found where not expected.");
+            throw CommonError.SERIALIZATION.with("The request body is not valid JSON.");
         }
-        if (node == null || node.isMissingNode()) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
             return JSON.createObjectNode();
         }
         if (!(node instanceof ObjectNode object)) {
-            throw CommonError.SERIALIZATION.with("Start of structure or map found where not expected.");
+            throw CommonError.SERIALIZATION.with(
+                    node.isArray() ? "Start of list found where not expected" : "Expected null");
         }
         return object;
+    }
+
+    private static String constraintMessage(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("nesting depth")) {
+            return "The request body nests deeper than " + MAX_NESTING_DEPTH + " levels.";
+        }
+        if (message.contains("Number value length")) {
+            return "The request body holds a number longer than " + MAX_NUMBER_CHARS + " digits.";
+        }
+        return "The request body exceeds a JSON limit: " + LogText.of(message);
+    }
+
+    private static String parseMessage(JsonParseException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Invalid UTF-8") || message.contains("Invalid UTF-8")) {
+            return "The request body is not valid UTF-8.";
+        }
+        return "The request body is not valid JSON: " + LogText.of(message);
     }
 
     /** Encodes a result, already shaped by {@link dev.wharf.protocol.model.ModelDocuments}. */

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.common.AwsErrorCode;
+import dev.wharf.common.AwsException;
+import dev.wharf.common.CommonError;
+import dev.wharf.common.LogText;
 import dev.wharf.protocol.Protocol;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.model.Member;
@@ -78,9 +81,70 @@ public final class QueryCodec {
             case MAP -> decodeMap(params, key, member, shape);
             default -> {
                 List<String> values = params.get(key);
-                yield values == null || values.isEmpty() ? null : NODES.textNode(values.get(0));
+                yield values == null || values.isEmpty() ? null : scalar(key, values.get(0), shape);
             }
         };
+    }
+
+    /**
+     * Types one parameter's text as the model types its member, so that bindings get the same document from Query as
+     * from JSON and coerce nothing themselves.
+     */
+    private static JsonNode scalar(String key, String text, Shape shape) {
+        return switch (shape.type()) {
+            case INTEGER -> {
+                Long value = parseLong(text);
+                if (value == null || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+                    throw invalid(key, text, "must be an integer");
+                }
+                yield NODES.numberNode(value.intValue());
+            }
+            case LONG -> {
+                Long value = parseLong(text);
+                if (value == null) {
+                    throw invalid(key, text, "must be a long integer");
+                }
+                yield NODES.numberNode(value.longValue());
+            }
+            case BOOLEAN ->
+                switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                    case "true" -> NODES.booleanNode(true);
+                    case "false" -> NODES.booleanNode(false);
+                    default -> throw invalid(key, text, "must be true or false");
+                };
+            case DOUBLE -> {
+                try {
+                    yield NODES.numberNode(new java.math.BigDecimal(text));
+                } catch (NumberFormatException e) {
+                    throw invalid(key, text, "must be a number");
+                }
+            }
+            default -> NODES.textNode(text);
+        };
+    }
+
+    /** Parses an optionally signed run of at most 19 ASCII digits, or returns null. */
+    private static @Nullable Long parseLong(String text) {
+        int start = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
+        if (text.length() == start || text.length() - start > 19) {
+            return null;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static AwsException invalid(String key, String text, String reason) {
+        return CommonError.INVALID_PARAMETER_VALUE.with("Value " + LogText.bounded(text, 64) + " for parameter "
+                + LogText.of(key) + " is invalid. Reason: " + reason + ".");
     }
 
     private @Nullable JsonNode decodeList(Map<String, List<String>> params, String key, Member member, Shape shape) {
@@ -110,8 +174,13 @@ public final class QueryCodec {
             if (name == null || name.isEmpty()) {
                 break;
             }
-            JsonNode value = decodeValue(params, entry + nameOr(valueMember, "value"), valueMember, valueShape);
-            out.set(name.get(0), value == null ? NODES.nullNode() : value);
+            String valueKey = entry + nameOr(valueMember, "value");
+            JsonNode value = decodeValue(params, valueKey, valueMember, valueShape);
+            if (value == null) {
+                throw CommonError.MISSING_PARAMETER.with(
+                        "The request must contain the parameter " + LogText.of(valueKey) + ".");
+            }
+            out.set(name.get(0), value);
         }
         return out.isEmpty() ? null : out;
     }

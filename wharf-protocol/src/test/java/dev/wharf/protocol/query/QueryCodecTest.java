@@ -1,15 +1,16 @@
 package dev.wharf.protocol.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.common.AwsException;
 import dev.wharf.common.CommonError;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.model.ModelDocuments;
 import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.model.ServiceModel;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class QueryCodecTest {
     private final QueryCodec codec = new QueryCodec(SQS, NS);
 
     private static Map<String, List<String>> form(String body) {
-        return new QueryStringDecoder(body, StandardCharsets.UTF_8, false).parameters();
+        return FormDecoder.decode("", body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Operation operation(String name) {
@@ -58,6 +59,39 @@ class QueryCodecTest {
                         "{\"QueueUrl\":\"http://localhost/1/q\",\"AttributeNames\":[\"All\",\"Policy\"]}"));
         ObjectNode tags = codec.decode(operation("TagQueue"), form("QueueUrl=u&Tags.1.Key=k&Tags.1.Value=v"));
         assertThat(tags).isEqualTo(JSON.readTree("{\"QueueUrl\":\"u\",\"Tags\":{\"k\":\"v\"}}"));
+    }
+
+    @Test
+    void scalarsTakeTheirModelTypesSoBindingsCoerceNothing() throws Exception {
+        ObjectNode input = codec.decode(
+                operation("ReceiveMessage"),
+                form("QueueUrl=u&MaxNumberOfMessages=10&WaitTimeSeconds=-0&VisibilityTimeout=%2B5"));
+        assertThat(input)
+                .isEqualTo(JSON.readTree("{\"QueueUrl\":\"u\",\"MaxNumberOfMessages\":10,"
+                        + "\"WaitTimeSeconds\":0,\"VisibilityTimeout\":5}"));
+    }
+
+    @Test
+    void scalarThatIsNotOfItsTypeIsInvalidParameterValue() {
+        for (String value : new String[] {"abc", "1.9", "", " 5", "0x10", "99999999999", "1e3", "５"}) {
+            AwsException e = catchThrowableOfType(
+                    AwsException.class,
+                    () -> codec.decode(operation("ReceiveMessage"), Map.of("MaxNumberOfMessages", List.of(value))));
+            assertThat(e).as(value).isNotNull();
+            assertThat(e.code()).isEqualTo(CommonError.INVALID_PARAMETER_VALUE);
+            assertThat(e.getMessage())
+                    .isEqualTo("Value " + value + " for parameter MaxNumberOfMessages is invalid. Reason: must be an"
+                            + " integer.");
+        }
+    }
+
+    @Test
+    void mapEntryWithoutItsValueIsMissingParameter() {
+        AwsException e = catchThrowableOfType(
+                AwsException.class,
+                () -> codec.decode(operation("CreateQueue"), form("QueueName=q&Attribute.1.Name=DelaySeconds")));
+        assertThat(e.code()).isEqualTo(CommonError.MISSING_PARAMETER);
+        assertThat(e.getMessage()).isEqualTo("The request must contain the parameter Attribute.1.Value.");
     }
 
     @Test

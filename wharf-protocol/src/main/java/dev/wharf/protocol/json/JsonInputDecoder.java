@@ -1,0 +1,270 @@
+package dev.wharf.protocol.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.common.AwsException;
+import dev.wharf.common.CommonError;
+import dev.wharf.common.LogText;
+import dev.wharf.protocol.model.Member;
+import dev.wharf.protocol.model.ServiceModel;
+import dev.wharf.protocol.model.Shape;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks a parsed JSON request against its input shape, as AWS's JSON services do before an operation runs.
+ *
+ * <p>A value of the wrong JSON type is a {@code SerializationException} with the texts that AWS's JSON services send
+ * (for example "class java.lang.String can not be converted to an Integer"); nothing is coerced. A member whose value
+ * is {@code null} counts as absent and members the shape does not have are dropped, so the document handed to a binding
+ * holds only what the model allows, each value of its model type.
+ */
+final class JsonInputDecoder {
+
+    /** How much of a wrong value an error message repeats. */
+    static final int MAX_ECHOED_CHARS = 64;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    private final ServiceModel model;
+
+    JsonInputDecoder(ServiceModel model) {
+        this.model = model;
+    }
+
+    /**
+     * Returns the document of a request body, checked against the structure {@code shape}.
+     *
+     * @throws AwsException {@code SerializationException} when a value does not have its model type
+     */
+    ObjectNode structure(JsonNode body, Shape shape) {
+        JsonNode checked = value(body, shape);
+        return checked instanceof ObjectNode object ? object : NODES.objectNode();
+    }
+
+    private JsonNode value(JsonNode node, Shape shape) {
+        return switch (shape.type()) {
+            case STRUCTURE -> checkStructure(node, shape);
+            case LIST -> checkList(node, shape);
+            case MAP -> checkMap(node, shape);
+            case STRING, ENUM -> checkString(node, "String");
+            case INTEGER -> checkInteger(node, "Integer", INT_MIN, INT_MAX);
+            case LONG -> checkInteger(node, "Long", LONG_MIN, LONG_MAX);
+            case DOUBLE -> checkNumber(node, "Double");
+            case TIMESTAMP -> checkNumber(node, "Date");
+            case BOOLEAN -> checkBoolean(node);
+            case BLOB -> checkBlob(node);
+            case OTHER -> node;
+        };
+    }
+
+    private ObjectNode checkStructure(JsonNode node, Shape shape) {
+        if (!node.isObject()) {
+            throw node.isArray() ? listNotExpected() : error("Expected null");
+        }
+        ObjectNode out = NODES.objectNode();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            Member member = shape.members().get(field.getKey());
+            if (member == null || field.getValue().isNull()) {
+                continue;
+            }
+            out.set(member.name(), value(field.getValue(), model.shape(member.target())));
+        }
+        return out;
+    }
+
+    private ArrayNode checkList(JsonNode node, Shape shape) {
+        if (!node.isArray()) {
+            throw node.isObject() ? structureNotExpected() : error("Expected list or null");
+        }
+        Shape itemShape = model.shape(required(shape.member(), shape).target());
+        ArrayNode out = NODES.arrayNode(node.size());
+        for (JsonNode element : node) {
+            if (element.isNull()) {
+                throw error("Null value found in a list; list members must not be null.");
+            }
+            out.add(value(element, itemShape));
+        }
+        return out;
+    }
+
+    private ObjectNode checkMap(JsonNode node, Shape shape) {
+        if (!node.isObject()) {
+            throw node.isArray() ? listNotExpected() : error("Expected map or null");
+        }
+        Shape valueShape = model.shape(required(shape.value(), shape).target());
+        ObjectNode out = NODES.objectNode();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            if (entry.getValue().isNull()) {
+                throw error("Null value found in a map; map values must not be null.");
+            }
+            out.set(entry.getKey(), value(entry.getValue(), valueShape));
+        }
+        return out;
+    }
+
+    private static JsonNode checkString(JsonNode node, String type) {
+        if (node.isTextual()) {
+            return node;
+        }
+        throw notConvertible(node, "an " + type);
+    }
+
+    private static JsonNode checkInteger(JsonNode node, String type, BigDecimal min, BigDecimal max) {
+        if (!node.isNumber()) {
+            throw notConvertible(node, "an " + type);
+        }
+        // Compared as decimals: turning 1e999999999 into an integer would take a gigabyte.
+        BigDecimal value = node.decimalValue();
+        if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+            throw error(
+                    "Number " + echo(node.asText()) + " can not be converted to an " + type + ": it has a fraction.");
+        }
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw error(
+                    "Number " + echo(node.asText()) + " can not be converted to an " + type + ": it is out of range.");
+        }
+        return type.equals("Integer") ? NODES.numberNode(value.intValue()) : NODES.numberNode(value.longValue());
+    }
+
+    private static JsonNode checkNumber(JsonNode node, String type) {
+        if (node.isNumber()) {
+            return node;
+        }
+        throw notConvertible(node, "an " + type);
+    }
+
+    private static JsonNode checkBoolean(JsonNode node) {
+        if (node.isBoolean()) {
+            return node;
+        }
+        if (node.isTextual()) {
+            // AWS's JSON services read the strings true and false as booleans and reject any other string.
+            return switch (node.asText()) {
+                case "true" -> BooleanNode.TRUE;
+                case "false" -> BooleanNode.FALSE;
+                default -> throw error("'" + echo(node.asText()) + "' can not be converted to an Boolean");
+            };
+        }
+        throw notConvertible(node, "an Boolean");
+    }
+
+    private static JsonNode checkBlob(JsonNode node) {
+        if (!node.isTextual()) {
+            throw notConvertible(node, "a Blob");
+        }
+        String text = node.asText();
+        String reason = Base64Check.firstProblem(text);
+        if (reason != null) {
+            throw error("'" + echo(text) + "' can not be converted to a Blob: " + reason);
+        }
+        return node;
+    }
+
+    /** The error for a scalar of the wrong JSON type, naming the Java class that AWS's services name for it. */
+    private static AwsException notConvertible(JsonNode node, String target) {
+        if (node.isArray()) {
+            return listNotExpected();
+        }
+        if (node.isObject()) {
+            return structureNotExpected();
+        }
+        String found;
+        if (node.isBoolean()) {
+            found = "java.lang.Boolean";
+        } else if (node.isNumber()) {
+            found = "com.amazon.coral.value.json.numbers.TruncatingBigNumber";
+        } else {
+            found = "java.lang.String";
+        }
+        return error("class " + found + " can not be converted to " + target);
+    }
+
+    private static AwsException listNotExpected() {
+        return error("Start of list found where not expected");
+    }
+
+    private static AwsException structureNotExpected() {
+        return error("Start of structure or map found where not expected.");
+    }
+
+    private static AwsException error(String message) {
+        return CommonError.SERIALIZATION.with(message);
+    }
+
+    /** Repeats a client's value in a message, bounded and with control characters escaped. */
+    static String echo(String text) {
+        return LogText.bounded(text, MAX_ECHOED_CHARS);
+    }
+
+    private static Member required(@Nullable Member member, Shape shape) {
+        if (member == null) {
+            throw new IllegalStateException("malformed model: " + shape.id() + " lacks its member");
+        }
+        return member;
+    }
+
+    /** Checks base64 text as AWS's JSON services do: the standard alphabet, padded to a multiple of four. */
+    static final class Base64Check {
+        private Base64Check() {}
+
+        /** Returns why {@code text} is not base64, or null when it is. */
+        static @Nullable String firstProblem(String text) {
+            if (text.length() % 4 != 0) {
+                return "Base64 encoded length is expected a multiple of 4 bytes but found: " + text.length();
+            }
+            int padding = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '=') {
+                    if (i < text.length() - 2) {
+                        return "Invalid Base64 character: '='";
+                    }
+                    padding++;
+                } else if (padding > 0 || !isBase64(c)) {
+                    return "Invalid Base64 character: '" + LogText.bounded(String.valueOf(c), 8) + "'";
+                }
+            }
+            if (padding > 0 && !lastDataCharFits(text, padding)) {
+                return "Invalid last non-pad Base64 character dectected";
+            }
+            return null;
+        }
+
+        private static boolean isBase64(char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+        }
+
+        /** Whether the last character before the padding leaves no bits set that the padding says are unused. */
+        private static boolean lastDataCharFits(String text, int padding) {
+            int index = text.length() - padding - 1;
+            if (index < 0) {
+                return false;
+            }
+            int value = valueOf(text.charAt(index));
+            int unusedBits = padding == 1 ? 0b11 : 0b1111;
+            return (value & unusedBits) == 0;
+        }
+
+        private static int valueOf(char c) {
+            if (c >= 'A' && c <= 'Z') {
+                return c - 'A';
+            }
+            if (c >= 'a' && c <= 'z') {
+                return c - 'a' + 26;
+            }
+            if (c >= '0' && c <= '9') {
+                return c - '0' + 52;
+            }
+            return c == '+' ? 62 : 63;
+        }
+    }
+}
