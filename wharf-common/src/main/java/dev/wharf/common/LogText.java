@@ -22,15 +22,22 @@ public final class LogText {
     }
 
     /**
-     * Renders at most {@code maxChars} characters of {@code text}: control characters and line or paragraph separators
-     * become {@code \n}, {@code \r}, {@code \t} or {@code \\uXXXX}, a backslash becomes two, and a longer text ends in
-     * "…(N more chars)".
+     * Renders {@code text} in at most {@code maxChars} characters of output (escapes count as what they are written as):
+     * control characters and line or paragraph separators become {@code \n}, {@code \r}, {@code \t} or {@code
+     * \\uXXXX}, a backslash becomes two, and a text cut short ends in "…(N more chars)".
      */
     public static String bounded(CharSequence text, int maxChars) {
-        int shown = Math.min(text.length(), Math.max(0, maxChars));
-        StringBuilder out = new StringBuilder(shown + 24);
-        for (int i = 0; i < shown; i++) {
-            appendEscaped(out, text.charAt(i));
+        int limit = Math.max(0, maxChars);
+        StringBuilder out = new StringBuilder(Math.min(text.length(), limit) + 24);
+        int shown = 0;
+        while (shown < text.length()) {
+            int before = out.length();
+            appendEscaped(out, text.charAt(shown));
+            if (out.length() > limit) {
+                out.setLength(before);
+                break;
+            }
+            shown++;
         }
         if (shown < text.length()) {
             out.append("…(").append(text.length() - shown).append(" more chars)");

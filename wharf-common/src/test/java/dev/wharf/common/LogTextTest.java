@@ -17,6 +17,7 @@ class LogTextTest {
     void longTextIsCutAndSaysHowMuchWasLeftOut() {
         assertThat(LogText.bounded("x".repeat(1_000_000), 10)).isEqualTo("xxxxxxxxxx…(999990 more chars)");
         assertThat(LogText.bounded("short", 10)).isEqualTo("short");
+        assertThat(LogText.bounded("\u0000".repeat(100), 13)).isEqualTo("\\u0000\\u0000…(98 more chars)");
     }
 
     @Test

@@ -129,6 +129,15 @@ class QueryCodecTest {
     }
 
     @Test
+    void charactersThatXmlCannotCarryAreReplacedSoTheAnswerStaysWellFormed() {
+        WireResponse response = QueryCodec.encodeError(
+                CommonError.INVALID_PARAMETER_VALUE, "bad \u0001 \uD800 \uFFFF ok \uD83D\uDE00\t", "req-4", NS);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .contains("<Message>bad \uFFFD \uFFFD \uFFFD ok \uD83D\uDE00\t</Message>");
+        assertThat(QueryCodec.xmlSafe("plain")).isSameAs("plain");
+    }
+
+    @Test
     void encodesErrorResponse() {
         WireResponse response = QueryCodec.encodeError(CommonError.SIGNATURE_DOES_NOT_MATCH, "bad <sig>", "req-3", NS);
         assertThat(response.status()).isEqualTo(403);
