@@ -1,0 +1,156 @@
+package dev.wharf.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.protocol.WireResponse;
+import dev.wharf.protocol.sigv4.SigV4Verifier;
+import dev.wharf.protocol.sigv4.StaticCredentialStore;
+import dev.wharf.sqs.api.CreateQueueRequest;
+import dev.wharf.sqs.api.SqsContext;
+import dev.wharf.sqs.engine.SqsEngine;
+import dev.wharf.sqs.http.SqsBinding;
+import dev.wharf.storage.MemoryStorageEngine;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.w3c.dom.Document;
+
+/**
+ * Coverage-guided fuzz test of everything behind the transport: routing, the signature check, both codecs, SQS's
+ * binding and its engine over the memory store. Whatever a request holds, its answer is never a 5xx and is a
+ * well-formed error or result of the request's protocol, with no trace of a Java exception.
+ *
+ * <p>The first input byte picks the protocol and the rest is the body (a JSON document, or a form whose part before
+ * a NUL byte is the query string). Requests are signed well enough for a server without credentials, which accepts any
+ * well-formed signature, so the fuzzer's bytes reach the codecs and the engine.
+ */
+class ServiceRouterFuzzTest {
+
+    private static final String DATE = "20250101T120000Z";
+    private static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/sqs/aws4_request,"
+            + " SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ENDPOINT = "http://localhost:4566";
+    private static final ExecutorService THREADS = Executors.newVirtualThreadPerTaskExecutor();
+    private static final SqsBinding SQS = binding();
+    private static final List<String> OPERATIONS =
+            List.copyOf(SQS.model().operations().keySet());
+    private static final ServiceRouter ROUTER = new ServiceRouter(
+            List.of(SQS),
+            new SigV4Verifier(
+                    new StaticCredentialStore(List.of()),
+                    Clock.fixed(
+                            Instant.from(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX")
+                                    .parse(DATE)),
+                            ZoneOffset.UTC)));
+
+    private static SqsBinding binding() {
+        SqsEngine engine = new SqsEngine(new MemoryStorageEngine().queues(), Clock.systemUTC(), "us-east-1");
+        SqsContext context = new SqsContext("000000000000", ENDPOINT);
+        engine.createQueue(context, new CreateQueueRequest("orders", null, null));
+        engine.createQueue(context, new CreateQueueRequest("orders.fifo", Map.of("FifoQueue", "true"), null));
+        engine.createQueue(context, new CreateQueueRequest("dlq", null, null));
+        return new SqsBinding(engine);
+    }
+
+    @AfterAll
+    static void stopThreads() {
+        THREADS.shutdownNow();
+    }
+
+    @FuzzTest(maxDuration = "20s")
+    void everyRequestIsAnsweredInItsProtocolWithoutAServerError(byte[] input) throws Exception {
+        int selector = input.length == 0 ? 0 : input[0] & 0xFF;
+        byte[] body = input.length == 0 ? input : Arrays.copyOfRange(input, 1, input.length);
+        boolean json = (selector & 1) == 0;
+        ServiceRouter.HttpRequest request = json ? jsonRequest(selector, body) : queryRequest(body);
+        WireResponse response = route(request);
+        assertThat(response.status()).as("status").isLessThan(500);
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("at dev.wharf", "java.lang.", "Exception:");
+        if (json) {
+            JsonNode document = JSON.readTree(response.body());
+            assertThat(document.isObject()).isTrue();
+            if (response.status() >= 400) {
+                assertThat(document.path("__type").asText()).isNotEmpty();
+                assertThat(document.path("message").isTextual()).isTrue();
+            }
+        } else {
+            Document xml = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(response.body()));
+            if (response.status() >= 400) {
+                assertThat(xml.getDocumentElement().getTagName()).isEqualTo("ErrorResponse");
+                assertThat(xml.getElementsByTagName("Code").item(0).getTextContent())
+                        .isNotEmpty();
+                assertThat(xml.getElementsByTagName("RequestId").getLength()).isEqualTo(1);
+            }
+        }
+    }
+
+    /** Routes on a virtual thread; a long poll the fuzzer asked for is cut short as a stopping server cuts it. */
+    private static WireResponse route(ServiceRouter.HttpRequest request) throws Exception {
+        Future<WireResponse> answer = THREADS.submit(() -> ROUTER.route(request));
+        try {
+            return answer.get(200, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            return THREADS.submit(() -> ROUTER.route(withoutWait(request))).get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static ServiceRouter.HttpRequest withoutWait(ServiceRouter.HttpRequest request) {
+        String body = new String(request.body(), StandardCharsets.UTF_8)
+                .replaceAll("\"WaitTimeSeconds\"\\s*:\\s*-?[0-9]+", "\"WaitTimeSeconds\":0")
+                .replaceAll("WaitTimeSeconds=[^&]*", "WaitTimeSeconds=0");
+        return new ServiceRouter.HttpRequest(
+                request.method(),
+                request.rawPath(),
+                request.rawQuery().replaceAll("WaitTimeSeconds=[^&]*", "WaitTimeSeconds=0"),
+                request.headers(),
+                body.getBytes(StandardCharsets.UTF_8),
+                request.endpoint(),
+                request.requestId());
+    }
+
+    private static ServiceRouter.HttpRequest jsonRequest(int selector, byte[] body) {
+        String operation = OPERATIONS.get((selector >> 1) % OPERATIONS.size());
+        Map<String, List<String>> headers = Map.of(
+                "host", List.of("localhost:4566"),
+                "x-amz-date", List.of(DATE),
+                "authorization", List.of(AUTHORIZATION),
+                "x-amz-target", List.of("AmazonSQS." + operation),
+                "content-type", List.of("application/x-amz-json-1.0"));
+        return new ServiceRouter.HttpRequest("POST", "/", "", headers, body, ENDPOINT, "fuzz");
+    }
+
+    private static ServiceRouter.HttpRequest queryRequest(byte[] body) {
+        int split = -1;
+        for (int i = 0; i < body.length && split < 0; i++) {
+            split = body[i] == 0 ? i : -1;
+        }
+        String rawQuery = split < 0 ? "" : new String(body, 0, split, StandardCharsets.ISO_8859_1);
+        Map<String, List<String>> headers = Map.of(
+                "host", List.of("localhost:4566"),
+                "x-amz-date", List.of(DATE),
+                "authorization", List.of(AUTHORIZATION),
+                "content-type", List.of("application/x-www-form-urlencoded; charset=utf-8"));
+        return new ServiceRouter.HttpRequest(
+                "POST", "/", rawQuery, headers, Arrays.copyOfRange(body, split + 1, body.length), ENDPOINT, "fuzz");
+    }
+}
