@@ -854,7 +854,7 @@ public final class SqsEngine {
     }
 
     private static QueueKey ownedKey(SqsContext context, String queueUrl) {
-        QueueKey key = QueueKey.fromUrl(queueUrl);
+        QueueKey key = QueueKey.fromUrl(queueUrl, context.accountId());
         if (!key.accountId().equals(context.accountId())) {
             // Cross-account access needs a queue policy, which arrives with the security work.
             throw queueDoesNotExist();

@@ -1,0 +1,81 @@
+package dev.wharf.sqs.engine;
+
+import static dev.wharf.sqs.engine.EngineAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.sqs.api.CreateQueueRequest;
+import dev.wharf.sqs.api.DeleteQueueRequest;
+import dev.wharf.sqs.api.GetQueueAttributesRequest;
+import dev.wharf.sqs.api.ReceiveMessageRequest;
+import dev.wharf.sqs.api.SendMessageRequest;
+import dev.wharf.sqs.api.SqsContext;
+import dev.wharf.sqs.api.SqsError;
+import dev.wharf.storage.MemoryStorageEngine;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Queue-level rules: how a queue is named in requests, its attributes, tags and permissions. */
+class SqsEngineQueuesTest {
+
+    private static final SqsContext CONTEXT = new SqsContext("000000000000", "http://localhost:4566");
+    private static final SqsContext OTHER_ACCOUNT = new SqsContext("111111111111", "http://localhost:4566");
+
+    private final MemoryStorageEngine storage = new MemoryStorageEngine();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+    private SqsEngine engine;
+
+    @BeforeEach
+    void start() {
+        engine = new SqsEngine(storage, clock, "us-east-1");
+    }
+
+    private String create(String name, Map<String, String> attributes) {
+        return engine.createQueue(CONTEXT, new CreateQueueRequest(name, attributes, null))
+                .queueUrl();
+    }
+
+    @Test
+    void aBareQueueNameNamesTheCallersQueueOfThatName() {
+        create("orders", Map.of());
+
+        engine.sendMessage(CONTEXT, SendMessageRequest.of("orders", "by name"));
+        engine.sendMessage(CONTEXT, SendMessageRequest.of("/orders", "by path"));
+        engine.sendMessage(CONTEXT, SendMessageRequest.of("http://elsewhere:1234/orders", "by short URL"));
+
+        assertThat(engine.receiveMessage(CONTEXT, ReceiveMessageRequest.of(" orders ", 10))
+                        .messages())
+                .extracting(dev.wharf.sqs.api.Message::body)
+                .containsExactlyInAnyOrder("by name", "by path", "by short URL");
+        assertThat(engine.getQueueAttributes(CONTEXT, new GetQueueAttributesRequest("orders", List.of("QueueArn")))
+                        .attributes())
+                .containsEntry("QueueArn", "arn:aws:sqs:us-east-1:000000000000:orders");
+    }
+
+    @Test
+    void aBareQueueNameNeverReachesAnotherAccountsQueue() {
+        create("orders", Map.of());
+
+        assertError(
+                () -> engine.sendMessage(OTHER_ACCOUNT, SendMessageRequest.of("orders", "x")),
+                SqsError.QueueDoesNotExist,
+                "The specified queue does not exist.");
+        for (String missing : List.of("", " ", "/", "nope", "000000000000/", "//orders", "http://h:1/")) {
+            assertError(
+                    () -> engine.sendMessage(CONTEXT, SendMessageRequest.of(missing, "x")),
+                    SqsError.QueueDoesNotExist,
+                    "The specified queue does not exist.");
+        }
+    }
+
+    @Test
+    void deleteQueueAcceptsABareQueueName() {
+        create("short-lived", Map.of());
+
+        engine.deleteQueue(CONTEXT, new DeleteQueueRequest("short-lived"));
+
+        assertThat(engine.queueCount()).isZero();
+    }
+}
