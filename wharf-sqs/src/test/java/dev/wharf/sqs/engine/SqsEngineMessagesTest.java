@@ -378,6 +378,36 @@ class SqsEngineMessagesTest {
     }
 
     @Test
+    void messageAttributeNameFiltersSelectAsAwsDoes() {
+        Map<String, MessageAttributeValue> attributes = Map.of(
+                "Help.Me", MessageAttributeValue.ofString("String", "Me"),
+                "Hello", MessageAttributeValue.ofString("String", "There"),
+                "General", MessageAttributeValue.ofString("String", "Kenobi"));
+        engine.sendMessage(CONTEXT, new SendMessageRequest(url, "msg", null, attributes, null, null, null));
+        Map<List<String>, List<String>> expected = new LinkedHashMap<>();
+        expected.put(List.of(), List.of());
+        expected.put(List.of("All"), List.of("General", "Hello", "Help.Me"));
+        expected.put(List.of("*"), List.of("General", "Hello", "Help.Me"));
+        expected.put(List.of(".*"), List.of("General", "Hello", "Help.Me"));
+        expected.put(List.of("Foo", "Help"), List.of());
+        expected.put(List.of("Foo", "Hello"), List.of("Hello"));
+        expected.put(List.of("Hel.*"), List.of("Hello", "Help.Me"));
+        expected.put(List.of("Help.*"), List.of("Help.Me"));
+        expected.put(List.of("AWS.", "..foo"), List.of());
+        expected.put(Collections.singletonList(null), List.of());
+
+        expected.forEach((filter, names) -> {
+            Message message = engine.receiveMessage(
+                            CONTEXT, new ReceiveMessageRequest(url, null, null, filter, 1, 0, 0, null))
+                    .messages()
+                    .getFirst();
+            assertThat(message.messageAttributes().keySet())
+                    .as("filter %s", filter)
+                    .containsExactlyElementsOf(names);
+        });
+    }
+
+    @Test
     void messageAttributesAreChecked() {
         assertError(
                 () -> sendWithAttribute("AWS.x", MessageAttributeValue.ofString("String", "v")),
