@@ -43,6 +43,9 @@ public final class SqsLimits {
     /** How often PurgeQueue may run on one queue. */
     public static final int PURGE_INTERVAL_SECONDS = 60;
 
+    /** Actions in one AddPermission, which AWS calls the actions of one policy statement. */
+    public static final int PERMISSION_ACTIONS_MAX = 7;
+
     /** MaxNumberOfMessagesPerSecond of a message movement task. */
     public static final int MOVE_TASK_MESSAGES_PER_SECOND_MAX = 500;
     /** Results of ListMessageMoveTasks; AWS keeps no more tasks than this per source queue. */

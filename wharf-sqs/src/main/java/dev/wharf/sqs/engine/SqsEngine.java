@@ -470,13 +470,7 @@ public final class SqsEngine {
         Queue queue = queue(context, request.queueUrl());
         List<String> accounts = request.awsAccountIds() == null ? List.of() : request.awsAccountIds();
         List<String> actions = request.actions() == null ? List.of() : request.actions();
-        if (accounts.isEmpty()) {
-            throw SqsError.MissingRequiredParameterException.with(
-                    "The request must contain the parameter AWSAccountIds.");
-        }
-        if (actions.isEmpty()) {
-            throw SqsError.MissingRequiredParameterException.with("The request must contain the parameter Actions.");
-        }
+        QueuePolicies.checkGrant(accounts, actions);
         editPolicy(
                 queue,
                 current -> QueuePolicies.add(

@@ -3,6 +3,7 @@ package dev.wharf.sqs.engine;
 import static dev.wharf.sqs.engine.EngineAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.sqs.api.AddPermissionRequest;
 import dev.wharf.sqs.api.CreateQueueRequest;
 import dev.wharf.sqs.api.DeleteQueueRequest;
 import dev.wharf.sqs.api.GetQueueAttributesRequest;
@@ -12,6 +13,7 @@ import dev.wharf.sqs.api.SqsContext;
 import dev.wharf.sqs.api.SqsError;
 import dev.wharf.storage.MemoryStorageEngine;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,5 +79,106 @@ class SqsEngineQueuesTest {
         engine.deleteQueue(CONTEXT, new DeleteQueueRequest("short-lived"));
 
         assertThat(engine.queueCount()).isZero();
+    }
+
+    private String policy(String url) {
+        return engine.getQueueAttributes(CONTEXT, new GetQueueAttributesRequest(url, List.of("Policy")))
+                .attributes()
+                .getOrDefault("Policy", "");
+    }
+
+    private void addPermission(String url, List<String> accounts, List<String> actions) {
+        engine.addPermission(CONTEXT, new AddPermissionRequest(url, "grant", accounts, actions));
+    }
+
+    @Test
+    void addPermissionGrantsTheActionsAnotherAccountMayRun() {
+        String url = create("shared", Map.of());
+        List<String> grantable = List.of(
+                "ChangeMessageVisibility",
+                "DeleteMessage",
+                "GetQueueAttributes",
+                "GetQueueUrl",
+                "ListDeadLetterSourceQueues",
+                "PurgeQueue",
+                "ReceiveMessage");
+
+        addPermission(url, List.of("111111111111"), grantable);
+        engine.addPermission(
+                CONTEXT, new AddPermissionRequest(url, "all", List.of("111111111111"), List.of("*", "SendMessage")));
+
+        assertThat(policy(url))
+                .contains("\"Action\":[\"SQS:ChangeMessageVisibility\",\"SQS:DeleteMessage\"")
+                .contains("\"SQS:ReceiveMessage\"]")
+                .contains("\"Action\":[\"SQS:*\",\"SQS:SendMessage\"]");
+    }
+
+    @Test
+    void addPermissionRefusesActionsThatOnlyTheOwnerMayRun() {
+        String url = create("shared", Map.of());
+        for (String action : List.of(
+                "AddPermission",
+                "RemovePermission",
+                "SetQueueAttributes",
+                "CreateQueue",
+                "DeleteQueue",
+                "ListQueues",
+                "ListQueueTags",
+                "TagQueue",
+                "UntagQueue",
+                "StartMessageMoveTask",
+                "ListMessageMoveTasks",
+                "CancelMessageMoveTask")) {
+            assertError(
+                    () -> addPermission(url, List.of("111111111111"), List.of("SendMessage", action)),
+                    SqsError.InvalidParameterValueException,
+                    "Value SQS:" + action + " for parameter ActionName is invalid. Reason: Only the queue owner is"
+                            + " allowed to invoke this action.");
+        }
+        for (String action : List.of("SendMessageBatch", "DeleteMessageBatch", "sendmessage", "Bogus", "")) {
+            assertError(
+                    () -> addPermission(url, List.of("111111111111"), List.of(action)),
+                    SqsError.InvalidParameterValueException,
+                    "Value SQS:" + action + " for parameter ActionName is invalid. Reason: Please refer to the"
+                            + " appropriate WSDL for a list of valid actions.");
+        }
+        assertThat(policy(url)).isEmpty();
+    }
+
+    @Test
+    void addPermissionTakesAtMostSevenActionsAndNeedsActionsAndAccounts() {
+        String url = create("shared", Map.of());
+        List<String> eight = List.of(
+                "ChangeMessageVisibility",
+                "DeleteMessage",
+                "GetQueueAttributes",
+                "GetQueueUrl",
+                "ListDeadLetterSourceQueues",
+                "PurgeQueue",
+                "ReceiveMessage",
+                "SendMessage");
+
+        assertError(
+                () -> addPermission(url, List.of("111111111111"), eight),
+                SqsError.OverLimit,
+                "8 Actions were found, maximum allowed is 7.");
+        assertError(
+                () -> addPermission(url, List.of("111111111111"), List.of()),
+                SqsError.MissingRequiredParameterException,
+                "The request must contain the parameter Actions.");
+        assertError(
+                () -> addPermission(url, List.of(), List.of("SendMessage")),
+                SqsError.InvalidParameterValueException,
+                "Value [] for parameter PrincipalId is invalid. Reason: Unable to verify.");
+        assertError(
+                () -> addPermission(url, List.of(), List.of()),
+                SqsError.MissingRequiredParameterException,
+                "The request must contain the parameter Actions.");
+        assertError(
+                () -> addPermission(url, Collections.singletonList(null), List.of("SendMessage")),
+                SqsError.InvalidParameterValueException,
+                "Value [null] for parameter PrincipalId is invalid. Reason: Unable to verify.");
+        assertThat(policy(url)).isEmpty();
+        assertThat(SqsError.OverLimit.httpStatus()).isEqualTo(403);
     }
 }
