@@ -181,7 +181,7 @@ public final class SqsEngine {
                     "The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, "
                             + "must end with .fifo suffix and be 1 to 80 in length.");
         }
-        Map<String, String> attributes = QueueAttributeRules.check(requested, fifo, true);
+        Map<String, String> attributes = QueueAttributeRules.check(requested, fifo);
         QueueAttributeRules.checkFifoCombination(attributes);
         checkRedriveTarget(
                 attributes,
@@ -441,7 +441,7 @@ public final class SqsEngine {
     public EmptyResult setQueueAttributes(SqsContext context, SetQueueAttributesRequest request) {
         Queue queue = queue(context, request.queueUrl());
         boolean fifo = queue.metadata().fifo();
-        Map<String, String> changes = QueueAttributeRules.check(request.attributes(), fifo, false);
+        Map<String, String> changes = QueueAttributeRules.check(request.attributes(), fifo);
         checkRedriveTarget(changes, fifo, queueArn(queue.metadata()));
         synchronized (registryLock) {
             QueueMetadata current = queue.metadata();

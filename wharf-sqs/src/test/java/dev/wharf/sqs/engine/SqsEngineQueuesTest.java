@@ -9,6 +9,7 @@ import dev.wharf.sqs.api.DeleteQueueRequest;
 import dev.wharf.sqs.api.GetQueueAttributesRequest;
 import dev.wharf.sqs.api.ReceiveMessageRequest;
 import dev.wharf.sqs.api.SendMessageRequest;
+import dev.wharf.sqs.api.SetQueueAttributesRequest;
 import dev.wharf.sqs.api.SqsContext;
 import dev.wharf.sqs.api.SqsError;
 import dev.wharf.storage.MemoryStorageEngine;
@@ -180,5 +181,47 @@ class SqsEngineQueuesTest {
                 "Value [null] for parameter PrincipalId is invalid. Reason: Unable to verify.");
         assertThat(policy(url)).isEmpty();
         assertThat(SqsError.OverLimit.httpStatus()).isEqualTo(403);
+    }
+
+    private void setAttributes(String url, Map<String, String> attributes) {
+        engine.setQueueAttributes(CONTEXT, new SetQueueAttributesRequest(url, attributes));
+    }
+
+    @Test
+    void aStandardQueueKnowsNoFifoQueueAttribute() {
+        String url = create("plain", Map.of());
+
+        for (String value : List.of("true", "false", "")) {
+            assertError(
+                    () -> setAttributes(url, Map.of("FifoQueue", value)),
+                    SqsError.InvalidAttributeName,
+                    "Unknown Attribute FifoQueue.");
+        }
+        assertError(
+                () -> create("plain2", Map.of("FifoQueue", "false")),
+                SqsError.InvalidAttributeName,
+                "Unknown Attribute FifoQueue.");
+        assertThat(engine.getQueueAttributes(CONTEXT, new GetQueueAttributesRequest(url, List.of("All")))
+                        .attributes())
+                .doesNotContainKey("FifoQueue");
+    }
+
+    @Test
+    void aFifoQueueKeepsItsTypeAndAcceptsBeingToldItIsFifo() {
+        String url = create("jobs.fifo", Map.of("FifoQueue", "true"));
+
+        setAttributes(url, Map.of("FifoQueue", "true"));
+        assertError(
+                () -> setAttributes(url, Map.of("FifoQueue", "false")),
+                SqsError.InvalidAttributeValue,
+                "Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.");
+        assertError(
+                () -> setAttributes(url, Map.of("FifoQueue", "maybe")),
+                SqsError.InvalidAttributeValue,
+                "Invalid value for the parameter FifoQueue.");
+
+        assertThat(engine.getQueueAttributes(CONTEXT, new GetQueueAttributesRequest(url, List.of("FifoQueue")))
+                        .attributes())
+                .containsEntry("FifoQueue", "true");
     }
 }
