@@ -7,16 +7,22 @@ import dev.wharf.sqs.api.AddPermissionRequest;
 import dev.wharf.sqs.api.CreateQueueRequest;
 import dev.wharf.sqs.api.DeleteQueueRequest;
 import dev.wharf.sqs.api.GetQueueAttributesRequest;
+import dev.wharf.sqs.api.ListQueueTagsRequest;
 import dev.wharf.sqs.api.ReceiveMessageRequest;
 import dev.wharf.sqs.api.SendMessageRequest;
 import dev.wharf.sqs.api.SetQueueAttributesRequest;
 import dev.wharf.sqs.api.SqsContext;
 import dev.wharf.sqs.api.SqsError;
+import dev.wharf.sqs.api.TagQueueRequest;
+import dev.wharf.sqs.api.UntagQueueRequest;
 import dev.wharf.storage.MemoryStorageEngine;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -223,5 +229,45 @@ class SqsEngineQueuesTest {
         assertThat(engine.getQueueAttributes(CONTEXT, new GetQueueAttributesRequest(url, List.of("FifoQueue")))
                         .attributes())
                 .containsEntry("FifoQueue", "true");
+    }
+
+    private Map<String, String> tags(String url) {
+        return engine.listQueueTags(CONTEXT, new ListQueueTagsRequest(url)).tags();
+    }
+
+    @Test
+    void tagsAreLimitedToFiftyPerQueueWithAwsText() {
+        Map<String, String> fifty = new HashMap<>();
+        IntStream.range(0, 50).forEach(i -> fifty.put("k" + i, "v"));
+        String url = engine.createQueue(CONTEXT, new CreateQueueRequest("tagged", Map.of(), fifty))
+                .queueUrl();
+
+        assertError(
+                () -> engine.tagQueue(CONTEXT, new TagQueueRequest(url, Map.of("one-more", "v"))),
+                SqsError.InvalidParameterValueException,
+                "Too many tags added for queue tagged.");
+        engine.tagQueue(CONTEXT, new TagQueueRequest(url, Map.of("k0", "replaced")));
+        Map<String, String> fiftyOne = new HashMap<>(fifty);
+        fiftyOne.put("k50", "v");
+        assertError(
+                () -> engine.createQueue(CONTEXT, new CreateQueueRequest("crowded", Map.of(), fiftyOne)),
+                SqsError.InvalidParameterValueException,
+                "Too many tags added for queue crowded.");
+
+        assertThat(tags(url)).hasSize(50).containsEntry("k0", "replaced");
+    }
+
+    @Test
+    void untagQueueNeedsAtLeastOneKey() {
+        String url = engine.createQueue(CONTEXT, new CreateQueueRequest("tagged", Map.of(), Map.of("a", "1", "b", "2")))
+                .queueUrl();
+
+        assertError(
+                () -> engine.untagQueue(CONTEXT, new UntagQueueRequest(url, List.of())),
+                SqsError.InvalidParameterValueException,
+                "Tag keys must be between 1 and 128 characters in length.");
+        engine.untagQueue(CONTEXT, new UntagQueueRequest(url, Arrays.asList("a", null, "missing")));
+
+        assertThat(tags(url)).containsExactly(Map.entry("b", "2"));
     }
 }
