@@ -8,12 +8,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.common.AwsException;
 import dev.wharf.protocol.Protocol;
 import dev.wharf.protocol.RequestContext;
 import dev.wharf.protocol.ServiceBinding;
+import dev.wharf.protocol.model.Member;
 import dev.wharf.protocol.model.ModelDocuments;
 import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.model.ServiceModel;
+import dev.wharf.protocol.model.ShapeType;
 import dev.wharf.sqs.api.AddPermissionRequest;
 import dev.wharf.sqs.api.CancelMessageMoveTaskRequest;
 import dev.wharf.sqs.api.ChangeMessageVisibilityBatchRequest;
@@ -154,6 +157,14 @@ public final class SqsBinding implements ServiceBinding {
 
     @Override
     public JsonNode invoke(Operation operation, ObjectNode input, RequestContext context) {
+        try {
+            return run(operation, input, context);
+        } catch (AwsException e) {
+            throw worded(e, context.protocol());
+        }
+    }
+
+    private JsonNode run(Operation operation, ObjectNode input, RequestContext context) {
         Handler<?> handler = handlers.get(operation.name());
         if (handler == null) {
             throw SqsError.UnsupportedOperation.with("Wharf does not implement " + operation.name() + " yet.");
@@ -164,6 +175,9 @@ public final class SqsBinding implements ServiceBinding {
             input.put("QueueUrl", context.endpoint() + context.path());
         }
         if (inputShape != null) {
+            if (context.protocol() == Protocol.AWS_QUERY) {
+                emptyRequiredLists(input, inputShape);
+            }
             String missing = documents.firstMissingRequired(input, inputShape);
             if (missing != null) {
                 throw SqsError.MissingRequiredParameterException.with(
@@ -176,5 +190,31 @@ public final class SqsBinding implements ServiceBinding {
         return outputShape == null
                 ? RECORDS.createObjectNode()
                 : documents.shape(RECORDS.valueToTree(result), outputShape);
+    }
+
+    /**
+     * Gives each absent required list an empty one. A Query request cannot hold an empty list, only no entries, so AWS
+     * answers such a request as it answers an empty list over JSON: {@code EmptyBatchRequest} for a batch without
+     * entries, not {@code MissingParameter}.
+     */
+    private void emptyRequiredLists(ObjectNode input, String inputShape) {
+        for (Member member : model.shape(inputShape).members().values()) {
+            if (member.required()
+                    && !input.hasNonNull(member.name())
+                    && model.shape(member.target()).type() == ShapeType.LIST) {
+                input.putArray(member.name());
+            }
+        }
+    }
+
+    /**
+     * The error as the request's protocol words it; the engine words every error as AWS does over JSON. This is the one
+     * place that knows where the protocols differ: over Query, AWS says which WSDL version lacks the queue.
+     */
+    static AwsException worded(AwsException error, Protocol protocol) {
+        if (protocol == Protocol.AWS_QUERY && error.code() == SqsError.QueueDoesNotExist) {
+            return SqsError.QueueDoesNotExist.with("The specified queue does not exist for this wsdl version.");
+        }
+        return error;
     }
 }

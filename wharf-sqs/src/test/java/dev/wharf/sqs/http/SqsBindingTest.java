@@ -167,4 +167,80 @@ class SqsBindingTest {
         assertThat(overJson.subList(3, overJson.size()))
                 .allSatisfy(outcome -> assertThat(outcome).startsWith("InvalidParameterValue: "));
     }
+
+    private static String error(Runnable call) {
+        try {
+            call.run();
+        } catch (AwsException e) {
+            return e.code().queryCode() + ": " + e.getMessage();
+        }
+        throw new AssertionError("no error");
+    }
+
+    @Test
+    void aMissingQueueIsWordedAsEachProtocolWordsIt() {
+        assertThat(error(() -> json("GetQueueUrl", "{\"QueueName\":\"nope\"}")))
+                .isEqualTo("AWS.SimpleQueueService.NonExistentQueue: The specified queue does not exist.");
+        assertThat(error(() -> query("GetQueueUrl", Map.of("QueueName", "nope"))))
+                .isEqualTo("AWS.SimpleQueueService.NonExistentQueue: The specified queue does not exist for this"
+                        + " wsdl version.");
+        assertThat(error(() ->
+                        query("SendMessage", Map.of("QueueUrl", ENDPOINT + "/000000000000/nope", "MessageBody", "b"))))
+                .endsWith("The specified queue does not exist for this wsdl version.");
+        assertThat(error(() -> json("CreateQueue", "{\"QueueName\":\"bad name\"}")))
+                .isEqualTo(error(() -> query("CreateQueue", Map.of("QueueName", "bad name"))));
+    }
+
+    @Test
+    void aQueryBatchWithoutEntriesIsAnEmptyBatch() {
+        for (String operation : List.of("SendMessageBatch", "DeleteMessageBatch", "ChangeMessageVisibilityBatch")) {
+            String entry = operation + "RequestEntry";
+            String empty = "AWS.SimpleQueueService.EmptyBatchRequest: There should be at least one " + entry
+                    + " in the request.";
+            assertThat(error(() -> query(operation, Map.of("QueueUrl", QUEUE_URL))))
+                    .as(operation)
+                    .isEqualTo(empty);
+            assertThat(error(() -> json(operation, "{\"QueueUrl\":\"" + QUEUE_URL + "\",\"Entries\":[]}")))
+                    .as(operation)
+                    .isEqualTo(empty);
+            assertThat(error(() -> json(operation, "{\"QueueUrl\":\"" + QUEUE_URL + "\"}")))
+                    .as(operation)
+                    .isEqualTo("MissingParameter: The request must contain the parameter Entries.");
+        }
+    }
+
+    @Test
+    void otherRequiredListsAbsentFromQueryAreEmptyListsToo() {
+        assertThat(error(() -> query(
+                        "AddPermission", Map.of("QueueUrl", QUEUE_URL, "Label", "l", "ActionName.1", "SendMessage"))))
+                .isEqualTo("InvalidParameterValue: Value [] for parameter PrincipalId is invalid. Reason: Unable to"
+                        + " verify.");
+        assertThat(error(() -> query(
+                        "AddPermission",
+                        Map.of("QueueUrl", QUEUE_URL, "Label", "l", "AWSAccountId.1", "111111111111"))))
+                .isEqualTo("MissingParameter: The request must contain the parameter Actions.");
+        assertThat(error(() -> query("UntagQueue", Map.of("QueueUrl", QUEUE_URL))))
+                .isEqualTo("InvalidParameterValue: Tag keys must be between 1 and 128 characters in length.");
+        assertThat(error(() -> query("TagQueue", Map.of("QueueUrl", QUEUE_URL))))
+                .isEqualTo("MissingParameter: The request must contain the parameter Tags.");
+        assertThat(error(() -> query("SetQueueAttributes", Map.of("QueueUrl", QUEUE_URL))))
+                .isEqualTo("MissingParameter: The request must contain the parameter Attributes.");
+    }
+
+    @Test
+    void theSdkV1sQueueUrlInThePathNamesTheQueue() {
+        Operation operation = operation("GetQueueAttributes");
+        ObjectNode input = query.decode(operation, Map.of("AttributeName.1", List.of("QueueArn")));
+
+        JsonNode byUrl = binding.invoke(
+                operation,
+                input.deepCopy(),
+                new RequestContext(CALLER, "r", ENDPOINT, Protocol.AWS_QUERY, "/000000000000/orders"));
+        JsonNode byName = binding.invoke(
+                operation, input.deepCopy(), new RequestContext(CALLER, "r", ENDPOINT, Protocol.AWS_QUERY, "/orders"));
+
+        assertThat(byUrl.path("Attributes").path("QueueArn").asText())
+                .isEqualTo("arn:aws:sqs:us-east-1:000000000000:orders");
+        assertThat(byName).isEqualTo(byUrl);
+    }
 }
