@@ -1,6 +1,7 @@
 package dev.wharf.sqs.http;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,10 @@ import dev.wharf.sqs.api.StartMessageMoveTaskRequest;
 import dev.wharf.sqs.api.TagQueueRequest;
 import dev.wharf.sqs.api.UntagQueueRequest;
 import dev.wharf.sqs.engine.SqsEngine;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -72,26 +76,52 @@ public final class SqsBinding implements ServiceBinding {
             try {
                 request = RECORDS.treeToValue(input, type);
             } catch (MismatchedInputException e) {
+                String parameter = parameterOf(e, input);
                 throw SqsError.InvalidParameterValueException.with(
-                        "Value for parameter " + parameterOf(e) + " is invalid. Reason: " + "type mismatch.");
+                        parameter.isEmpty()
+                                ? "The request is malformed."
+                                : "Value for parameter " + parameter + " is invalid. Reason: type mismatch.");
             } catch (com.fasterxml.jackson.core.JacksonException e) {
                 throw SqsError.InvalidParameterValueException.with("The request is malformed.");
             }
             return run.apply(context, request);
         }
+    }
 
-        private static String parameterOf(MismatchedInputException e) {
-            StringBuilder path = new StringBuilder();
-            for (com.fasterxml.jackson.databind.JsonMappingException.Reference reference : e.getPath()) {
-                String name = reference.getFieldName();
-                if (name != null) {
-                    path.append(path.isEmpty() ? "" : ".")
-                            .append(Character.toUpperCase(name.charAt(0)))
-                            .append(name.substring(1));
-                }
+    /**
+     * Names the member that a value failed to bind to, as the request named it ({@code MessageAttributes.a.DataType}):
+     * the path's field names are matched against the request's own, because records match them without case, and
+     * list positions and empty names are left out. Never throws, whatever the request holds.
+     */
+    static String parameterOf(MismatchedInputException e, JsonNode input) {
+        List<String> names = new ArrayList<>();
+        @Nullable JsonNode node = input;
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            String name = reference.getFieldName();
+            if (name == null) {
+                node = node == null ? null : node.get(reference.getIndex());
+                continue;
             }
-            return path.toString();
+            String asSent = node == null ? name : nameAsSent(node, name);
+            node = node == null ? null : node.get(asSent);
+            if (!asSent.isEmpty()) {
+                names.add(asSent);
+            }
         }
+        return String.join(".", names);
+    }
+
+    private static String nameAsSent(JsonNode node, String name) {
+        if (node.has(name)) {
+            return name;
+        }
+        for (Iterator<String> fields = node.fieldNames(); fields.hasNext(); ) {
+            String field = fields.next();
+            if (field.equalsIgnoreCase(name)) {
+                return field;
+            }
+        }
+        return name;
     }
 
     private final ServiceModel model;

@@ -243,4 +243,29 @@ class SqsBindingTest {
                 .isEqualTo("arn:aws:sqs:us-east-1:000000000000:orders");
         assertThat(byName).isEqualTo(byUrl);
     }
+
+    @Test
+    void aValueOfTheWrongShapeIsNamedAsTheRequestNamedIt() {
+        String tagQueue = "{\"QueueUrl\":\"" + QUEUE_URL + "\",\"Tags\":";
+        assertThat(error(() -> json("TagQueue", tagQueue + "{\"\":{}}}")))
+                .isEqualTo("InvalidParameterValue: Value for parameter Tags is invalid. Reason: type mismatch.");
+        assertThat(error(() -> json("TagQueue", tagQueue + "{\"team\":[1]}}")))
+                .isEqualTo("InvalidParameterValue: Value for parameter Tags.team is invalid. Reason: type mismatch.");
+        assertThat(error(() -> json(
+                        "SendMessage",
+                        "{\"QueueUrl\":\"" + QUEUE_URL + "\",\"MessageBody\":\"b\","
+                                + "\"messageattributes\":{\"a\":{\"DataType\":\"Binary\",\"BinaryValue\":\"!!\"}}}")))
+                .isEqualTo("InvalidParameterValue: Value for parameter messageattributes.a.BinaryValue is invalid."
+                        + " Reason: type mismatch.");
+        assertThat(error(() -> json(
+                        "DeleteMessageBatch",
+                        "{\"QueueUrl\":\"" + QUEUE_URL + "\",\"Entries\":[{\"Id\":\"1\","
+                                + "\"ReceiptHandle\":\"h\"},{\"Id\":{}}]}")))
+                .isEqualTo("InvalidParameterValue: Value for parameter Entries.Id is invalid. Reason: type mismatch.");
+        assertThat(error(() -> json(
+                        "SendMessage",
+                        "{\"QueueUrl\":\"" + QUEUE_URL + "\",\"MessageBody\":\"b\","
+                                + "\"MessageAttributes\":{\"\":{\"\":{}}}}")))
+                .startsWith("InvalidParameterValue: ");
+    }
 }
