@@ -315,7 +315,8 @@ final class MessageRules {
         }
         Set<String> seen = new HashSet<>();
         for (E entry : entries) {
-            String entryId = id.apply(entry);
+            // A JSON list can hold null, an entry without even an id.
+            String entryId = entry == null ? null : id.apply(entry);
             if (entryId == null || !BATCH_ENTRY_ID.matcher(entryId).matches()) {
                 throw SqsError.InvalidBatchEntryId.with("A batch entry id can only contain alphanumeric characters,"
                         + " hyphens and underscores. It can be at most 80 letters long.");

@@ -268,4 +268,51 @@ class SqsBindingTest {
                                 + "\"MessageAttributes\":{\"\":{\"\":{}}}}")))
                 .startsWith("InvalidParameterValue: ");
     }
+
+    /** Values of every wrong shape, and the right ones too, that a JSON request can hold in any member. */
+    private static final List<String> HOSTILE_VALUES = List.of(
+            "null",
+            "\"\"",
+            "\"x\"",
+            "0",
+            "-1",
+            "99999999999",
+            "true",
+            "{}",
+            "[]",
+            "[null]",
+            "[{}]",
+            "[\"\"]",
+            "{\"\":null}",
+            "{\"\":{}}",
+            "{\"a\":{\"DataType\":null}}",
+            "[{\"Id\":null}]",
+            "[{\"Id\":\"1\"}]");
+
+    @Test
+    void noRequestMakesTheBindingFailWithAnythingButAnAwsError() {
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, Operation> entry : binding.model().operations().entrySet()) {
+            String inputShape = entry.getValue().input();
+            List<String> members = inputShape == null
+                    ? List.of()
+                    : List.copyOf(binding.model().shape(inputShape).members().keySet());
+            List<String> bodies = new ArrayList<>(List.of("{}", "{\"QueueUrl\":\"" + QUEUE_URL + "\"}"));
+            for (String member : members) {
+                for (String value : HOSTILE_VALUES) {
+                    bodies.add("{\"QueueUrl\":\"" + QUEUE_URL + "\",\"" + member + "\":" + value + "}");
+                }
+            }
+            for (String body : bodies) {
+                try {
+                    json(entry.getKey(), body);
+                } catch (AwsException e) {
+                    // An answer to the client: what this test allows.
+                } catch (RuntimeException e) {
+                    failures.add(entry.getKey() + " " + body + " failed with " + e);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
 }
