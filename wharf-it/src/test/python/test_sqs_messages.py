@@ -90,3 +90,26 @@ def test_max_number_of_messages_range(sqs, queue):
     assert error.value.response["Error"]["Message"] == (
         "Value 11 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided."
     )
+
+
+def test_prefix_filter_takes_what_comes_before_the_wildcard(sqs, queue):
+    text = {"DataType": "String", "StringValue": "v"}
+    sqs.send_message(QueueUrl=queue, MessageBody="p", MessageAttributes={"Hello": text, "Help.Me": text, "General": text})
+    message = sqs.receive_message(QueueUrl=queue, MessageAttributeNames=["Hel.*"], WaitTimeSeconds=1)["Messages"][0]
+    assert sorted(message["MessageAttributes"]) == ["Hello", "Help.Me"]
+
+
+def test_number_attributes_are_bounded(sqs, queue):
+    with pytest.raises(ClientError) as error:
+        sqs.send_message(
+            QueueUrl=queue, MessageBody="n", MessageAttributes={"a": {"DataType": "Number", "StringValue": "1e400"}}
+        )
+    assert error.value.response["Error"]["Code"] == "InvalidParameterValue"
+    assert "outside the range of a Number" in error.value.response["Error"]["Message"]
+
+
+def test_empty_batch_is_an_empty_batch_request(sqs, queue):
+    with pytest.raises(ClientError) as error:
+        sqs.send_message_batch(QueueUrl=queue, Entries=[])
+    assert error.value.response["Error"]["Code"] == "AWS.SimpleQueueService.EmptyBatchRequest"
+    assert error.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400

@@ -62,3 +62,37 @@ def test_list_queues_pagination(sqs):
     second = sqs.list_queues(QueueNamePrefix=prefix, MaxResults=2, NextToken=first["NextToken"])
     assert len(second["QueueUrls"]) == 1
     assert "NextToken" not in second
+
+
+def test_bare_queue_name_names_the_callers_queue(sqs):
+    name = unique("bare")
+    sqs.create_queue(QueueName=name)
+    sqs.send_message(QueueUrl=name, MessageBody="by name")
+    messages = sqs.receive_message(QueueUrl=name, WaitTimeSeconds=1)["Messages"]
+    assert [m["Body"] for m in messages] == ["by name"]
+
+
+def test_add_permission_refuses_owner_only_actions(sqs):
+    url = sqs.create_queue(QueueName=unique("perm"))["QueueUrl"]
+    with pytest.raises(ClientError) as error:
+        sqs.add_permission(QueueUrl=url, Label="l", AWSAccountIds=["111111111111"], Actions=["RemovePermission"])
+    assert error.value.response["Error"]["Code"] == "InvalidParameterValue"
+    assert error.value.response["Error"]["Message"] == (
+        "Value SQS:RemovePermission for parameter ActionName is invalid. "
+        "Reason: Only the queue owner is allowed to invoke this action."
+    )
+
+
+def test_fifo_queue_is_unknown_on_a_standard_queue(sqs):
+    url = sqs.create_queue(QueueName=unique("plain"))["QueueUrl"]
+    with pytest.raises(ClientError) as error:
+        sqs.set_queue_attributes(QueueUrl=url, Attributes={"FifoQueue": "true"})
+    assert error.value.response["Error"]["Code"] == "InvalidAttributeName"
+    assert error.value.response["Error"]["Message"] == "Unknown Attribute FifoQueue."
+
+
+def test_untag_queue_needs_keys(sqs):
+    url = sqs.create_queue(QueueName=unique("untag"))["QueueUrl"]
+    with pytest.raises(ClientError) as error:
+        sqs.untag_queue(QueueUrl=url, TagKeys=[])
+    assert error.value.response["Error"]["Message"] == "Tag keys must be between 1 and 128 characters in length."

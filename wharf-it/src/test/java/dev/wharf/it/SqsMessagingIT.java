@@ -282,6 +282,110 @@ class SqsMessagingIT {
                     .messages()
                     .get(0);
             assertThat(message.messageAttributes()).containsOnlyKeys("order.id", "order.kind");
+            sqs.changeMessageVisibility(
+                    b -> b.queueUrl(url).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+            Message prefixed = sqs.receiveMessage(b -> b.queueUrl(url).messageAttributeNames("ord.*"))
+                    .messages()
+                    .get(0);
+            assertThat(prefixed.messageAttributes()).containsOnlyKeys("order.id", "order.kind");
+        }
+    }
+
+    private static AmazonSQS queryClient(WharfHandle wharf) {
+        return AmazonSQSClientBuilder.standard()
+                .withEndpointConfiguration(new AwsClientBuilder.EndpointConfiguration(
+                        wharf.endpoint().toString(), "us-east-1"))
+                .withCredentials(new AWSStaticCredentialsProvider(new BasicAWSCredentials("test", "test")))
+                .build();
+    }
+
+    @Test
+    void prefixFiltersSelectWhatComesAfterThePrefixOverQuery(WharfHandle wharf) {
+        AmazonSQS sqs = queryClient(wharf);
+        try {
+            String url = sqs.createQueue("msg-prefix-query").getQueueUrl();
+            com.amazonaws.services.sqs.model.MessageAttributeValue text =
+                    new com.amazonaws.services.sqs.model.MessageAttributeValue()
+                            .withDataType("String")
+                            .withStringValue("v");
+            sqs.sendMessage(new com.amazonaws.services.sqs.model.SendMessageRequest(url, "p")
+                    .withMessageAttributes(Map.of("Hello", text, "Help.Me", text, "General", text)));
+
+            com.amazonaws.services.sqs.model.Message message = sqs.receiveMessage(
+                            new ReceiveMessageRequest(url).withMessageAttributeNames("Hel.*"))
+                    .getMessages()
+                    .get(0);
+
+            assertThat(message.getMessageAttributes()).containsOnlyKeys("Hello", "Help.Me");
+        } finally {
+            sqs.shutdown();
+        }
+    }
+
+    /** One message attribute that AWS refuses, and the error message it answers. */
+    private record Refused(String dataType, String value, String message) {}
+
+    @Test
+    void attributeValuesAndTypesAreRefusedAlikeOverJsonAndQuery(WharfHandle wharf) {
+        List<Refused> refused = List.of(
+                new Refused(
+                        "Number",
+                        "1".repeat(500),
+                        "The value of message (user) attribute 'a' has more than 38 digits of precision."),
+                new Refused(
+                        "Number",
+                        "1e400",
+                        "The value of message (user) attribute 'a' is outside the range of a Number, whose magnitude"
+                                + " is from 10^-128 to 10^+126."),
+                new Refused(
+                        "String." + "x".repeat(300),
+                        "v",
+                        "The type of message (user) attribute 'a' exceeds the maximum length of 256 characters."));
+        AmazonSQS query = queryClient(wharf);
+        try (SqsClient json = wharf.sqs()) {
+            String url = json.createQueue(b -> b.queueName("msg-refused")).queueUrl();
+            for (Refused attribute : refused) {
+                assertError(
+                        error(() -> json.sendMessage(b -> b.queueUrl(url)
+                                .messageBody("x")
+                                .messageAttributes(Map.of(
+                                        "a",
+                                        MessageAttributeValue.builder()
+                                                .dataType(attribute.dataType())
+                                                .stringValue(attribute.value())
+                                                .build())))),
+                        "InvalidParameterValue",
+                        400,
+                        attribute.message());
+                com.amazonaws.services.sqs.model.AmazonSQSException overQuery = catchThrowableOfType(
+                        com.amazonaws.services.sqs.model.AmazonSQSException.class,
+                        () -> query.sendMessage(new com.amazonaws.services.sqs.model.SendMessageRequest(url, "x")
+                                .withMessageAttributes(Map.of(
+                                        "a",
+                                        new com.amazonaws.services.sqs.model.MessageAttributeValue()
+                                                .withDataType(attribute.dataType())
+                                                .withStringValue(attribute.value())))));
+                assertThat(overQuery.getErrorCode()).isEqualTo("InvalidParameterValue");
+                assertThat(overQuery.getStatusCode()).isEqualTo(400);
+                assertThat(overQuery.getErrorMessage()).isEqualTo(attribute.message());
+            }
+            SendMessageBatchResponse batch = json.sendMessageBatch(
+                    b -> b.queueUrl(url).entries(e -> e.id("fine").messageBody("x"), e -> e.id("huge")
+                            .messageBody("x")
+                            .messageAttributes(Map.of(
+                                    "a",
+                                    MessageAttributeValue.builder()
+                                            .dataType("Number")
+                                            .stringValue("1e400")
+                                            .build()))));
+            assertThat(batch.successful()).extracting(entry -> entry.id()).containsExactly("fine");
+            assertThat(batch.failed()).singleElement().satisfies(entry -> {
+                assertThat(entry.id()).isEqualTo("huge");
+                assertThat(entry.code()).isEqualTo("InvalidParameterValue");
+                assertThat(entry.message()).isEqualTo(refused.get(1).message());
+            });
+        } finally {
+            query.shutdown();
         }
     }
 }

@@ -224,6 +224,109 @@ class SqsQueueManagementIT {
                 .isInstanceOf(QueueDoesNotExistException.class);
     }
 
+    @Test
+    void aBareQueueNameNamesTheCallersQueue() {
+        sqs.createQueue(b -> b.queueName("bare"));
+
+        sqs.sendMessage(b -> b.queueUrl("bare").messageBody("by name"));
+
+        assertThat(sqs.receiveMessage(b -> b.queueUrl("bare").waitTimeSeconds(1))
+                        .messages())
+                .singleElement()
+                .satisfies(message -> assertThat(message.body()).isEqualTo("by name"));
+        assertThat(sqs.getQueueAttributes(b -> b.queueUrl("bare").attributeNamesWithStrings("QueueArn"))
+                        .attributesAsStrings())
+                .containsEntry("QueueArn", "arn:aws:sqs:us-east-1:000000000000:bare");
+        assertError(
+                catchThrowable(
+                        () -> sqs.sendMessage(b -> b.queueUrl("bare-nope").messageBody("x"))),
+                "AWS.SimpleQueueService.NonExistentQueue",
+                400,
+                "The specified queue does not exist.");
+    }
+
+    @Test
+    void fifoQueueIsNoAttributeOfAStandardQueueAndNoFifoQueueChangesType() {
+        String plain = sqs.createQueue(b -> b.queueName("type-plain")).queueUrl();
+        String fifo = sqs.createQueue(b -> b.queueName("type.fifo").attributesWithStrings(Map.of("FifoQueue", "true")))
+                .queueUrl();
+
+        Throwable unknown = catchThrowable(() ->
+                sqs.setQueueAttributes(b -> b.queueUrl(plain).attributesWithStrings(Map.of("FifoQueue", "true"))));
+        assertThat(unknown).isInstanceOf(InvalidAttributeNameException.class);
+        assertError(unknown, "InvalidAttributeName", 400, "Unknown Attribute FifoQueue.");
+        sqs.setQueueAttributes(b -> b.queueUrl(fifo).attributesWithStrings(Map.of("FifoQueue", "true")));
+        assertError(
+                catchThrowable(() -> sqs.setQueueAttributes(
+                        b -> b.queueUrl(fifo).attributesWithStrings(Map.of("FifoQueue", "false")))),
+                "InvalidAttributeValue",
+                400,
+                "Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.");
+    }
+
+    @Test
+    void addPermissionGrantsOnlyWhatAnotherAccountMayRun() {
+        String url = sqs.createQueue(b -> b.queueName("permissions")).queueUrl();
+
+        assertError(
+                catchThrowable(() -> sqs.addPermission(b ->
+                        b.queueUrl(url).label("l").awsAccountIds("111111111111").actions("SetQueueAttributes"))),
+                "InvalidParameterValue",
+                400,
+                "Value SQS:SetQueueAttributes for parameter ActionName is invalid. Reason: Only the queue owner is"
+                        + " allowed to invoke this action.");
+        assertError(
+                catchThrowable(() -> sqs.addPermission(b ->
+                        b.queueUrl(url).label("l").awsAccountIds("111111111111").actions("SendMessageBatch"))),
+                "InvalidParameterValue",
+                400,
+                "Value SQS:SendMessageBatch for parameter ActionName is invalid. Reason: Please refer to the"
+                        + " appropriate WSDL for a list of valid actions.");
+        assertError(
+                catchThrowable(() -> sqs.addPermission(b -> b.queueUrl(url)
+                        .label("l")
+                        .awsAccountIds("111111111111")
+                        .actions("*", "*", "*", "*", "*", "*", "*", "*"))),
+                "OverLimit",
+                403,
+                "8 Actions were found, maximum allowed is 7.");
+        assertError(
+                catchThrowable(() -> sqs.addPermission(
+                        b -> b.queueUrl(url).label("l").awsAccountIds(List.of()).actions("SendMessage"))),
+                "InvalidParameterValue",
+                400,
+                "Value [] for parameter PrincipalId is invalid. Reason: Unable to verify.");
+        assertError(
+                catchThrowable(() -> sqs.addPermission(b ->
+                        b.queueUrl(url).label("l").awsAccountIds("111111111111").actions(List.of()))),
+                "MissingParameter",
+                400,
+                "The request must contain the parameter Actions.");
+        sqs.addPermission(
+                b -> b.queueUrl(url).label("l").awsAccountIds("111111111111").actions("SendMessage"));
+    }
+
+    @Test
+    void tagLimitsAnswerWithAwsTexts() {
+        String url = sqs.createQueue(b -> b.queueName("tag-limits")).queueUrl();
+        Map<String, String> fiftyOne = new java.util.HashMap<>();
+        for (int i = 0; i <= 50; i++) {
+            fiftyOne.put("k" + i, "v");
+        }
+
+        assertError(
+                catchThrowable(() -> sqs.tagQueue(b -> b.queueUrl(url).tags(fiftyOne))),
+                "InvalidParameterValue",
+                400,
+                "Too many tags added for queue tag-limits.");
+        assertError(
+                catchThrowable(() -> sqs.untagQueue(b -> b.queueUrl(url).tagKeys(List.of()))),
+                "InvalidParameterValue",
+                400,
+                "Tag keys must be between 1 and 128 characters in length.");
+        assertThat(sqs.listQueueTags(b -> b.queueUrl(url)).tags()).isEmpty();
+    }
+
     private static Throwable catchThrowable(Runnable call) {
         try {
             call.run();

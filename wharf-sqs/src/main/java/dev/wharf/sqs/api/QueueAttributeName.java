@@ -26,7 +26,7 @@ public enum QueueAttributeName {
     KmsMasterKeyId(Kind.SETTABLE),
     KmsDataKeyReusePeriodSeconds(SqsLimits.KMS_REUSE_PERIOD_SECONDS_MIN, SqsLimits.KMS_REUSE_PERIOD_SECONDS_MAX, "300"),
     SqsManagedSseEnabled(Kind.SETTABLE),
-    FifoQueue(Kind.CREATE_ONLY),
+    FifoQueue(Kind.FIFO_TYPE),
     ContentBasedDeduplication(Kind.FIFO_ONLY),
     DeduplicationScope(Kind.FIFO_ONLY),
     FifoThroughputLimit(Kind.FIFO_ONLY);
@@ -39,8 +39,8 @@ public enum QueueAttributeName {
         READ_ONLY,
         /** Set at creation and later. */
         SETTABLE,
-        /** Set at creation only. */
-        CREATE_ONLY,
+        /** {@code FifoQueue}: named by FIFO queues only, set by creation and never changed. */
+        FIFO_TYPE,
         /** Settable, on FIFO queues only. */
         FIFO_ONLY
     }

@@ -6,8 +6,10 @@ import dev.wharf.common.AwsException;
 /**
  * Every error that Amazon SQS answers: its shape name for JSON, its Query code and its HTTP status.
  *
- * <p>The entries that the service model declares are checked against it by a test; the two that AWS sends but the
- * model omits ({@code InvalidParameterValue} and {@code MissingParameter}) are written as AWS sends them.
+ * <p>Every error that the service model declares is here, checked against the model by a test (the {@code Kms*}
+ * errors wait for encryption with KMS); the three that AWS sends but the model omits ({@code InvalidParameterValue},
+ * {@code MissingParameter} and {@code InvalidParameterCombination}) are written as AWS sends them. Messages are worded
+ * as AWS words them over JSON; the binding rewords the few that differ over Query.
  */
 public enum SqsError implements AwsErrorCode {
     BatchEntryIdsNotDistinct("AWS.SimpleQueueService.BatchEntryIdsNotDistinct", 400),
@@ -20,6 +22,13 @@ public enum SqsError implements AwsErrorCode {
     InvalidIdFormat("InvalidIdFormat", 400),
     InvalidMessageContents("InvalidMessageContents", 400),
     InvalidSecurity("InvalidSecurity", 403),
+    KmsAccessDenied("KMS.AccessDeniedException", 400),
+    KmsDisabled("KMS.DisabledException", 400),
+    KmsInvalidKeyUsage("KMS.InvalidKeyUsageException", 400),
+    KmsInvalidState("KMS.InvalidStateException", 400),
+    KmsNotFound("KMS.NotFoundException", 400),
+    KmsOptInRequired("KMS.OptInRequired", 403),
+    KmsThrottled("KMS.ThrottlingException", 400),
     MessageNotInflight("AWS.SimpleQueueService.MessageNotInflight", 400),
     OverLimit("OverLimit", 403),
     PurgeQueueInProgress("AWS.SimpleQueueService.PurgeQueueInProgress", 403),

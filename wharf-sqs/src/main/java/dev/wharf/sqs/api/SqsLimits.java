@@ -38,10 +38,21 @@ public final class SqsLimits {
     public static final int RECEIVE_MESSAGES_MAX = 10;
     public static final int MESSAGE_ATTRIBUTES_MAX = 10;
     public static final int MESSAGE_ATTRIBUTE_NAME_LENGTH_MAX = 256;
+    /** Characters in a message attribute's DataType, custom label included. */
+    public static final int MESSAGE_ATTRIBUTE_TYPE_LENGTH_MAX = 256;
+    /** Significant digits of a Number attribute. */
+    public static final int NUMBER_PRECISION_MAX = 38;
+    /** The smallest power of ten that a non-zero Number attribute may reach in magnitude. */
+    public static final int NUMBER_EXPONENT_MIN = -128;
+    /** The largest power of ten that a Number attribute may reach in magnitude. */
+    public static final int NUMBER_EXPONENT_MAX = 126;
     /** Messages received and not yet deleted, per standard queue. */
     public static final int IN_FLIGHT_STANDARD_MAX = 120_000;
     /** How often PurgeQueue may run on one queue. */
     public static final int PURGE_INTERVAL_SECONDS = 60;
+
+    /** Actions in one AddPermission, which AWS calls the actions of one policy statement. */
+    public static final int PERMISSION_ACTIONS_MAX = 7;
 
     /** MaxNumberOfMessagesPerSecond of a message movement task. */
     public static final int MOVE_TASK_MESSAGES_PER_SECOND_MAX = 500;

@@ -22,7 +22,6 @@ final class MessageRules {
     static final String ALLOWED_CHARACTERS = "#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]";
     private static final Pattern BATCH_ENTRY_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final String AWS_TRACE_HEADER = "AWSTraceHeader";
 
     private MessageRules() {}
@@ -155,11 +154,7 @@ final class MessageRules {
     }
 
     private static MessageAttributeValue attributeValue(String name, MessageAttributeValue value) {
-        String dataType = value.dataType();
-        if (dataType == null || dataType.isEmpty()) {
-            throw SqsError.InvalidParameterValueException.with(
-                    "The message attribute '" + name + "' must contain non-empty message attribute type.");
-        }
+        String dataType = dataType(name, value.dataType());
         int dot = dataType.indexOf('.');
         String base = dot < 0 ? dataType : dataType.substring(0, dot);
         switch (base) {
@@ -168,9 +163,8 @@ final class MessageRules {
                 if (string == null || string.isEmpty()) {
                     throw emptyValue(name, base);
                 }
-                if (base.equals("Number") && !NUMBER.matcher(string.trim()).matches()) {
-                    throw SqsError.InvalidParameterValueException.with(
-                            "Can't cast the value of message (user) attribute '" + name + "' to a number.");
+                if (base.equals("Number")) {
+                    number(name, string);
                 }
                 int bad = firstInvalidCharacter(string);
                 if (bad >= 0) {
@@ -192,6 +186,44 @@ final class MessageRules {
                 throw SqsError.InvalidParameterValueException.with("The type of message (user) attribute '" + name
                         + "' is invalid. You must use only the following supported type prefixes: Binary, Number,"
                         + " String.");
+        }
+    }
+
+    /** Checks an attribute's data type: present, at most 256 characters, of the characters a body may hold. */
+    private static String dataType(String name, @Nullable String dataType) {
+        if (dataType == null || dataType.isEmpty()) {
+            throw SqsError.InvalidParameterValueException.with(
+                    "The message attribute '" + name + "' must contain non-empty message attribute type.");
+        }
+        if (dataType.codePointCount(0, dataType.length()) > SqsLimits.MESSAGE_ATTRIBUTE_TYPE_LENGTH_MAX) {
+            throw SqsError.InvalidParameterValueException.with(
+                    "The type of message (user) attribute '" + name + "' exceeds the maximum length of "
+                            + SqsLimits.MESSAGE_ATTRIBUTE_TYPE_LENGTH_MAX + " characters.");
+        }
+        int bad = firstInvalidCharacter(dataType);
+        if (bad >= 0) {
+            throw SqsError.InvalidParameterValueException.with("Invalid binary character '#x"
+                    + Integer.toHexString(bad).toUpperCase(Locale.ROOT)
+                    + "' was found in the type of message attribute '" + name
+                    + "', the set of allowed characters is " + ALLOWED_CHARACTERS + ".");
+        }
+        return dataType;
+    }
+
+    /** Checks a Number attribute's value: a decimal number of at most 38 digits, from 10^-128 to 10^+126. */
+    private static void number(String name, String value) {
+        NumberValue number = NumberValue.parse(value.trim());
+        if (number == null) {
+            throw SqsError.InvalidParameterValueException.with(
+                    "Can't cast the value of message (user) attribute '" + name + "' to a number.");
+        }
+        if (number.tooPrecise()) {
+            throw SqsError.InvalidParameterValueException.with("The value of message (user) attribute '" + name
+                    + "' has more than " + SqsLimits.NUMBER_PRECISION_MAX + " digits of precision.");
+        }
+        if (!number.inRange()) {
+            throw SqsError.InvalidParameterValueException.with("The value of message (user) attribute '" + name
+                    + "' is outside the range of a Number, whose magnitude is from 10^-128 to 10^+126.");
         }
     }
 
@@ -283,7 +315,8 @@ final class MessageRules {
         }
         Set<String> seen = new HashSet<>();
         for (E entry : entries) {
-            String entryId = id.apply(entry);
+            // A JSON list can hold null, an entry without even an id.
+            String entryId = entry == null ? null : id.apply(entry);
             if (entryId == null || !BATCH_ENTRY_ID.matcher(entryId).matches()) {
                 throw SqsError.InvalidBatchEntryId.with("A batch entry id can only contain alphanumeric characters,"
                         + " hyphens and underscores. It can be at most 80 letters long.");

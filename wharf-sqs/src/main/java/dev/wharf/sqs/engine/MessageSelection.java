@@ -5,6 +5,7 @@ import dev.wharf.sqs.api.MessageAttributeValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -12,12 +13,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a ReceiveMessage asked to see of each message: which system attributes (the union of the deprecated {@code
- * AttributeNames} and {@code MessageSystemAttributeNames}) and which message attributes ({@code All}, {@code .*},
- * exact names, or prefixes such as {@code foo.*}).
+ * AttributeNames} and {@code MessageSystemAttributeNames}) and which message attributes ({@code All}, {@code .*} or
+ * {@code *} for every one, exact names, or prefixes such as {@code Hel.*}, which selects {@code Hello} and {@code
+ * Help.Me} as AWS does: the prefix is what comes before {@code .*}).
  */
 final class MessageSelection {
 
     private static final String ALL = "All";
+    private static final String WILDCARD = ".*";
 
     private final Set<String> systemAttributes = new TreeSet<>();
     private final boolean allSystemAttributes;
@@ -29,20 +32,23 @@ final class MessageSelection {
             @Nullable List<String> attributeNames,
             @Nullable List<String> systemAttributeNames,
             @Nullable List<String> messageAttributeNames) {
-        if (attributeNames != null) {
-            systemAttributes.addAll(attributeNames);
-        }
-        if (systemAttributeNames != null) {
-            systemAttributes.addAll(systemAttributeNames);
-        }
+        systemAttributes.addAll(present(attributeNames));
+        systemAttributes.addAll(present(systemAttributeNames));
         allSystemAttributes = systemAttributes.contains(ALL);
-        List<String> requested = messageAttributeNames == null ? List.of() : messageAttributeNames;
-        allMessageAttributes = requested.contains(ALL) || requested.contains(".*");
+        List<String> requested = present(messageAttributeNames);
+        allMessageAttributes = requested.contains(ALL) || requested.contains(WILDCARD) || requested.contains("*");
         prefixes = requested.stream()
-                .filter(name -> name.endsWith(".*") && name.length() > 2)
-                .map(name -> name.substring(0, name.length() - 1))
+                .filter(name -> name.endsWith(WILDCARD) && name.length() > WILDCARD.length())
+                .map(name -> name.substring(0, name.length() - WILDCARD.length()))
                 .toList();
         names.addAll(requested);
+    }
+
+    /** The names of a list, without the nulls that a JSON request can hold. */
+    private static List<String> present(@Nullable List<String> names) {
+        return names == null
+                ? List.of()
+                : names.stream().filter(Objects::nonNull).toList();
     }
 
     private boolean wantsSystem(String name) {

@@ -22,11 +22,10 @@ final class QueueAttributeRules {
     private QueueAttributeRules() {}
 
     /**
-     * Checks attributes for a queue of the given type and returns them canonical.
-     *
-     * @param creating whether this is CreateQueue, which alone may set {@code FifoQueue}
+     * Checks attributes for a queue of the given type and returns them canonical. A standard queue knows no {@code
+     * FifoQueue}, as AWS answers it, and a FIFO queue takes only {@code true}: no request changes a queue's type.
      */
-    static Map<String, String> check(Map<String, String> attributes, boolean fifo, boolean creating) {
+    static Map<String, String> check(Map<String, String> attributes, boolean fifo) {
         Map<String, String> canonical = new TreeMap<>();
         for (Map.Entry<String, String> entry : attributes.entrySet()) {
             String name = entry.getKey();
@@ -35,28 +34,27 @@ final class QueueAttributeRules {
             if (attribute == null
                     || attribute.kind() == QueueAttributeName.Kind.PSEUDO
                     || attribute.kind() == QueueAttributeName.Kind.READ_ONLY
-                    || (attribute.kind() == QueueAttributeName.Kind.FIFO_ONLY && !fifo)) {
+                    || (attribute.kind() == QueueAttributeName.Kind.FIFO_ONLY && !fifo)
+                    || (attribute.kind() == QueueAttributeName.Kind.FIFO_TYPE && !fifo)) {
                 throw SqsError.InvalidAttributeName.with("Unknown Attribute " + name + ".");
             }
-            canonical.put(name, canonicalValue(attribute, value, fifo, creating));
+            canonical.put(name, canonicalValue(attribute, value));
         }
         return canonical;
     }
 
-    private static String canonicalValue(QueueAttributeName attribute, String value, boolean fifo, boolean creating) {
+    private static String canonicalValue(QueueAttributeName attribute, String value) {
         if (attribute.isInteger()) {
             return Integer.toString(integer(attribute, value));
         }
         return switch (attribute) {
             case FifoQueue -> {
-                if (!creating) {
-                    throw invalid(attribute, value, "Modifying queue type is not supported.");
+                // Only a FIFO queue gets here, and CreateQueue has already required "true" for one.
+                if (!bool(attribute, value)) {
+                    throw SqsError.InvalidAttributeValue.with(
+                            "Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.");
                 }
-                boolean requested = bool(attribute, value);
-                if (requested != fifo) {
-                    throw SqsError.InvalidAttributeValue.with("Invalid value for the parameter FifoQueue.");
-                }
-                yield Boolean.toString(requested);
+                yield "true";
             }
             case ContentBasedDeduplication, SqsManagedSseEnabled -> Boolean.toString(bool(attribute, value));
             case DeduplicationScope -> oneOf(attribute, value, DEDUPLICATION_SCOPES);

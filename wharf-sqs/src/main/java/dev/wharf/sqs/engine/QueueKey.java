@@ -7,11 +7,14 @@ import java.net.URISyntaxException;
 record QueueKey(String accountId, String name) {
 
     /**
-     * Reads a queue URL such as {@code http://localhost:4566/000000000000/orders}; the host does not matter.
+     * Reads the {@code QueueUrl} parameter, which names a queue the way AWS accepts it: a queue URL such as {@code
+     * http://localhost:4566/000000000000/orders}, whose host does not matter, or a bare queue name such as {@code
+     * orders} (or a URL whose path is only a name), which names the caller's queue.
      *
-     * @throws dev.wharf.common.AwsException {@code QueueDoesNotExist} when the URL names no queue
+     * @param callerAccountId the account a bare name belongs to
+     * @throws dev.wharf.common.AwsException {@code QueueDoesNotExist} when the value names no queue
      */
-    static QueueKey fromUrl(String queueUrl) {
+    static QueueKey fromUrl(String queueUrl, String callerAccountId) {
         String path;
         try {
             path = new URI(queueUrl.trim()).getRawPath();
@@ -21,13 +24,18 @@ record QueueKey(String accountId, String name) {
         if (path == null) {
             throw SqsEngine.queueDoesNotExist();
         }
-        String[] segments = path.split("/");
-        if (segments.length < 2) {
+        // The SDK v1 moves the QueueUrl into the request's path, so a bare name arrives as "/orders".
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        String[] segments = trimmed.split("/");
+        String name = segments[segments.length - 1];
+        if (name.isEmpty()) {
             throw SqsEngine.queueDoesNotExist();
         }
+        if (segments.length == 1) {
+            return new QueueKey(callerAccountId, name);
+        }
         String account = segments[segments.length - 2];
-        String name = segments[segments.length - 1];
-        if (account.isEmpty() || name.isEmpty()) {
+        if (account.isEmpty()) {
             throw SqsEngine.queueDoesNotExist();
         }
         return new QueueKey(account, name);

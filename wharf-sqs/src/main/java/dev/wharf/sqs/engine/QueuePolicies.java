@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.sqs.api.SqsError;
+import dev.wharf.sqs.api.SqsLimits;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,36 @@ final class QueuePolicies {
     static final String VERSION = "2008-10-17";
 
     private QueuePolicies() {}
+
+    /**
+     * Checks what AddPermission grants, in AWS's order: some actions, some accounts, at most seven actions, and only
+     * actions that another account may run.
+     */
+    static void checkGrant(List<String> accountIds, List<String> actions) {
+        if (actions.isEmpty()) {
+            throw SqsError.MissingRequiredParameterException.with("The request must contain the parameter Actions.");
+        }
+        if (accountIds.isEmpty()) {
+            throw MessageRules.invalidValue("[]", "PrincipalId", "Unable to verify.");
+        }
+        if (actions.size() > SqsLimits.PERMISSION_ACTIONS_MAX) {
+            throw SqsError.OverLimit.with(actions.size() + " Actions were found, maximum allowed is "
+                    + SqsLimits.PERMISSION_ACTIONS_MAX + ".");
+        }
+        for (String action : actions) {
+            ActionName known = action == null ? null : ActionName.find(action);
+            if (known == null) {
+                throw MessageRules.invalidValue(
+                        "SQS:" + action,
+                        "ActionName",
+                        "Please refer to the appropriate WSDL for a list of valid actions.");
+            }
+            if (!known.grantable()) {
+                throw MessageRules.invalidValue(
+                        "SQS:" + action, "ActionName", "Only the queue owner is allowed to invoke this action.");
+            }
+        }
+    }
 
     /** The policy with a statement for {@code label} added; throws AWS's error when the label exists. */
     static String add(
@@ -70,7 +101,7 @@ final class QueuePolicies {
     }
 
     private static String principalArn(String partition, String accountId) {
-        if (!accountId.matches("\\d{12}")) {
+        if (accountId == null || !accountId.matches("\\d{12}")) {
             throw MessageRules.invalidValue("[" + accountId + "]", "PrincipalId", "Unable to verify.");
         }
         return "arn:" + partition + ":iam::" + accountId + ":root";

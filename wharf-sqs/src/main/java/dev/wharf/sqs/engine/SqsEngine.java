@@ -181,13 +181,13 @@ public final class SqsEngine {
                     "The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, "
                             + "must end with .fifo suffix and be 1 to 80 in length.");
         }
-        Map<String, String> attributes = QueueAttributeRules.check(requested, fifo, true);
+        Map<String, String> attributes = QueueAttributeRules.check(requested, fifo);
         QueueAttributeRules.checkFifoCombination(attributes);
         checkRedriveTarget(
                 attributes,
                 fifo,
                 Arn.of("sqs", region, context.accountId(), name).toString());
-        Map<String, String> tags = checkTags(request.tags() == null ? Map.of() : request.tags(), Map.of());
+        Map<String, String> tags = checkTags(name, request.tags() == null ? Map.of() : request.tags(), Map.of());
         QueueKey key = new QueueKey(context.accountId(), name);
         synchronized (registryLock) {
             Queue existing = queues.get(key);
@@ -270,7 +270,9 @@ public final class SqsEngine {
         }
     }
 
-    private static Map<String, String> checkTags(Map<String, String> added, Map<String, String> current) {
+    /** The queue's tags after adding some, checked against AWS's limits on the tags as they will be. */
+    private static Map<String, String> checkTags(
+            String queueName, Map<String, String> added, Map<String, String> current) {
         Map<String, String> merged = new TreeMap<>(current);
         for (Map.Entry<String, String> tag : added.entrySet()) {
             String key = tag.getKey();
@@ -286,7 +288,7 @@ public final class SqsEngine {
             merged.put(key, value);
         }
         if (merged.size() > SqsLimits.TAGS_PER_QUEUE_MAX) {
-            throw SqsError.InvalidParameterValueException.with("Too many tags added for queue.");
+            throw SqsError.InvalidParameterValueException.with("Too many tags added for queue " + queueName + ".");
         }
         return merged;
     }
@@ -441,7 +443,7 @@ public final class SqsEngine {
     public EmptyResult setQueueAttributes(SqsContext context, SetQueueAttributesRequest request) {
         Queue queue = queue(context, request.queueUrl());
         boolean fifo = queue.metadata().fifo();
-        Map<String, String> changes = QueueAttributeRules.check(request.attributes(), fifo, false);
+        Map<String, String> changes = QueueAttributeRules.check(request.attributes(), fifo);
         checkRedriveTarget(changes, fifo, queueArn(queue.metadata()));
         synchronized (registryLock) {
             QueueMetadata current = queue.metadata();
@@ -470,13 +472,7 @@ public final class SqsEngine {
         Queue queue = queue(context, request.queueUrl());
         List<String> accounts = request.awsAccountIds() == null ? List.of() : request.awsAccountIds();
         List<String> actions = request.actions() == null ? List.of() : request.actions();
-        if (accounts.isEmpty()) {
-            throw SqsError.MissingRequiredParameterException.with(
-                    "The request must contain the parameter AWSAccountIds.");
-        }
-        if (actions.isEmpty()) {
-            throw SqsError.MissingRequiredParameterException.with("The request must contain the parameter Actions.");
-        }
+        QueuePolicies.checkGrant(accounts, actions);
         editPolicy(
                 queue,
                 current -> QueuePolicies.add(
@@ -622,7 +618,10 @@ public final class SqsEngine {
         }
         synchronized (registryLock) {
             QueueMetadata updated = queue.metadata()
-                    .withTags(checkTags(request.tags(), queue.metadata().tags()));
+                    .withTags(checkTags(
+                            queue.metadata().name(),
+                            request.tags(),
+                            queue.metadata().tags()));
             store.commit(new QueueBatch().putQueue(updated.queueId(), updated.encode()));
             queue.metadata(updated);
         }
@@ -631,9 +630,17 @@ public final class SqsEngine {
 
     public EmptyResult untagQueue(SqsContext context, UntagQueueRequest request) {
         Queue queue = queue(context, request.queueUrl());
+        if (request.tagKeys().isEmpty()) {
+            throw SqsError.InvalidParameterValueException.with(
+                    "Tag keys must be between 1 and 128 characters in length.");
+        }
         synchronized (registryLock) {
             Map<String, String> tags = new TreeMap<>(queue.metadata().tags());
-            request.tagKeys().forEach(tags::remove);
+            for (String key : request.tagKeys()) {
+                if (key != null) {
+                    tags.remove(key);
+                }
+            }
             QueueMetadata updated = queue.metadata().withTags(tags);
             store.commit(new QueueBatch().putQueue(updated.queueId(), updated.encode()));
             queue.metadata(updated);
@@ -854,7 +861,7 @@ public final class SqsEngine {
     }
 
     private static QueueKey ownedKey(SqsContext context, String queueUrl) {
-        QueueKey key = QueueKey.fromUrl(queueUrl);
+        QueueKey key = QueueKey.fromUrl(queueUrl, context.accountId());
         if (!key.accountId().equals(context.accountId())) {
             // Cross-account access needs a queue policy, which arrives with the security work.
             throw queueDoesNotExist();

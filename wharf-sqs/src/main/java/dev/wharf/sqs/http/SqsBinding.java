@@ -1,6 +1,7 @@
 package dev.wharf.sqs.http;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,12 +9,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.common.AwsException;
 import dev.wharf.protocol.Protocol;
 import dev.wharf.protocol.RequestContext;
 import dev.wharf.protocol.ServiceBinding;
+import dev.wharf.protocol.model.Member;
 import dev.wharf.protocol.model.ModelDocuments;
 import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.model.ServiceModel;
+import dev.wharf.protocol.model.ShapeType;
 import dev.wharf.sqs.api.AddPermissionRequest;
 import dev.wharf.sqs.api.CancelMessageMoveTaskRequest;
 import dev.wharf.sqs.api.ChangeMessageVisibilityBatchRequest;
@@ -40,7 +44,10 @@ import dev.wharf.sqs.api.StartMessageMoveTaskRequest;
 import dev.wharf.sqs.api.TagQueueRequest;
 import dev.wharf.sqs.api.UntagQueueRequest;
 import dev.wharf.sqs.engine.SqsEngine;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -69,26 +76,52 @@ public final class SqsBinding implements ServiceBinding {
             try {
                 request = RECORDS.treeToValue(input, type);
             } catch (MismatchedInputException e) {
+                String parameter = parameterOf(e, input);
                 throw SqsError.InvalidParameterValueException.with(
-                        "Value for parameter " + parameterOf(e) + " is invalid. Reason: " + "type mismatch.");
+                        parameter.isEmpty()
+                                ? "The request is malformed."
+                                : "Value for parameter " + parameter + " is invalid. Reason: type mismatch.");
             } catch (com.fasterxml.jackson.core.JacksonException e) {
                 throw SqsError.InvalidParameterValueException.with("The request is malformed.");
             }
             return run.apply(context, request);
         }
+    }
 
-        private static String parameterOf(MismatchedInputException e) {
-            StringBuilder path = new StringBuilder();
-            for (com.fasterxml.jackson.databind.JsonMappingException.Reference reference : e.getPath()) {
-                String name = reference.getFieldName();
-                if (name != null) {
-                    path.append(path.isEmpty() ? "" : ".")
-                            .append(Character.toUpperCase(name.charAt(0)))
-                            .append(name.substring(1));
-                }
+    /**
+     * Names the member that a value failed to bind to, as the request named it ({@code MessageAttributes.a.DataType}):
+     * the path's field names are matched against the request's own, because records match them without case, and
+     * list positions and empty names are left out. Never throws, whatever the request holds.
+     */
+    static String parameterOf(MismatchedInputException e, JsonNode input) {
+        List<String> names = new ArrayList<>();
+        @Nullable JsonNode node = input;
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            String name = reference.getFieldName();
+            if (name == null) {
+                node = node == null ? null : node.get(reference.getIndex());
+                continue;
             }
-            return path.toString();
+            String asSent = node == null ? name : nameAsSent(node, name);
+            node = node == null ? null : node.get(asSent);
+            if (!asSent.isEmpty()) {
+                names.add(asSent);
+            }
         }
+        return String.join(".", names);
+    }
+
+    private static String nameAsSent(JsonNode node, String name) {
+        if (node.has(name)) {
+            return name;
+        }
+        for (Iterator<String> fields = node.fieldNames(); fields.hasNext(); ) {
+            String field = fields.next();
+            if (field.equalsIgnoreCase(name)) {
+                return field;
+            }
+        }
+        return name;
     }
 
     private final ServiceModel model;
@@ -154,6 +187,14 @@ public final class SqsBinding implements ServiceBinding {
 
     @Override
     public JsonNode invoke(Operation operation, ObjectNode input, RequestContext context) {
+        try {
+            return run(operation, input, context);
+        } catch (AwsException e) {
+            throw worded(e, context.protocol());
+        }
+    }
+
+    private JsonNode run(Operation operation, ObjectNode input, RequestContext context) {
         Handler<?> handler = handlers.get(operation.name());
         if (handler == null) {
             throw SqsError.UnsupportedOperation.with("Wharf does not implement " + operation.name() + " yet.");
@@ -164,6 +205,9 @@ public final class SqsBinding implements ServiceBinding {
             input.put("QueueUrl", context.endpoint() + context.path());
         }
         if (inputShape != null) {
+            if (context.protocol() == Protocol.AWS_QUERY) {
+                emptyRequiredLists(input, inputShape);
+            }
             String missing = documents.firstMissingRequired(input, inputShape);
             if (missing != null) {
                 throw SqsError.MissingRequiredParameterException.with(
@@ -176,5 +220,31 @@ public final class SqsBinding implements ServiceBinding {
         return outputShape == null
                 ? RECORDS.createObjectNode()
                 : documents.shape(RECORDS.valueToTree(result), outputShape);
+    }
+
+    /**
+     * Gives each absent required list an empty one. A Query request cannot hold an empty list, only no entries, so AWS
+     * answers such a request as it answers an empty list over JSON: {@code EmptyBatchRequest} for a batch without
+     * entries, not {@code MissingParameter}.
+     */
+    private void emptyRequiredLists(ObjectNode input, String inputShape) {
+        for (Member member : model.shape(inputShape).members().values()) {
+            if (member.required()
+                    && !input.hasNonNull(member.name())
+                    && model.shape(member.target()).type() == ShapeType.LIST) {
+                input.putArray(member.name());
+            }
+        }
+    }
+
+    /**
+     * The error as the request's protocol words it; the engine words every error as AWS does over JSON. This is the one
+     * place that knows where the protocols differ: over Query, AWS says which WSDL version lacks the queue.
+     */
+    static AwsException worded(AwsException error, Protocol protocol) {
+        if (protocol == Protocol.AWS_QUERY && error.code() == SqsError.QueueDoesNotExist) {
+            return SqsError.QueueDoesNotExist.with("The specified queue does not exist for this wsdl version.");
+        }
+        return error;
     }
 }

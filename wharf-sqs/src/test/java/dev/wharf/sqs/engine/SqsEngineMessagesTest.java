@@ -35,6 +35,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -378,6 +379,36 @@ class SqsEngineMessagesTest {
     }
 
     @Test
+    void messageAttributeNameFiltersSelectAsAwsDoes() {
+        Map<String, MessageAttributeValue> attributes = Map.of(
+                "Help.Me", MessageAttributeValue.ofString("String", "Me"),
+                "Hello", MessageAttributeValue.ofString("String", "There"),
+                "General", MessageAttributeValue.ofString("String", "Kenobi"));
+        engine.sendMessage(CONTEXT, new SendMessageRequest(url, "msg", null, attributes, null, null, null));
+        Map<List<String>, List<String>> expected = new LinkedHashMap<>();
+        expected.put(List.of(), List.of());
+        expected.put(List.of("All"), List.of("General", "Hello", "Help.Me"));
+        expected.put(List.of("*"), List.of("General", "Hello", "Help.Me"));
+        expected.put(List.of(".*"), List.of("General", "Hello", "Help.Me"));
+        expected.put(List.of("Foo", "Help"), List.of());
+        expected.put(List.of("Foo", "Hello"), List.of("Hello"));
+        expected.put(List.of("Hel.*"), List.of("Hello", "Help.Me"));
+        expected.put(List.of("Help.*"), List.of("Help.Me"));
+        expected.put(List.of("AWS.", "..foo"), List.of());
+        expected.put(Collections.singletonList(null), List.of());
+
+        expected.forEach((filter, names) -> {
+            Message message = engine.receiveMessage(
+                            CONTEXT, new ReceiveMessageRequest(url, null, null, filter, 1, 0, 0, null))
+                    .messages()
+                    .getFirst();
+            assertThat(message.messageAttributes().keySet())
+                    .as("filter %s", filter)
+                    .containsExactlyElementsOf(names);
+        });
+    }
+
+    @Test
     void messageAttributesAreChecked() {
         assertError(
                 () -> sendWithAttribute("AWS.x", MessageAttributeValue.ofString("String", "v")),
@@ -399,6 +430,75 @@ class SqsEngineMessagesTest {
                 () -> engine.sendMessage(CONTEXT, new SendMessageRequest(url, "x", null, eleven, null, null, null)),
                 SqsError.InvalidParameterValueException,
                 "Number of message attributes [11] exceeds the allowed maximum [10].");
+    }
+
+    @Test
+    void numberAttributesHaveAtMost38DigitsAndAwsRange() {
+        for (String value : List.of("1".repeat(38), "-1e-128", "1e126", "0e400", "00012.500", " 7 ")) {
+            sendWithAttribute("n", MessageAttributeValue.ofString("Number.custom", value));
+        }
+        assertError(
+                () -> sendWithAttribute("n", MessageAttributeValue.ofString("Number", "1".repeat(500))),
+                SqsError.InvalidParameterValueException,
+                "The value of message (user) attribute 'n' has more than 38 digits of precision.");
+        for (String value : List.of("1e400", "-2e126", "1e-129")) {
+            assertError(
+                    () -> sendWithAttribute("n", MessageAttributeValue.ofString("Number", value)),
+                    SqsError.InvalidParameterValueException,
+                    "The value of message (user) attribute 'n' is outside the range of a Number, whose magnitude is"
+                            + " from 10^-128 to 10^+126.");
+        }
+        assertError(
+                () -> sendWithAttribute("n", MessageAttributeValue.ofString("Number", "12a")),
+                SqsError.InvalidParameterValueException,
+                "Can't cast the value of message (user) attribute 'n' to a number.");
+        assertThat(receive(10))
+                .extracting(m ->
+                        Objects.requireNonNull(m.messageAttributes().get("n")).stringValue())
+                .containsExactlyInAnyOrder("1".repeat(38), "-1e-128", "1e126", "0e400", "00012.500", " 7 ");
+    }
+
+    @Test
+    void dataTypesHaveAtMost256CharactersThatABodyMayHold() {
+        String longest = "String." + "x".repeat(249);
+        sendWithAttribute("s", MessageAttributeValue.ofString(longest, "v"));
+        sendWithAttribute("s", MessageAttributeValue.ofBinary("Binary." + "😀".repeat(249), new byte[] {1}));
+        assertError(
+                () -> sendWithAttribute("s", MessageAttributeValue.ofString(longest + "x".repeat(51), "v")),
+                SqsError.InvalidParameterValueException,
+                "The type of message (user) attribute 's' exceeds the maximum length of 256 characters.");
+        assertError(
+                () -> sendWithAttribute("s", MessageAttributeValue.ofString("String.\u0001", "v")),
+                SqsError.InvalidParameterValueException,
+                "Invalid binary character '#x1' was found in the type of message attribute 's', the set of allowed"
+                        + " characters is " + MessageRules.ALLOWED_CHARACTERS + ".");
+        assertThat(receive(10)).hasSize(2);
+    }
+
+    @Test
+    void sendMessageBatchChecksEachEntrysAttributesAsSendMessageDoes() {
+        List<SendMessageBatchRequestEntry> entries = List.of(
+                entryWithAttribute("ok", MessageAttributeValue.ofString("Number", "42")),
+                entryWithAttribute("digits", MessageAttributeValue.ofString("Number", "9".repeat(39))),
+                entryWithAttribute("range", MessageAttributeValue.ofString("Number", "1e400")),
+                entryWithAttribute("type", MessageAttributeValue.ofString("String." + "x".repeat(300), "v")));
+
+        SendMessageBatchResult result = engine.sendMessageBatch(CONTEXT, new SendMessageBatchRequest(url, entries));
+
+        assertThat(result.successful()).extracting(e -> e.id()).containsExactly("ok");
+        assertThat(result.failed())
+                .extracting(f -> f.id() + " " + f.code() + " " + f.senderFault() + " " + f.message())
+                .containsExactly(
+                        "digits InvalidParameterValue true The value of message (user) attribute 'a' has more than 38"
+                                + " digits of precision.",
+                        "range InvalidParameterValue true The value of message (user) attribute 'a' is outside the"
+                                + " range of a Number, whose magnitude is from 10^-128 to 10^+126.",
+                        "type InvalidParameterValue true The type of message (user) attribute 'a' exceeds the maximum"
+                                + " length of 256 characters.");
+    }
+
+    private static SendMessageBatchRequestEntry entryWithAttribute(String id, MessageAttributeValue value) {
+        return new SendMessageBatchRequestEntry(id, "x", null, Map.of("a", value), null, null, null);
     }
 
     private void sendWithAttribute(String name, MessageAttributeValue value) {
