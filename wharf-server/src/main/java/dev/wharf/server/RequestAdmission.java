@@ -117,6 +117,8 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
             HttpRequest head = current;
             if (head != null) {
                 refuse(ctx, head, overBudget());
+            } else {
+                ctx.close();
             }
             dropping = !last;
             return;
