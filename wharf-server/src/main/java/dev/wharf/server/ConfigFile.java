@@ -33,8 +33,35 @@ record ConfigFile(
         @Nullable String region,
         @Nullable List<Credential> credentials,
         @Nullable Boolean insecure,
-        WharfConfig.@Nullable Limits limits,
+        @Nullable Limits limits,
         @Nullable Sqs sqs) {
+
+    /** The {@code limits:} section; a limit left out keeps its default. */
+    record Limits(
+            @Nullable Integer maxRequestBytes,
+            @Nullable Integer maxHeaderBytes,
+            @Nullable Integer maxConnections,
+            @Nullable Integer idleTimeoutSeconds,
+            @Nullable Integer requestHeaderTimeoutSeconds,
+            @Nullable Integer requestBodyTimeoutSeconds,
+            @Nullable Long maxPendingRequestBytes) {
+
+        WharfConfig.Limits resolve() {
+            WharfConfig.Limits defaults = WharfConfig.Limits.defaults();
+            return new WharfConfig.Limits(
+                    maxRequestBytes == null ? defaults.maxRequestBytes() : maxRequestBytes,
+                    maxHeaderBytes == null ? defaults.maxHeaderBytes() : maxHeaderBytes,
+                    maxConnections == null ? defaults.maxConnections() : maxConnections,
+                    idleTimeoutSeconds == null ? defaults.idleTimeoutSeconds() : idleTimeoutSeconds,
+                    requestHeaderTimeoutSeconds == null
+                            ? defaults.requestHeaderTimeoutSeconds()
+                            : requestHeaderTimeoutSeconds,
+                    requestBodyTimeoutSeconds == null
+                            ? defaults.requestBodyTimeoutSeconds()
+                            : requestBodyTimeoutSeconds,
+                    maxPendingRequestBytes == null ? defaults.maxPendingRequestBytes() : maxPendingRequestBytes);
+        }
+    }
 
     /** The {@code sqs:} section. */
     record Sqs(@Nullable List<WharfConfig.QueueDefinition> queues) {}
@@ -104,7 +131,7 @@ record ConfigFile(
                 pick(null, env.get("WHARF_REGION"), region, WharfConfig.DEFAULT_REGION),
                 List.copyOf(keys),
                 cli.insecure() || Boolean.TRUE.equals(insecure) || "true".equals(env.get("WHARF_INSECURE")),
-                limits == null ? WharfConfig.Limits.defaults() : limits,
+                limits == null ? WharfConfig.Limits.defaults() : limits.resolve(),
                 sqs == null || sqs.queues() == null ? List.of() : List.copyOf(sqs.queues()));
     }
 

@@ -20,9 +20,11 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
@@ -30,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +52,7 @@ final class HttpTransport implements AutoCloseable {
     private final WharfConfig config;
     private final Function<ServiceRouter.HttpRequest, WireResponse> application;
     private final ExecutorService handlers;
+    private final PendingBytes pendingBytes;
     /** Native epoll where the platform has it; NIO elsewhere. */
     private static final boolean EPOLL = Epoll.isAvailable();
 
@@ -72,6 +76,7 @@ final class HttpTransport implements AutoCloseable {
         this.config = config;
         this.application = application;
         this.handlers = handlers;
+        this.pendingBytes = new PendingBytes(config.limits().maxPendingRequestBytes());
     }
 
     private static IoHandlerFactory ioHandlers() {
@@ -98,17 +103,39 @@ final class HttpTransport implements AutoCloseable {
     }
 
     private void configure(SocketChannel channel, @Nullable SslContext tls, String scheme, int port) {
-        WharfConfig.Limits limits = config.limits();
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("limit", tls == null ? plainLimit : tlsLimit);
         if (tls != null) {
             pipeline.addLast("tls", tls.newHandler(channel.alloc()));
         }
-        pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeoutSeconds(), TimeUnit.SECONDS));
-        pipeline.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, limits.maxHeaderBytes(), 64 * 1024));
-        pipeline.addLast("aggregate", new BoundedAggregator(limits.maxRequestBytes()));
         String fallbackHost = (config.hostname() == null ? config.host() : config.hostname()) + ":" + port;
-        pipeline.addLast("app", new RequestHandler(application, handlers, scheme, fallbackHost));
+        addHttp1(pipeline, config.limits(), pendingBytes, application, handlers, scheme, fallbackHost);
+    }
+
+    /**
+     * Adds the HTTP/1.1 handlers to a connection's pipeline, after its TLS handler if it has one. The encoder comes
+     * before the decoder, so that the decoder's and the later handlers' answers are encoded.
+     */
+    static void addHttp1(
+            ChannelPipeline pipeline,
+            WharfConfig.Limits limits,
+            PendingBytes pendingBytes,
+            Function<ServiceRouter.HttpRequest, WireResponse> application,
+            Executor handlers,
+            String scheme,
+            String fallbackHost) {
+        pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeoutSeconds(), TimeUnit.SECONDS));
+        pipeline.addLast("encoder", new HttpResponseEncoder());
+        HttpDecoderConfig decoding = new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
+                .setMaxHeaderSize(limits.maxHeaderBytes())
+                .setMaxChunkSize(64 * 1024);
+        pipeline.addLast(
+                "decoder",
+                new RequestDecoder(decoding, limits.requestHeaderTimeoutSeconds(), limits.requestBodyTimeoutSeconds()));
+        pipeline.addLast("admission", new RequestAdmission(limits.maxRequestBytes(), pendingBytes));
+        pipeline.addLast("aggregate", new BoundedAggregator(limits.maxRequestBytes()));
+        pipeline.addLast("app", new RequestHandler(application, handlers, scheme, fallbackHost, pendingBytes));
     }
 
     /**
@@ -153,18 +180,35 @@ final class HttpTransport implements AutoCloseable {
             + "x-amzn-RequestId: {id}\r\n\r\n"
             + "Too many open connections.\n";
 
-    /** Aggregates a request body up to a bound, answering 413 with a request id beyond it. */
+    /**
+     * Aggregates a request body up to a bound, answering 413 with a request id beyond it. {@link RequestAdmission}
+     * turns away declared lengths over the bound and answers {@code Expect} itself; only chunked bodies reach the bound
+     * here.
+     */
     private static final class BoundedAggregator extends HttpObjectAggregator {
         BoundedAggregator(int maxContentLength) {
             super(maxContentLength);
         }
 
         @Override
+        protected @Nullable Object newContinueResponse(
+                HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+            return null;
+        }
+
+        @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            String requestId = UUID.randomUUID().toString();
+            ServiceRouter.HttpRequest head = oversized instanceof HttpRequest request
+                    ? RequestHandler.exchange(request, new byte[0], "", requestId)
+                    : null;
             RequestHandler.respond(
                     ctx,
-                    RequestHandler.status(413, "Request entity too large."),
-                    UUID.randomUUID().toString(),
+                    head == null
+                            ? RequestHandler.status(413, "Request entity too large.")
+                            : ServiceRouter.transportError(
+                                    head, TransportError.REQUEST_ENTITY_TOO_LARGE, "Request entity too large."),
+                    requestId,
                     false);
         }
     }

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -25,9 +26,10 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -37,8 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Receives whole HTTP requests on the event loop and runs each on a virtual thread, never on the event loop.
  *
- * <p>One request per connection runs at a time: reading pauses until its response is written, which keeps responses
- * in order and bounds the work one connection can queue.
+ * <p>One request per connection runs at a time: {@link RequestDecoder} begins the next only after this handler has
+ * answered the current one, and reading pauses until then, which keeps responses in request order and bounds what one
+ * connection can queue. The bytes the request holds stay reserved in {@link PendingBytes} until its operation is done.
  */
 final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -48,38 +51,49 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     static final long LINGER_MILLIS = 2_000;
 
     private final Function<ServiceRouter.HttpRequest, WireResponse> application;
-    private final ExecutorService handlers;
+    private final Executor handlers;
     private final String scheme;
     private final String fallbackHost;
+    private final PendingBytes pendingBytes;
 
     RequestHandler(
             Function<ServiceRouter.HttpRequest, WireResponse> application,
-            ExecutorService handlers,
+            Executor handlers,
             String scheme,
-            String fallbackHost) {
+            String fallbackHost,
+            PendingBytes pendingBytes) {
         this.application = application;
         this.handlers = handlers;
         this.scheme = scheme;
         this.fallbackHost = fallbackHost;
+        this.pendingBytes = pendingBytes;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         String requestId = UUID.randomUUID().toString();
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        RequestAdmission admission = ctx.pipeline().get(RequestAdmission.class);
+        long held = admission == null ? 0 : admission.takeReserved();
         if (request.decoderResult().isFailure()) {
-            respond(ctx, decodeFailure(request.decoderResult().cause(), requestId), requestId, false);
+            pendingBytes.release(held);
+            respond(ctx, decodeFailure(request, requestId), requestId, false);
             return;
         }
-        ServiceRouter.HttpRequest exchange = exchange(request, requestId);
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        ServiceRouter.HttpRequest exchange = exchange(request, ByteBufUtil.getBytes(request.content()), requestId);
         ctx.channel().config().setAutoRead(false);
         try {
             handlers.execute(() -> {
-                WireResponse response = run(exchange);
+                WireResponse response;
+                try {
+                    response = run(exchange);
+                } finally {
+                    pendingBytes.release(held);
+                }
                 try {
                     ctx.channel().eventLoop().execute(() -> {
                         respond(ctx, response, requestId, keepAlive);
-                        ctx.channel().config().setAutoRead(true);
+                        next(ctx);
                     });
                 } catch (RejectedExecutionException e) {
                     // The transport stopped while this request ran: its connection is closed, so no one can be told.
@@ -87,11 +101,24 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                 }
             });
         } catch (RejectedExecutionException e) {
+            pendingBytes.release(held);
             respond(
                     ctx,
-                    ServiceRouter.transportError(CommonError.SERVICE_UNAVAILABLE, "Shutting down.", requestId),
+                    ServiceRouter.transportError(exchange, CommonError.SERVICE_UNAVAILABLE, "Shutting down."),
                     requestId,
                     false);
+        }
+    }
+
+    /** Reads on after an answer: the request waiting behind it, if any, is decoded now. */
+    private static void next(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        ctx.channel().config().setAutoRead(true);
+        RequestDecoder decoder = ctx.pipeline().get(RequestDecoder.class);
+        if (decoder != null) {
+            decoder.resume();
         }
     }
 
@@ -101,29 +128,33 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         } catch (RuntimeException e) {
             LOG.error(
                     "request {} failed: {}", exchange.requestId(), LogText.failure(e, ServiceRouter.MAX_LOGGED_FRAMES));
-            return ServiceRouter.transportError(
-                    CommonError.INTERNAL_FAILURE, "An internal error occurred.", exchange.requestId());
+            return ServiceRouter.transportError(exchange, CommonError.INTERNAL_FAILURE, "An internal error occurred.");
         }
     }
 
-    private ServiceRouter.HttpRequest exchange(FullHttpRequest request, String requestId) {
+    private ServiceRouter.HttpRequest exchange(HttpRequest request, byte[] body, String requestId) {
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        String endpoint = scheme + "://" + (host == null || host.isBlank() ? fallbackHost : host);
+        return exchange(request, body, endpoint, requestId);
+    }
+
+    /** The request as the application sees it: the request line still encoded, header names in lower case. */
+    static ServiceRouter.HttpRequest exchange(HttpRequest request, byte[] body, String endpoint, String requestId) {
         String uri = request.uri();
         int question = uri.indexOf('?');
         String rawPath = question < 0 ? uri : uri.substring(0, question);
         String rawQuery = question < 0 ? "" : uri.substring(question + 1);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Map.Entry<String, String> header : request.headers()) {
-            headers.computeIfAbsent(header.getKey().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>(1))
+            headers.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
                     .add(header.getValue());
         }
-        String host = request.headers().get(HttpHeaderNames.HOST);
-        String endpoint = scheme + "://" + (host == null || host.isBlank() ? fallbackHost : host);
-        byte[] body = ByteBufUtil.getBytes(request.content());
         return new ServiceRouter.HttpRequest(
                 request.method().name(), rawPath, rawQuery, headers, body, endpoint, requestId);
     }
 
-    private static WireResponse decodeFailure(Throwable cause, String requestId) {
+    private static WireResponse decodeFailure(FullHttpRequest request, String requestId) {
+        Throwable cause = request.decoderResult().cause();
         if (cause instanceof TooLongHttpHeaderException) {
             return status(431, "Request header fields too large.");
         }
@@ -133,7 +164,15 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (cause instanceof TooLongFrameException) {
             return status(413, "Request entity too large.");
         }
-        return ServiceRouter.transportError(CommonError.SERIALIZATION, "Malformed HTTP request.", requestId);
+        // The decoder keeps the headers it read before it failed, so the error can take the request's shape.
+        ServiceRouter.HttpRequest head = exchange(request, new byte[0], "", requestId);
+        if (cause instanceof RequestDecoder.ConflictingFramingException) {
+            return ServiceRouter.transportError(
+                    head,
+                    TransportError.BAD_REQUEST,
+                    "The request must not carry both Transfer-Encoding and Content-Length.");
+        }
+        return ServiceRouter.transportError(head, TransportError.BAD_REQUEST, "Malformed HTTP request.");
     }
 
     static WireResponse status(int status, String message) {
@@ -141,22 +180,38 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     static void respond(ChannelHandlerContext ctx, WireResponse response, String requestId, boolean keepAlive) {
+        respond(ctx, response, requestId, keepAlive, false);
+    }
+
+    /**
+     * Writes the final answer to the connection's current request; {@code head} leaves the body out, as a response to
+     * HEAD must. A connection that is not kept alive drops what its client still sends and closes after a linger.
+     */
+    static void respond(
+            ChannelHandlerContext ctx, WireResponse response, String requestId, boolean keepAlive, boolean head) {
         if (!ctx.channel().isActive()) {
             return;
         }
         FullHttpResponse http = new DefaultFullHttpResponse(
                 HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()),
-                Unpooled.wrappedBuffer(response.body()));
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
         http.headers().set("x-amzn-RequestId", requestId);
         response.headers().forEach((name, value) -> http.headers().set(name, value));
+        RequestDecoder decoder = ctx.pipeline().get(RequestDecoder.class);
         if (keepAlive) {
             http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(http);
+            if (decoder != null) {
+                decoder.onAnswered();
+            }
         } else {
             http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            if (decoder != null) {
+                decoder.discardAll();
+            }
             ctx.writeAndFlush(http).addListener(written -> closeAfterLinger(ctx.channel()));
         }
     }
@@ -165,13 +220,14 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
      * Ends a connection whose peer may still be sending (an oversized body, a request the decoder gave up on) without
      * losing the answer. Closing a socket with unread bytes makes the kernel send a reset, and a reset can destroy the
      * answer in the client's buffer before the client reads it. So the output is shut (the client sees the end of the
-     * answer), the input keeps being read and dropped by the HTTP decoder and aggregator, and the socket is closed
+     * answer), the input keeps being read and dropped by {@link RequestDecoder}, and the socket is closed
      * when the client closes its side or after {@link #LINGER_MILLIS}, whichever comes first.
      */
-    private static void closeAfterLinger(Channel channel) {
+    static void closeAfterLinger(Channel channel) {
         if (!channel.isActive()) {
             return;
         }
+        channel.config().setAutoRead(true);
         if (channel instanceof SocketChannel socket && channel.pipeline().get(SslHandler.class) == null) {
             socket.shutdownOutput();
         }

@@ -224,6 +224,32 @@ final class ServiceRouter {
         return QueryCodec.encodeError(code, message, requestId, DEFAULT_XML_NAMESPACE);
     }
 
+    /**
+     * Encodes an error that the transport answers for a request whose head it has read, in that request's protocol
+     * shape: JSON (with {@code __type} and the request's JSON content type) when it names an {@code X-Amz-Target} or
+     * sends a JSON content type, else the Query {@code ErrorResponse}.
+     */
+    static WireResponse transportError(HttpRequest request, AwsErrorCode code, String message) {
+        String contentType = request.header("content-type");
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        if (request.header("x-amz-target") != null || type.startsWith("application/x-amz-json")) {
+            return (type.contains("1.1") ? TRANSPORT_JSON_11 : TRANSPORT_JSON_10).encodeError(code, message, false);
+        }
+        return transportError(code, message, request.requestId());
+    }
+
+    /**
+     * The methods that a request's protocol accepts, as an {@code Allow} header lists them, told by its {@code
+     * X-Amz-Target} header: the JSON protocols are POST only; the Query protocol takes GET (presigned URLs, {@code
+     * ?Action=}) and POST.
+     */
+    static String allowedMethods(@Nullable String target) {
+        return target != null ? "POST" : "GET, POST";
+    }
+
+    private static final JsonCodec TRANSPORT_JSON_10 = new JsonCodec(Protocol.AWS_JSON_1_0);
+    private static final JsonCodec TRANSPORT_JSON_11 = new JsonCodec(Protocol.AWS_JSON_1_1);
+
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

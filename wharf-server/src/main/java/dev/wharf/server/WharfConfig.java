@@ -46,12 +46,47 @@ public record WharfConfig(
      * @param maxHeaderBytes the largest header block; larger ones get 431
      * @param maxConnections the most open connections; more get 503 and are closed
      * @param idleTimeoutSeconds how long an idle connection stays open
+     * @param requestHeaderTimeoutSeconds how long a request's head may take to arrive, from its first byte (from the
+     *     connection's opening for its first request); later ones get 408 and the connection is closed
+     * @param requestBodyTimeoutSeconds how long a request's body may take to arrive after its head; later ones get 408
+     * @param maxPendingRequestBytes the most bytes that requests not yet answered may hold, server-wide, before they are
+     *     authenticated; a request that would go over gets 503 and its connection is closed
      */
-    public record Limits(int maxRequestBytes, int maxHeaderBytes, int maxConnections, int idleTimeoutSeconds) {
+    public record Limits(
+            int maxRequestBytes,
+            int maxHeaderBytes,
+            int maxConnections,
+            int idleTimeoutSeconds,
+            int requestHeaderTimeoutSeconds,
+            int requestBodyTimeoutSeconds,
+            long maxPendingRequestBytes) {
+
+        public Limits {
+            requirePositive("maxRequestBytes", maxRequestBytes);
+            requirePositive("maxHeaderBytes", maxHeaderBytes);
+            requirePositive("maxConnections", maxConnections);
+            requirePositive("idleTimeoutSeconds", idleTimeoutSeconds);
+            requirePositive("requestHeaderTimeoutSeconds", requestHeaderTimeoutSeconds);
+            requirePositive("requestBodyTimeoutSeconds", requestBodyTimeoutSeconds);
+            requirePositive("maxPendingRequestBytes", maxPendingRequestBytes);
+            if (maxPendingRequestBytes < maxRequestBytes) {
+                throw new IllegalArgumentException("limits.maxPendingRequestBytes (" + maxPendingRequestBytes
+                        + ") must be at least limits.maxRequestBytes (" + maxRequestBytes + ")");
+            }
+        }
 
         public static Limits defaults() {
             // 1 MiB messages grow by up to three times when form-encoded; 8 MiB leaves room for a full batch.
-            return new Limits(8 * 1024 * 1024, 16 * 1024, 10_000, 120);
+            // A head gets 20 s, as Apache's mod_reqtimeout allows at first; a body 60 s, 8 MiB at about 1 Mbit/s.
+            // 64 MiB of pending requests is eight maximal ones at once, or about twenty form-encoded 1 MiB sends:
+            // what clients that have not been authenticated yet can make the server hold stays small next to it.
+            return new Limits(8 * 1024 * 1024, 16 * 1024, 10_000, 120, 20, 60, 64L * 1024 * 1024);
+        }
+
+        private static void requirePositive(String name, long value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("limits." + name + " must be positive, not " + value);
+            }
         }
     }
 

@@ -44,7 +44,9 @@ public final class WharfServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WharfServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HEALTH_PATH = "/_wharf/health";
+    /** The health endpoint; it answers GET only. */
+    static final String HEALTH_PATH = "/_wharf/health";
+
     private static final int DRAIN_SECONDS = 5;
     private static final long GRACE_MILLIS = 1_000;
 
