@@ -23,14 +23,15 @@ class CliAndBoto3IT {
 
     record Result(int exitCode, String stdout, String stderr) {}
 
+    /** Runs a command with the test keys, unless {@code env} names others; {@code env} wins over every default. */
     static Result run(Map<String, String> env, List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(env);
         builder.environment().put("AWS_ACCESS_KEY_ID", "test");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
         builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
         builder.environment().put("AWS_CONFIG_FILE", "/dev/null");
         builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        builder.environment().putAll(env);
         Path out = java.nio.file.Files.createTempFile("wharf-cmd", ".out");
         Path err = java.nio.file.Files.createTempFile("wharf-cmd", ".err");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());

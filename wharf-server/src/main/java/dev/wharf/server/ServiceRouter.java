@@ -57,7 +57,10 @@ final class ServiceRouter {
         this.verifier = verifier;
         for (ServiceBinding service : services) {
             String serviceId = service.model().serviceId();
-            byTargetPrefix.put(serviceId.substring(serviceId.indexOf('#') + 1), service);
+            if (service.protocols().contains(Protocol.AWS_JSON_1_0)
+                    || service.protocols().contains(Protocol.AWS_JSON_1_1)) {
+                byTargetPrefix.put(serviceId.substring(serviceId.indexOf('#') + 1), service);
+            }
             bySigningName.put(service.model().signingName(), service);
             if (service.protocols().contains(Protocol.AWS_QUERY)) {
                 queryCodecs.put(service, new QueryCodec(service.model(), service.queryXmlNamespace()));

@@ -3,6 +3,8 @@ package dev.wharf.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.common.AwsException;
+import dev.wharf.iam.engine.StsEngine;
+import dev.wharf.iam.http.StsBinding;
 import dev.wharf.protocol.ServiceBinding;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.sigv4.SigV4Verifier;
@@ -85,7 +87,7 @@ public final class WharfServer implements AutoCloseable {
             String endpoint =
                     "http://" + (config.hostname() == null ? config.host() : config.hostname()) + ":" + config.port();
             createConfiguredQueues(config, sqs, endpoint);
-            return new WharfServer(config, storage, sqs, List.of(new SqsBinding(sqs)));
+            return new WharfServer(config, storage, sqs, List.of(new SqsBinding(sqs), new StsBinding(new StsEngine())));
         } catch (Exception | Error e) {
             storage.close();
             throw e;
@@ -146,7 +148,7 @@ public final class WharfServer implements AutoCloseable {
         ObjectNode body = JSON.createObjectNode();
         body.put("status", closed ? "stopping" : "ready");
         body.put("version", version());
-        body.putObject("services").put("sqs", "running");
+        body.putObject("services").put("sqs", "running").put("sts", "running");
         ObjectNode store = body.putObject("storage");
         store.put("mode", storage.mode().configName());
         store.put("location", storage.describe());

@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /** A running test server: its endpoints, its data directory, and ready-made SDK clients for it. */
 public final class WharfHandle {
@@ -57,5 +58,20 @@ public final class WharfHandle {
     /** An SDK v2 SQS client that signs with the test keys. */
     public SqsClient sqs() {
         return sqs(ACCESS_KEY, SECRET_KEY);
+    }
+
+    /** An SDK v2 STS client (AWS Query protocol) for this server, signing with the given keys. */
+    public StsClient sts(String accessKey, String secretKey) {
+        return StsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .httpClient(ApacheHttpClient.create())
+                .build();
+    }
+
+    /** An SDK v2 STS client that signs with the test keys. */
+    public StsClient sts() {
+        return sts(ACCESS_KEY, SECRET_KEY);
     }
 }

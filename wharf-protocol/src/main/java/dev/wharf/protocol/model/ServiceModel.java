@@ -9,12 +9,15 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A service's official model, read from its Smithy JSON AST: the shapes, names and traits that drive the codecs.
+ * A service's official model, read from its Smithy JSON AST or its SDK v2 model classes: the shapes, names and traits
+ * that drive the codecs.
  *
- * <p>Immutable and thread-safe once loaded. Only the traits that a codec needs are kept.
+ * <p>Immutable and thread-safe once loaded. Only the traits that a codec needs are kept. A {@link #lazy} model knows
+ * its service at once and reads its shapes and operations on first use.
  */
 public final class ServiceModel {
 
@@ -27,6 +30,10 @@ public final class ServiceModel {
     private final boolean queryCompatible;
     private final Map<String, Shape> shapes;
     private final Map<String, Operation> operations;
+    /** Reads the shapes and operations of a lazy model; null for a model read at once. */
+    private final @Nullable Supplier<ServiceModel> loader;
+    /** The lazy model's contents once read; guarded by this for writing. */
+    private volatile @Nullable ServiceModel loaded;
 
     private ServiceModel(
             String serviceId,
@@ -40,6 +47,53 @@ public final class ServiceModel {
         this.queryCompatible = queryCompatible;
         this.shapes = Collections.unmodifiableMap(shapes);
         this.operations = Collections.unmodifiableMap(operations);
+        this.loader = null;
+    }
+
+    private ServiceModel(String serviceId, String signingName, boolean queryCompatible, Supplier<ServiceModel> loader) {
+        this.serviceId = serviceId;
+        this.namespace = serviceId.substring(0, serviceId.indexOf('#'));
+        this.signingName = signingName;
+        this.queryCompatible = queryCompatible;
+        this.shapes = Map.of();
+        this.operations = Map.of();
+        this.loader = loader;
+    }
+
+    /**
+     * A model whose service is known now and whose shapes and operations are read on first use, by one thread, for
+     * services whose model is costly to read and may never be called (such as one read by {@link SdkModelReader}).
+     *
+     * <p>A read that fails throws from the call that needed it and is tried again by the next one.
+     *
+     * @param loader reads the whole model; it must name the same service and signing name
+     */
+    public static ServiceModel lazy(
+            String serviceId, String signingName, boolean queryCompatible, Supplier<ServiceModel> loader) {
+        return new ServiceModel(serviceId, signingName, queryCompatible, loader);
+    }
+
+    /** This model's contents: itself, or for a lazy model the model its loader reads, once. */
+    private ServiceModel contents() {
+        Supplier<ServiceModel> read = loader;
+        if (read == null) {
+            return this;
+        }
+        ServiceModel model = loaded;
+        if (model == null) {
+            synchronized (this) {
+                model = loaded;
+                if (model == null) {
+                    model = read.get();
+                    if (!model.serviceId.equals(serviceId) || !model.signingName.equals(signingName)) {
+                        throw new IllegalStateException("the model read for " + serviceId + " (" + signingName
+                                + ") is of " + model.serviceId + " (" + model.signingName + ")");
+                    }
+                    loaded = model;
+                }
+            }
+        }
+        return model;
     }
 
     /**
@@ -56,6 +110,16 @@ public final class ServiceModel {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read service model " + resource, e);
         }
+    }
+
+    /** A model that another reader of this package built, such as {@link SdkModelReader}; the maps are kept as given. */
+    static ServiceModel of(
+            String serviceId,
+            String signingName,
+            boolean queryCompatible,
+            Map<String, Shape> shapes,
+            Map<String, Operation> operations) {
+        return new ServiceModel(serviceId, signingName, queryCompatible, shapes, operations);
     }
 
     static ServiceModel parse(JsonNode root) {
@@ -145,11 +209,11 @@ public final class ServiceModel {
     }
 
     public @Nullable Operation operation(String name) {
-        return operations.get(name);
+        return contents().operations.get(name);
     }
 
     public Map<String, Operation> operations() {
-        return operations;
+        return contents().operations;
     }
 
     /**
@@ -158,7 +222,7 @@ public final class ServiceModel {
      * @throws IllegalArgumentException when the model has no such shape
      */
     public Shape shape(String id) {
-        Shape shape = shapes.get(id);
+        Shape shape = contents().shapes.get(id);
         if (shape != null) {
             return shape;
         }

@@ -1,4 +1,4 @@
-/** The AWS service models (Smithy JSON AST) that drive every codec. */
+/** The AWS service models (a Smithy JSON AST, or an SDK v2 service's model classes) that drive every codec. */
 @NullMarked
 package dev.wharf.protocol.model;
 

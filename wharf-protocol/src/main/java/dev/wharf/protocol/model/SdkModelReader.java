@@ -1,0 +1,272 @@
+package dev.wharf.protocol.model;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
+import software.amazon.awssdk.core.traits.ListTrait;
+import software.amazon.awssdk.core.traits.MapTrait;
+import software.amazon.awssdk.core.traits.RequiredTrait;
+
+/**
+ * Builds a {@link ServiceModel} from an AWS SDK for Java v2 service client's model classes, for the services whose
+ * Smithy model is not published as a jar.
+ *
+ * <p>An operation is a method of the client interface that takes one {@code SdkRequest} and returns an {@code
+ * SdkResponse}; its name is the method's name capitalized ({@code assumeRoleWithSAML} is {@code AssumeRoleWithSAML},
+ * which the request class {@code AssumeRoleWithSamlRequest} no longer spells). Shapes come from each class's {@link
+ * SdkField}s, read through its static {@code builder()}:
+ *
+ * <ul>
+ *   <li>a member's name is the field's member name, as the JSON protocols write it; its location name, when it
+ *       differs, is its Query/XML name ({@link Member#xmlName()});
+ *   <li>the marshalling type gives the shape type; a structure is named after its model class, a list or map after
+ *       the member that holds it ({@code Owner$Member}), a scalar after its Smithy prelude shape;
+ *   <li>{@link ListTrait} gives a list's member, its location name and whether it is flattened; {@link MapTrait} a
+ *       map's key and value names, its value and whether it is flattened;
+ *   <li>{@link RequiredTrait} marks a member required where the SDK records it.
+ * </ul>
+ *
+ * <p>What the classes do not record comes from the caller ({@link Service}): the service shape's id, the signing name
+ * and whether JSON errors carry the Query code. The classes record neither enum values, nor constraints, nor errors;
+ * and an SDK generated for a JSON protocol keeps no Query names (its location names are the member names). Members
+ * bound to HTTP headers, paths or query strings are rejected: the model has no HTTP bindings yet.
+ *
+ * <p>Reading runs each model class's static initializer; the result is immutable and thread-safe.
+ */
+public final class SdkModelReader {
+
+    private static final String PRELUDE = "smithy.api#";
+    private static final String LIST_MEMBER = "member";
+    private static final String MAP_KEY = "key";
+    private static final String MAP_VALUE = "value";
+
+    /**
+     * What a service's SDK classes do not say about it.
+     *
+     * @param serviceId the service shape's id in AWS's Smithy model, such as {@code
+     *     com.amazonaws.sts#AWSSecurityTokenServiceV20110615}; its namespace qualifies the shapes read
+     * @param signingName the SigV4 signing name, such as {@code sts}
+     * @param queryCompatible whether the service's JSON errors carry the Query code ({@code awsQueryCompatible})
+     */
+    public record Service(String serviceId, String signingName, boolean queryCompatible) {
+
+        public Service {
+            if (serviceId.indexOf('#') <= 0) {
+                throw new IllegalArgumentException("not an absolute shape id: " + serviceId);
+            }
+        }
+
+        String namespace() {
+            return serviceId.substring(0, serviceId.indexOf('#'));
+        }
+    }
+
+    private final Service service;
+    private final Map<String, Shape> shapes = new LinkedHashMap<>();
+    private final Set<String> reading = new HashSet<>();
+
+    private SdkModelReader(Service service) {
+        this.service = service;
+    }
+
+    /**
+     * Reads every operation that the client interface declares, such as {@code StsClient.class}.
+     *
+     * @throws IllegalArgumentException when a model class cannot be read or binds a member outside the payload
+     */
+    public static ServiceModel read(Service service, Class<?> client) {
+        return new SdkModelReader(service).readOperations(operationMethods(client));
+    }
+
+    /**
+     * A model of every operation of the client interface, read on its first use (see {@link ServiceModel#lazy}):
+     * reading loads the SDK's model classes, which costs hundreds of milliseconds and a few megabytes.
+     */
+    public static ServiceModel lazy(Service service, Class<?> client) {
+        return ServiceModel.lazy(
+                service.serviceId(), service.signingName(), service.queryCompatible(), () -> read(service, client));
+    }
+
+    /**
+     * Reads the named operations of the client interface only, such as {@code GetCallerIdentity}.
+     *
+     * @throws IllegalArgumentException when the client has no such operation, or as {@link #read(Service, Class)}
+     */
+    public static ServiceModel read(Service service, Class<?> client, Collection<String> operations) {
+        Map<String, Method> all = operationMethods(client);
+        Map<String, Method> named = new TreeMap<>();
+        for (String name : operations) {
+            Method method = all.get(name);
+            if (method == null) {
+                throw new IllegalArgumentException(client.getName() + " has no operation " + name);
+            }
+            named.put(name, method);
+        }
+        return new SdkModelReader(service).readOperations(named);
+    }
+
+    /** The client's operation methods by operation name, in name order. */
+    private static Map<String, Method> operationMethods(Class<?> client) {
+        Map<String, Method> methods = new TreeMap<>();
+        Method[] candidates = client.getMethods();
+        Arrays.sort(candidates, Comparator.comparing(Method::getName));
+        for (Method method : candidates) {
+            if (Modifier.isStatic(method.getModifiers())
+                    || method.getParameterCount() != 1
+                    || !SdkRequest.class.isAssignableFrom(method.getParameterTypes()[0])
+                    || !SdkResponse.class.isAssignableFrom(method.getReturnType())) {
+                continue;
+            }
+            String name = method.getName().substring(0, 1).toUpperCase(Locale.ROOT)
+                    + method.getName().substring(1);
+            Method previous = methods.put(name, method);
+            if (previous != null && !previous.getParameterTypes()[0].equals(method.getParameterTypes()[0])) {
+                throw new IllegalArgumentException(client.getName() + " declares operation " + name + " twice");
+            }
+        }
+        return methods;
+    }
+
+    private ServiceModel readOperations(Map<String, Method> methods) {
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        for (Map.Entry<String, Method> entry : methods.entrySet()) {
+            Method method = entry.getValue();
+            String input =
+                    structure(method.getParameterTypes()[0].getSimpleName(), builderOf(method.getParameterTypes()[0]));
+            String output = structure(method.getReturnType().getSimpleName(), builderOf(method.getReturnType()));
+            operations.put(entry.getKey(), new Operation(entry.getKey(), input, output));
+        }
+        return ServiceModel.of(
+                service.serviceId(), service.signingName(), service.queryCompatible(), shapes, operations);
+    }
+
+    /** The builder that a model class's static {@code builder()} returns; it lists the same fields as the class. */
+    private static SdkPojo builderOf(Class<?> modelClass) {
+        try {
+            Object builder = modelClass.getMethod("builder").invoke(null);
+            if (builder instanceof SdkPojo pojo) {
+                return pojo;
+            }
+            throw new IllegalArgumentException(modelClass.getName() + ".builder() is not an SdkPojo");
+        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalArgumentException("cannot read the SDK model class " + modelClass.getName(), e);
+        }
+    }
+
+    /** Adds the structure of a model class, once, and returns its id. */
+    private String structure(String name, SdkPojo pojo) {
+        String id = service.namespace() + "#" + name;
+        if (shapes.containsKey(id) || !reading.add(id)) {
+            return id; // read already, or being read further up a recursive structure
+        }
+        Map<String, Member> members = new LinkedHashMap<>();
+        for (SdkField<?> field : pojo.sdkFields()) {
+            members.put(field.memberName(), member(id, field));
+        }
+        shapes.put(id, new Shape(id, ShapeType.STRUCTURE, Collections.unmodifiableMap(members), null, null, null));
+        reading.remove(id);
+        return id;
+    }
+
+    private Member member(String ownerId, SdkField<?> field) {
+        if (field.location() != MarshallLocation.PAYLOAD) {
+            throw new IllegalArgumentException(ownerId + "." + field.memberName() + " is bound to the HTTP "
+                    + field.location() + "; the model has no HTTP bindings yet");
+        }
+        String name = field.memberName();
+        ListTrait list = field.getTrait(ListTrait.class);
+        MapTrait map = field.getTrait(MapTrait.class);
+        boolean flattened = (list != null && list.isFlattened()) || (map != null && map.isFlattened());
+        return new Member(
+                name,
+                target(ownerId + "$" + name, field),
+                renamed(field.locationName(), name),
+                flattened,
+                field.containsTrait(RequiredTrait.class));
+    }
+
+    /** The location name when it differs from the default name, else null: the Query codec then uses the default. */
+    private static @Nullable String renamed(@Nullable String locationName, String defaultName) {
+        return locationName == null || locationName.equals(defaultName) ? null : locationName;
+    }
+
+    /** The id of the shape a field holds; {@code scope} names a list or map shape after the member holding it. */
+    private String target(String scope, SdkField<?> field) {
+        return switch (field.marshallingType().getKnownType()) {
+            case STRING -> scalar("String", ShapeType.STRING);
+            case INTEGER -> scalar("Integer", ShapeType.INTEGER);
+            case SHORT -> scalar("Short", ShapeType.INTEGER);
+            case BYTE -> scalar("Byte", ShapeType.INTEGER);
+            case LONG -> scalar("Long", ShapeType.LONG);
+            case FLOAT -> scalar("Float", ShapeType.DOUBLE);
+            case DOUBLE -> scalar("Double", ShapeType.DOUBLE);
+            case BIG_DECIMAL -> scalar("BigDecimal", ShapeType.DOUBLE);
+            case BOOLEAN -> scalar("Boolean", ShapeType.BOOLEAN);
+            case INSTANT -> scalar("Timestamp", ShapeType.TIMESTAMP);
+            case SDK_BYTES -> scalar("Blob", ShapeType.BLOB);
+            case DOCUMENT -> scalar("Document", ShapeType.OTHER);
+            case NULL -> scalar("Unit", ShapeType.OTHER);
+            case SDK_POJO -> pojoStructure(field);
+            case LIST -> list(scope, required(field.getTrait(ListTrait.class), scope));
+            case MAP -> map(scope, required(field.getTrait(MapTrait.class), scope));
+        };
+    }
+
+    private String pojoStructure(SdkField<?> field) {
+        SdkPojo builder = field.constructor().get();
+        Class<?> modelClass = builder.getClass().getDeclaringClass();
+        String name = modelClass != null
+                ? modelClass.getSimpleName()
+                : builder.getClass().getSimpleName();
+        return structure(name, builder);
+    }
+
+    private String scalar(String name, ShapeType type) {
+        String id = PRELUDE + name;
+        shapes.computeIfAbsent(id, key -> new Shape(key, type, Map.of(), null, null, null));
+        return id;
+    }
+
+    private String list(String id, ListTrait trait) {
+        SdkField<?> item = trait.memberFieldInfo();
+        String itemName = trait.memberLocationName() != null ? trait.memberLocationName() : item.locationName();
+        Member member = new Member(
+                LIST_MEMBER, target(id + "$" + LIST_MEMBER, item), renamed(itemName, LIST_MEMBER), false, false);
+        shapes.put(id, new Shape(id, ShapeType.LIST, Map.of(), member, null, null));
+        return id;
+    }
+
+    private String map(String id, MapTrait trait) {
+        Member key = new Member(
+                MAP_KEY, scalar("String", ShapeType.STRING), renamed(trait.keyLocationName(), MAP_KEY), false, false);
+        Member value = new Member(
+                MAP_VALUE,
+                target(id + "$" + MAP_VALUE, trait.valueFieldInfo()),
+                renamed(trait.valueLocationName(), MAP_VALUE),
+                false,
+                false);
+        shapes.put(id, new Shape(id, ShapeType.MAP, Map.of(), null, key, value));
+        return id;
+    }
+
+    private static <T> T required(@Nullable T trait, String scope) {
+        return Objects.requireNonNull(trait, () -> scope + " has no collection trait in its SDK metadata");
+    }
+}
