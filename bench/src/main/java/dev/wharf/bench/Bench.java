@@ -3,6 +3,7 @@ package dev.wharf.bench;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.bench.fuzz.FuzzCommand;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -16,11 +17,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The bench's command line: {@code run} measures one scenario and prints one JSON line; {@code ceiling} serves. */
+/**
+ * The bench's command line: {@code run} measures one scenario and prints one JSON line; {@code ceiling} serves;
+ * {@code fuzz} sends hostile requests and judges the answers.
+ */
 @Command(
         name = "wharf-bench",
         mixinStandardHelpOptions = true,
-        subcommands = {Bench.Run.class, Bench.Ceiling.class},
+        subcommands = {Bench.Run.class, Bench.Ceiling.class, FuzzCommand.class},
         description = "Wharf's benchmark instrument.")
 public final class Bench {
 

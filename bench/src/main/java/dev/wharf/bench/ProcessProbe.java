@@ -8,13 +8,13 @@ import java.nio.file.Path;
  * Reads a process's CPU time and resident memory from {@code /proc}: utime + stime from {@code /proc/PID/stat}, and
  * VmRSS and VmHWM from {@code /proc/PID/status}. A probe of pid 0 measures nothing and answers zero.
  */
-final class ProcessProbe {
+public final class ProcessProbe {
 
     private final long pid;
     private final long clockTicksPerSecond;
     private volatile long rssPeakKb;
 
-    ProcessProbe(long pid, long clockTicksPerSecond) {
+    public ProcessProbe(long pid, long clockTicksPerSecond) {
         this.pid = pid;
         this.clockTicksPerSecond = clockTicksPerSecond;
     }
@@ -41,7 +41,7 @@ final class ProcessProbe {
     }
 
     /** The value in kB of a {@code /proc/PID/status} line such as {@code VmRSS}, or 0. */
-    long statusKb(String name) {
+    public long statusKb(String name) {
         if (pid <= 0) {
             return 0;
         }
