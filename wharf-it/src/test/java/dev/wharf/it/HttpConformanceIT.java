@@ -137,8 +137,8 @@ class HttpConformanceIT {
                 new Case("HEAD", 405),
                 new Case("TRACE", 405),
                 new Case("PUT", 405),
-                new Case("FOO", 501),
-                new Case("post", 501))) {
+                new Case("FOO", 405),
+                new Case("post", 405))) {
             try (Socket socket = RawHttp.connect(endpoint)) {
                 RawHttp.write(socket, c.method() + create);
                 RawHttp.Response answer =

@@ -2,6 +2,7 @@ package dev.wharf.server;
 
 import dev.wharf.common.AwsErrorCode;
 import dev.wharf.common.CommonError;
+import dev.wharf.common.LogText;
 import dev.wharf.protocol.WireResponse;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -39,10 +39,6 @@ import org.jspecify.annotations.Nullable;
  * <p>All methods run on the channel's event loop.
  */
 final class RequestAdmission extends ChannelInboundHandlerAdapter {
-
-    /** The methods of RFC 9110 and RFC 5789, case-sensitive; others are not implemented rather than not allowed. */
-    private static final Set<String> KNOWN_METHODS =
-            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
     private final int maxRequestBytes;
     private final PendingBytes pendingBytes;
@@ -180,8 +176,9 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
             return new Refusal(TransportError.BAD_REQUEST, "The request's message framing is invalid.", true);
         }
         if (!joined.equals("chunked")) {
+            // RFC 9112 suggests 501; a coding that no AWS client sends is the client's mistake, and gets a 4xx.
             return new Refusal(
-                    TransportError.NOT_IMPLEMENTED, "Transfer-Encoding " + joined + " is not supported.", true);
+                    TransportError.BAD_REQUEST, "Transfer-Encoding " + LogText.of(joined) + " is not supported.", true);
         }
         return null;
     }
@@ -194,16 +191,11 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
         if (List.of(allowed.split(", ")).contains(method)) {
             return null;
         }
-        if (!KNOWN_METHODS.contains(method)) {
-            return new Refusal(
-                    TransportError.NOT_IMPLEMENTED,
-                    "The method " + method + " is not implemented.",
-                    Map.of("Allow", allowed),
-                    hasBody);
-        }
+        // RFC 9110 suggests 501 for a method HTTP does not define; any method but the target's own is the client's
+        // mistake here, so every one gets 405 with the methods that work.
         return new Refusal(
                 TransportError.METHOD_NOT_ALLOWED,
-                "The method " + method + " is not allowed here; use " + allowed.replace(", ", " or ") + ".",
+                "The method " + LogText.of(method) + " is not allowed here; use " + allowed.replace(", ", " or ") + ".",
                 Map.of("Allow", allowed),
                 hasBody);
     }

@@ -7,15 +7,15 @@ import dev.wharf.common.AwsErrorCode;
  * and size limits.
  *
  * <p>AWS documents none of these for its JSON and Query endpoints, so the codes are Wharf's, named after the HTTP
- * statuses, as S3 names its own ({@code MethodNotAllowed}, {@code RequestTimeout}, {@code NotImplemented}).
+ * statuses, as S3 names its own ({@code MethodNotAllowed}, {@code RequestTimeout}). None is a 5xx: every one of them
+ * is the client's mistake.
  */
 enum TransportError implements AwsErrorCode {
     BAD_REQUEST("BadRequest", 400, true),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405, true),
     REQUEST_TIMEOUT("RequestTimeout", 408, true),
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413, true),
-    EXPECTATION_FAILED("ExpectationFailed", 417, true),
-    NOT_IMPLEMENTED("NotImplemented", 501, true);
+    EXPECTATION_FAILED("ExpectationFailed", 417, true);
 
     private final String code;
     private final int httpStatus;

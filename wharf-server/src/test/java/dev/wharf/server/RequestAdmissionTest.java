@@ -50,9 +50,9 @@ class RequestAdmissionTest {
             connection.send(post("/", "Action=ListQueues").replaceFirst("POST", method));
             assertThat(connection.written())
                     .as(method)
-                    .startsWith("HTTP/1.1 501 ")
-                    .contains("<Code>NotImplemented</Code>")
-                    .contains("The method " + method + " is not implemented.");
+                    .startsWith("HTTP/1.1 405 ")
+                    .contains("<Code>MethodNotAllowed</Code>")
+                    .contains("The method " + method + " is not allowed here; use GET or POST.");
             assertThat(connection.closedAfterLinger())
                     .as("a refused request with a body closes")
                     .isTrue();
@@ -141,7 +141,7 @@ class RequestAdmissionTest {
 
         Http1Connection unknown = connection();
         unknown.send("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: gzip, chunked\r\n\r\n");
-        assertThat(unknown.written()).startsWith("HTTP/1.1 501 ").contains("gzip,chunked is not supported");
+        assertThat(unknown.written()).startsWith("HTTP/1.1 400 ").contains("gzip,chunked is not supported");
         assertThat(unknown.closedAfterLinger()).isTrue();
         assertThat(notFinal.ran).isEmpty();
         assertThat(unknown.ran).isEmpty();
