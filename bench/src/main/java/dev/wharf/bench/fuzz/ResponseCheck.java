@@ -116,10 +116,26 @@ final class ResponseCheck {
         return findings;
     }
 
-    /** The body without its error code ({@code __type} value, Query {@code Code}): AWS's codes end in Exception. */
+    /**
+     * AWS's own texts that name Java classes: the JSON services' SerializationException messages, which Wharf repeats
+     * as AWS sends them ("class java.lang.String can not be converted to an Integer").
+     */
+    private static final List<String> AWS_TEXTS = List.of(
+            "class java.lang.String can not be converted to",
+            "class java.lang.Boolean can not be converted to",
+            "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to");
+
+    /**
+     * The body without its error code ({@code __type} value, Query {@code Code}): AWS's codes end in Exception; and
+     * without AWS's own texts that name Java classes.
+     */
     private static String withoutCodes(String text) {
         String out = cut(text, "\"__type\":\"", "\"");
-        return cut(out, "<Code>", "</Code>");
+        out = cut(out, "<Code>", "</Code>");
+        for (String awsText : AWS_TEXTS) {
+            out = out.replace(awsText, "");
+        }
+        return out;
     }
 
     private static String cut(String text, String open, String close) {
