@@ -74,9 +74,19 @@ final class HttpTransport implements AutoCloseable {
             Function<ServiceRouter.HttpRequest, WireResponse> application,
             ExecutorService handlers) {
         this.config = config;
-        this.application = application;
+        IdleHeapRelease idle = new IdleHeapRelease();
+        this.application = request -> {
+            idle.onRequest();
+            return application.apply(request);
+        };
         this.handlers = handlers;
         this.pendingBytes = new PendingBytes(config.limits().maxPendingRequestBytes());
+        boss.next()
+                .scheduleWithFixedDelay(
+                        () -> idle.check(System.nanoTime()),
+                        IdleHeapRelease.CHECK_SECONDS,
+                        IdleHeapRelease.CHECK_SECONDS,
+                        TimeUnit.SECONDS);
     }
 
     private static IoHandlerFactory ioHandlers() {

@@ -50,7 +50,10 @@ public final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--replay", defaultValue = "-1", description = "send only the case of this index, and print it")
     long replay;
 
-    @Option(names = "--idle-seconds", defaultValue = "5", description = "idle time before each idle RSS reading")
+    @Option(
+            names = "--idle-seconds",
+            defaultValue = "15",
+            description = "idle time before each idle RSS reading; Wharf releases its heap after 10 idle seconds")
     double idleSeconds;
 
     @Option(names = "--failures", description = "write every violation here, one JSON line each (bounded)")

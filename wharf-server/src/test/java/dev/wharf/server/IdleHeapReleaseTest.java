@@ -1,0 +1,46 @@
+package dev.wharf.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The heap is released once per idle period after work, never while requests come, never when nothing happened. */
+class IdleHeapReleaseTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private final AtomicInteger collections = new AtomicInteger();
+    private final IdleHeapRelease idle = new IdleHeapRelease(collections::incrementAndGet);
+
+    @Test
+    void anIdleServerThatDidNoWorkNeverCollects() {
+        for (long t = 0; t < 60 * SECOND; t += 2 * SECOND) {
+            assertThat(idle.check(t)).isFalse();
+        }
+        assertThat(collections).hasValue(0);
+    }
+
+    @Test
+    void collectsOnceAfterTenQuietSecondsFollowingWork() {
+        idle.onRequest();
+        assertThat(idle.check(0)).isFalse();
+        assertThat(idle.check(9 * SECOND)).isFalse();
+        assertThat(idle.check(10 * SECOND)).isTrue();
+        assertThat(idle.check(30 * SECOND)).isFalse();
+        assertThat(collections).hasValue(1);
+    }
+
+    @Test
+    void aBusyServerNeverCollectsAndTheNextQuietPeriodCollectsAgain() {
+        for (long t = 0; t < 60 * SECOND; t += 2 * SECOND) {
+            idle.onRequest();
+            assertThat(idle.check(t)).isFalse();
+        }
+        assertThat(idle.check(70 * SECOND)).isTrue();
+        idle.onRequest();
+        assertThat(idle.check(72 * SECOND)).isFalse();
+        assertThat(idle.check(82 * SECOND)).isTrue();
+        assertThat(collections).hasValue(2);
+    }
+}
