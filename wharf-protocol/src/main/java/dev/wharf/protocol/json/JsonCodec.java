@@ -94,6 +94,9 @@ public final class JsonCodec {
             throw CommonError.SERIALIZATION.with("The request body continues after the end of its JSON object.");
         } catch (IOException e) {
             throw CommonError.SERIALIZATION.with("The request body is not valid JSON.");
+        } catch (NumberFormatException | ArithmeticException e) {
+            // Found by fuzzing: 1e40044444410 has an exponent beyond what BigDecimal holds.
+            throw CommonError.SERIALIZATION.with("The request body holds a number that cannot be represented.");
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
             return JSON.createObjectNode();

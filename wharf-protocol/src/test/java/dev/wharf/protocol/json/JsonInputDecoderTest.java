@@ -154,6 +154,8 @@ class JsonInputDecoderTest {
         assertThat(rejection("SendMessage", "{\"DelaySeconds\":" + "9".repeat(500) + "}"))
                 .startsWith("Number 9999")
                 .endsWith("can not be converted to an Integer: it is out of range.");
+        assertThat(rejection("ReceiveMessage", "{\"MaxNumberOfMessages\":244444441e40044444410}"))
+                .isEqualTo("The request body holds a number that cannot be represented.");
         assertThat(rejection("SendMessage", "{\"DelaySeconds\":1e999999999}"))
                 .isEqualTo("Number 1E+999999999 can not be converted to an Integer: it is out of range.");
         assertThat(decode("SendMessage", "{\"DelaySeconds\":5.0}")
