@@ -155,11 +155,36 @@ public final class QueryCodec {
         for (int i = 1; i <= MAX_ENTRIES; i++) {
             JsonNode value = decodeValue(params, base + "." + i, item, itemShape);
             if (value == null) {
+                requireNoEntryAfter(params, base, i, base + "." + i);
                 break;
             }
             out.add(value);
         }
         return out.isEmpty() ? null : out;
+    }
+
+    /**
+     * Refuses entries numbered after a missing one ({@code AttributeName.3} without {@code AttributeName.2}): they would
+     * otherwise be dropped without a word.
+     */
+    private static void requireNoEntryAfter(Map<String, List<String>> params, String base, int missing, String name) {
+        String prefix = base + ".";
+        for (String key : params.keySet()) {
+            if (key.startsWith(prefix) && indexAt(key, prefix.length()) > missing) {
+                throw CommonError.MISSING_PARAMETER.with(
+                        "The request must contain the parameter " + LogText.of(name) + ".");
+            }
+        }
+    }
+
+    /** The entry number that starts at {@code from} in a parameter name, or -1 when there is none. */
+    private static long indexAt(String key, int from) {
+        int end = from;
+        while (end < key.length() && end - from < 10 && key.charAt(end) >= '0' && key.charAt(end) <= '9') {
+            end++;
+        }
+        boolean whole = end > from && (end == key.length() || key.charAt(end) == '.');
+        return whole ? Long.parseLong(key.substring(from, end)) : -1;
     }
 
     private @Nullable JsonNode decodeMap(Map<String, List<String>> params, String key, Member member, Shape shape) {
@@ -172,6 +197,8 @@ public final class QueryCodec {
             String entry = base + "." + i + ".";
             List<String> name = params.get(entry + nameOr(keyMember, "key"));
             if (name == null || name.isEmpty()) {
+                // An entry with a value but no name, or entries after this one, would be lost without a word.
+                requireNoEntryAfter(params, base, i - 1, entry + nameOr(keyMember, "key"));
                 break;
             }
             String valueKey = entry + nameOr(valueMember, "value");

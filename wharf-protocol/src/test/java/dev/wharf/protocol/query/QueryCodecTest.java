@@ -95,10 +95,30 @@ class QueryCodecTest {
     }
 
     @Test
-    void decodingStopsAtTheFirstMissingIndex() {
-        ObjectNode input =
-                codec.decode(operation("GetQueueAttributes"), form("QueueUrl=u&AttributeName.1=A&AttributeName.3=C"));
-        assertThat(input.get("AttributeNames")).hasSize(1);
+    void entriesAfterAMissingIndexAreRefusedRatherThanDropped() {
+        for (String[] c : new String[][] {
+            {"GetQueueAttributes", "QueueUrl=u&AttributeName.1=A&AttributeName.3=C", "AttributeName.2"},
+            {
+                "SendMessage",
+                "QueueUrl=u&MessageBody=b&MessageAttribute.2.Name=a&MessageAttribute.2.Value.DataType=String",
+                "MessageAttribute.1.Name"
+            },
+            {
+                "SendMessage",
+                "QueueUrl=u&MessageBody=b&MessageAttribute.1.Value.DataType=String",
+                "MessageAttribute.1.Name"
+            },
+            {"SendMessageBatch", "QueueUrl=u&SendMessageBatchRequestEntry.2.Id=x", "SendMessageBatchRequestEntry.1"},
+        }) {
+            AwsException e = catchThrowableOfType(AwsException.class, () -> codec.decode(operation(c[0]), form(c[1])));
+            assertThat(e).as(c[1]).isNotNull();
+            assertThat(e.code()).isEqualTo(CommonError.MISSING_PARAMETER);
+            assertThat(e.getMessage()).isEqualTo("The request must contain the parameter " + c[2] + ".");
+        }
+        ObjectNode fine = codec.decode(
+                operation("GetQueueAttributes"),
+                form("QueueUrl=u&AttributeName.1=A&AttributeName.2=B&AttributeNameX=1"));
+        assertThat(fine.get("AttributeNames")).hasSize(2);
     }
 
     @Test
