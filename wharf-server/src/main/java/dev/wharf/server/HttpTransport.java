@@ -76,8 +76,16 @@ final class HttpTransport implements AutoCloseable {
         this.config = config;
         IdleHeapRelease idle = new IdleHeapRelease();
         this.application = request -> {
-            idle.onRequest();
-            return application.apply(request);
+            // Health probes (a supervisor's every few seconds) are not work: they must not keep the heap from release.
+            if (request.rawPath().equals(WharfServer.HEALTH_PATH)) {
+                return application.apply(request);
+            }
+            idle.onStart();
+            try {
+                return application.apply(request);
+            } finally {
+                idle.onFinish();
+            }
         };
         this.handlers = handlers;
         this.pendingBytes = new PendingBytes(config.limits().maxPendingRequestBytes());

@@ -4,13 +4,14 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Gives the memory that a burst of work grew the heap by back to the system once the server falls idle: after
- * {@link #IDLE_NANOS} without a request, one full collection, which with the launcher's heap ratios shrinks the heap to
- * little more than what is live.
+ * {@link #IDLE_NANOS} with no request running and none started, one full collection, which with the launcher's heap
+ * ratios shrinks the heap to little more than what is live. A long poll still waiting counts as work: what it holds is
+ * live until it answers.
  *
  * <p>The serial collector shrinks the heap only in a full collection, and an idle server runs none, so without this a
  * burst (a load test, a fuzzer's million requests) would leave the RSS at its peak for good. The collection runs at
- * most once per idle period, so a busy server never pays for it. {@link #onRequest} is called from any thread;
- * {@link #check} from one timer thread.
+ * most once per idle period, so a busy server never pays for it. {@link #onStart} and {@link #onFinish} are called from
+ * any thread; {@link #check} from one timer thread.
  */
 final class IdleHeapRelease {
 
@@ -21,6 +22,7 @@ final class IdleHeapRelease {
     static final long CHECK_SECONDS = 2;
 
     private final LongAdder requests = new LongAdder();
+    private final LongAdder running = new LongAdder();
     private final Runnable collect;
     private long seenRequests;
     private long lastActivityNanos;
@@ -39,9 +41,15 @@ final class IdleHeapRelease {
         this.collect = collect;
     }
 
-    /** Counts a request; cheap enough for every one. */
-    void onRequest() {
+    /** Counts a request that starts; cheap enough for every one. */
+    void onStart() {
         requests.increment();
+        running.increment();
+    }
+
+    /** Counts a request that has finished, as {@link #onStart} counted it. */
+    void onFinish() {
+        running.decrement();
     }
 
     /**
@@ -51,7 +59,7 @@ final class IdleHeapRelease {
      */
     boolean check(long nowNanos) {
         long count = requests.sum();
-        if (count != seenRequests) {
+        if (count != seenRequests || running.sum() > 0) {
             seenRequests = count;
             lastActivityNanos = nowNanos;
             released = false;

@@ -13,6 +13,24 @@ class IdleHeapReleaseTest {
     private final AtomicInteger collections = new AtomicInteger();
     private final IdleHeapRelease idle = new IdleHeapRelease(collections::incrementAndGet);
 
+    private void work() {
+        idle.onStart();
+        idle.onFinish();
+    }
+
+    @Test
+    void aRequestStillRunningSuchAsALongPollKeepsTheHeapUntilItAnswers() {
+        idle.onStart();
+        assertThat(idle.check(0)).isFalse();
+        assertThat(idle.check(15 * SECOND)).isFalse();
+        assertThat(idle.check(20 * SECOND)).isFalse();
+        idle.onFinish();
+        assertThat(idle.check(22 * SECOND)).isFalse();
+        assertThat(idle.check(29 * SECOND)).isFalse();
+        assertThat(idle.check(30 * SECOND)).isTrue();
+        assertThat(collections).hasValue(1);
+    }
+
     @Test
     void anIdleServerThatDidNoWorkNeverCollects() {
         for (long t = 0; t < 60 * SECOND; t += 2 * SECOND) {
@@ -23,7 +41,7 @@ class IdleHeapReleaseTest {
 
     @Test
     void collectsOnceAfterTenQuietSecondsFollowingWork() {
-        idle.onRequest();
+        work();
         assertThat(idle.check(0)).isFalse();
         assertThat(idle.check(9 * SECOND)).isFalse();
         assertThat(idle.check(10 * SECOND)).isTrue();
@@ -34,11 +52,11 @@ class IdleHeapReleaseTest {
     @Test
     void aBusyServerNeverCollectsAndTheNextQuietPeriodCollectsAgain() {
         for (long t = 0; t < 60 * SECOND; t += 2 * SECOND) {
-            idle.onRequest();
+            work();
             assertThat(idle.check(t)).isFalse();
         }
         assertThat(idle.check(70 * SECOND)).isTrue();
-        idle.onRequest();
+        work();
         assertThat(idle.check(72 * SECOND)).isFalse();
         assertThat(idle.check(82 * SECOND)).isTrue();
         assertThat(collections).hasValue(2);

@@ -52,8 +52,9 @@ public final class FuzzCommand implements Callable<Integer> {
 
     @Option(
             names = "--idle-seconds",
-            defaultValue = "15",
-            description = "idle time before each idle RSS reading; Wharf releases its heap after 10 idle seconds")
+            defaultValue = "35",
+            description = "idle time before each idle RSS reading: Wharf releases its heap 10 s after its last request"
+                    + " ends, and a fuzzed long poll may wait 20 s")
     double idleSeconds;
 
     @Option(names = "--failures", description = "write every violation here, one JSON line each (bounded)")
