@@ -27,6 +27,10 @@ record QueueKey(String accountId, String name) {
         // The SDK v1 moves the QueueUrl into the request's path, so a bare name arrives as "/orders".
         String trimmed = path.startsWith("/") ? path.substring(1) : path;
         String[] segments = trimmed.split("/");
+        // A path of slashes alone splits into no segment at all (found by fuzzing).
+        if (segments.length == 0) {
+            throw SqsEngine.queueDoesNotExist();
+        }
         String name = segments[segments.length - 1];
         if (name.isEmpty()) {
             throw SqsEngine.queueDoesNotExist();

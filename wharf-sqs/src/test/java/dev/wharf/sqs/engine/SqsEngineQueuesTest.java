@@ -71,7 +71,8 @@ class SqsEngineQueuesTest {
                 () -> engine.sendMessage(OTHER_ACCOUNT, SendMessageRequest.of("orders", "x")),
                 SqsError.QueueDoesNotExist,
                 "The specified queue does not exist.");
-        for (String missing : List.of("", " ", "/", "nope", "000000000000/", "//orders", "http://h:1/")) {
+        for (String missing :
+                List.of("", " ", "/", "nope", "000000000000/", "//orders", "http://h:1/", "http://h//?///", "////")) {
             assertError(
                     () -> engine.sendMessage(CONTEXT, SendMessageRequest.of(missing, "x")),
                     SqsError.QueueDoesNotExist,
