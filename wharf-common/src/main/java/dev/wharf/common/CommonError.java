@@ -15,6 +15,16 @@ public enum CommonError implements AwsErrorCode {
     INVALID_QUERY_PARAMETER("InvalidQueryParameter", 400),
     INVALID_PARAMETER_VALUE("InvalidParameterValue", 400),
     MISSING_PARAMETER("MissingParameter", 400),
+    /*
+     * The transport's own answers (HTTP framing, methods, deadlines, sizes): AWS documents none of these for its JSON
+     * and Query endpoints, so the codes are Wharf's, named after their HTTP statuses as S3 names its own. None is a 5xx:
+     * each is the client's mistake.
+     */
+    BAD_REQUEST("BadRequest", 400),
+    METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
+    REQUEST_TIMEOUT("RequestTimeout", 408),
+    REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413),
+    EXPECTATION_FAILED("ExpectationFailed", 417),
     INTERNAL_FAILURE("InternalFailure", 500, false),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503, false);
 

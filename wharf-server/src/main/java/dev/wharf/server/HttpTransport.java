@@ -1,5 +1,6 @@
 package dev.wharf.server;
 
+import dev.wharf.common.CommonError;
 import dev.wharf.protocol.WireResponse;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -225,7 +226,7 @@ final class HttpTransport implements AutoCloseable {
                     head == null
                             ? RequestHandler.status(413, "Request entity too large.")
                             : ServiceRouter.transportError(
-                                    head, TransportError.REQUEST_ENTITY_TOO_LARGE, "Request entity too large."),
+                                    head, CommonError.REQUEST_ENTITY_TOO_LARGE, "Request entity too large."),
                     requestId,
                     false);
         }

@@ -140,7 +140,7 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
         int hosts = head.headers().getAll(HttpHeaderNames.HOST).size();
         if (hosts > 1 || (http11 && hosts == 0)) {
             // RFC 9112 §3.2: exactly one Host in HTTP/1.1, at most one before.
-            return new Refusal(TransportError.BAD_REQUEST, "The request must carry exactly one Host header.", true);
+            return new Refusal(CommonError.BAD_REQUEST, "The request must carry exactly one Host header.", true);
         }
         Refusal framing = checkTransferEncoding(head, http11);
         if (framing != null) {
@@ -152,12 +152,11 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
         }
         String expect = head.headers().get(HttpHeaderNames.EXPECT);
         if (expect != null && http11 && !HttpUtil.is100ContinueExpected(head)) {
-            return new Refusal(
-                    TransportError.EXPECTATION_FAILED, "Only the expectation 100-continue is supported.", true);
+            return new Refusal(CommonError.EXPECTATION_FAILED, "Only the expectation 100-continue is supported.", true);
         }
         long length = HttpUtil.getContentLength(head, 0L);
         if (length > maxRequestBytes) {
-            return new Refusal(TransportError.REQUEST_ENTITY_TOO_LARGE, "Request entity too large.", true);
+            return new Refusal(CommonError.REQUEST_ENTITY_TOO_LARGE, "Request entity too large.", true);
         }
         if (length > pendingBytes.available()) {
             return overBudget();
@@ -173,12 +172,12 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
         String joined = String.join(",", codings).toLowerCase(Locale.ROOT).replace(" ", "");
         if (!http11 || head.headers().contains(HttpHeaderNames.CONTENT_LENGTH) || !joined.endsWith("chunked")) {
             // RFC 9112 §6.1 and §6.3: the body's length cannot be told reliably; answer 400 and close.
-            return new Refusal(TransportError.BAD_REQUEST, "The request's message framing is invalid.", true);
+            return new Refusal(CommonError.BAD_REQUEST, "The request's message framing is invalid.", true);
         }
         if (!joined.equals("chunked")) {
             // RFC 9112 suggests 501; a coding that no AWS client sends is the client's mistake, and gets a 4xx.
             return new Refusal(
-                    TransportError.BAD_REQUEST, "Transfer-Encoding " + LogText.of(joined) + " is not supported.", true);
+                    CommonError.BAD_REQUEST, "Transfer-Encoding " + LogText.of(joined) + " is not supported.", true);
         }
         return null;
     }
@@ -194,7 +193,7 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
         // RFC 9110 suggests 501 for a method HTTP does not define; any method but the target's own is the client's
         // mistake here, so every one gets 405 with the methods that work.
         return new Refusal(
-                TransportError.METHOD_NOT_ALLOWED,
+                CommonError.METHOD_NOT_ALLOWED,
                 "The method " + LogText.of(method) + " is not allowed here; use " + allowed.replace(", ", " or ") + ".",
                 Map.of("Allow", allowed),
                 hasBody);

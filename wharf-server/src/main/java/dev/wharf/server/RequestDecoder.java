@@ -1,5 +1,6 @@
 package dev.wharf.server;
 
+import dev.wharf.common.CommonError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -222,7 +223,7 @@ final class RequestDecoder extends HttpRequestDecoder {
                     + TimeUnit.NANOSECONDS.toSeconds(bodyTimeoutNanos) + " seconds.";
             RequestHandler.respond(
                     ctx,
-                    ServiceRouter.transportError(exchange, TransportError.REQUEST_TIMEOUT, message),
+                    ServiceRouter.transportError(exchange, CommonError.REQUEST_TIMEOUT, message),
                     requestId,
                     false);
         } else {

@@ -169,10 +169,10 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (cause instanceof RequestDecoder.ConflictingFramingException) {
             return ServiceRouter.transportError(
                     head,
-                    TransportError.BAD_REQUEST,
+                    CommonError.BAD_REQUEST,
                     "The request must not carry both Transfer-Encoding and Content-Length.");
         }
-        return ServiceRouter.transportError(head, TransportError.BAD_REQUEST, "Malformed HTTP request.");
+        return ServiceRouter.transportError(head, CommonError.BAD_REQUEST, "Malformed HTTP request.");
     }
 
     static WireResponse status(int status, String message) {
