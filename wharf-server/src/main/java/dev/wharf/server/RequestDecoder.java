@@ -84,6 +84,32 @@ final class RequestDecoder extends HttpRequestDecoder {
         super.channelActive(ctx);
     }
 
+    /**
+     * Cancels the deadline of a connection that has closed. A pending timer holds its connection (the channel, its
+     * pipeline and buffers) until it fires, up to the body deadline after the close, so a flood of short connections
+     * would otherwise keep tens of thousands of dead ones on the heap.
+     */
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        cancelTimer();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) throws Exception {
+        cancelTimer();
+        super.handlerRemoved0(ctx);
+    }
+
+    private void cancelTimer() {
+        deadlineNanos = 0;
+        ScheduledFuture<?> pending = timer;
+        timer = null;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         reading = true;

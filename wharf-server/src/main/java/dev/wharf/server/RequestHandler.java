@@ -231,7 +231,9 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (channel instanceof SocketChannel socket && channel.pipeline().get(SslHandler.class) == null) {
             socket.shutdownOutput();
         }
-        channel.eventLoop().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        // A timer holds its channel until it fires: cancel it when the client closes first.
+        var close = channel.eventLoop().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        channel.closeFuture().addListener(closed -> close.cancel(false));
     }
 
     @Override

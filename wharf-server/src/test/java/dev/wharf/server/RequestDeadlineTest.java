@@ -71,6 +71,20 @@ class RequestDeadlineTest {
     }
 
     @Test
+    void aConnectionThatClosesLeavesNoTimerToHoldIt() {
+        Http1Connection connection = connection();
+        connection.send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\n12345");
+
+        // What the transport sees when the peer goes away (EmbeddedChannel's own close would cancel every timer).
+        connection.channel.pipeline().fireChannelInactive();
+
+        // A pending timer would keep the dead connection reachable until its deadline.
+        assertThat(connection.channel.runScheduledPendingTasks())
+                .as("nanoseconds to the next scheduled task, -1 for none")
+                .isEqualTo(-1);
+    }
+
+    @Test
     void anIdleKeptAliveConnectionHasNoRequestDeadline() {
         Http1Connection connection = connection();
         connection.send(get("/")).runAll();
