@@ -1,0 +1,5 @@
+/** Amazon SNS's operations, request and response types, errors and limits, as AWS names them. */
+@NullMarked
+package dev.wharf.sns.api;
+
+import org.jspecify.annotations.NullMarked;
