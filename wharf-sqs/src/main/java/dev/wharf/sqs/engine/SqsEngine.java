@@ -2,6 +2,7 @@ package dev.wharf.sqs.engine;
 
 import dev.wharf.common.Arn;
 import dev.wharf.common.AwsException;
+import dev.wharf.common.CommonError;
 import dev.wharf.sqs.api.AddPermissionRequest;
 import dev.wharf.sqs.api.BatchResultErrorEntry;
 import dev.wharf.sqs.api.CancelMessageMoveTaskRequest;
@@ -35,6 +36,8 @@ import dev.wharf.sqs.api.ListQueuesResult;
 import dev.wharf.sqs.api.Message;
 import dev.wharf.sqs.api.PurgeQueueRequest;
 import dev.wharf.sqs.api.QueueAttributeName;
+import dev.wharf.sqs.api.QueueDelivery;
+import dev.wharf.sqs.api.QueueDeliveryPort;
 import dev.wharf.sqs.api.ReceiveMessageRequest;
 import dev.wharf.sqs.api.ReceiveMessageResult;
 import dev.wharf.sqs.api.RemovePermissionRequest;
@@ -77,7 +80,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Queue creation and deletion take the registry lock; everything else reads the registry without one.
  * Every change is committed to the {@link QueueStore} before it is acknowledged.
  */
-public final class SqsEngine {
+public final class SqsEngine implements QueueDeliveryPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsEngine.class);
     private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
@@ -664,6 +667,50 @@ public final class SqsEngine {
                 request.messageSystemAttributes(),
                 request.messageGroupId(),
                 request.messageDeduplicationId());
+        QueueMessages.Sent sent = messages.send(queue, List.of(message)).getFirst();
+        return new SendMessageResult(
+                message.md5OfMessageBody(),
+                message.md5OfMessageAttributes(),
+                message.md5OfMessageSystemAttributes(),
+                sent.messageId(),
+                sent.sequenceNumber());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The queue's own account may always send; another account's resource only as the queue's policy allows (see
+     * {@link DeliveryPolicyCheck}). AWS also asks the queue's own account for a policy that lets SNS send; Wharf does
+     * not, as docs/COMPATIBILITY.md says.
+     */
+    @Override
+    public SendMessageResult deliver(QueueDelivery delivery) {
+        Arn arn;
+        try {
+            arn = Arn.parse(delivery.queueArn());
+        } catch (IllegalArgumentException e) {
+            throw queueDoesNotExist();
+        }
+        Queue queue = queues.get(new QueueKey(arn.accountId(), arn.resource()));
+        if (queue == null || !"sqs".equals(arn.service()) || !region.equals(arn.region())) {
+            throw queueDoesNotExist();
+        }
+        if (!arn.accountId().equals(delivery.sourceAccountId())
+                && !DeliveryPolicyCheck.allowsSend(
+                        queue.metadata().attributes().get(QueueAttributeName.Policy.name()),
+                        delivery.queueArn(),
+                        DeliveryPolicyCheck.Sender.of(delivery.sourceArn(), delivery.sourceAccountId()))) {
+            throw CommonError.ACCESS_DENIED.with("Access to the resource " + delivery.queueArn() + " is denied.");
+        }
+        QueueMessages.Outgoing message = messages.prepare(
+                queue,
+                delivery.senderId(),
+                delivery.body(),
+                null,
+                delivery.attributes().isEmpty() ? null : delivery.attributes(),
+                null,
+                delivery.messageGroupId(),
+                delivery.messageDeduplicationId());
         QueueMessages.Sent sent = messages.send(queue, List.of(message)).getFirst();
         return new SendMessageResult(
                 message.md5OfMessageBody(),
