@@ -6,12 +6,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.jspecify.annotations.Nullable;
 
-/** Keeps every record on the heap, for the {@link DurabilityMode#MEMORY} mode and for tests; nothing survives a stop. */
+/**
+ * Keeps every record on the heap, for the {@link DurabilityMode#MEMORY} mode and for tests; nothing survives a stop.
+ *
+ * <p>It applies a batch when it is submitted, holding this engine's monitor, so a batch is atomic for the readers that
+ * take it too. After {@link #close()} it refuses every call, as the durable backend does, so that a test on this
+ * engine fails where production would.
+ */
 public final class MemoryStorageEngine implements StorageEngine, QueueStore {
 
     private final NavigableMap<Long, byte[]> queues = new ConcurrentSkipListMap<>();
     private final Map<Long, NavigableMap<Long, byte[]>> payloads = new ConcurrentHashMap<>();
     private final Map<Long, NavigableMap<Long, byte[]>> indexes = new ConcurrentHashMap<>();
+
+    /** Written under this engine's monitor; volatile for the reads that do not take it. */
+    private volatile boolean closed;
 
     @Override
     public QueueStore queues() {
@@ -30,12 +39,16 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
 
     @Override
     public PendingCommit submit(QueueBatch batch) {
+        if (batch.isEmpty()) {
+            return PendingCommit.DONE;
+        }
         apply(batch);
         return PendingCommit.DONE;
     }
 
     private synchronized void apply(QueueBatch batch) {
         // One monitor makes a batch atomic for readers that also take it; scans copy under it.
+        checkOpen();
         for (QueueBatch.Op op : batch.ops()) {
             switch (op) {
                 case QueueBatch.PutQueue put ->
@@ -65,11 +78,13 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
 
     @Override
     public synchronized void loadQueues(RecordVisitor visitor) {
+        checkOpen();
         queues.forEach((id, value) -> visitor.onRecord(id, value.clone()));
     }
 
     @Override
     public synchronized void scanIndex(long queueId, RecordVisitor visitor) {
+        checkOpen();
         NavigableMap<Long, byte[]> index = indexes.get(queueId);
         if (index != null) {
             index.forEach((sequence, value) -> visitor.onRecord(sequence, value.clone()));
@@ -78,13 +93,22 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
 
     @Override
     public byte @Nullable [] readPayload(long queueId, long sequence) {
+        checkOpen();
         NavigableMap<Long, byte[]> space = payloads.get(queueId);
         byte[] value = space == null ? null : space.get(sequence);
         return value == null ? null : value.clone();
     }
 
+    /** Refuses every later call; idempotent. The records stay on the heap until the engine is dropped. */
     @Override
-    public void close() {
-        // Nothing to flush.
+    public synchronized void close() {
+        closed = true;
+    }
+
+    /** Throws once the engine is closed. */
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the store is closed: " + describe());
+        }
     }
 }

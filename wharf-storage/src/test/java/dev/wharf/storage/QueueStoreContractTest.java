@@ -2,6 +2,7 @@ package dev.wharf.storage;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -505,6 +506,28 @@ public abstract class QueueStoreContractTest {
 
         assertThat(index(1)).hasSize(2 * commits);
         assertThat(scans.get()).isPositive();
+    }
+
+    @Test
+    void everyCallAfterCloseFails() {
+        fillQueues(1);
+        engine.close();
+
+        assertThatThrownBy(() -> store.commit(new QueueBatch().putQueue(2, bytes("q"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> store.loadQueues((id, value) -> {}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> store.scanIndex(1, (id, value) -> {}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> store.readPayload(1, 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        // An empty batch changes nothing, so it needs no open store; a second close is a no-op.
+        store.commit(new QueueBatch());
+        engine.close();
     }
 
     @Test
