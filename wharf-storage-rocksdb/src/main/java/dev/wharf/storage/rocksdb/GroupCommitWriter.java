@@ -36,7 +36,7 @@ final class GroupCommitWriter {
     /** Writes one group of batches atomically; it runs on the writer thread only. */
     @FunctionalInterface
     interface GroupWrite {
-        void write(List<QueueBatch> group) throws RocksDBException;
+        void write(List<StoreBatch> group) throws RocksDBException;
     }
 
     /** How many batches may wait for the writer; more callers block until it catches up. */
@@ -53,10 +53,11 @@ final class GroupCommitWriter {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
-    private record Pending(QueueBatch batch, long bytes, CompletableFuture<@Nullable Void> done) {}
+    private record Pending(StoreBatch batch, long bytes, CompletableFuture<@Nullable Void> done) {}
 
     /** Queued last by {@link #close}: everything admitted before it is written, then the thread ends. */
-    private static final Pending STOP = new Pending(new QueueBatch(), 0, new CompletableFuture<>());
+    private static final Pending STOP =
+            new Pending(new StoreBatch.Queues(new QueueBatch()), 0, new CompletableFuture<>());
 
     private final GroupWrite write;
     private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(MAX_PENDING_BATCHES);
@@ -92,7 +93,7 @@ final class GroupCommitWriter {
      *
      * @throws IllegalStateException if the writer is closed, or the caller is interrupted while the queue is full
      */
-    PendingCommit submit(QueueBatch batch) {
+    PendingCommit submit(StoreBatch batch) {
         Pending request = new Pending(batch, estimateBytes(batch), new CompletableFuture<>());
         admission.readLock().lock();
         try {
@@ -201,7 +202,7 @@ final class GroupCommitWriter {
     }
 
     private void writeGroup(List<Pending> group) {
-        List<QueueBatch> batches = new ArrayList<>(group.size());
+        List<StoreBatch> batches = new ArrayList<>(group.size());
         group.forEach(request -> batches.add(request.batch()));
         try {
             write.write(batches);
@@ -232,6 +233,12 @@ final class GroupCommitWriter {
         for (Pending request = pending.poll(); request != null; request = pending.poll()) {
             request.done().completeExceptionally(reason);
         }
+    }
+
+    private static long estimateBytes(StoreBatch batch) {
+        return switch (batch) {
+            case StoreBatch.Queues queues -> estimateBytes(queues.batch());
+        };
     }
 
     private static long estimateBytes(QueueBatch batch) {

@@ -264,61 +264,115 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         for (QueueBatch.Op op : batch.ops()) {
             checkKeys(op);
         }
-        return writer.submit(batch);
+        return enqueue(new StoreBatch.Queues(batch));
     }
 
     @Override
     public void loadQueues(RecordVisitor visitor) {
-        lifecycle.readLock().lock();
-        try {
-            checkOpen();
-            try (RocksIterator iterator = db.newIterator(queues)) {
-                for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
-                    visitor.onRecord(RecordKeys.queueIdOf(iterator.key()), iterator.value());
-                }
-                iterator.status();
-            }
-        } catch (RocksDBException e) {
-            throw failure("loading the queues", e);
-        } finally {
-            lifecycle.readLock().unlock();
-        }
+        scan(
+                queues,
+                null,
+                null,
+                "loading the queues",
+                (key, value) -> visitor.onRecord(RecordKeys.queueIdOf(key), value));
     }
 
     @Override
     public void scanIndex(long queueId, RecordVisitor visitor) {
+        scan(
+                indexes,
+                RecordKeys.messagesStart(queueId),
+                RecordKeys.messagesEnd(queueId),
+                "scanning the index of queue " + queueId,
+                (key, value) -> visitor.onRecord(RecordKeys.sequenceOf(key), value));
+    }
+
+    @Override
+    public byte @Nullable [] readPayload(long queueId, long sequence) {
+        return get(
+                payloads,
+                RecordKeys.messageKey(queueId, sequence),
+                "reading the payload of " + queueId + "/" + sequence);
+    }
+
+    /** Receives the raw records of a {@link #scan}, in key order. */
+    @FunctionalInterface
+    interface RawVisitor {
+        void onRecord(byte[] key, byte[] value);
+    }
+
+    /**
+     * Visits a family's records from {@code start}, inclusive, up to {@code end}, exclusive, in key order; a null bound
+     * is the family's first or last key. Each array is the visitor's own.
+     *
+     * @throws IllegalStateException if the store is closed or RocksDB fails
+     */
+    void scan(
+            ColumnFamilyHandle family,
+            byte @Nullable [] start,
+            byte @Nullable [] end,
+            String action,
+            RawVisitor visitor) {
         lifecycle.readLock().lock();
         try {
             checkOpen();
-            // Both bounds stay alive until the iterator is closed: RocksDB reads them through the read options.
-            try (Slice lower = new Slice(RecordKeys.messagesStart(queueId));
-                    Slice upper = new Slice(RecordKeys.messagesEnd(queueId));
-                    ReadOptions bounds =
-                            new ReadOptions().setIterateLowerBound(lower).setIterateUpperBound(upper);
-                    RocksIterator iterator = db.newIterator(indexes, bounds)) {
-                for (iterator.seek(RecordKeys.messagesStart(queueId)); iterator.isValid(); iterator.next()) {
-                    visitor.onRecord(RecordKeys.sequenceOf(iterator.key()), iterator.value());
+            // The bounds stay alive until the iterator is closed: RocksDB reads them through the read options.
+            try (Slice lower = start == null ? null : new Slice(start);
+                    Slice upper = end == null ? null : new Slice(end);
+                    ReadOptions bounds = bounds(lower, upper);
+                    RocksIterator iterator = db.newIterator(family, bounds)) {
+                if (start == null) {
+                    iterator.seekToFirst();
+                } else {
+                    iterator.seek(start);
+                }
+                for (; iterator.isValid(); iterator.next()) {
+                    visitor.onRecord(iterator.key(), iterator.value());
                 }
                 iterator.status();
             }
         } catch (RocksDBException e) {
-            throw failure("scanning the index of queue " + queueId, e);
+            throw failure(action, e);
         } finally {
             lifecycle.readLock().unlock();
         }
     }
 
-    @Override
-    public byte @Nullable [] readPayload(long queueId, long sequence) {
+    static ReadOptions bounds(@Nullable Slice lower, @Nullable Slice upper) {
+        ReadOptions bounds = new ReadOptions();
+        if (lower != null) {
+            bounds.setIterateLowerBound(lower);
+        }
+        if (upper != null) {
+            bounds.setIterateUpperBound(upper);
+        }
+        return bounds;
+    }
+
+    /**
+     * Reads one record of a family, or null.
+     *
+     * @throws IllegalStateException if the store is closed or RocksDB fails
+     */
+    byte @Nullable [] get(ColumnFamilyHandle family, byte[] key, String action) {
         lifecycle.readLock().lock();
         try {
             checkOpen();
-            return db.get(payloads, RecordKeys.messageKey(queueId, sequence));
+            return db.get(family, key);
         } catch (RocksDBException e) {
-            throw failure("reading the payload of " + queueId + "/" + sequence, e);
+            throw failure(action, e);
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    /**
+     * Queues a non-empty batch behind every batch submitted before it.
+     *
+     * @throws IllegalStateException if the store is closed
+     */
+    PendingCommit enqueue(StoreBatch batch) {
+        return writer.submit(batch);
     }
 
     /**
@@ -370,11 +424,16 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         }
     }
 
-    private void writeGroup(List<QueueBatch> group) throws RocksDBException {
+    /** Writer thread only. */
+    private void writeGroup(List<StoreBatch> group) throws RocksDBException {
         try (WriteBatch write = new WriteBatch()) {
-            for (QueueBatch batch : group) {
-                for (QueueBatch.Op op : batch.ops()) {
-                    apply(write, op);
+            for (StoreBatch batch : group) {
+                switch (batch) {
+                    case StoreBatch.Queues queueBatch -> {
+                        for (QueueBatch.Op op : queueBatch.batch().ops()) {
+                            apply(write, op);
+                        }
+                    }
                 }
             }
             db.write(writeOptions, write);
