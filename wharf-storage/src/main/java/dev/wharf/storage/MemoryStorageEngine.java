@@ -9,22 +9,32 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keeps every record on the heap, for the {@link DurabilityMode#MEMORY} mode and for tests; nothing survives a stop.
  *
- * <p>It applies a batch when it is submitted, holding this engine's monitor, so a batch is atomic for the readers that
- * take it too. After {@link #close()} it refuses every call, as the durable backend does, so that a test on this
- * engine fails where production would.
+ * <p>Every store applies a batch when it is submitted, holding this engine's monitor, so a batch is atomic for the
+ * readers that take it too and all stores share one order of commits. After {@link #close()} the stores refuse every
+ * call, as the durable backends do, so that a test on this engine fails where production would.
  */
 public final class MemoryStorageEngine implements StorageEngine, QueueStore {
 
     private final NavigableMap<Long, byte[]> queues = new ConcurrentSkipListMap<>();
     private final Map<Long, NavigableMap<Long, byte[]>> payloads = new ConcurrentHashMap<>();
     private final Map<Long, NavigableMap<Long, byte[]>> indexes = new ConcurrentHashMap<>();
+    private final MemoryTopicStore topics;
 
     /** Written under this engine's monitor; volatile for the reads that do not take it. */
     private volatile boolean closed;
 
+    public MemoryStorageEngine() {
+        this.topics = new MemoryTopicStore(this);
+    }
+
     @Override
     public QueueStore queues() {
         return this;
+    }
+
+    @Override
+    public TopicStore topics() {
+        return topics;
     }
 
     @Override
@@ -99,14 +109,14 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
         return value == null ? null : value.clone();
     }
 
-    /** Refuses every later call; idempotent. The records stay on the heap until the engine is dropped. */
+    /** Refuses every later call of every store; idempotent. The records stay on the heap until the engine is dropped. */
     @Override
     public synchronized void close() {
         closed = true;
     }
 
-    /** Throws once the engine is closed. */
-    private void checkOpen() {
+    /** Throws once the engine is closed; the stores call it before touching a record. */
+    void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the store is closed: " + describe());
         }

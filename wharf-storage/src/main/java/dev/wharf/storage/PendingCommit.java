@@ -1,8 +1,8 @@
 package dev.wharf.storage;
 
 /**
- * A batch handed to {@link QueueStore#submit}: it is ordered among all commits already, and {@link #await} returns once
- * it is durable.
+ * A batch handed to a store's {@code submit} ({@link QueueStore#submit}, {@link TopicStore#submit}): it is ordered
+ * among all commits of its {@link StorageEngine} already, and {@link #await} returns once it is durable.
  */
 @FunctionalInterface
 public interface PendingCommit {
@@ -11,7 +11,8 @@ public interface PendingCommit {
     PendingCommit DONE = () -> {};
 
     /**
-     * Waits until the batch is durable in the store's {@link DurabilityMode}.
+     * Waits until the batch is durable in the store's {@link DurabilityMode}. It may be called from any thread, and
+     * more than once.
      *
      * @throws IllegalStateException if the write failed or the store closed before writing it
      */

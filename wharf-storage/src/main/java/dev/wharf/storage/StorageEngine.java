@@ -3,18 +3,29 @@ package dev.wharf.storage;
 /**
  * One opened backend: the stores of every service, over one durable medium.
  *
+ * <p>Its stores share one commit order: {@link QueueStore#submit} and {@link TopicStore#submit} queue behind every
+ * batch submitted before them to any of the stores, and what survives a crash is a prefix of that one order. So a
+ * service that changes records in two stores may submit the second change after the first and rely on the second never
+ * being durable without the first.
+ *
  * <p>It is opened once per process and closed at shutdown; {@link #close()} flushes what is buffered and releases the
- * data directory's lock.
+ * data directory's lock. After it, every store's methods throw {@link IllegalStateException}, except the submit of an
+ * empty batch, which changes nothing.
  */
 public interface StorageEngine extends AutoCloseable {
 
+    /** SQS's queues and messages. */
     QueueStore queues();
+
+    /** SNS's resources: topics, subscriptions, platform applications and endpoints. */
+    TopicStore topics();
 
     DurabilityMode mode();
 
     /** A short description for the start-up line, such as the data directory. */
     String describe();
 
+    /** Idempotent: a second call returns once the first has finished. */
     @Override
     void close();
 }

@@ -1,8 +1,22 @@
 package dev.wharf.storage.rocksdb;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+
 /**
- * Encodes the keys of the column families: a queue is 8 big-endian bytes of its id, and a message is 8 bytes of its
- * queue id followed by 8 of its sequence.
+ * Encodes the keys of the column families so that RocksDB's bytewise order is the order that the SPI promises.
+ *
+ * <ul>
+ *   <li>SQS: a queue is 8 big-endian bytes of its id, and a message is 8 bytes of its queue id followed by 8 of its
+ *       sequence.
+ *   <li>SNS's resources: the key's UTF-8 bytes, as they are. Unsigned byte order is then the order that {@link
+ *       dev.wharf.storage.TopicStore} promises, and the keys under a prefix are one range, from the prefix up to
+ *       {@link #prefixEnd}.
+ * </ul>
  *
  * <p>Big-endian bytes sort like the numbers they encode as long as the numbers are non-negative, which is why {@link
  * RocksDbStorageEngine} rejects negative ids and sequences. A queue's messages are then one contiguous key range, from
@@ -47,6 +61,44 @@ final class RecordKeys {
 
     static long sequenceOf(byte[] key) {
         return readLong(key, Long.BYTES);
+    }
+
+    /**
+     * A resource's key: its UTF-8 bytes.
+     *
+     * @throws IllegalArgumentException if the key holds an unpaired surrogate, which UTF-8 cannot encode: {@link
+     *     String#getBytes} would write {@code ?} for it, and two keys would collide
+     */
+    static byte[] resourceKey(String key) {
+        try {
+            ByteBuffer encoded = UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(key));
+            byte[] bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
+            return bytes;
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(
+                    "a topic store key must be well-formed UTF-16: it holds an unpaired surrogate", e);
+        }
+    }
+
+    static String resourceKeyOf(byte[] key) {
+        return new String(key, UTF_8);
+    }
+
+    /**
+     * The key just past every key that starts with a non-empty UTF-8 prefix, exclusive: the prefix with its last byte
+     * incremented. UTF-8 never holds the byte {@code FF}, so the increment never carries.
+     */
+    static byte[] prefixEnd(byte[] prefix) {
+        if (prefix.length == 0 || prefix[prefix.length - 1] == (byte) 0xFF) {
+            throw new IllegalArgumentException("not a non-empty UTF-8 prefix");
+        }
+        byte[] end = prefix.clone();
+        end[end.length - 1]++;
+        return end;
     }
 
     private static void writeLong(byte[] target, int offset, long value) {

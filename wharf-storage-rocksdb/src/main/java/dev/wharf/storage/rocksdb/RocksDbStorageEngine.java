@@ -7,6 +7,7 @@ import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.QueueStore;
 import dev.wharf.storage.StorageEngine;
+import dev.wharf.storage.TopicStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,16 +40,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps every queue record in one RocksDB database under the data directory, for the {@link DurabilityMode#SYNC} and
- * {@link DurabilityMode#RELAXED} modes.
+ * Keeps every record of every store in one RocksDB database under the data directory, for the {@link
+ * DurabilityMode#SYNC} and {@link DurabilityMode#RELAXED} modes. It is the {@link QueueStore} itself; {@link #topics()}
+ * is a view over the same database.
  *
- * <p>Three column families hold the records: {@code queues} keyed by the queue id, {@code payloads} and {@code
- * indexes} keyed by queue id and sequence (see {@link RecordKeys}). Queue ids and sequences must be non-negative, so
- * that the keys sort like the numbers; {@link #commit} rejects a batch with a negative one.
+ * <p>Column families hold the records (keys in {@link RecordKeys}):
  *
- * <p>Commits go through one {@link GroupCommitWriter}, which merges concurrent batches into one atomic write: SYNC
- * fsyncs the write-ahead log before any of them returns, RELAXED hands it to the operating system, which keeps it
- * through a crash of the process but not of the machine. Reads go to RocksDB directly from the calling thread.
+ * <ul>
+ *   <li>{@code queues}, keyed by the queue id, and {@code payloads} and {@code indexes}, keyed by queue id and
+ *       sequence. Queue ids and sequences must be non-negative, so that the keys sort like the numbers; {@link #commit}
+ *       rejects a batch with a negative one.
+ *   <li>{@code sns-resources}: SNS's resources, keyed by their UTF-8 keys.
+ * </ul>
+ *
+ * <p>A data directory written before a family existed opens as it is: RocksDB creates the missing families at open.
+ *
+ * <p>Commits of all stores go through one {@link GroupCommitWriter}, which merges concurrent batches into one atomic
+ * write, in the order they were submitted: SYNC fsyncs the write-ahead log before any of them returns, RELAXED hands it
+ * to the operating system, which keeps it through a crash of the process but not of the machine. So SQS and SNS
+ * commits share fsync groups, and a crash keeps a prefix of every store's submits together. Reads go to RocksDB
+ * directly from the calling thread.
  *
  * <p>All methods are thread-safe; after {@link #close()} every method but {@code close}, {@code mode} and {@code
  * describe} throws {@link IllegalStateException}.
@@ -60,7 +71,9 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
 
     // Memory is bounded so that an idle server stays under 100 MB of resident memory, heap included. Blocks of every
     // column family share one cache, index and filter blocks included, and the memtables of all column families are
-    // charged to that same cache through the write buffer manager, so the cache bounds most of RocksDB's memory.
+    // charged to that same cache through the write buffer manager, so the cache bounds most of RocksDB's memory. Every
+    // family is opened with the same options (FAMILIES below), so a family added later is charged to both as well. An
+    // idle family costs little: opening the SNS families added under 1 MB to an idle process's RSS.
     private static final long BLOCK_CACHE_BYTES = 32L * 1024 * 1024;
     private static final long ALL_MEMTABLES_BYTES = 24L * 1024 * 1024;
     private static final long WRITE_BUFFER_BYTES = 16L * 1024 * 1024;
@@ -80,6 +93,11 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private static final byte[] QUEUES = "queues".getBytes(US_ASCII);
     private static final byte[] PAYLOADS = "payloads".getBytes(US_ASCII);
     private static final byte[] INDEXES = "indexes".getBytes(US_ASCII);
+    private static final byte[] SNS_RESOURCES = "sns-resources".getBytes(US_ASCII);
+
+    /** Every column family, in the order of their handles; the SNS families came later and are created when missing. */
+    static final List<byte[]> FAMILIES =
+            List.of(RocksDB.DEFAULT_COLUMN_FAMILY, QUEUES, PAYLOADS, INDEXES, SNS_RESOURCES);
 
     private static final Logger log = LoggerFactory.getLogger(RocksDbStorageEngine.class);
 
@@ -93,6 +111,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private final ColumnFamilyHandle queues;
     private final ColumnFamilyHandle payloads;
     private final ColumnFamilyHandle indexes;
+    private final RocksDbTopicStore topics;
 
     /** Closed before the database. */
     private final List<ColumnFamilyHandle> handles;
@@ -129,6 +148,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         this.queues = handles.get(1);
         this.payloads = handles.get(2);
         this.indexes = handles.get(3);
+        this.topics = new RocksDbTopicStore(this, handles.get(4));
         this.handles = handles;
         this.writeOptions = track(options, new WriteOptions().setSync(mode == DurabilityMode.SYNC));
         this.options = options;
@@ -171,11 +191,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             WriteBufferManager memtables = track(options, new WriteBufferManager(ALL_MEMTABLES_BYTES, cache));
             DBOptions dbOptions = track(options, dbOptions(memtables));
             ColumnFamilyOptions familyOptions = track(options, familyOptions(cache, track(options, bloomFilter())));
-            List<ColumnFamilyDescriptor> families = List.of(
-                    new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions),
-                    new ColumnFamilyDescriptor(QUEUES, familyOptions),
-                    new ColumnFamilyDescriptor(PAYLOADS, familyOptions),
-                    new ColumnFamilyDescriptor(INDEXES, familyOptions));
+            List<ColumnFamilyDescriptor> families = new ArrayList<>();
+            FAMILIES.forEach(name -> families.add(new ColumnFamilyDescriptor(name, familyOptions)));
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             RocksDB db = RocksDB.open(dbOptions, rocksDir.toString(), families, handles);
             try {
@@ -233,6 +250,11 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     @Override
     public QueueStore queues() {
         return this;
+    }
+
+    @Override
+    public TopicStore topics() {
+        return topics;
     }
 
     @Override
@@ -367,7 +389,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     }
 
     /**
-     * Queues a non-empty batch behind every batch submitted before it.
+     * Queues a non-empty batch of any store behind every batch submitted before it, to any store.
      *
      * @throws IllegalStateException if the store is closed
      */
@@ -434,6 +456,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                             apply(write, op);
                         }
                     }
+                    case StoreBatch.Topics topicBatch -> topics.apply(write, topicBatch.batch());
                 }
             }
             db.write(writeOptions, write);
