@@ -19,12 +19,14 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     private final Map<Long, NavigableMap<Long, byte[]>> payloads = new ConcurrentHashMap<>();
     private final Map<Long, NavigableMap<Long, byte[]>> indexes = new ConcurrentHashMap<>();
     private final MemoryTopicStore topics;
+    private final MemoryDeliveryStore deliveries;
 
     /** Written under this engine's monitor; volatile for the reads that do not take it. */
     private volatile boolean closed;
 
     public MemoryStorageEngine() {
         this.topics = new MemoryTopicStore(this);
+        this.deliveries = new MemoryDeliveryStore(this);
     }
 
     @Override
@@ -35,6 +37,11 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     @Override
     public TopicStore topics() {
         return topics;
+    }
+
+    @Override
+    public DeliveryStore deliveries() {
+        return deliveries;
     }
 
     @Override

@@ -1,8 +1,9 @@
 package dev.wharf.storage;
 
 /**
- * A batch handed to a store's {@code submit} ({@link QueueStore#submit}, {@link TopicStore#submit}): it is ordered
- * among all commits of its {@link StorageEngine} already, and {@link #await} returns once it is durable.
+ * A batch handed to a store's {@code submit} ({@link QueueStore#submit}, {@link TopicStore#submit}, {@link
+ * DeliveryStore#submit}): it is ordered among all commits of its {@link StorageEngine} already, and {@link #await}
+ * returns once it is durable.
  */
 @FunctionalInterface
 public interface PendingCommit {

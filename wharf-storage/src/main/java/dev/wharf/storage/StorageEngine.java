@@ -3,10 +3,11 @@ package dev.wharf.storage;
 /**
  * One opened backend: the stores of every service, over one durable medium.
  *
- * <p>Its stores share one commit order: {@link QueueStore#submit} and {@link TopicStore#submit} queue behind every
- * batch submitted before them to any of the stores, and what survives a crash is a prefix of that one order. So a
- * service that changes records in two stores may submit the second change after the first and rely on the second never
- * being durable without the first.
+ * <p>Its stores share one commit order: {@link QueueStore#submit}, {@link TopicStore#submit} and {@link
+ * DeliveryStore#submit} all queue behind every batch submitted before them to any of the stores, and what survives a
+ * crash is a prefix of that one order. So a service that changes records in two stores (SNS delivering to an SQS queue,
+ * then deleting its delivery record) may submit the second change after the first and rely on the second never being
+ * durable without the first.
  *
  * <p>It is opened once per process and closed at shutdown; {@link #close()} flushes what is buffered and releases the
  * data directory's lock. After it, every store's methods throw {@link IllegalStateException}, except the submit of an
@@ -19,6 +20,9 @@ public interface StorageEngine extends AutoCloseable {
 
     /** SNS's resources: topics, subscriptions, platform applications and endpoints. */
     TopicStore topics();
+
+    /** SNS's outbox of published messages and their pending deliveries. */
+    DeliveryStore deliveries();
 
     DurabilityMode mode();
 

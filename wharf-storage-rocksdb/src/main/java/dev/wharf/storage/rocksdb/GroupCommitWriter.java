@@ -1,5 +1,6 @@
 package dev.wharf.storage.rocksdb;
 
+import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.TopicBatch;
@@ -241,6 +242,7 @@ final class GroupCommitWriter {
         return switch (batch) {
             case StoreBatch.Queues queues -> estimateBytes(queues.batch());
             case StoreBatch.Topics topics -> estimateBytes(topics.batch());
+            case StoreBatch.Deliveries deliveries -> estimateBytes(deliveries.batch());
         };
     }
 
@@ -270,6 +272,21 @@ final class GroupCommitWriter {
                         case TopicBatch.Delete delete -> 3L * delete.key().length();
                         case TopicBatch.DeletePrefix delete ->
                             6L * delete.prefix().length();
+                    };
+        }
+        return bytes;
+    }
+
+    private static long estimateBytes(DeliveryBatch batch) {
+        long bytes = 0;
+        for (DeliveryBatch.Op op : batch.ops()) {
+            // A DeleteMessage becomes one delete per delivery record it finds, which were counted when they were put.
+            bytes += OP_OVERHEAD_BYTES
+                    + switch (op) {
+                        case DeliveryBatch.PutMessage put -> put.payload().length;
+                        case DeliveryBatch.PutDelivery put -> put.value().length;
+                        case DeliveryBatch.DeleteDelivery delete -> 0;
+                        case DeliveryBatch.DeleteMessage delete -> 0;
                     };
         }
         return bytes;

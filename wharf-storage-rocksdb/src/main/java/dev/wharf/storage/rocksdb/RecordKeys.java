@@ -16,16 +16,22 @@ import java.nio.charset.CodingErrorAction;
  *   <li>SNS's resources: the key's UTF-8 bytes, as they are. Unsigned byte order is then the order that {@link
  *       dev.wharf.storage.TopicStore} promises, and the keys under a prefix are one range, from the prefix up to
  *       {@link #prefixEnd}.
+ *   <li>SNS's outbox: a message is 8 big-endian bytes of its sequence, and a delivery record is those 8 followed by 4
+ *       big-endian bytes of its target.
  * </ul>
  *
  * <p>Big-endian bytes sort like the numbers they encode as long as the numbers are non-negative, which is why {@link
- * RocksDbStorageEngine} rejects negative ids and sequences. A queue's messages are then one contiguous key range, from
- * {@link #messagesStart} up to {@link #messagesEnd}.
+ * RocksDbStorageEngine} rejects negative ids and sequences, and {@link dev.wharf.storage.DeliveryBatch} negative
+ * sequences and targets. A queue's messages and a message's delivery records are then one contiguous key range each,
+ * from {@link #messagesStart} up to {@link #messagesEnd}, and from {@link #deliveriesStart} up to {@link
+ * #deliveriesEnd}.
  */
 final class RecordKeys {
 
     static final int QUEUE_KEY_LENGTH = Long.BYTES;
     static final int MESSAGE_KEY_LENGTH = 2 * Long.BYTES;
+    static final int OUTBOX_MESSAGE_KEY_LENGTH = Long.BYTES;
+    static final int DELIVERY_KEY_LENGTH = Long.BYTES + Integer.BYTES;
 
     private RecordKeys() {}
 
@@ -99,6 +105,44 @@ final class RecordKeys {
         byte[] end = prefix.clone();
         end[end.length - 1]++;
         return end;
+    }
+
+    static byte[] outboxMessageKey(long sequence) {
+        byte[] key = new byte[OUTBOX_MESSAGE_KEY_LENGTH];
+        writeLong(key, 0, sequence);
+        return key;
+    }
+
+    static byte[] deliveryKey(long sequence, int target) {
+        byte[] key = new byte[DELIVERY_KEY_LENGTH];
+        writeLong(key, 0, sequence);
+        for (int i = 0; i < Integer.BYTES; i++) {
+            key[Long.BYTES + i] = (byte) (target >>> (8 * (Integer.BYTES - 1 - i)));
+        }
+        return key;
+    }
+
+    /** The first key of a message's delivery records, inclusive. */
+    static byte[] deliveriesStart(long sequence) {
+        return outboxMessageKey(sequence);
+    }
+
+    /** The key just past a message's delivery records, exclusive; {@link Long#MAX_VALUE} wraps as in messagesEnd. */
+    static byte[] deliveriesEnd(long sequence) {
+        return outboxMessageKey(sequence + 1);
+    }
+
+    /** The sequence of an outbox message's key, or of a delivery record's. */
+    static long outboxSequenceOf(byte[] key) {
+        return readLong(key, 0);
+    }
+
+    static int targetOf(byte[] deliveryKey) {
+        int target = 0;
+        for (int i = 0; i < Integer.BYTES; i++) {
+            target = (target << 8) | (deliveryKey[Long.BYTES + i] & 0xFF);
+        }
+        return target;
     }
 
     private static void writeLong(byte[] target, int offset, long value) {

@@ -2,6 +2,7 @@ package dev.wharf.storage.rocksdb;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
+import dev.wharf.storage.DeliveryStore;
 import dev.wharf.storage.DurabilityMode;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
@@ -13,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -42,7 +46,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps every record of every store in one RocksDB database under the data directory, for the {@link
  * DurabilityMode#SYNC} and {@link DurabilityMode#RELAXED} modes. It is the {@link QueueStore} itself; {@link #topics()}
- * is a view over the same database.
+ * and {@link #deliveries()} are views over the same database.
  *
  * <p>Column families hold the records (keys in {@link RecordKeys}):
  *
@@ -51,6 +55,7 @@ import org.slf4j.LoggerFactory;
  *       sequence. Queue ids and sequences must be non-negative, so that the keys sort like the numbers; {@link #commit}
  *       rejects a batch with a negative one.
  *   <li>{@code sns-resources}: SNS's resources, keyed by their UTF-8 keys.
+ *   <li>{@code sns-messages}, keyed by the outbox sequence, and {@code sns-deliveries}, keyed by sequence and target.
  * </ul>
  *
  * <p>A data directory written before a family existed opens as it is: RocksDB creates the missing families at open.
@@ -73,7 +78,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     // column family share one cache, index and filter blocks included, and the memtables of all column families are
     // charged to that same cache through the write buffer manager, so the cache bounds most of RocksDB's memory. Every
     // family is opened with the same options (FAMILIES below), so a family added later is charged to both as well. An
-    // idle family costs little: opening the SNS families added under 1 MB to an idle process's RSS.
+    // idle family costs little: opening the three SNS families added under 1 MB to an idle process's RSS.
     private static final long BLOCK_CACHE_BYTES = 32L * 1024 * 1024;
     private static final long ALL_MEMTABLES_BYTES = 24L * 1024 * 1024;
     private static final long WRITE_BUFFER_BYTES = 16L * 1024 * 1024;
@@ -94,10 +99,12 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private static final byte[] PAYLOADS = "payloads".getBytes(US_ASCII);
     private static final byte[] INDEXES = "indexes".getBytes(US_ASCII);
     private static final byte[] SNS_RESOURCES = "sns-resources".getBytes(US_ASCII);
+    private static final byte[] SNS_MESSAGES = "sns-messages".getBytes(US_ASCII);
+    private static final byte[] SNS_DELIVERIES = "sns-deliveries".getBytes(US_ASCII);
 
     /** Every column family, in the order of their handles; the SNS families came later and are created when missing. */
-    static final List<byte[]> FAMILIES =
-            List.of(RocksDB.DEFAULT_COLUMN_FAMILY, QUEUES, PAYLOADS, INDEXES, SNS_RESOURCES);
+    static final List<byte[]> FAMILIES = List.of(
+            RocksDB.DEFAULT_COLUMN_FAMILY, QUEUES, PAYLOADS, INDEXES, SNS_RESOURCES, SNS_MESSAGES, SNS_DELIVERIES);
 
     private static final Logger log = LoggerFactory.getLogger(RocksDbStorageEngine.class);
 
@@ -112,6 +119,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private final ColumnFamilyHandle payloads;
     private final ColumnFamilyHandle indexes;
     private final RocksDbTopicStore topics;
+    private final RocksDbDeliveryStore deliveries;
 
     /** Closed before the database. */
     private final List<ColumnFamilyHandle> handles;
@@ -149,6 +157,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         this.payloads = handles.get(2);
         this.indexes = handles.get(3);
         this.topics = new RocksDbTopicStore(this, handles.get(4));
+        this.deliveries = new RocksDbDeliveryStore(this, db, handles.get(5), handles.get(6));
         this.handles = handles;
         this.writeOptions = track(options, new WriteOptions().setSync(mode == DurabilityMode.SYNC));
         this.options = options;
@@ -255,6 +264,11 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     @Override
     public TopicStore topics() {
         return topics;
+    }
+
+    @Override
+    public DeliveryStore deliveries() {
+        return deliveries;
     }
 
     @Override
@@ -389,6 +403,29 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     }
 
     /**
+     * The highest key of a family, or null when it is empty. The iterator steps back over the tombstones of deleted
+     * keys above it, which compaction removes in time.
+     *
+     * @throws IllegalStateException if the store is closed or RocksDB fails
+     */
+    byte @Nullable [] lastKey(ColumnFamilyHandle family, String action) {
+        lifecycle.readLock().lock();
+        try {
+            checkOpen();
+            try (RocksIterator iterator = db.newIterator(family)) {
+                iterator.seekToLast();
+                byte[] key = iterator.isValid() ? iterator.key() : null;
+                iterator.status();
+                return key;
+            }
+        } catch (RocksDBException e) {
+            throw failure(action, e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
      * Queues a non-empty batch of any store behind every batch submitted before it, to any store.
      *
      * @throws IllegalStateException if the store is closed
@@ -449,6 +486,9 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     /** Writer thread only. */
     private void writeGroup(List<StoreBatch> group) throws RocksDBException {
         try (WriteBatch write = new WriteBatch()) {
+            // The delivery records that this group puts, by sequence: a DeleteMessage later in the group deletes them
+            // too, since it finds in the database only what earlier groups wrote.
+            Map<Long, Set<Integer>> deliveriesPut = new HashMap<>();
             for (StoreBatch batch : group) {
                 switch (batch) {
                     case StoreBatch.Queues queueBatch -> {
@@ -457,6 +497,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                         }
                     }
                     case StoreBatch.Topics topicBatch -> topics.apply(write, topicBatch.batch());
+                    case StoreBatch.Deliveries deliveryBatch ->
+                        deliveries.apply(write, deliveryBatch.batch(), deliveriesPut);
                 }
             }
             db.write(writeOptions, write);

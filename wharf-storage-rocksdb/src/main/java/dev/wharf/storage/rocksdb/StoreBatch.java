@@ -1,5 +1,6 @@
 package dev.wharf.storage.rocksdb;
 
+import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.TopicBatch;
 
@@ -13,4 +14,6 @@ sealed interface StoreBatch {
     record Queues(QueueBatch batch) implements StoreBatch {}
 
     record Topics(TopicBatch batch) implements StoreBatch {}
+
+    record Deliveries(DeliveryBatch batch) implements StoreBatch {}
 }
