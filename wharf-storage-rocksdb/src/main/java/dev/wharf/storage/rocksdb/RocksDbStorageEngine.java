@@ -426,6 +426,24 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     }
 
     /**
+     * A numeric RocksDB property of one column family, by its index in {@link #FAMILIES}, such as {@code
+     * rocksdb.block-cache-usage}: what tests of the memory bounds read.
+     *
+     * @throws IllegalStateException if the store is closed or RocksDB fails
+     */
+    long familyProperty(int family, String property) {
+        lifecycle.readLock().lock();
+        try {
+            checkOpen();
+            return db.getLongProperty(handles.get(family), property);
+        } catch (RocksDBException e) {
+            throw failure("reading " + property, e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
      * Queues a non-empty batch of any store behind every batch submitted before it, to any store.
      *
      * @throws IllegalStateException if the store is closed

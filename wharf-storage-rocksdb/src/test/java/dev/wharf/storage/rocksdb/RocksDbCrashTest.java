@@ -10,22 +10,28 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a process that writes to the store in the sync mode with SIGKILL, then proves that every commit it had
- * acknowledged is stored intact, and that the store opens again for the next crash.
+ * acknowledged is stored intact, and that the store opens again for the next crash; and that what survives of commits
+ * to all the stores is a prefix of their one submit order.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 final class RocksDbCrashTest {
@@ -56,20 +62,41 @@ final class RocksDbCrashTest {
         assertIntact(dataDir, both);
     }
 
+    @Test
+    void aKillKeepsAPrefixOfTheSubmitsToEveryStore() throws Exception {
+        Path dataDir = tempDir.resolve("mixed");
+
+        Set<Long> acknowledged = writeUntilKilled(RocksDbMixedCrashWriter.class, dataDir, "0");
+
+        try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(dataDir, DurabilityMode.SYNC)) {
+            Set<Long> stored = RocksDbMixedCrashWriter.stored(engine);
+            long count = stored.size();
+            assertThat(stored)
+                    .as("what survived is a prefix of the submit order, whatever store each commit went to")
+                    .isEqualTo(LongStream.range(0, count).boxed().collect(Collectors.toSet()));
+            assertThat(count).as("commits stored").isGreaterThan(Collections.max(acknowledged));
+        }
+    }
+
     /** Runs a child writer until it has acknowledged enough commits, kills it, and returns what it acknowledged. */
     private Set<Long> writeUntilKilled(Path dataDir, long firstSequence) throws Exception {
-        Path stderr = tempDir.resolve("child-" + firstSequence + ".err");
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx128m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        RocksDbCrashWriter.class.getName(),
-                        dataDir.toString(),
-                        Integer.toString(WRITER_THREADS),
-                        Long.toString(firstSequence))
-                .redirectError(stderr.toFile())
-                .start();
+        return writeUntilKilled(
+                RocksDbCrashWriter.class, dataDir, Integer.toString(WRITER_THREADS), Long.toString(firstSequence));
+    }
+
+    /** Runs a child's main class with the data directory and arguments, and kills it after enough acknowledgements. */
+    private Set<Long> writeUntilKilled(Class<?> writer, Path dataDir, String... arguments) throws Exception {
+        Path stderr = tempDir.resolve("child-" + writer.getSimpleName() + "-" + String.join("-", arguments) + ".err");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                writer.getName(),
+                dataDir.toString()));
+        command.addAll(List.of(arguments));
+        Process child =
+                new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         try {
             BlockingQueue<String> lines = readLines(child);
             Set<Long> acknowledged = new HashSet<>();

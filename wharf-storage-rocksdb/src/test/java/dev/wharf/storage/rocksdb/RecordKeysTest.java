@@ -1,0 +1,76 @@
+package dev.wharf.storage.rocksdb;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The SNS key encodings at their edges, which the contract suites reach only through whole stores. */
+final class RecordKeysTest {
+
+    @Test
+    void deliveryKeysRoundTripAndSortBySequenceThenTarget() {
+        long[][] ascending = {
+            {0, 0},
+            {0, 1},
+            {0, 255},
+            {0, 256},
+            {0, Integer.MAX_VALUE},
+            {1, 0},
+            {Long.MAX_VALUE, 0},
+            {Long.MAX_VALUE, Integer.MAX_VALUE},
+        };
+        for (int i = 0; i < ascending.length; i++) {
+            byte[] key = RecordKeys.deliveryKey(ascending[i][0], (int) ascending[i][1]);
+            assertThat(key).hasSize(RecordKeys.DELIVERY_KEY_LENGTH);
+            assertThat(RecordKeys.outboxSequenceOf(key)).isEqualTo(ascending[i][0]);
+            assertThat(RecordKeys.targetOf(key)).isEqualTo((int) ascending[i][1]);
+            if (i > 0) {
+                byte[] previous = RecordKeys.deliveryKey(ascending[i - 1][0], (int) ascending[i - 1][1]);
+                assertThat(Arrays.compareUnsigned(previous, key)).isNegative();
+            }
+        }
+    }
+
+    @Test
+    void aMessagesDeliveriesLieBetweenItsStartAndEnd() {
+        for (long sequence : new long[] {0, 1, 255, Long.MAX_VALUE}) {
+            byte[] start = RecordKeys.deliveriesStart(sequence);
+            byte[] end = RecordKeys.deliveriesEnd(sequence);
+            assertThat(Arrays.compareUnsigned(start, RecordKeys.deliveryKey(sequence, 0)))
+                    .isNegative();
+            assertThat(Arrays.compareUnsigned(RecordKeys.deliveryKey(sequence, Integer.MAX_VALUE), end))
+                    .isNegative();
+            if (sequence < Long.MAX_VALUE) {
+                assertThat(Arrays.compareUnsigned(end, RecordKeys.deliveryKey(sequence + 1, 0)))
+                        .isLessThanOrEqualTo(0);
+            }
+        }
+    }
+
+    @Test
+    void prefixEndIncrementsTheLastByteWithoutCarry() {
+        assertThat(RecordKeys.prefixEnd(bytes("topic/"))).isEqualTo(bytes("topic0"));
+        // U+00FF is C3 BF: the end is C3 C0, below U+0100 (C4 80) and above every key that starts with U+00FF.
+        assertThat(RecordKeys.prefixEnd(bytes("\u00FF"))).containsExactly(0xC3, 0xC0);
+        assertThatThrownBy(() -> RecordKeys.prefixEnd(new byte[0])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RecordKeys.prefixEnd(new byte[] {'a', (byte) 0xFF}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void resourceKeysAreStrictUtf8() {
+        assertThat(RecordKeys.resourceKey("t\uD83D\uDE00")).isEqualTo(bytes("t\uD83D\uDE00"));
+        assertThat(RecordKeys.resourceKeyOf(RecordKeys.resourceKey("\u00E9/x"))).isEqualTo("\u00E9/x");
+        assertThat(RecordKeys.resourceKey("")).isEmpty();
+        assertThatThrownBy(() -> RecordKeys.resourceKey("t\uD83D"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unpaired surrogate");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(UTF_8);
+    }
+}
