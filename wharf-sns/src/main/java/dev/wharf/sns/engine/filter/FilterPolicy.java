@@ -1,0 +1,120 @@
+package dev.wharf.sns.engine.filter;
+
+import dev.wharf.common.AwsException;
+import dev.wharf.sns.api.SnsError;
+import java.util.List;
+
+/**
+ * A subscription's filter policy, validated as AWS validates it: it decides whether the subscription receives a message,
+ * by the message's attributes or by its JSON body, as the policy's scope says.
+ *
+ * <p>Instances are immutable and may be shared between threads. {@code docs/SNS-FILTER-POLICIES.md} lists what is
+ * validated and matched, the AWS texts, and the few choices where AWS's behaviour is not known.
+ */
+public final class FilterPolicy {
+
+    /** The subscription attribute {@code FilterPolicyScope}: what a policy is matched against. */
+    public enum Scope {
+        /** The message's attributes; the default. */
+        MessageAttributes,
+        /** The message's body, which must be a JSON object for any policy to match. */
+        MessageBody;
+
+        /** Reads the attribute's value, with AWS's error for any other text. */
+        public static Scope of(String value) {
+            for (Scope scope : values()) {
+                if (scope.name().equals(value)) {
+                    return scope;
+                }
+            }
+            throw SnsError.InvalidParameter.with("Invalid parameter: FilterPolicyScope: Invalid value [" + value
+                    + "]. Please use either MessageBody or MessageAttributes");
+        }
+    }
+
+    /** The operation that sets the policy, which words AWS's errors. */
+    public enum Operation {
+        /** Errors read {@code "Invalid parameter: Attributes Reason: FilterPolicy: ..."}. */
+        Subscribe("Invalid parameter: Attributes Reason: "),
+        /** Errors read {@code "Invalid parameter: FilterPolicy: ..."}. */
+        SetSubscriptionAttributes("Invalid parameter: ");
+
+        private final String prefix;
+
+        Operation(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+
+    private final Scope scope;
+    private final List<Branch> branches;
+
+    private FilterPolicy(Scope scope, List<Branch> branches) {
+        this.scope = scope;
+        this.branches = branches;
+    }
+
+    /** {@link #parse(String, Scope, Operation)} with the errors that SetSubscriptionAttributes words. */
+    public static FilterPolicy parse(String json, Scope scope) {
+        return parse(json, scope, Operation.SetSubscriptionAttributes);
+    }
+
+    /**
+     * Parses and validates a policy.
+     *
+     * @throws AwsException {@code InvalidParameter} with AWS's message when AWS refuses the policy
+     */
+    public static FilterPolicy parse(String json, Scope scope, Operation operation) {
+        try {
+            if (utf8Length(json) > FilterPolicyLimits.POLICY_BYTES_MAX) {
+                throw InvalidFilterPolicy.of("Filter policy is too large");
+            }
+            PolicyTree.Group policy = PolicyParser.parse(json);
+            if (policy.members().size() > FilterPolicyLimits.KEYS_MAX) {
+                throw InvalidFilterPolicy.of("Filter policy can not have more than 5 keys");
+            }
+            if (scope == Scope.MessageAttributes && PolicyTree.nested(policy)) {
+                throw InvalidFilterPolicy.nestedInAttributesScope();
+            }
+            if (PolicyTree.combinations(policy) > FilterPolicyLimits.COMBINATIONS_MAX) {
+                throw InvalidFilterPolicy.tooComplex();
+            }
+            return new FilterPolicy(scope, PolicyTree.branches(policy));
+        } catch (InvalidFilterPolicy e) {
+            throw SnsError.InvalidParameter.with(operation.prefix + e.detail());
+        }
+    }
+
+    /** What the policy is matched against. */
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The number of branches once {@code $or}s are expanded; for tests. */
+    int branchCount() {
+        return branches.size();
+    }
+
+    private static long utf8Length(String text) {
+        if (text.length() > FilterPolicyLimits.POLICY_BYTES_MAX) {
+            return text.length();
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+}
