@@ -1,8 +1,10 @@
 package dev.wharf.sns.engine.filter;
 
 import dev.wharf.common.AwsException;
+import dev.wharf.sns.api.MessageAttributeValue;
 import dev.wharf.sns.api.SnsError;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A subscription's filter policy, validated as AWS validates it: it decides whether the subscription receives a message,
@@ -90,9 +92,26 @@ public final class FilterPolicy {
         return scope;
     }
 
+    /**
+     * Whether a message with these attributes passes a MessageAttributes policy. Binary attributes are ignored, and a
+     * message without other attributes passes no policy.
+     *
+     * @throws IllegalStateException if the policy's scope is MessageBody
+     */
+    public boolean matchesAttributes(Map<String, MessageAttributeValue> attributes) {
+        requireScope(Scope.MessageAttributes);
+        return AttributeMatcher.matches(branches, attributes);
+    }
+
     /** The number of branches once {@code $or}s are expanded; for tests. */
     int branchCount() {
         return branches.size();
+    }
+
+    private void requireScope(Scope expected) {
+        if (scope != expected) {
+            throw new IllegalStateException("the policy's scope is " + scope + ", not " + expected);
+        }
     }
 
     private static long utf8Length(String text) {

@@ -30,5 +30,8 @@ final class FilterPolicyLimits {
      */
     static final int BRANCH_KEYS_MAX = 64;
 
+    /** Wharf: the deepest JSON nesting of a String.Array value that is matched at all. */
+    static final int MESSAGE_DEPTH_MAX = 512;
+
     private FilterPolicyLimits() {}
 }
