@@ -3,8 +3,10 @@ package dev.wharf.sns.engine.filter;
 import dev.wharf.common.AwsException;
 import dev.wharf.sns.api.MessageAttributeValue;
 import dev.wharf.sns.api.SnsError;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A subscription's filter policy, validated as AWS validates it: it decides whether the subscription receives a message,
@@ -50,10 +52,27 @@ public final class FilterPolicy {
 
     private final Scope scope;
     private final List<Branch> branches;
+    private final Set<String> paths;
+    private final Set<String> pathPrefixes;
 
     private FilterPolicy(Scope scope, List<Branch> branches) {
         this.scope = scope;
         this.branches = branches;
+        Set<String> paths = new HashSet<>();
+        Set<String> prefixes = new HashSet<>();
+        for (Branch branch : branches) {
+            for (Branch.Rule rule : branch.rules()) {
+                paths.add(rule.path());
+                for (int dot = rule.path().indexOf('.');
+                        dot >= 0;
+                        dot = rule.path().indexOf('.', dot + 1)) {
+                    prefixes.add(rule.path().substring(0, dot));
+                }
+            }
+        }
+        prefixes.addAll(paths);
+        this.paths = Set.copyOf(paths);
+        this.pathPrefixes = Set.copyOf(prefixes);
     }
 
     /** {@link #parse(String, Scope, Operation)} with the errors that SetSubscriptionAttributes words. */
@@ -101,6 +120,17 @@ public final class FilterPolicy {
     public boolean matchesAttributes(Map<String, MessageAttributeValue> attributes) {
         requireScope(Scope.MessageAttributes);
         return AttributeMatcher.matches(branches, attributes);
+    }
+
+    /**
+     * Whether a message with this body passes a MessageBody policy; a body that is not one JSON object passes none.
+     *
+     * @throws IllegalStateException if the policy's scope is MessageAttributes
+     */
+    public boolean matchesBody(String messageBody) {
+        requireScope(Scope.MessageBody);
+        MessageBody.ObjectNode body = MessageBody.parse(messageBody, paths, pathPrefixes);
+        return body != null && BodyMatcher.matches(branches, body);
     }
 
     /** The number of branches once {@code $or}s are expanded; for tests. */

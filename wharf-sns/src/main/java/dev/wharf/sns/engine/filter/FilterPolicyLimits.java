@@ -30,8 +30,14 @@ final class FilterPolicyLimits {
      */
     static final int BRANCH_KEYS_MAX = 64;
 
-    /** Wharf: the deepest JSON nesting of a String.Array value that is matched at all. */
+    /** Wharf: the deepest JSON nesting of a message body or String.Array value that is matched at all. */
     static final int MESSAGE_DEPTH_MAX = 512;
+
+    /**
+     * Wharf: the most steps that matching one message body against one policy may take. Bodies whose arrays of objects
+     * would need more to decide which element each property comes from are not delivered.
+     */
+    static final int BODY_MATCH_STEPS_MAX = 1_000_000;
 
     private FilterPolicyLimits() {}
 }

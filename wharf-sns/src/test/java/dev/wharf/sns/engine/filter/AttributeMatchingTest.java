@@ -1,6 +1,7 @@
 package dev.wharf.sns.engine.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.sns.api.MessageAttributeValue;
 import dev.wharf.sns.engine.filter.FilterPolicy.Scope;
@@ -434,5 +435,12 @@ class AttributeMatchingTest {
     void attributeNamesAreMatchedWholeEvenWithDots() {
         assertThat(matches("{\"a.b\":[\"x\"]}", "a.b", string("x"))).isTrue();
         assertThat(matches("{\"a.b\":[\"x\"]}", "a", string("x"))).isFalse();
+    }
+
+    @Test
+    void aPolicyMatchesOnlyItsOwnScope() {
+        assertThatThrownBy(() -> policy("{\"a\":[\"x\"]}").matchesBody("{\"a\":\"x\"}"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(policy("{\"a\":[\"x\"]}").scope()).isEqualTo(Scope.MessageAttributes);
     }
 }
