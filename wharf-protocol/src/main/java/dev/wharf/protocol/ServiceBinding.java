@@ -22,6 +22,15 @@ public interface ServiceBinding {
     String queryXmlNamespace();
 
     /**
+     * Whether a request for the operation may come unsigned, as the links that a service hands out do (SNS's
+     * SubscribeURL and UnsubscribeURL). Such a request runs with an anonymous {@link dev.wharf.common.Caller}, whose
+     * account is empty; a signed one is verified as always.
+     */
+    default boolean allowsAnonymous(String operation) {
+        return false;
+    }
+
+    /**
      * Runs an operation of {@link #model()}.
      *
      * @param input the request document, named as the model names members

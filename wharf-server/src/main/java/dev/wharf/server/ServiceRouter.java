@@ -41,6 +41,8 @@ final class ServiceRouter {
             Pattern.compile("(?:^|&)X-Amz-Credential=[^&]*?(?:%2F|/)[^&]*?(?:%2F|/)[^&]*?(?:%2F|/)([^&%/]*)");
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String DEFAULT_XML_NAMESPACE = "https://wharf.dev/doc/";
+    /** The caller of an unsigned request that a service lets through ({@link ServiceBinding#allowsAnonymous}). */
+    private static final Caller ANONYMOUS = new Caller("", "", "");
     /** Bounds the stack frames that one failure writes into the log. */
     static final int MAX_LOGGED_FRAMES = 24;
 
@@ -154,7 +156,9 @@ final class ServiceRouter {
                     namespace);
         }
         try {
-            Caller caller = verify(request, service);
+            Caller caller = unsigned(request) && service.allowsAnonymous(operation.name())
+                    ? ANONYMOUS
+                    : verify(request, service);
             QueryCodec codec = queryCodecs.get(service);
             if (codec == null) {
                 throw new IllegalStateException(service.model().serviceId() + " has no Query codec");
@@ -200,6 +204,13 @@ final class ServiceRouter {
         }
         Matcher matcher = QUERY_SCOPE_SERVICE.matcher(request.rawQuery());
         return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /** A request with neither an Authorization header nor a presigned query's signature. */
+    private static boolean unsigned(HttpRequest request) {
+        return request.header("authorization") == null
+                && !request.rawQuery().contains("X-Amz-Signature=")
+                && !request.rawQuery().contains("X-Amz-Credential=");
     }
 
     private Caller verify(HttpRequest request, ServiceBinding service) {

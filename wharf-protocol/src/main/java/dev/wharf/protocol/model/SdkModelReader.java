@@ -65,12 +65,28 @@ public final class SdkModelReader {
      * @param signingName the SigV4 signing name, such as {@code sts}
      * @param queryCompatible whether the service's JSON errors carry the Query code ({@code awsQueryCompatible})
      */
-    public record Service(String serviceId, String signingName, boolean queryCompatible) {
+    public record Service(
+            String serviceId, String signingName, boolean queryCompatible, Set<String> operationsWithoutOutput) {
 
         public Service {
             if (serviceId.indexOf('#') <= 0) {
                 throw new IllegalArgumentException("not an absolute shape id: " + serviceId);
             }
+            operationsWithoutOutput = Set.copyOf(operationsWithoutOutput);
+        }
+
+        /** A service whose every operation has an output shape. */
+        public Service(String serviceId, String signingName, boolean queryCompatible) {
+            this(serviceId, signingName, queryCompatible, Set.of());
+        }
+
+        /**
+         * The same service, where the named operations have no output: the SDK generates an empty response class for
+         * them as for an output without members, but the Query protocol answers the one without a result element and
+         * the other with an empty one, which clients such as boto3 look for.
+         */
+        public Service withoutOutput(Set<String> operations) {
+            return new Service(serviceId, signingName, queryCompatible, operations);
         }
 
         String namespace() {
@@ -150,7 +166,9 @@ public final class SdkModelReader {
             Method method = entry.getValue();
             String input =
                     structure(method.getParameterTypes()[0].getSimpleName(), builderOf(method.getParameterTypes()[0]));
-            String output = structure(method.getReturnType().getSimpleName(), builderOf(method.getReturnType()));
+            String output = service.operationsWithoutOutput().contains(entry.getKey())
+                    ? null
+                    : structure(method.getReturnType().getSimpleName(), builderOf(method.getReturnType()));
             operations.put(entry.getKey(), new Operation(entry.getKey(), input, output));
         }
         return ServiceModel.of(

@@ -155,8 +155,13 @@ public final class ServiceModel {
         return new ServiceModel(serviceId, signingName, queryCompatible, shapes, operations);
     }
 
+    /** The shape an operation's input or output names; Smithy's {@code Unit} means it has none. */
     private static @Nullable String target(JsonNode reference) {
-        return reference.isMissingNode() ? null : reference.path("target").asText();
+        if (reference.isMissingNode()) {
+            return null;
+        }
+        String target = reference.path("target").asText();
+        return target.equals("smithy.api#Unit") ? null : target;
     }
 
     private static Shape shape(String id, String type, JsonNode node) {

@@ -242,7 +242,8 @@ public final class QueryCodec {
             xml.writeStartElement(operation.name() + "Response");
             xml.writeDefaultNamespace(xmlNamespace);
             String output = operation.output();
-            if (output != null && !model.shape(output).members().isEmpty()) {
+            // An output without members is an empty result element; only an operation without output has none.
+            if (output != null) {
                 xml.writeStartElement(operation.name() + "Result");
                 writeMembers(xml, result, model.shape(output));
                 xml.writeEndElement();
