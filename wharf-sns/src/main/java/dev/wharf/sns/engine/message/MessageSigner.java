@@ -2,6 +2,7 @@ package dev.wharf.sns.engine.message;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.Signature;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +26,20 @@ final class MessageSigner {
                     "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    /** Bounds {@link #recent}: about 100 bytes each. */
+    static final int RECENT_MAX = 4096;
+
     private final SigningKeys keys;
+    /**
+     * The signatures made last, by what they signed: every subscriber of a message gets the same document, and an RSA
+     * signature costs about a millisecond, so a fan-out to N subscribers signs once, not N times. Guarded by itself.
+     */
+    private final java.util.LinkedHashMap<String, String> recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+            return size() > RECENT_MAX;
+        }
+    };
 
     MessageSigner(SigningKeys keys) {
         this.keys = keys;
@@ -60,10 +74,36 @@ final class MessageSigner {
 
     /** The base64 signature of the UTF-8 bytes of a string to sign. */
     String sign(String stringToSign, SignatureVersion version) {
+        byte[] bytes = stringToSign.getBytes(StandardCharsets.UTF_8);
+        String key = version.value() + ':' + digest(bytes);
+        synchronized (recent) {
+            String cached = recent.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        String signature = signNow(bytes, version);
+        synchronized (recent) {
+            recent.put(key, signature);
+        }
+        return signature;
+    }
+
+    /** The SHA-256 of what is signed: the key of {@link #recent}, small whatever the message's size. */
+    private static String digest(byte[] bytes) {
+        try {
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private String signNow(byte[] stringToSign, SignatureVersion version) {
         try {
             Signature signature = Signature.getInstance(version.algorithm());
             signature.initSign(keys.privateKey());
-            signature.update(stringToSign.getBytes(StandardCharsets.UTF_8));
+            signature.update(stringToSign);
             return Base64.getEncoder().encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign with " + version.algorithm() + ": " + e.getMessage(), e);

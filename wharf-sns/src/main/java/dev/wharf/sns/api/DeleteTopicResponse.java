@@ -1,0 +1,4 @@
+package dev.wharf.sns.api;
+
+/** The output of DeleteTopic. */
+public record DeleteTopicResponse() {}

@@ -1,0 +1,4 @@
+package dev.wharf.sns.api;
+
+/** The input of GetSMSSandboxAccountStatus. */
+public record GetSMSSandboxAccountStatusRequest() {}

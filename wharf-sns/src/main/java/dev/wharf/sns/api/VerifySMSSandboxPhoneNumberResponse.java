@@ -1,0 +1,4 @@
+package dev.wharf.sns.api;
+
+/** The output of VerifySMSSandboxPhoneNumber. */
+public record VerifySMSSandboxPhoneNumberResponse() {}

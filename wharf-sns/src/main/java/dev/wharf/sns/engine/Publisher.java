@@ -1,0 +1,176 @@
+package dev.wharf.sns.engine;
+
+import dev.wharf.common.AwsException;
+import dev.wharf.sns.api.MessageAttributeValue;
+import dev.wharf.sns.api.SnsError;
+import dev.wharf.sns.api.SnsLimits;
+import dev.wharf.sns.api.TopicAttributeName;
+import dev.wharf.sns.engine.message.MessageStructure;
+import dev.wharf.storage.DeliveryBatch;
+import dev.wharf.storage.DeliveryStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Accepts published messages: checks them, matches them against each subscription's filter, writes the message and its
+ * deliveries to the outbox, and hands the deliveries to {@link Deliveries}. A publish is answered only once its
+ * outbox record is durable, so every matching subscription gets the message at least once whatever happens next.
+ *
+ * <p>Thread-safe. A FIFO topic's publishes run one at a time under the topic's lock, deliveries included, so that its
+ * sequence numbers and the order into each queue are the order of the publishes.
+ */
+final class Publisher {
+
+    /** A message as the publisher sent it, checked. */
+    record Outgoing(
+            @Nullable String subject,
+            String message,
+            @Nullable MessageStructure structure,
+            Map<String, MessageAttributeValue> attributes,
+            @Nullable String messageGroupId,
+            @Nullable String messageDeduplicationId) {}
+
+    /** What a publish answers. */
+    record Accepted(String messageId, @Nullable String sequenceNumber) {}
+
+    private final DeliveryStore outbox;
+    private final Deliveries deliveries;
+    private final Clock clock;
+    private final AtomicLong nextSequence;
+    private final FifoDeduplication deduplication;
+
+    Publisher(DeliveryStore outbox, Deliveries deliveries, Clock clock) {
+        this.outbox = outbox;
+        this.deliveries = deliveries;
+        this.clock = clock;
+        this.nextSequence = new AtomicLong(outbox.lastSequence() + 1);
+        this.deduplication = new FifoDeduplication(clock);
+    }
+
+    /** Checks one message of a Publish or a PublishBatch entry against the topic's rules. */
+    static Outgoing check(
+            Topic topic,
+            @Nullable String subject,
+            @Nullable String message,
+            @Nullable String messageStructure,
+            @Nullable Map<String, MessageAttributeValue> attributes,
+            @Nullable String groupId,
+            @Nullable String dedupId) {
+        String body = PublishRules.message(message);
+        String checkedSubject = PublishRules.subject(subject);
+        MessageStructure structure = null;
+        if (messageStructure != null) {
+            if (!MessageStructure.JSON.equals(messageStructure)) {
+                throw SnsError.InvalidParameter.with("Invalid parameter: MessageStructure");
+            }
+            structure = MessageStructure.parseJson(body);
+        }
+        Map<String, MessageAttributeValue> checked = PublishRules.attributes(attributes);
+        PublishRules.requireSize(PublishRules.size(body, checkedSubject, checked));
+        boolean contentBased;
+        topic.lock.lock();
+        try {
+            contentBased = "true".equals(topic.attributes.get(TopicAttributeName.ContentBasedDeduplication.name()));
+        } finally {
+            topic.lock.unlock();
+        }
+        PublishRules.fifoIds(topic.fifo, contentBased, groupId, dedupId);
+        String dedup = topic.fifo && dedupId == null ? FifoDeduplication.contentId(body) : dedupId;
+        return new Outgoing(checkedSubject, body, structure, checked, groupId, dedup);
+    }
+
+    Accepted publish(Topic topic, Outgoing outgoing, String endpoint) {
+        if (!topic.fifo) {
+            return accept(topic, outgoing, endpoint, null);
+        }
+        topic.lock.lock();
+        try {
+            FifoDeduplication.Seen seen = deduplication.seen(topic, outgoing);
+            if (seen != null) {
+                return new Accepted(seen.messageId(), seen.sequenceNumber());
+            }
+            topic.lastSequenceNumber++;
+            String sequenceNumber = String.format(java.util.Locale.ROOT, "%020d", topic.lastSequenceNumber);
+            Accepted accepted = accept(topic, outgoing, endpoint, sequenceNumber);
+            deduplication.remember(topic, outgoing, accepted.messageId(), sequenceNumber);
+            return accepted;
+        } finally {
+            topic.lock.unlock();
+        }
+    }
+
+    private Accepted accept(Topic topic, Outgoing outgoing, String endpoint, @Nullable String sequenceNumber) {
+        String messageId = UUID.randomUUID().toString();
+        long now = clock.millis();
+        SnsRecords.Published published = new SnsRecords.Published(
+                messageId,
+                topic.arn,
+                outgoing.subject(),
+                outgoing.message(),
+                outgoing.structure() != null,
+                new LinkedHashMap<>(outgoing.attributes()),
+                now,
+                outgoing.messageGroupId(),
+                outgoing.messageDeduplicationId(),
+                sequenceNumber,
+                endpoint,
+                signatureVersion(topic));
+        List<Subscription> targets = new ArrayList<>();
+        for (Subscription subscription : topic.subscriptions) {
+            if (subscription.confirmed() && deliveries.delivers(subscription) && matches(subscription, published)) {
+                targets.add(subscription);
+            }
+        }
+        if (targets.isEmpty()) {
+            return new Accepted(messageId, sequenceNumber);
+        }
+        long sequence = nextSequence.getAndIncrement();
+        DeliveryBatch batch = new DeliveryBatch().putMessage(sequence, SnsRecords.encode(published));
+        for (int target = 0; target < targets.size(); target++) {
+            batch.putDelivery(
+                    sequence,
+                    target,
+                    SnsRecords.encode(new SnsRecords.Pending(targets.get(target).arn(), 0)));
+        }
+        outbox.commit(batch);
+        deliveries.start(sequence, published, targets);
+        return new Accepted(messageId, sequenceNumber);
+    }
+
+    private static String signatureVersion(Topic topic) {
+        topic.lock.lock();
+        try {
+            return topic.attributes.getOrDefault(TopicAttributeName.SignatureVersion.name(), "1");
+        } finally {
+            topic.lock.unlock();
+        }
+    }
+
+    /** Whether the subscription's filter lets the message through; a message without attributes passes no filter. */
+    private static boolean matches(Subscription subscription, SnsRecords.Published published) {
+        var filter = subscription.filter();
+        if (filter == null) {
+            return true;
+        }
+        try {
+            return filter.scope() == dev.wharf.sns.engine.filter.FilterPolicy.Scope.MessageBody
+                    ? filter.matchesBody(published.message())
+                    : filter.matchesAttributes(published.attributes());
+        } catch (AwsException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static void requireBatchSize(long total) {
+        if (total > SnsLimits.BATCH_BYTES_MAX) {
+            throw SnsError.BatchRequestTooLong.with(
+                    "The length of all the messages put together is more than the" + " limit.");
+        }
+    }
+}

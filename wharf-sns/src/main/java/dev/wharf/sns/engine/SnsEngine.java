@@ -1,0 +1,383 @@
+package dev.wharf.sns.engine;
+
+import dev.wharf.sns.api.AddPermissionRequest;
+import dev.wharf.sns.api.AddPermissionResponse;
+import dev.wharf.sns.api.ConfirmSubscriptionRequest;
+import dev.wharf.sns.api.ConfirmSubscriptionResponse;
+import dev.wharf.sns.api.CreateTopicRequest;
+import dev.wharf.sns.api.CreateTopicResponse;
+import dev.wharf.sns.api.DeleteTopicRequest;
+import dev.wharf.sns.api.DeleteTopicResponse;
+import dev.wharf.sns.api.GetDataProtectionPolicyRequest;
+import dev.wharf.sns.api.GetDataProtectionPolicyResponse;
+import dev.wharf.sns.api.GetSubscriptionAttributesRequest;
+import dev.wharf.sns.api.GetSubscriptionAttributesResponse;
+import dev.wharf.sns.api.GetTopicAttributesRequest;
+import dev.wharf.sns.api.GetTopicAttributesResponse;
+import dev.wharf.sns.api.ListSubscriptionsByTopicRequest;
+import dev.wharf.sns.api.ListSubscriptionsByTopicResponse;
+import dev.wharf.sns.api.ListSubscriptionsRequest;
+import dev.wharf.sns.api.ListSubscriptionsResponse;
+import dev.wharf.sns.api.ListTagsForResourceRequest;
+import dev.wharf.sns.api.ListTagsForResourceResponse;
+import dev.wharf.sns.api.ListTopicsRequest;
+import dev.wharf.sns.api.ListTopicsResponse;
+import dev.wharf.sns.api.PublishBatchRequest;
+import dev.wharf.sns.api.PublishBatchResponse;
+import dev.wharf.sns.api.PublishRequest;
+import dev.wharf.sns.api.PublishResponse;
+import dev.wharf.sns.api.PutDataProtectionPolicyRequest;
+import dev.wharf.sns.api.PutDataProtectionPolicyResponse;
+import dev.wharf.sns.api.RemovePermissionRequest;
+import dev.wharf.sns.api.RemovePermissionResponse;
+import dev.wharf.sns.api.SetSubscriptionAttributesRequest;
+import dev.wharf.sns.api.SetSubscriptionAttributesResponse;
+import dev.wharf.sns.api.SetTopicAttributesRequest;
+import dev.wharf.sns.api.SetTopicAttributesResponse;
+import dev.wharf.sns.api.SnsContext;
+import dev.wharf.sns.api.SnsError;
+import dev.wharf.sns.api.SubscribeRequest;
+import dev.wharf.sns.api.SubscribeResponse;
+import dev.wharf.sns.api.Tag;
+import dev.wharf.sns.api.TagResourceRequest;
+import dev.wharf.sns.api.TagResourceResponse;
+import dev.wharf.sns.api.TopicAttributeName;
+import dev.wharf.sns.api.UnsubscribeRequest;
+import dev.wharf.sns.api.UnsubscribeResponse;
+import dev.wharf.sns.api.UntagResourceRequest;
+import dev.wharf.sns.api.UntagResourceResponse;
+import dev.wharf.sns.engine.message.Envelope;
+import dev.wharf.sns.engine.message.SigningKeys;
+import dev.wharf.sqs.api.QueueDeliveryPort;
+import dev.wharf.storage.DeliveryStore;
+import dev.wharf.storage.TopicStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Amazon SNS's semantics: topics, subscriptions and publishing, over the storage SPI, delivering to SQS through SQS's
+ * port. One per server; thread-safe.
+ */
+public final class SnsEngine implements AutoCloseable {
+
+    private final TopicStore store;
+    private final Topics topics;
+    private final Subscriptions subscriptions;
+    private final Publisher publisher;
+    private final Deliveries deliveries;
+    private final Permissions permissions;
+    private final SigningKeys keys;
+    private final ScheduledExecutorService retries;
+    private final java.util.concurrent.Future<?> recovery;
+    private static final long RECOVERY_WAIT_SECONDS = 30;
+
+    public SnsEngine(
+            TopicStore store,
+            DeliveryStore outbox,
+            QueueDeliveryPort queues,
+            SigningKeys keys,
+            Clock clock,
+            String region) {
+        this.store = store;
+        this.keys = keys;
+        this.topics = new Topics(store, region);
+        this.subscriptions = new Subscriptions(topics, store);
+        this.permissions = new Permissions(topics);
+        this.retries =
+                Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+        this.deliveries = new Deliveries(
+                outbox,
+                topics,
+                queues,
+                new QueueNotifications(new Envelope(keys), keys.certificateFileName()),
+                retries);
+        this.publisher = new Publisher(outbox, deliveries, clock);
+        SnsRestore.load(store, topics);
+        this.recovery = deliveries.recover();
+    }
+
+    /** Waits until the deliveries that the outbox held at start have had their first attempt; for tests. */
+    void awaitRecovery() throws Exception {
+        recovery.get(RECOVERY_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** The signing certificate's PEM, which the server serves at every notification's SigningCertURL. */
+    public String signingCertificatePem() {
+        return keys.certificatePem();
+    }
+
+    /** The file name under which the certificate is served: {@code /<name>} on the server's endpoint. */
+    public String signingCertificateFileName() {
+        return keys.certificateFileName();
+    }
+
+    public CreateTopicResponse createTopic(SnsContext context, CreateTopicRequest request) {
+        Map<String, String> attributes = new LinkedHashMap<>(orEmpty(request.attributes()));
+        if (request.dataProtectionPolicy() != null) {
+            attributes.put(TopicAttributeName.DataProtectionPolicy.name(), request.dataProtectionPolicy());
+        }
+        Topic topic = topics.create(context, request.name(), attributes, orEmpty(request.tags()));
+        return new CreateTopicResponse(topic.arn);
+    }
+
+    public DeleteTopicResponse deleteTopic(SnsContext context, DeleteTopicRequest request) {
+        topics.delete(context, request.topicArn());
+        return new DeleteTopicResponse();
+    }
+
+    public ListTopicsResponse listTopics(SnsContext context, ListTopicsRequest request) {
+        Page<String> page = topics.list(context, request.nextToken());
+        List<dev.wharf.sns.api.Topic> out = new ArrayList<>();
+        for (String arn : page.items()) {
+            out.add(new dev.wharf.sns.api.Topic(arn));
+        }
+        return new ListTopicsResponse(out, page.nextToken());
+    }
+
+    public GetTopicAttributesResponse getTopicAttributes(SnsContext context, GetTopicAttributesRequest request) {
+        Topic topic = topics.require(context, request.topicArn());
+        topic.lock.lock();
+        try {
+            return new GetTopicAttributesResponse(TopicAttributes.all(topic));
+        } finally {
+            topic.lock.unlock();
+        }
+    }
+
+    public SetTopicAttributesResponse setTopicAttributes(SnsContext context, SetTopicAttributesRequest request) {
+        Topic topic = topics.require(context, request.topicArn());
+        String value = TopicAttributes.checkForSet(request.attributeName(), request.attributeValue(), topic.fifo);
+        topic.lock.lock();
+        try {
+            String name = Objects.requireNonNull(request.attributeName());
+            String previous = topic.attributes.put(name, value);
+            try {
+                topics.persist(topic);
+            } catch (RuntimeException e) {
+                restore(topic.attributes, name, previous);
+                throw e;
+            }
+        } finally {
+            topic.lock.unlock();
+        }
+        return new SetTopicAttributesResponse();
+    }
+
+    private static void restore(Map<String, String> map, String key, @org.jspecify.annotations.Nullable String value) {
+        if (value == null) {
+            map.remove(key);
+        } else {
+            map.put(key, value);
+        }
+    }
+
+    public SubscribeResponse subscribe(SnsContext context, SubscribeRequest request) {
+        Subscriptions.Subscribed subscribed = subscriptions.subscribe(
+                context, request.topicArn(), request.protocol(), request.endpoint(), orEmpty(request.attributes()));
+        Subscription subscription = subscribed.subscription();
+        boolean returnArn = Boolean.TRUE.equals(request.returnSubscriptionArn()) || subscription.confirmed();
+        return new SubscribeResponse(returnArn ? subscription.arn() : "pending confirmation");
+    }
+
+    public ConfirmSubscriptionResponse confirmSubscription(SnsContext context, ConfirmSubscriptionRequest request) {
+        boolean authenticate = "true".equalsIgnoreCase(request.authenticateOnUnsubscribe());
+        Subscription confirmed = subscriptions.confirm(context, request.topicArn(), request.token(), authenticate);
+        return new ConfirmSubscriptionResponse(confirmed.arn());
+    }
+
+    public UnsubscribeResponse unsubscribe(SnsContext context, UnsubscribeRequest request) {
+        if (!context.anonymous()) {
+            subscriptions.require(context, request.subscriptionArn());
+        }
+        subscriptions.unsubscribe(context, request.subscriptionArn());
+        return new UnsubscribeResponse();
+    }
+
+    public ListSubscriptionsResponse listSubscriptions(SnsContext context, ListSubscriptionsRequest request) {
+        Page<Subscription> page =
+                subscriptions.list(topics.all(), s -> s.owner().equals(context.accountId()), request.nextToken());
+        return new ListSubscriptionsResponse(listed(page.items()), page.nextToken());
+    }
+
+    public ListSubscriptionsByTopicResponse listSubscriptionsByTopic(
+            SnsContext context, ListSubscriptionsByTopicRequest request) {
+        Topic topic = topics.require(context, request.topicArn());
+        Page<Subscription> page = subscriptions.list(List.of(topic), s -> true, request.nextToken());
+        return new ListSubscriptionsByTopicResponse(listed(page.items()), page.nextToken());
+    }
+
+    private static List<dev.wharf.sns.api.Subscription> listed(List<Subscription> page) {
+        List<dev.wharf.sns.api.Subscription> out = new ArrayList<>(page.size());
+        for (Subscription s : page) {
+            out.add(new dev.wharf.sns.api.Subscription(
+                    s.listedArn(), s.owner(), s.protocol(), s.endpoint(), s.topicArn()));
+        }
+        return out;
+    }
+
+    public GetSubscriptionAttributesResponse getSubscriptionAttributes(
+            SnsContext context, GetSubscriptionAttributesRequest request) {
+        Subscription subscription = subscriptions.require(context, request.subscriptionArn());
+        Topic topic = topics.find(subscription.topicArn());
+        String topicPolicy = null;
+        if (topic != null) {
+            topic.lock.lock();
+            try {
+                topicPolicy = topic.attributes.get(TopicAttributeName.DeliveryPolicy.name());
+            } finally {
+                topic.lock.unlock();
+            }
+        }
+        return new GetSubscriptionAttributesResponse(SubscriptionAttributes.all(subscription, topicPolicy));
+    }
+
+    public SetSubscriptionAttributesResponse setSubscriptionAttributes(
+            SnsContext context, SetSubscriptionAttributesRequest request) {
+        subscriptions.setAttribute(
+                context, request.subscriptionArn(), request.attributeName(), request.attributeValue());
+        return new SetSubscriptionAttributesResponse();
+    }
+
+    public PublishResponse publish(SnsContext context, PublishRequest request) {
+        if (request.phoneNumber() != null) {
+            throw SnsError.InvalidParameter.with("Invalid parameter: PhoneNumber Reason: Wharf does not send SMS yet");
+        }
+        String arn = request.topicArn() != null ? request.topicArn() : request.targetArn();
+        if (arn == null) {
+            throw SnsError.InvalidParameter.with(
+                    "Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter");
+        }
+        if (request.topicArn() != null && request.targetArn() != null) {
+            throw SnsError.InvalidParameter.with(
+                    "Invalid parameter: TopicArn Reason: Only one of TopicArn or TargetArn may be specified");
+        }
+        Topic topic = topics.require(context, arn);
+        Publisher.Outgoing outgoing = Publisher.check(
+                topic,
+                request.subject(),
+                request.message(),
+                request.messageStructure(),
+                request.messageAttributes(),
+                request.messageGroupId(),
+                request.messageDeduplicationId());
+        Publisher.Accepted accepted = publisher.publish(topic, outgoing, context.endpoint());
+        return new PublishResponse(accepted.messageId(), accepted.sequenceNumber());
+    }
+
+    public PublishBatchResponse publishBatch(SnsContext context, PublishBatchRequest request) {
+        Topic topic = topics.require(context, request.topicArn());
+        return PublishBatches.publish(topic, orEmpty(request.publishBatchRequestEntries()), publisher, context);
+    }
+
+    public TagResourceResponse tagResource(SnsContext context, TagResourceRequest request) {
+        Topic topic = topics.require(context, request.resourceArn());
+        Map<String, String> added = Tags.check(orEmpty(request.tags()));
+        topic.lock.lock();
+        try {
+            Map<String, String> before = new LinkedHashMap<>(topic.tags);
+            topic.tags.putAll(added);
+            if (topic.tags.size() > dev.wharf.sns.api.SnsLimits.TAGS_MAX) {
+                topic.tags.clear();
+                topic.tags.putAll(before);
+                Tags.requireWithinQuota(Integer.MAX_VALUE);
+            }
+            topics.persist(topic);
+        } finally {
+            topic.lock.unlock();
+        }
+        return new TagResourceResponse();
+    }
+
+    public UntagResourceResponse untagResource(SnsContext context, UntagResourceRequest request) {
+        Topic topic = topics.require(context, request.resourceArn());
+        List<String> keys = orEmpty(request.tagKeys());
+        Tags.requireKeys(keys);
+        topic.lock.lock();
+        try {
+            keys.forEach(topic.tags::remove);
+            topics.persist(topic);
+        } finally {
+            topic.lock.unlock();
+        }
+        return new UntagResourceResponse();
+    }
+
+    public ListTagsForResourceResponse listTagsForResource(SnsContext context, ListTagsForResourceRequest request) {
+        Topic topic = topics.require(context, request.resourceArn());
+        List<Tag> out = new ArrayList<>();
+        topics.tagsOf(topic).forEach((key, value) -> out.add(new Tag(key, value)));
+        return new ListTagsForResourceResponse(out);
+    }
+
+    public AddPermissionResponse addPermission(SnsContext context, AddPermissionRequest request) {
+        permissions.add(context, request);
+        return new AddPermissionResponse();
+    }
+
+    public RemovePermissionResponse removePermission(SnsContext context, RemovePermissionRequest request) {
+        permissions.remove(context, request);
+        return new RemovePermissionResponse();
+    }
+
+    public PutDataProtectionPolicyResponse putDataProtectionPolicy(
+            SnsContext context, PutDataProtectionPolicyRequest request) {
+        setTopicAttributes(
+                context,
+                new SetTopicAttributesRequest(
+                        request.resourceArn(),
+                        TopicAttributeName.DataProtectionPolicy.name(),
+                        request.dataProtectionPolicy()));
+        return new PutDataProtectionPolicyResponse();
+    }
+
+    public GetDataProtectionPolicyResponse getDataProtectionPolicy(
+            SnsContext context, GetDataProtectionPolicyRequest request) {
+        Topic topic = topics.require(context, request.resourceArn());
+        topic.lock.lock();
+        try {
+            return new GetDataProtectionPolicyResponse(
+                    topic.attributes.get(TopicAttributeName.DataProtectionPolicy.name()));
+        } finally {
+            topic.lock.unlock();
+        }
+    }
+
+    private static <K, V> Map<K, V> orEmpty(@org.jspecify.annotations.Nullable Map<K, V> map) {
+        return map == null ? Map.of() : map;
+    }
+
+    private static <T> List<T> orEmpty(@org.jspecify.annotations.Nullable List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** How many topics the server holds, for the start-up line. */
+    public int topicCount() {
+        int count = 0;
+        for (Topic ignored : topics.all()) {
+            count++;
+        }
+        return count;
+    }
+
+    @Override
+    public void close() {
+        retries.shutdownNow();
+        deliveries.close();
+    }
+
+    TopicStore store() {
+        return store;
+    }
+
+    /** The topic's state, for engine tests. */
+    @org.jspecify.annotations.Nullable
+    Topic topicForTest(String arn) {
+        return topics.find(arn);
+    }
+}

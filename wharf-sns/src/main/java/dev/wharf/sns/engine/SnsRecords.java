@@ -1,0 +1,94 @@
+package dev.wharf.sns.engine;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Map;
+
+/**
+ * Encodes SNS's resources as the records that {@link dev.wharf.storage.TopicStore} keeps, and names their keys.
+ *
+ * <p>Records are JSON, so that a record written by an older Wharf still reads (unknown members are ignored) and the
+ * data directory can be inspected. Keys: {@code t/} and a topic's ARN, {@code s/} and a subscription's ARN (which
+ * starts with its topic's ARN, so one prefix scan finds a topic's subscriptions).
+ */
+final class SnsRecords {
+
+    static final String TOPIC_PREFIX = "t/";
+    static final String SUBSCRIPTION_PREFIX = "s/";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    record TopicRecord(
+            String arn,
+            String name,
+            String accountId,
+            boolean fifo,
+            Map<String, String> attributes,
+            Map<String, String> tags,
+            long subscriptionsDeleted,
+            long lastSequenceNumber) {}
+
+    record SubscriptionRecord(
+            String arn,
+            String topicArn,
+            String owner,
+            String protocol,
+            String endpoint,
+            Map<String, String> attributes,
+            boolean confirmed,
+            boolean authenticated,
+            String token) {}
+
+    /**
+     * A message that the outbox holds until every subscription has it.
+     *
+     * @param structured whether the message is a MessageStructure=json document, one message per protocol
+     * @param endpoint the endpoint the publisher addressed, from which the notification's URLs are built
+     */
+    record Published(
+            String messageId,
+            String topicArn,
+            @org.jspecify.annotations.Nullable String subject,
+            String message,
+            boolean structured,
+            java.util.LinkedHashMap<String, dev.wharf.sns.api.MessageAttributeValue> attributes,
+            long timestampMillis,
+            @org.jspecify.annotations.Nullable String messageGroupId,
+            @org.jspecify.annotations.Nullable String messageDeduplicationId,
+            @org.jspecify.annotations.Nullable String sequenceNumber,
+            String endpoint,
+            String signatureVersion) {}
+
+    /** One subscription's pending delivery of an outbox message. */
+    record Pending(String subscriptionArn, int attempts) {}
+
+    private SnsRecords() {}
+
+    static String topicKey(String arn) {
+        return TOPIC_PREFIX + arn;
+    }
+
+    static String subscriptionKey(String arn) {
+        return SUBSCRIPTION_PREFIX + arn;
+    }
+
+    static byte[] encode(Object record) {
+        try {
+            return JSON.writeValueAsBytes(record);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot encode " + record.getClass().getSimpleName(), e);
+        }
+    }
+
+    static <T> T decode(byte[] bytes, Class<T> type) {
+        try {
+            return JSON.readValue(bytes, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored " + type.getSimpleName() + " does not decode", e);
+        }
+    }
+}
