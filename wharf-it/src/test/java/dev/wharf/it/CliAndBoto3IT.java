@@ -53,6 +53,44 @@ class CliAndBoto3IT {
         return run(Map.of(), command);
     }
 
+    private static Result awsSns(WharfHandle wharf, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(
+                List.of("aws", "--endpoint-url", wharf.endpoint().toString(), "sns"));
+        command.addAll(List.of(args));
+        return run(Map.of(), command);
+    }
+
+    @Test
+    void awsCliPublishesToATopicThatFansOutToAQueue(WharfHandle wharf) throws Exception {
+        Result topic = awsSns(wharf, "create-topic", "--name", "cli-topic");
+        assertThat(topic.exitCode()).as(topic.stderr()).isZero();
+        assertThat(topic.stdout()).contains("arn:aws:sns:us-east-1:000000000000:cli-topic");
+        String topicArn = "arn:aws:sns:us-east-1:000000000000:cli-topic";
+        assertThat(aws(wharf, "create-queue", "--queue-name", "cli-topic-q").exitCode())
+                .isZero();
+        Result subscribed = awsSns(
+                wharf,
+                "subscribe",
+                "--topic-arn",
+                topicArn,
+                "--protocol",
+                "sqs",
+                "--notification-endpoint",
+                "arn:aws:sqs:us-east-1:000000000000:cli-topic-q",
+                "--attributes",
+                "RawMessageDelivery=true");
+        assertThat(subscribed.exitCode()).as(subscribed.stderr()).isZero();
+        assertThat(subscribed.stdout()).contains(topicArn + ":");
+        Result published = awsSns(wharf, "publish", "--topic-arn", topicArn, "--message", "from-the-cli");
+        assertThat(published.exitCode()).as(published.stderr()).isZero();
+        assertThat(published.stdout()).contains("MessageId");
+        Result received = aws(wharf, "receive-message", "--queue-url", wharf.endpoint() + "/000000000000/cli-topic-q");
+        assertThat(received.stdout()).contains("from-the-cli");
+        Result missing = awsSns(wharf, "get-topic-attributes", "--topic-arn", topicArn + "-none");
+        assertThat(missing.exitCode()).isNotZero();
+        assertThat(missing.stderr()).contains("NotFound").contains("Topic does not exist");
+    }
+
     @Test
     void awsCliManagesQueues(WharfHandle wharf) throws Exception {
         Result created = aws(wharf, "create-queue", "--queue-name", "cli-q", "--attributes", "DelaySeconds=7");

@@ -9,6 +9,9 @@ import dev.wharf.protocol.ServiceBinding;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.sigv4.SigV4Verifier;
 import dev.wharf.protocol.sigv4.StaticCredentialStore;
+import dev.wharf.sns.engine.SnsEngine;
+import dev.wharf.sns.engine.message.SigningKeys;
+import dev.wharf.sns.http.SnsBinding;
 import dev.wharf.sqs.api.CreateQueueRequest;
 import dev.wharf.sqs.api.SqsContext;
 import dev.wharf.sqs.engine.SqsEngine;
@@ -48,6 +51,8 @@ public final class WharfServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The health endpoint; it answers GET only. */
     static final String HEALTH_PATH = "/_wharf/health";
+    /** Where SNS's signing certificate is served; the test comes first so that other requests make no key. */
+    static final String SIGNING_CERT_PREFIX = "/SimpleNotificationService-";
 
     private static final int DRAIN_SECONDS = 5;
     private static final long GRACE_MILLIS = 1_000;
@@ -55,17 +60,20 @@ public final class WharfServer implements AutoCloseable {
     private final WharfConfig config;
     private final StorageEngine storage;
     private final SqsEngine sqs;
+    private final SnsEngine sns;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpTransport transport;
     private final int port;
     private final int tlsPort;
     private volatile boolean closed;
 
-    private WharfServer(WharfConfig config, StorageEngine storage, SqsEngine sqs, List<ServiceBinding> services)
+    private WharfServer(
+            WharfConfig config, StorageEngine storage, SqsEngine sqs, SnsEngine sns, List<ServiceBinding> services)
             throws Exception {
         this.config = config;
         this.storage = storage;
         this.sqs = sqs;
+        this.sns = sns;
         SigV4Verifier verifier = new SigV4Verifier(new StaticCredentialStore(config.credentials()), Clock.systemUTC());
         ServiceRouter router = new ServiceRouter(services, verifier);
         this.transport = new HttpTransport(config, request -> dispatch(router, request), handlers);
@@ -87,7 +95,19 @@ public final class WharfServer implements AutoCloseable {
             String endpoint =
                     "http://" + (config.hostname() == null ? config.host() : config.hostname()) + ":" + config.port();
             createConfiguredQueues(config, sqs, endpoint);
-            return new WharfServer(config, storage, sqs, List.of(new SqsBinding(sqs), new StsBinding(new StsEngine())));
+            SnsEngine sns = new SnsEngine(
+                    storage.topics(),
+                    storage.deliveries(),
+                    sqs,
+                    signingKeys(config),
+                    Clock.systemUTC(),
+                    config.region());
+            return new WharfServer(
+                    config,
+                    storage,
+                    sqs,
+                    sns,
+                    List.of(new SqsBinding(sqs), new SnsBinding(sns), new StsBinding(new StsEngine())));
         } catch (Exception | Error e) {
             storage.close();
             throw e;
@@ -116,6 +136,13 @@ public final class WharfServer implements AutoCloseable {
         return RocksDbStorageEngine.open(config.dataDir(), config.storage());
     }
 
+    /** SNS's signing key: kept in the data directory, or for the memory store, made anew by each process. */
+    private static SigningKeys signingKeys(WharfConfig config) {
+        return config.storage() == DurabilityMode.MEMORY
+                ? SigningKeys.ephemeral(Clock.systemUTC())
+                : SigningKeys.persistent(config.dataDir(), Clock.systemUTC());
+    }
+
     private static Path tlsDir(WharfConfig config) throws IOException {
         if (config.storage() == DurabilityMode.MEMORY) {
             return Files.createTempDirectory("wharf-tls");
@@ -141,6 +168,16 @@ public final class WharfServer implements AutoCloseable {
         if (request.rawPath().equals(HEALTH_PATH) && request.method().equals("GET")) {
             return health();
         }
+        if (request.method().equals("GET")
+                && request.rawPath().startsWith(SIGNING_CERT_PREFIX)
+                && request.rawPath().equals("/" + sns.signingCertificateFileName())) {
+            // Every SNS notification's SigningCertURL: subscribers fetch it to verify the signature.
+            return new WireResponse(
+                    200,
+                    "application/x-pem-file",
+                    Map.of(),
+                    sns.signingCertificatePem().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
         return router.route(request);
     }
 
@@ -148,7 +185,7 @@ public final class WharfServer implements AutoCloseable {
         ObjectNode body = JSON.createObjectNode();
         body.put("status", closed ? "stopping" : "ready");
         body.put("version", version());
-        body.putObject("services").put("sqs", "running").put("sts", "running");
+        body.putObject("services").put("sqs", "running").put("sns", "running").put("sts", "running");
         ObjectNode store = body.putObject("storage");
         store.put("mode", storage.mode().configName());
         store.put("location", storage.describe());
@@ -220,6 +257,7 @@ public final class WharfServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         transport.close();
+        sns.close();
         sqs.stopMoveTasks();
         storage.close();
         LOG.info("stopped; store flushed and closed");

@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -73,5 +74,20 @@ public final class WharfHandle {
     /** An SDK v2 STS client that signs with the test keys. */
     public StsClient sts() {
         return sts(ACCESS_KEY, SECRET_KEY);
+    }
+
+    /** An SDK v2 SNS client for this server. */
+    public SnsClient sns(String accessKey, String secretKey) {
+        return SnsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .httpClient(ApacheHttpClient.create())
+                .build();
+    }
+
+    /** An SDK v2 SNS client that signs with the test keys. */
+    public SnsClient sns() {
+        return sns(ACCESS_KEY, SECRET_KEY);
     }
 }
