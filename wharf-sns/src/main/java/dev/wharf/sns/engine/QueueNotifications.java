@@ -5,6 +5,7 @@ import dev.wharf.sns.engine.message.Envelope;
 import dev.wharf.sns.engine.message.MessageStructure;
 import dev.wharf.sns.engine.message.Notification;
 import dev.wharf.sns.engine.message.SignatureVersion;
+import dev.wharf.sns.engine.message.SigningKeys;
 import dev.wharf.sqs.api.QueueDelivery;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +24,12 @@ final class QueueNotifications {
     static final String SNS_SENDER_ID = "AIDAIT2UOQQY3AUEKVGXU";
 
     private final Envelope envelope;
-    private final String certificateFileName;
+    /** Asked at each delivery, not at start: the key is made (or read) on first use, which start-up must not pay. */
+    private final SigningKeys keys;
 
-    QueueNotifications(Envelope envelope, String certificateFileName) {
+    QueueNotifications(Envelope envelope, SigningKeys keys) {
         this.envelope = envelope;
-        this.certificateFileName = certificateFileName;
+        this.keys = keys;
     }
 
     QueueDelivery delivery(SnsRecords.Published published, Subscription subscription, String topicAccountId) {
@@ -72,7 +74,7 @@ final class QueueNotifications {
                 deliveredAttributes(published),
                 published.sequenceNumber(),
                 unsubscribeUrl(published.endpoint(), subscription.arn()),
-                published.endpoint() + "/" + certificateFileName,
+                published.endpoint() + "/" + keys.certificateFileName(),
                 version);
     }
 

@@ -91,12 +91,8 @@ public final class SnsEngine implements AutoCloseable {
         this.permissions = new Permissions(topics);
         this.retries =
                 Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
-        this.deliveries = new Deliveries(
-                outbox,
-                topics,
-                queues,
-                new QueueNotifications(new Envelope(keys), keys.certificateFileName()),
-                retries);
+        this.deliveries =
+                new Deliveries(outbox, topics, queues, new QueueNotifications(new Envelope(keys), keys), retries);
         this.publisher = new Publisher(outbox, deliveries, clock);
         SnsRestore.load(store, topics);
         this.recovery = deliveries.recover();

@@ -97,6 +97,16 @@ class SnsEngineTest {
     }
 
     @Test
+    void startingMakesNoSigningKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+        // A key costs RSA generation and BouncyCastle's classes (about 20 MB of heap): start-up must not pay them.
+        try (SnsEngine started = new SnsEngine(
+                storage.topics(), storage.deliveries(), sqs, SigningKeys.persistent(data, clock), clock, "us-east-1")) {
+            assertThat(started.topicCount()).isZero();
+        }
+        assertThat(data.resolve(SigningKeys.DIRECTORY)).doesNotExist();
+    }
+
+    @Test
     void createTopicIsIdempotentAndRefusesDifferentAttributesOrTags() {
         String arn = topic("orders", Map.of("DisplayName", "Orders"));
         assertThat(topic("orders", Map.of())).isEqualTo(arn);
