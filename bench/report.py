@@ -99,6 +99,21 @@ def main(path):
     for rate, limit in (("100", 5000), ("500", 20000)):
         p99 = med((f"e2e-latency-{rate}", "light", "wharf", "sync"), "latency_p99_us")
         check(f"e2e p99 < {limit // 1000} ms at {rate} msg/s (sync)", p99 < limit if p99 else None, f"{fmt(p99)} µs")
+    for durability in ("sync", "relaxed"):
+        send = med(("single-send", "light", "wharf", durability), "server_cpu_us_per_msg")
+        for subscribers in (1, 3, 10):
+            for kind in ("raw", "envelope"):
+                publish = med((f"sns-fanout-{subscribers}-{kind}", "light", "wharf", durability), "server_cpu_us_per_msg")
+                per_delivery = publish / subscribers if publish else None
+                check(f"SNS {kind} fan-out to {subscribers} ({durability}): CPU per delivery ≤ one SendMessage's",
+                      per_delivery <= send if per_delivery and send else None,
+                      f"{fmt(per_delivery, 1)} µs per delivery, SendMessage {fmt(send, 1)} µs")
+    send = med(("single-send", "light", "wharf", "sync"), "server_cpu_us_per_msg")
+    for kind in ("raw", "envelope"):
+        publish = med((f"sns-fanout-3-{kind}", "light", "wharf", "sync"), "server_cpu_us_per_msg")
+        r = ratio(publish, send)
+        check(f"SNS {kind} Publish to 3 queues (sync) ≤ 2× a SendMessage's CPU", r <= 2 if r else None,
+              f"Publish ÷ SendMessage = {fmt(r, 2)}")
     if cold:
         worst_rss = max(l["server_idle_rss_mb"] for l in cold)
         start = median([l["start_to_healthy_ms"] for l in cold])

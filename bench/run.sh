@@ -16,7 +16,7 @@ root="$(dirname "$bench_dir")"
 WHARF_HOME="${WHARF_HOME:-$root}"
 
 smoke=false rounds=2 seconds=4 warmup=1 prefill=3 connections=16
-scenarios="send-batch receive-delete e2e-100 e2e-500 single-send fifo-1 fifo-1000 sdk-send-batch"
+scenarios="send-batch receive-delete e2e-100 e2e-500 single-send fifo-1 fifo-1000 sdk-send-batch sns-1 sns-3 sns-10 sns-raw-1 sns-raw-3 sns-raw-10"
 servers="wharf-sync wharf-relaxed elasticmq moto ceiling"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -183,11 +183,15 @@ for round in $(seq 1 "$rounds"); do
     for name in $servers; do
       case "$name" in wharf-*) durability="${name#wharf-}" ;; *) durability="memory" ;; esac
       if [ "$name" = ceiling ] && [[ "$scenario" != send-batch && "$scenario" != single-send && "$scenario" != sdk-send-batch ]]; then continue; fi
+      # ElasticMQ has no SNS; the ceiling answers {} and cannot be subscribed to.
+      if [[ "$scenario" == sns-* ]] && [[ "$name" == elasticmq || "$name" == ceiling ]]; then continue; fi
       case "$scenario" in
         send-batch|single-send|receive-delete) bench "$name" "$durability" --scenario "$scenario" ;;
         e2e-*) bench "$name" "$durability" --scenario e2e-latency --rate "${scenario#e2e-}" --consumers 4 ;;
         fifo-*) bench "$name" "$durability" --scenario fifo --groups "${scenario#fifo-}" ;;
         sdk-send-batch) bench "$name" "$durability" --scenario send-batch --mode sdk ;;
+        sns-raw-*) bench "$name" "$durability" --scenario sns-fanout --subscribers "${scenario#sns-raw-}" --raw ;;
+        sns-*) bench "$name" "$durability" --scenario sns-fanout --subscribers "${scenario#sns-}" ;;
       esac
     done
   done

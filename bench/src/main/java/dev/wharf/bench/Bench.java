@@ -51,7 +51,7 @@ public final class Bench {
         @Option(
                 names = "--scenario",
                 required = true,
-                description = "send-batch, single-send, receive-delete, e2e-latency, fifo")
+                description = "send-batch, single-send, receive-delete, e2e-latency, fifo, sns-fanout")
         String scenario = "send-batch";
 
         @Option(names = "--mode", defaultValue = "light", description = "light or sdk")
@@ -102,6 +102,15 @@ public final class Bench {
         @Option(names = "--threads", defaultValue = "1", description = "generator event loops (closed loop)")
         int threads = 1;
 
+        @Option(
+                names = "--subscribers",
+                defaultValue = "1",
+                description = "queues subscribed to the topic (sns-fanout)")
+        int subscribers = 1;
+
+        @Option(names = "--raw", description = "raw message delivery (sns-fanout)")
+        boolean raw;
+
         @Option(names = "--min-rate", defaultValue = "-1", description = "exit 1 unless msgs_per_s exceeds this")
         double minRate = -1;
 
@@ -125,7 +134,9 @@ public final class Bench {
                     seconds,
                     prefillSeconds,
                     prefillMax,
-                    threads);
+                    threads,
+                    subscribers,
+                    raw);
             ObjectNode line = header(options);
             try {
                 Meter.Measurement measurement;

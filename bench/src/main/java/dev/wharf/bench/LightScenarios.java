@@ -48,6 +48,7 @@ final class LightScenarios implements AutoCloseable {
             case "receive-delete" -> receiveDelete(0);
             case "fifo" -> receiveDelete(options.groups());
             case "e2e-latency" -> e2eLatency();
+            case "sns-fanout" -> snsFanout();
             default -> throw new IllegalArgumentException("unknown scenario " + options.scenario());
         };
     }
@@ -68,6 +69,68 @@ final class LightScenarios implements AutoCloseable {
                 "SendMessage", SqsRequests.sendMessage(queueUrl, SqsRequests.body(options.bodyBytes())));
         check(client.call(request), "SendMessage");
         return options.rate() > 0 ? openLoop(request, 1) : closedLoop(request, 1);
+    }
+
+    /**
+     * Publishes to a topic that fans out to {@code subscribers} SQS queues (raw or enveloped); a message is one
+     * Publish, so the server's CPU per delivery is its CPU per message over the subscriber count.
+     */
+    private Meter.Measurement snsFanout() throws Exception {
+        String name = "bench-" + options.label() + "-" + runId;
+        String topic = xmlText(sns("Action=CreateTopic&Version=2010-03-31&Name=" + name), "TopicArn");
+        for (int i = 0; i < options.subscribers(); i++) {
+            String queueUrl = createQueue(false, "-" + i);
+            String queueArn = parse(client.call(requests.request(
+                                    "GetQueueAttributes",
+                                    SqsRequests.object()
+                                            .put("QueueUrl", queueUrl)
+                                            .set(
+                                                    "AttributeNames",
+                                                    SqsRequests.JSON
+                                                            .createArrayNode()
+                                                            .add("QueueArn"))))
+                            .body())
+                    .path("Attributes")
+                    .path("QueueArn")
+                    .asText();
+            sns("Action=Subscribe&Version=2010-03-31&Protocol=sqs&TopicArn=" + encode(topic) + "&Endpoint="
+                    + encode(queueArn)
+                    + (options.raw()
+                            ? "&Attributes.entry.1.key=RawMessageDelivery&Attributes.entry.1.value=true"
+                            : ""));
+        }
+        ByteBuf request = requests.query(
+                "sns",
+                "Action=Publish&Version=2010-03-31&TopicArn=" + encode(topic) + "&Message="
+                        + encode(SqsRequests.body(options.bodyBytes())));
+        LightClient.Response first = client.call(request);
+        if (first.status() != 200) {
+            throw new IllegalStateException("Publish answered " + first.status() + ": " + first.text());
+        }
+        notes.put("subscribers", options.subscribers());
+        notes.put("raw_delivery", options.raw());
+        return closedLoop(request, 1);
+    }
+
+    private String sns(String form) {
+        LightClient.Response answer = client.call(requests.query("sns", form));
+        if (answer.status() != 200) {
+            throw new Unsupported("SNS answered " + answer.status() + ": " + answer.text());
+        }
+        return answer.text();
+    }
+
+    private static String xmlText(String xml, String element) {
+        int start = xml.indexOf("<" + element + ">");
+        int end = xml.indexOf("</" + element + ">");
+        if (start < 0 || end < start) {
+            throw new IllegalStateException("no " + element + " in " + xml);
+        }
+        return xml.substring(start + element.length() + 2, end);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Each connection sends its next request as soon as the previous one is answered. */
@@ -383,7 +446,11 @@ final class LightScenarios implements AutoCloseable {
     }
 
     private String createQueue(boolean fifo) {
-        String name = "bench-" + options.label() + "-" + runId + (fifo ? ".fifo" : "");
+        return createQueue(fifo, "");
+    }
+
+    private String createQueue(boolean fifo, String suffix) {
+        String name = "bench-" + options.label() + "-" + runId + suffix + (fifo ? ".fifo" : "");
         LightClient.Response answer = client.call(requests.request("CreateQueue", SqsRequests.createQueue(name, fifo)));
         if (answer.status() != 200) {
             if (fifo) {

@@ -11,6 +11,8 @@ import java.net.URI;
  * @param connections concurrent connections (or SDK threads)
  * @param rate offered requests per second (messages per second for e2e-latency); 0 for a closed loop
  * @param groups FIFO message groups (fifo only)
+ * @param subscribers SQS queues subscribed to the topic (sns-fanout only)
+ * @param raw whether the subscriptions use raw message delivery (sns-fanout only)
  */
 record Options(
         URI endpoint,
@@ -30,12 +32,15 @@ record Options(
         double seconds,
         double prefillSeconds,
         long prefillMax,
-        int generatorThreads) {
+        int generatorThreads,
+        int subscribers,
+        boolean raw) {
 
     String label() {
         return switch (scenario) {
             case "fifo" -> "fifo-" + groups;
             case "e2e-latency" -> "e2e-latency-" + Math.round(rate);
+            case "sns-fanout" -> "sns-fanout-" + subscribers + (raw ? "-raw" : "-envelope");
             default -> scenario;
         };
     }

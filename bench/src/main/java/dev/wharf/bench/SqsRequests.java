@@ -52,11 +52,27 @@ final class SqsRequests {
                 .putHeader("X-Amz-Target", "AmazonSQS." + operation)
                 .putHeader("Content-Type", "application/x-amz-json-1.0")
                 .build();
+        return render(unsigned, body, "sqs");
+    }
+
+    /** Returns the signed Query request of {@code service} (SNS speaks only Query) with the form {@code body}. */
+    ByteBuf query(String service, String form) {
+        byte[] body = form.getBytes(UTF_8);
+        SdkHttpRequest unsigned = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .uri(endpoint.resolve("/"))
+                .putHeader("Host", hostHeader)
+                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .build();
+        return render(unsigned, body, service);
+    }
+
+    private ByteBuf render(SdkHttpRequest unsigned, byte[] body, String service) {
         SignedRequest signed = signer.sign(r -> r.identity(CREDENTIALS)
                 .request(unsigned)
                 .payload(() -> new java.io.ByteArrayInputStream(body))
                 .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sqs"));
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service));
         StringBuilder head = new StringBuilder(512).append("POST / HTTP/1.1\r\n");
         for (Map.Entry<String, List<String>> header : signed.request().headers().entrySet()) {
             for (String value : header.getValue()) {

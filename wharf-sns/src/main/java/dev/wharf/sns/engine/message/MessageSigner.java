@@ -30,6 +30,9 @@ final class MessageSigner {
     static final int RECENT_MAX = 4096;
 
     private final SigningKeys keys;
+    /** The signatures being made now, by what they sign; at most one per thread that signs. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<String>>
+            signing = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * The signatures made last, by what they signed: every subscriber of a message gets the same document, and an RSA
      * signature costs about a millisecond, so a fan-out to N subscribers signs once, not N times. Guarded by itself.
@@ -82,11 +85,25 @@ final class MessageSigner {
                 return cached;
             }
         }
-        String signature = signNow(bytes, version);
-        synchronized (recent) {
-            recent.put(key, signature);
+        // A fan-out asks for the same signature from several threads at once: one signs, the others wait for it.
+        java.util.concurrent.CompletableFuture<String> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<String> running = signing.putIfAbsent(key, mine);
+        if (running != null) {
+            return running.join();
         }
-        return signature;
+        try {
+            String signature = signNow(bytes, version);
+            synchronized (recent) {
+                recent.put(key, signature);
+            }
+            mine.complete(signature);
+            return signature;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            signing.remove(key, mine);
+        }
     }
 
     /** The SHA-256 of what is signed: the key of {@link #recent}, small whatever the message's size. */
