@@ -69,6 +69,12 @@ final class RequestSigner {
             return sign(request.withTarget(request.path().length() > TARGET_SIGNED_MAX ? "/" : request.path()), signing)
                     .withTarget(request.target());
         }
+        if (malformedEscape(request.path())) {
+            // The SDK's signer cannot read a path with a broken escape (%ZZ), which the case is there to send: the
+            // path with its percent signs escaped is signed instead, and the broken one sent, as a client would.
+            return sign(request.withTarget(request.target().replace("%", "%25")), signing)
+                    .withTarget(request.target());
+        }
         SignedRequest signed =
                 signer.sign(r -> r.identity(AwsCredentialsIdentity.create(signing.accessKey(), signing.secretKey()))
                         .request(unsigned(request))
@@ -84,6 +90,17 @@ final class RequestSigner {
             }
         }
         return out;
+    }
+
+    private static boolean malformedEscape(String path) {
+        for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+            if (i + 2 >= path.length()
+                    || Character.digit(path.charAt(i + 1), 16) < 0
+                    || Character.digit(path.charAt(i + 2), 16) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The request presigned in its query string (X-Amz-Algorithm, X-Amz-Credential, …), with no Authorization. */
