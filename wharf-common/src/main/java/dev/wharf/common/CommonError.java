@@ -15,6 +15,8 @@ public enum CommonError implements AwsErrorCode {
     INVALID_QUERY_PARAMETER("InvalidQueryParameter", 400),
     INVALID_PARAMETER_VALUE("InvalidParameterValue", 400),
     MISSING_PARAMETER("MissingParameter", 400),
+    /** A member that breaks a constraint of the service's model (required, pattern, length, range, enum). */
+    VALIDATION_ERROR("ValidationError", 400),
     /*
      * The transport's own answers (HTTP framing, methods, deadlines, sizes): AWS documents none of these for its JSON
      * and Query endpoints, so the codes are Wharf's, named after their HTTP statuses as S3 names its own. None is a 5xx:

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.model.ServiceModel;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A service as the transport sees it: its model, the protocols it speaks, and one entry point for every operation.
@@ -28,6 +29,17 @@ public interface ServiceBinding {
      */
     default boolean allowsAnonymous(String operation) {
         return false;
+    }
+
+    /**
+     * Answers a request for one of the service's internal resources (a path under {@code /_aws/}, such as SNS's
+     * {@code /_aws/sns/sms-messages}), which the server asks every service about for the paths it does not route
+     * itself. The server has checked that the request came to one of its own endpoints; it is not signed.
+     *
+     * @return the answer, or null when the service serves nothing at the path
+     */
+    default @Nullable WireResponse serveInternal(InternalRequest request) {
+        return null;
     }
 
     /**
