@@ -184,9 +184,12 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
 
     private static @Nullable Refusal checkMethod(HttpRequest head, boolean hasBody) {
         String method = head.method().name();
-        String allowed = pathOf(head.uri()).equals(WharfServer.HEALTH_PATH)
+        String path = pathOf(head.uri());
+        String allowed = path.equals(WharfServer.HEALTH_PATH)
                 ? "GET"
-                : ServiceRouter.allowedMethods(head.headers().get("x-amz-target"));
+                : path.startsWith(InternalResources.PREFIX)
+                        ? InternalResources.METHODS
+                        : ServiceRouter.allowedMethods(head.headers().get("x-amz-target"));
         if (List.of(allowed.split(", ")).contains(method)) {
             return null;
         }

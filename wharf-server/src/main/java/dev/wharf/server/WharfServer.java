@@ -76,7 +76,8 @@ public final class WharfServer implements AutoCloseable {
         this.sns = sns;
         SigV4Verifier verifier = new SigV4Verifier(new StaticCredentialStore(config.credentials()), Clock.systemUTC());
         ServiceRouter router = new ServiceRouter(services, verifier);
-        this.transport = new HttpTransport(config, request -> dispatch(router, request), handlers);
+        InternalResources internal = new InternalResources(services, config);
+        this.transport = new HttpTransport(config, request -> dispatch(router, internal, request), handlers);
         this.port = transport.bind(config.port(), null);
         SslContext tls = config.tlsPort() < 0 ? null : TlsCertificates.serverContext(config, tlsDir(config));
         this.tlsPort = tls == null ? -1 : transport.bind(config.tlsPort(), tls);
@@ -164,7 +165,7 @@ public final class WharfServer implements AutoCloseable {
         }
     }
 
-    private WireResponse dispatch(ServiceRouter router, ServiceRouter.HttpRequest request) {
+    private WireResponse dispatch(ServiceRouter router, InternalResources internal, ServiceRouter.HttpRequest request) {
         if (request.rawPath().equals(HEALTH_PATH) && request.method().equals("GET")) {
             return health();
         }
@@ -177,6 +178,10 @@ public final class WharfServer implements AutoCloseable {
                     "application/x-pem-file",
                     Map.of(),
                     sns.signingCertificatePem().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        if (request.rawPath().startsWith(InternalResources.PREFIX)) {
+            // LocalStack's internal resources, such as the SMS and push messages SNS keeps for tests.
+            return internal.serve(request);
         }
         return router.route(request);
     }

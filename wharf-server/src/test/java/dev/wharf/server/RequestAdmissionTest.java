@@ -61,6 +61,19 @@ class RequestAdmissionTest {
     }
 
     @Test
+    void internalResourcesTakeDeleteAsWellAndNothingElseNew() {
+        Http1Connection connection = connection();
+        connection.send("DELETE /_aws/sns/sms-messages?phoneNumber=%2B1555 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        connection.runAll();
+        assertThat(connection.ran).extracting(ServiceRouter.HttpRequest::method).containsExactly("DELETE");
+
+        Http1Connection refused = connection();
+        refused.send("PUT /_aws/sns/sms-messages HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertThat(refused.written()).startsWith("HTTP/1.1 405 ").contains("Allow: GET, POST, DELETE");
+        assertThat(refused.ran).isEmpty();
+    }
+
+    @Test
     void jsonProtocolsArePostOnlyAndAnswerInJson() {
         Http1Connection connection = connection();
         connection.send(
