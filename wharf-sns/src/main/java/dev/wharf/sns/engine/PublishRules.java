@@ -76,7 +76,7 @@ final class PublishRules {
                 || name.startsWith(".")
                 || name.endsWith(".")
                 || name.contains("..")
-                || name.regionMatches(true, 0, "AWS.", 0, 4)
+                || (name.regionMatches(true, 0, "AWS.", 0, 4) && !reservedForSmsOrPush(name))
                 || name.regionMatches(true, 0, "Amazon.", 0, 7)) {
             throw SnsError.InvalidParameter.with(
                     "Invalid parameter: MessageAttributes Reason: The message attribute name '" + shown
@@ -113,6 +113,14 @@ final class PublishRules {
                         + " Number, and String.");
         }
         return value;
+    }
+
+    /**
+     * Whether a name is one of the attributes that AWS reserves for publishing SMS and push notifications, such as
+     * {@code AWS.SNS.SMS.SenderID}, {@code AWS.MM.SMS.OriginationNumber} or {@code AWS.SNS.MOBILE.APNS.PUSH_TYPE}.
+     */
+    private static boolean reservedForSmsOrPush(String name) {
+        return name.startsWith("AWS.SNS.SMS.") || name.startsWith("AWS.MM.SMS.") || name.startsWith("AWS.SNS.MOBILE.");
     }
 
     private static void number(String name, String text) {

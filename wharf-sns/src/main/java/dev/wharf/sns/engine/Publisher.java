@@ -44,10 +44,12 @@ final class Publisher {
     private final Clock clock;
     private final AtomicLong nextSequence;
     private final FifoDeduplication deduplication;
+    private final MobilePublisher mobile;
 
-    Publisher(DeliveryStore outbox, Deliveries deliveries, Clock clock) {
+    Publisher(DeliveryStore outbox, Deliveries deliveries, Clock clock, MobilePublisher mobile) {
         this.outbox = outbox;
         this.deliveries = deliveries;
+        this.mobile = mobile;
         this.clock = clock;
         this.nextSequence = new AtomicLong(outbox.lastSequence() + 1);
         this.deduplication = new FifoDeduplication(clock);
@@ -121,6 +123,8 @@ final class Publisher {
                 sequenceNumber,
                 endpoint,
                 signatureVersion(topic));
+        // SMS and push land in their outboxes at once, durably, before Publish answers.
+        mobile.deliver(published, topic.subscriptions);
         List<Subscription> targets = new ArrayList<>();
         for (Subscription subscription : topic.subscriptions) {
             if (subscription.confirmed() && deliveries.delivers(subscription) && matches(subscription, published)) {
@@ -153,7 +157,7 @@ final class Publisher {
     }
 
     /** Whether the subscription's filter lets the message through; a message without attributes passes no filter. */
-    private static boolean matches(Subscription subscription, SnsRecords.Published published) {
+    static boolean matches(Subscription subscription, SnsRecords.Published published) {
         var filter = subscription.filter();
         if (filter == null) {
             return true;

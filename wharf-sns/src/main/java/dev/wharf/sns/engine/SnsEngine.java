@@ -73,6 +73,7 @@ public final class SnsEngine implements AutoCloseable {
     private final Deliveries deliveries;
     private final Permissions permissions;
     private final SigningKeys keys;
+    private final Mobile mobile;
     private final ScheduledExecutorService retries;
     private final java.util.concurrent.Future<?> recovery;
     private static final long RECOVERY_WAIT_SECONDS = 30;
@@ -93,8 +94,10 @@ public final class SnsEngine implements AutoCloseable {
                 Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         this.deliveries =
                 new Deliveries(outbox, topics, queues, new QueueNotifications(new Envelope(keys), keys), retries);
-        this.publisher = new Publisher(outbox, deliveries, clock);
+        this.mobile = new Mobile(store, clock, region);
+        this.publisher = new Publisher(outbox, deliveries, clock, mobile.publisher());
         SnsRestore.load(store, topics);
+        mobile.restore();
         this.recovery = deliveries.recover();
     }
 
@@ -241,10 +244,10 @@ public final class SnsEngine implements AutoCloseable {
     }
 
     public PublishResponse publish(SnsContext context, PublishRequest request) {
-        if (request.phoneNumber() != null) {
-            throw SnsError.InvalidParameter.with("Invalid parameter: PhoneNumber Reason: Wharf does not send SMS yet");
-        }
         String arn = request.topicArn() != null ? request.topicArn() : request.targetArn();
+        if (request.phoneNumber() != null && arn == null) {
+            return mobile.publisher().publishToPhone(context, request);
+        }
         if (arn == null) {
             throw SnsError.InvalidParameter.with(
                     "Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter");
@@ -252,6 +255,13 @@ public final class SnsEngine implements AutoCloseable {
         if (request.topicArn() != null && request.targetArn() != null) {
             throw SnsError.InvalidParameter.with(
                     "Invalid parameter: TopicArn Reason: Only one of TopicArn or TargetArn may be specified");
+        }
+        if (request.phoneNumber() != null) {
+            throw SnsError.InvalidParameter.with("Invalid parameter: PhoneNumber Reason: Only one of PhoneNumber,"
+                    + " TopicArn or TargetArn may be specified");
+        }
+        if (request.topicArn() == null && MobileArns.isEndpoint(arn)) {
+            return mobile.publisher().publishToEndpoint(context, request);
         }
         Topic topic = topics.require(context, arn);
         Publisher.Outgoing outgoing = Publisher.check(
@@ -342,6 +352,149 @@ public final class SnsEngine implements AutoCloseable {
         } finally {
             topic.lock.unlock();
         }
+    }
+
+    // Mobile push and SMS: platform applications and endpoints, SMS settings, opt-outs and the sandbox.
+
+    public dev.wharf.sns.api.CreatePlatformApplicationResponse createPlatformApplication(
+            SnsContext context, dev.wharf.sns.api.CreatePlatformApplicationRequest request) {
+        return mobile.createPlatformApplication(context, request);
+    }
+
+    public dev.wharf.sns.api.DeletePlatformApplicationResponse deletePlatformApplication(
+            SnsContext context, dev.wharf.sns.api.DeletePlatformApplicationRequest request) {
+        return mobile.deletePlatformApplication(context, request);
+    }
+
+    public dev.wharf.sns.api.ListPlatformApplicationsResponse listPlatformApplications(
+            SnsContext context, dev.wharf.sns.api.ListPlatformApplicationsRequest request) {
+        return mobile.listPlatformApplications(context, request);
+    }
+
+    public dev.wharf.sns.api.GetPlatformApplicationAttributesResponse getPlatformApplicationAttributes(
+            SnsContext context, dev.wharf.sns.api.GetPlatformApplicationAttributesRequest request) {
+        return mobile.getPlatformApplicationAttributes(context, request);
+    }
+
+    public dev.wharf.sns.api.SetPlatformApplicationAttributesResponse setPlatformApplicationAttributes(
+            SnsContext context, dev.wharf.sns.api.SetPlatformApplicationAttributesRequest request) {
+        return mobile.setPlatformApplicationAttributes(context, request);
+    }
+
+    public dev.wharf.sns.api.CreatePlatformEndpointResponse createPlatformEndpoint(
+            SnsContext context, dev.wharf.sns.api.CreatePlatformEndpointRequest request) {
+        return mobile.createPlatformEndpoint(context, request);
+    }
+
+    public dev.wharf.sns.api.DeleteEndpointResponse deleteEndpoint(
+            SnsContext context, dev.wharf.sns.api.DeleteEndpointRequest request) {
+        return mobile.deleteEndpoint(context, request);
+    }
+
+    public dev.wharf.sns.api.ListEndpointsByPlatformApplicationResponse listEndpointsByPlatformApplication(
+            SnsContext context, dev.wharf.sns.api.ListEndpointsByPlatformApplicationRequest request) {
+        return mobile.listEndpointsByPlatformApplication(context, request);
+    }
+
+    public dev.wharf.sns.api.GetEndpointAttributesResponse getEndpointAttributes(
+            SnsContext context, dev.wharf.sns.api.GetEndpointAttributesRequest request) {
+        return mobile.getEndpointAttributes(context, request);
+    }
+
+    public dev.wharf.sns.api.SetEndpointAttributesResponse setEndpointAttributes(
+            SnsContext context, dev.wharf.sns.api.SetEndpointAttributesRequest request) {
+        return mobile.setEndpointAttributes(context, request);
+    }
+
+    public dev.wharf.sns.api.SetSMSAttributesResponse setSMSAttributes(
+            SnsContext context, dev.wharf.sns.api.SetSMSAttributesRequest request) {
+        return mobile.setSMSAttributes(context, request);
+    }
+
+    public dev.wharf.sns.api.GetSMSAttributesResponse getSMSAttributes(
+            SnsContext context, dev.wharf.sns.api.GetSMSAttributesRequest request) {
+        return mobile.getSMSAttributes(context, request);
+    }
+
+    public dev.wharf.sns.api.CheckIfPhoneNumberIsOptedOutResponse checkIfPhoneNumberIsOptedOut(
+            SnsContext context, dev.wharf.sns.api.CheckIfPhoneNumberIsOptedOutRequest request) {
+        return mobile.checkIfPhoneNumberIsOptedOut(context, request);
+    }
+
+    public dev.wharf.sns.api.ListPhoneNumbersOptedOutResponse listPhoneNumbersOptedOut(
+            SnsContext context, dev.wharf.sns.api.ListPhoneNumbersOptedOutRequest request) {
+        return mobile.listPhoneNumbersOptedOut(context, request);
+    }
+
+    public dev.wharf.sns.api.OptInPhoneNumberResponse optInPhoneNumber(
+            SnsContext context, dev.wharf.sns.api.OptInPhoneNumberRequest request) {
+        return mobile.optInPhoneNumber(context, request);
+    }
+
+    public dev.wharf.sns.api.ListOriginationNumbersResponse listOriginationNumbers(
+            SnsContext context, dev.wharf.sns.api.ListOriginationNumbersRequest request) {
+        return mobile.listOriginationNumbers(context, request);
+    }
+
+    public dev.wharf.sns.api.CreateSMSSandboxPhoneNumberResponse createSMSSandboxPhoneNumber(
+            SnsContext context, dev.wharf.sns.api.CreateSMSSandboxPhoneNumberRequest request) {
+        return mobile.createSMSSandboxPhoneNumber(context, request);
+    }
+
+    public dev.wharf.sns.api.VerifySMSSandboxPhoneNumberResponse verifySMSSandboxPhoneNumber(
+            SnsContext context, dev.wharf.sns.api.VerifySMSSandboxPhoneNumberRequest request) {
+        return mobile.verifySMSSandboxPhoneNumber(context, request);
+    }
+
+    public dev.wharf.sns.api.DeleteSMSSandboxPhoneNumberResponse deleteSMSSandboxPhoneNumber(
+            SnsContext context, dev.wharf.sns.api.DeleteSMSSandboxPhoneNumberRequest request) {
+        return mobile.deleteSMSSandboxPhoneNumber(context, request);
+    }
+
+    public dev.wharf.sns.api.ListSMSSandboxPhoneNumbersResponse listSMSSandboxPhoneNumbers(
+            SnsContext context, dev.wharf.sns.api.ListSMSSandboxPhoneNumbersRequest request) {
+        return mobile.listSMSSandboxPhoneNumbers(context, request);
+    }
+
+    public dev.wharf.sns.api.GetSMSSandboxAccountStatusResponse getSMSSandboxAccountStatus(
+            SnsContext context, dev.wharf.sns.api.GetSMSSandboxAccountStatusRequest request) {
+        return mobile.getSMSSandboxAccountStatus();
+    }
+
+    /** The SMS that an account sent, oldest first, to one phone number or to all: what a carrier would have had. */
+    public List<dev.wharf.sns.api.SentMessage> smsMessages(
+            String accountId, @org.jspecify.annotations.Nullable String phoneNumber) {
+        return mobile.smsMessages(accountId, phoneNumber);
+    }
+
+    /** Forgets the SMS that an account sent, to one phone number or to all. */
+    public void clearSmsMessages(String accountId, @org.jspecify.annotations.Nullable String phoneNumber) {
+        mobile.clearSmsMessages(accountId, phoneNumber);
+    }
+
+    /** The push notifications that an account sent, oldest first, to one endpoint or to all. */
+    public List<dev.wharf.sns.api.SentMessage> platformEndpointMessages(
+            String accountId, @org.jspecify.annotations.Nullable String endpointArn) {
+        return mobile.platformEndpointMessages(accountId, endpointArn);
+    }
+
+    /** Forgets the push notifications that an account sent, to one endpoint or to all. */
+    public void clearPlatformEndpointMessages(String accountId, @org.jspecify.annotations.Nullable String endpointArn) {
+        mobile.clearPlatformEndpointMessages(accountId, endpointArn);
+    }
+
+    /**
+     * Opts a phone number out of an account's SMS, as its owner's STOP reply does on AWS, which has no action for it.
+     *
+     * @throws dev.wharf.common.AwsException {@code InvalidParameter} for a number that is not E.164
+     */
+    public void optOutPhoneNumber(String accountId, @org.jspecify.annotations.Nullable String phoneNumber) {
+        mobile.optOut(accountId, phoneNumber);
+    }
+
+    /** The region of this server, which every ARN it makes names. */
+    public String region() {
+        return mobile.region();
     }
 
     private static <K, V> Map<K, V> orEmpty(@org.jspecify.annotations.Nullable Map<K, V> map) {

@@ -18,7 +18,6 @@ enum SubscriptionProtocol {
     LAMBDA("lambda", false),
     FIREHOSE("firehose", false);
 
-    private static final Pattern E164 = Pattern.compile("\\+?[1-9][0-9]{1,14}");
     private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final String wireName;
@@ -60,8 +59,7 @@ enum SubscriptionProtocol {
                     case HTTP -> endpoint.regionMatches(true, 0, "http://", 0, 7) && endpoint.length() > 7;
                     case HTTPS -> endpoint.regionMatches(true, 0, "https://", 0, 8) && endpoint.length() > 8;
                     case EMAIL, EMAIL_JSON -> EMAIL_ADDRESS.matcher(endpoint).matches();
-                    case SMS ->
-                        E164.matcher(endpoint.replaceAll("[\\s()-]", "")).matches();
+                    case SMS -> PhoneNumbers.validSmsEndpoint(endpoint);
                     case SQS -> arnOf(endpoint, "sqs");
                     case LAMBDA -> arnOf(endpoint, "lambda");
                     case FIREHOSE -> arnOf(endpoint, "firehose");
@@ -92,7 +90,6 @@ enum SubscriptionProtocol {
 
     /** A phone number in E.164 form: a plus, then digits only. */
     static String normalisedPhone(String number) {
-        String digits = number.replaceAll("[\\s()-]", "");
-        return digits.startsWith("+") ? digits : "+" + digits;
+        return PhoneNumbers.normalised(PhoneNumbers.withoutSeparators(number));
     }
 }

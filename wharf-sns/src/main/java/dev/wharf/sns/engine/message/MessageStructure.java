@@ -45,6 +45,33 @@ public record MessageStructure(Map<String, String> messages) {
      *     it has no string {@code default}
      */
     public static MessageStructure parseJson(String message) {
+        Map<String, String> messages = strings(message);
+        if (!messages.containsKey(DEFAULT)) {
+            throw SnsError.InvalidParameter.with(
+                    "Invalid parameter: Message Structure - No default entry in JSON message body");
+        }
+        return new MessageStructure(messages);
+    }
+
+    /**
+     * The message for one push platform of a Publish to a single endpoint with {@code MessageStructure=json}: there
+     * the message needs no {@code default} when it has the platform's own entry (such as {@code GCM}).
+     *
+     * @throws AwsException {@code InvalidParameter} with AWS's texts when the message is not one JSON object, or has
+     *     neither a string {@code default} nor a string entry for the platform
+     */
+    public static String platformMessage(String message, String platform) {
+        Map<String, String> messages = strings(message);
+        String chosen = messages.containsKey(platform) ? messages.get(platform) : messages.get(DEFAULT);
+        if (chosen == null) {
+            throw SnsError.InvalidParameter.with(
+                    "Invalid parameter: JSON must contain an entry for 'default' or '" + platform + "'.");
+        }
+        return chosen;
+    }
+
+    /** The top-level keys of a JSON object whose values are strings; the message must be one object and no more. */
+    private static Map<String, String> strings(String message) {
         Map<String, @Nullable String> values = new LinkedHashMap<>();
         try (JsonParser json = FACTORY.createParser(message)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
@@ -69,11 +96,7 @@ public record MessageStructure(Map<String, String> messages) {
                 messages.put(key, value);
             }
         });
-        if (!messages.containsKey(DEFAULT)) {
-            throw SnsError.InvalidParameter.with(
-                    "Invalid parameter: Message Structure - No default entry in JSON message body");
-        }
-        return new MessageStructure(messages);
+        return messages;
     }
 
     /** The {@code default} message, which every subscriber without a message of its own receives. */

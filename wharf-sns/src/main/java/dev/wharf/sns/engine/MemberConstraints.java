@@ -1,0 +1,100 @@
+package dev.wharf.sns.engine;
+
+import dev.wharf.common.AwsErrorCode;
+import dev.wharf.common.CommonError;
+import dev.wharf.common.LogText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks the constraints that SNS's model puts on request members (required, pattern, length, range, enum) before the
+ * service looks at the request, and words what breaks them as AWS does: "1 validation error detected: Value null at
+ * 'attributes' failed to satisfy constraint: Member must not be null", one clause per violation, joined by "; ".
+ *
+ * <p>Members are named as AWS names them in these messages, the model's member name with a lower-case first letter.
+ * A member that the model marks sensitive (phone numbers) is reported without its value, as AWS does. Not thread-safe:
+ * one request builds one.
+ */
+final class MemberConstraints {
+
+    private final List<String> violations = new ArrayList<>();
+
+    static MemberConstraints check() {
+        return new MemberConstraints();
+    }
+
+    /** A required member; an empty map or list is absent, since the Query protocol cannot send one. */
+    MemberConstraints notNull(String member, @Nullable Object value) {
+        boolean empty =
+                (value instanceof Map<?, ?> map && map.isEmpty()) || (value instanceof List<?> list && list.isEmpty());
+        if (value == null || empty) {
+            violations.add("Value null at '" + member + "' failed to satisfy constraint: Member must not be null");
+        }
+        return this;
+    }
+
+    MemberConstraints pattern(String member, @Nullable String value, Pattern pattern, boolean sensitive) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            violations.add(value(member, value, sensitive)
+                    + " failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                    + pattern.pattern());
+        }
+        return this;
+    }
+
+    MemberConstraints length(String member, @Nullable String value, int min, int max, boolean sensitive) {
+        if (value != null && value.length() > max) {
+            violations.add(value(member, value, sensitive)
+                    + " failed to satisfy constraint: Member must have length less than or equal to " + max);
+        }
+        if (value != null && value.length() < min) {
+            violations.add(value(member, value, sensitive)
+                    + " failed to satisfy constraint: Member must have length greater than or equal to " + min);
+        }
+        return this;
+    }
+
+    MemberConstraints range(String member, @Nullable Integer value, int min, int max) {
+        if (value != null && value > max) {
+            violations.add("Value '" + value + "' at '" + member
+                    + "' failed to satisfy constraint: Member must have value less than or equal to " + max);
+        }
+        if (value != null && value < min) {
+            violations.add("Value '" + value + "' at '" + member
+                    + "' failed to satisfy constraint: Member must have value greater than or equal to " + min);
+        }
+        return this;
+    }
+
+    MemberConstraints oneOf(String member, @Nullable String value, List<String> values) {
+        if (value != null && !values.contains(value)) {
+            violations.add(value(member, value, false)
+                    + " failed to satisfy constraint: Member must satisfy enum value set: [" + String.join(", ", values)
+                    + "]");
+        }
+        return this;
+    }
+
+    /** Throws the violations found, if any, as {@code ValidationError}. */
+    void validate() {
+        validate(CommonError.VALIDATION_ERROR);
+    }
+
+    /** Throws the violations found, if any, with the code that the operation's model declares for them. */
+    void validate(AwsErrorCode code) {
+        if (violations.isEmpty()) {
+            return;
+        }
+        String count = violations.size() == 1 ? "1 validation error" : violations.size() + " validation errors";
+        throw new dev.wharf.common.AwsException(code, count + " detected: " + String.join("; ", violations));
+    }
+
+    private static String value(String member, String value, boolean sensitive) {
+        return sensitive
+                ? "Value at '" + member + "'"
+                : "Value '" + LogText.bounded(value, LogText.DEFAULT_MAX_CHARS) + "' at '" + member + "'";
+    }
+}
