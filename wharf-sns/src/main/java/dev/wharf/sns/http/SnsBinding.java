@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.protocol.InternalRequest;
 import dev.wharf.protocol.Protocol;
 import dev.wharf.protocol.RequestContext;
 import dev.wharf.protocol.ServiceBinding;
+import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.model.ModelDocuments;
 import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.model.SdkModelReader;
@@ -22,6 +24,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -76,10 +79,12 @@ public final class SnsBinding implements ServiceBinding {
     private final ServiceModel model;
     private final ModelDocuments documents;
     private final Map<String, Handler<?>> handlers = new HashMap<>();
+    private final SnsInternalResources internal;
 
     public SnsBinding(SnsEngine engine) {
         this.model = SdkModelReader.lazy(SERVICE, SnsClient.class);
         this.documents = new ModelDocuments(model);
+        this.internal = new SnsInternalResources(engine);
         SnsOperations.bind(engine, this);
     }
 
@@ -110,6 +115,12 @@ public final class SnsBinding implements ServiceBinding {
     @Override
     public boolean allowsAnonymous(String operation) {
         return ANONYMOUS.contains(operation);
+    }
+
+    /** The SMS and push notifications that SNS sent, and phone numbers' opt-outs, at LocalStack's paths. */
+    @Override
+    public @Nullable WireResponse serveInternal(InternalRequest request) {
+        return internal.serve(request);
     }
 
     @Override

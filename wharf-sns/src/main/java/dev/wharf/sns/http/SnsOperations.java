@@ -53,5 +53,6 @@ final class SnsOperations {
         binding.bind("RemovePermission", RemovePermissionRequest.class, engine::removePermission);
         binding.bind("PutDataProtectionPolicy", PutDataProtectionPolicyRequest.class, engine::putDataProtectionPolicy);
         binding.bind("GetDataProtectionPolicy", GetDataProtectionPolicyRequest.class, engine::getDataProtectionPolicy);
+        SnsMobileOperations.bind(engine, binding);
     }
 }

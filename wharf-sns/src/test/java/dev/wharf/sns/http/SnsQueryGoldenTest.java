@@ -118,11 +118,106 @@ class SnsQueryGoldenTest {
                 .contains("<entry><key>SubscriptionsPending</key><value>0</value></entry>");
     }
 
+    private static final String APP = "arn%3Aaws%3Asns%3Aus-east-1%3A000000000000%3Aapp%2FGCM%2Fandroid";
+
+    @Test
+    void platformApplicationsAndEndpointsAsBoto3SendsThem() {
+        assertThat(call("Action=CreatePlatformApplication&Version=2010-03-31&Name=android&Platform=GCM"
+                        + "&Attributes.entry.1.key=PlatformCredential&Attributes.entry.1.value=secret"))
+                .isEqualTo(response(
+                        "CreatePlatformApplication",
+                        "<CreatePlatformApplicationResult><PlatformApplicationArn>"
+                                + "arn:aws:sns:us-east-1:000000000000:app/GCM/android</PlatformApplicationArn>"
+                                + "</CreatePlatformApplicationResult>"));
+        assertThat(call("Action=ListPlatformApplications"))
+                .isEqualTo(response(
+                        "ListPlatformApplications",
+                        "<ListPlatformApplicationsResult><PlatformApplications><member><PlatformApplicationArn>"
+                                + "arn:aws:sns:us-east-1:000000000000:app/GCM/android</PlatformApplicationArn>"
+                                + "<Attributes><entry><key>Enabled</key><value>true</value></entry></Attributes>"
+                                + "</member></PlatformApplications></ListPlatformApplicationsResult>"));
+        String created = call(
+                "Action=CreatePlatformEndpoint&PlatformApplicationArn=" + APP + "&Token=device-1&CustomUserData=hello");
+        String endpoint = created.replaceAll(".*<EndpointArn>([^<]+)</EndpointArn>.*", "$1");
+        assertThat(endpoint).matches("arn:aws:sns:us-east-1:000000000000:endpoint/GCM/android/[0-9a-f-]{36}");
+        String encoded = java.net.URLEncoder.encode(endpoint, StandardCharsets.UTF_8);
+
+        assertThat(call("Action=SetEndpointAttributes&EndpointArn=" + encoded
+                        + "&Attributes.entry.1.key=Enabled&Attributes.entry.1.value=false"))
+                .isEqualTo(response("SetEndpointAttributes", ""));
+        assertThat(call("Action=GetEndpointAttributes&EndpointArn=" + encoded))
+                .isEqualTo(response(
+                        "GetEndpointAttributes",
+                        "<GetEndpointAttributesResult><Attributes>"
+                                + "<entry><key>CustomUserData</key><value>hello</value></entry>"
+                                + "<entry><key>Enabled</key><value>false</value></entry>"
+                                + "<entry><key>Token</key><value>device-1</value></entry>"
+                                + "</Attributes></GetEndpointAttributesResult>"));
+        assertThat(call("Action=ListEndpointsByPlatformApplication&PlatformApplicationArn=" + APP))
+                .isEqualTo(response(
+                        "ListEndpointsByPlatformApplication",
+                        "<ListEndpointsByPlatformApplicationResult><Endpoints><member><EndpointArn>" + endpoint
+                                + "</EndpointArn><Attributes>"
+                                + "<entry><key>CustomUserData</key><value>hello</value></entry>"
+                                + "<entry><key>Enabled</key><value>false</value></entry>"
+                                + "<entry><key>Token</key><value>device-1</value></entry>"
+                                + "</Attributes></member></Endpoints></ListEndpointsByPlatformApplicationResult>"));
+        assertThat(call("Action=DeleteEndpoint&EndpointArn=" + encoded)).isEqualTo(response("DeleteEndpoint", ""));
+        assertThat(call("Action=DeletePlatformApplication&PlatformApplicationArn=" + APP))
+                .isEqualTo(response("DeletePlatformApplication", ""));
+    }
+
+    @Test
+    void smsActionsAnswerTheirLowerCaseMembers() {
+        assertThat(call("Action=SetSMSAttributes&attributes.entry.1.key=DefaultSMSType"
+                        + "&attributes.entry.1.value=Transactional"))
+                .isEqualTo(response("SetSMSAttributes", "<SetSMSAttributesResult></SetSMSAttributesResult>"));
+        assertThat(call("Action=GetSMSAttributes&attributes.member.1=DefaultSMSType"))
+                .isEqualTo(response(
+                        "GetSMSAttributes",
+                        "<GetSMSAttributesResult><attributes><entry><key>DefaultSMSType</key><value>Transactional"
+                                + "</value></entry></attributes></GetSMSAttributesResult>"));
+        assertThat(call("Action=CheckIfPhoneNumberIsOptedOut&phoneNumber=%2B15555550100"))
+                .isEqualTo(response(
+                        "CheckIfPhoneNumberIsOptedOut",
+                        "<CheckIfPhoneNumberIsOptedOutResult><isOptedOut>false</isOptedOut>"
+                                + "</CheckIfPhoneNumberIsOptedOutResult>"));
+        engine.optOutPhoneNumber("000000000000", "+15555550100");
+        assertThat(call("Action=ListPhoneNumbersOptedOut"))
+                .isEqualTo(response(
+                        "ListPhoneNumbersOptedOut",
+                        "<ListPhoneNumbersOptedOutResult><phoneNumbers><member>+15555550100</member></phoneNumbers>"
+                                + "</ListPhoneNumbersOptedOutResult>"));
+        assertThat(call("Action=OptInPhoneNumber&phoneNumber=%2B15555550100"))
+                .isEqualTo(response("OptInPhoneNumber", "<OptInPhoneNumberResult></OptInPhoneNumberResult>"));
+        assertThat(call("Action=GetSMSSandboxAccountStatus"))
+                .isEqualTo(response(
+                        "GetSMSSandboxAccountStatus",
+                        "<GetSMSSandboxAccountStatusResult><IsInSandbox>false</IsInSandbox>"
+                                + "</GetSMSSandboxAccountStatusResult>"));
+        assertThat(call("Action=CreateSMSSandboxPhoneNumber&PhoneNumber=%2B15555550101&LanguageCode=en-GB"))
+                .isEqualTo(response(
+                        "CreateSMSSandboxPhoneNumber",
+                        "<CreateSMSSandboxPhoneNumberResult></CreateSMSSandboxPhoneNumberResult>"));
+        assertThat(call("Action=ListSMSSandboxPhoneNumbers&MaxResults=5"))
+                .isEqualTo(response(
+                        "ListSMSSandboxPhoneNumbers",
+                        "<ListSMSSandboxPhoneNumbersResult><PhoneNumbers><member><PhoneNumber>+15555550101"
+                                + "</PhoneNumber><Status>Pending</Status></member></PhoneNumbers>"
+                                + "</ListSMSSandboxPhoneNumbersResult>"));
+        assertThat(call("Action=ListOriginationNumbers"))
+                .isEqualTo(response(
+                        "ListOriginationNumbers", "<ListOriginationNumbersResult></ListOriginationNumbersResult>"));
+        assertThat(call("Action=Publish&PhoneNumber=%2B15555550102&Message=hi"))
+                .matches(".*<PublishResult><MessageId>[0-9a-f-]{36}</MessageId></PublishResult>.*");
+    }
+
     @Test
     void everyOperationThatRunsIsInTheModel() {
         assertThat(sns.model().operations().keySet()).containsAll(sns.boundOperations());
         assertThat(sns.allowsAnonymous("ConfirmSubscription")).isTrue();
         assertThat(sns.allowsAnonymous("Unsubscribe")).isTrue();
         assertThat(sns.allowsAnonymous("Publish")).isFalse();
+        assertThat(sns.boundOperations()).hasSize(42);
     }
 }
