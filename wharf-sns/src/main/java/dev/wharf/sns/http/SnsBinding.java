@@ -132,8 +132,32 @@ public final class SnsBinding implements ServiceBinding {
         SnsContext snsContext = new SnsContext(context.caller().accountId(), context.endpoint());
         Object result = handler.invoke(snsContext, input);
         String outputShape = operation.output();
-        return outputShape == null
-                ? RECORDS.createObjectNode()
-                : documents.shape(RECORDS.valueToTree(result), outputShape);
+        if (outputShape == null) {
+            return RECORDS.createObjectNode();
+        }
+        JsonNode tree = RECORDS.valueToTree(result);
+        return withEmptyLists(tree, documents.shape(tree, outputShape), outputShape);
+    }
+
+    /**
+     * Puts back the result's empty lists, which shaping drops: SNS answers an empty list element ({@code <Endpoints/>}),
+     * which boto3 reads as {@code []}, as AWS's recorded answers show.
+     */
+    private ObjectNode withEmptyLists(JsonNode tree, ObjectNode shaped, String outputShape) {
+        for (dev.wharf.protocol.model.Member member :
+                model.shape(outputShape).members().values()) {
+            if (shaped.has(member.name())
+                    || model.shape(member.target()).type() != dev.wharf.protocol.model.ShapeType.LIST) {
+                continue;
+            }
+            for (Map.Entry<String, JsonNode> field : tree.properties()) {
+                if (field.getKey().equalsIgnoreCase(member.name())
+                        && field.getValue().isArray()
+                        && field.getValue().isEmpty()) {
+                    shaped.putArray(member.name());
+                }
+            }
+        }
+        return shaped;
     }
 }

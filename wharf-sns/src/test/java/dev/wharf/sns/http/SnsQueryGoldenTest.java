@@ -207,7 +207,8 @@ class SnsQueryGoldenTest {
                                 + "</ListSMSSandboxPhoneNumbersResult>"));
         assertThat(call("Action=ListOriginationNumbers"))
                 .isEqualTo(response(
-                        "ListOriginationNumbers", "<ListOriginationNumbersResult></ListOriginationNumbersResult>"));
+                        "ListOriginationNumbers",
+                        "<ListOriginationNumbersResult><PhoneNumbers></PhoneNumbers></ListOriginationNumbersResult>"));
         assertThat(call("Action=Publish&PhoneNumber=%2B15555550102&Message=hi"))
                 .matches(".*<PublishResult><MessageId>[0-9a-f-]{36}</MessageId></PublishResult>.*");
     }
