@@ -27,6 +27,13 @@ public final class DeliveryLimits {
     public static final Duration HTTP_REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
     /**
+     * How long Wharf waits for a Lambda invocation to answer. SNS invokes functions asynchronously, so Lambda answers
+     * at once; the runtime interface emulator that local setups use answers only when the function returns, so Wharf
+     * waits as long as a function may run (Lambda's 900 s maximum) rather than invoke a slow function twice.
+     */
+    public static final Duration LAMBDA_INVOKE_TIMEOUT = Duration.ofSeconds(900);
+
+    /**
      * The longest {@code DeliveryPolicy} text Wharf parses. AWS states none; a complete policy is a few hundred
      * characters, so this only keeps hostile input from costing memory.
      */

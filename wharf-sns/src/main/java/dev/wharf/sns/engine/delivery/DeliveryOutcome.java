@@ -29,6 +29,22 @@ public enum DeliveryOutcome {
         return status >= 100 && status <= 599 ? SUCCESS : RETRYABLE_FAILURE;
     }
 
+    /**
+     * The outcome of invoking a Lambda function, which SNS does asynchronously: 2xx means Lambda took the event
+     * (whatever the function then does with it); 429 (Lambda throttled the invocation) and 5xx are Lambda's side and
+     * worth a retry; any other 4xx is a client-side error (no such function, or SNS may not invoke it), which AWS does
+     * not retry. Statuses that Lambda's Invoke API never answers with are retried.
+     */
+    public static DeliveryOutcome classifyInvoke(int status) {
+        if (status >= 200 && status <= 299) {
+            return SUCCESS;
+        }
+        if (status >= 400 && status <= 499 && status != 429) {
+            return PERMANENT_FAILURE;
+        }
+        return RETRYABLE_FAILURE;
+    }
+
     /** The outcome of an attempt that timed out or could not connect: always worth a retry. */
     public static DeliveryOutcome noAnswer() {
         return RETRYABLE_FAILURE;
