@@ -4,8 +4,6 @@ import dev.wharf.common.AwsException;
 import dev.wharf.sns.engine.delivery.RetrySchedule;
 import dev.wharf.sqs.api.QueueDelivery;
 import dev.wharf.sqs.api.QueueDeliveryPort;
-import dev.wharf.storage.DeliveryBatch;
-import dev.wharf.storage.DeliveryStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * <p>SQS deliveries run within the publish, in parallel on virtual threads, so that a message is receivable from every
  * subscribed queue when Publish answers; their store commits share fsync groups. A delivery that fails on the server's
  * side is retried on {@link #retries} by AWS's schedule for its own endpoints; one that fails on the client's side (no
- * such queue, access denied, a message the queue refuses) is not, as on AWS. At start, {@link #recover} delivers again
- * whatever the outbox still holds: a delivery may then arrive twice, never not at all.
+ * such queue, access denied, a message the queue refuses) is not, as on AWS. Deliveries to HTTP/S endpoints and Lambda
+ * functions go to {@link PushDeliveries}, which makes them after Publish answers. At start, {@link #recover} delivers
+ * again whatever the outbox still holds: a delivery may then arrive twice, never not at all.
  *
  * <p>Thread-safe.
  */
@@ -40,48 +38,63 @@ final class Deliveries implements AutoCloseable {
     static final int RETRIES_WAITING_MAX = 100_000;
     /** Attempts of one SQS delivery before it is given up: AWS retries its own endpoints for 23 days. */
     static final int QUEUE_ATTEMPTS_MAX = RetrySchedule.AWS_MANAGED_ENDPOINTS.attempts();
-    /** How many deliveries that the outbox held at start run at once. */
+    /** How many SQS deliveries that the outbox held at start run at once. */
     static final int RECOVERY_PARALLELISM = 64;
 
-    private final DeliveryStore outbox;
+    private final Outbox outbox;
     private final Topics topics;
     private final QueueDeliveryPort queues;
     private final QueueNotifications notifications;
+    private final DeadLetters deadLetters;
+    private final PushDeliveries pushes;
     private final ScheduledExecutorService retries;
     private final ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger retriesWaiting = new AtomicInteger();
-    /** How many targets of each outbox message are not done yet; the message goes when the last one is. */
-    private final Map<Long, AtomicInteger> remaining = new java.util.concurrent.ConcurrentHashMap<>();
 
     Deliveries(
-            DeliveryStore outbox,
+            Outbox outbox,
             Topics topics,
             QueueDeliveryPort queues,
             QueueNotifications notifications,
+            DeadLetters deadLetters,
+            PushDeliveries pushes,
             ScheduledExecutorService retries) {
         this.outbox = outbox;
         this.topics = topics;
         this.queues = queues;
         this.notifications = notifications;
+        this.deadLetters = deadLetters;
+        this.pushes = pushes;
         this.retries = retries;
     }
 
     /** Whether this server delivers to the subscription's protocol yet. */
     boolean delivers(Subscription subscription) {
-        return subscription.protocol().equals("sqs");
+        return subscription.protocol().equals("sqs") || PushDeliveries.pushes(subscription.protocol());
     }
 
-    /** Delivers a message that the outbox holds, returning once its SQS deliveries are done or waiting for a retry. */
+    /**
+     * Delivers a message that the outbox holds: its endpoint deliveries are indexed to start at once, and the call
+     * returns once its SQS deliveries are done or waiting for a retry.
+     */
     void start(long sequence, SnsRecords.Published published, List<Subscription> targets) {
-        remaining.put(sequence, new AtomicInteger(targets.size()));
-        if (targets.size() == 1) {
-            attempt(sequence, 0, published, targets.getFirst(), 0);
+        List<Integer> queued = new ArrayList<>(targets.size());
+        for (int target = 0; target < targets.size(); target++) {
+            Subscription subscription = targets.get(target);
+            if (PushDeliveries.pushes(subscription.protocol())) {
+                pushes.schedule(sequence, target, subscription, published.timestampMillis());
+            } else {
+                queued.add(target);
+            }
+        }
+        if (queued.size() == 1) {
+            int target = queued.getFirst();
+            attempt(sequence, target, published, targets.get(target), 0);
             return;
         }
-        List<Future<?>> running = new ArrayList<>(targets.size());
-        for (int target = 0; target < targets.size(); target++) {
-            int index = target;
-            running.add(parallel.submit(() -> attempt(sequence, index, published, targets.get(index), 0)));
+        List<Future<?>> running = new ArrayList<>(queued.size());
+        for (int target : queued) {
+            running.add(parallel.submit(() -> attempt(sequence, target, published, targets.get(target), 0)));
         }
         for (Future<?> future : running) {
             try {
@@ -99,11 +112,11 @@ final class Deliveries implements AutoCloseable {
         QueueDelivery delivery = notifications.delivery(published, subscription, accountOf(published));
         try {
             queues.deliver(delivery);
-            done(sequence, target);
+            outbox.done(sequence, target);
         } catch (AwsException e) {
             if (e.code().senderFault()) {
                 deadLetter(published, subscription, delivery, e);
-                done(sequence, target);
+                outbox.done(sequence, target);
             } else {
                 retryLater(sequence, target, subscription, n + 1);
             }
@@ -113,48 +126,28 @@ final class Deliveries implements AutoCloseable {
         }
     }
 
-    private static String accountOf(SnsRecords.Published published) {
+    static String accountOf(SnsRecords.Published published) {
         return dev.wharf.common.Arn.parse(published.topicArn()).accountId();
     }
 
-    /** Sends what could not be delivered to the subscription's dead-letter queue, when it has one. */
+    /** Sends what a queue refused to the subscription's dead-letter queue, when it has one. */
     private void deadLetter(
             SnsRecords.Published published, Subscription subscription, QueueDelivery failed, AwsException error) {
-        String target = SubscriptionAttributes.deadLetterTarget(subscription.attributes());
-        if (target == null) {
-            LOG.debug("dropped an undeliverable SNS message for {}: {}", subscription.arn(), error.getMessage());
-            return;
-        }
-        Map<String, dev.wharf.sqs.api.MessageAttributeValue> attributes = new LinkedHashMap<>(failed.attributes());
-        attributes.put(
-                "ErrorCode",
-                dev.wharf.sqs.api.MessageAttributeValue.ofString(
-                        "String", error.code().queryCode()));
-        attributes.put(
-                "ErrorMessage",
-                dev.wharf.sqs.api.MessageAttributeValue.ofString(
-                        "String", java.util.Objects.requireNonNullElse(error.getMessage(), "")));
-        attributes.put("TopicArn", dev.wharf.sqs.api.MessageAttributeValue.ofString("String", published.topicArn()));
-        try {
-            queues.deliver(new QueueDelivery(
-                    target,
-                    published.topicArn(),
-                    accountOf(published),
-                    failed.senderId(),
-                    failed.body(),
-                    attributes,
-                    failed.messageGroupId(),
-                    target.endsWith(".fifo") ? published.messageDeduplicationId() : null));
-        } catch (AwsException e) {
-            LOG.warn(
-                    "the dead-letter queue {} of {} refused a message: {}", target, subscription.arn(), e.getMessage());
-        }
+        deadLetters.send(
+                subscription,
+                new DeadLetters.Undelivered(
+                        published,
+                        failed.body(),
+                        failed.attributes(),
+                        failed.messageGroupId(),
+                        error.code().queryCode(),
+                        java.util.Objects.requireNonNullElse(error.getMessage(), "")));
     }
 
     private void retryLater(long sequence, int target, Subscription subscription, int attempts) {
         if (attempts >= QUEUE_ATTEMPTS_MAX) {
             LOG.warn("gave up delivering to {} after {} attempts", subscription.endpoint(), attempts);
-            done(sequence, target);
+            outbox.done(sequence, target);
             return;
         }
         if (retriesWaiting.incrementAndGet() > RETRIES_WAITING_MAX) {
@@ -177,65 +170,50 @@ final class Deliveries implements AutoCloseable {
     }
 
     private void retry(long sequence, int target, String subscriptionArn, int attempts) {
-        byte[] payload = outbox.readMessage(sequence);
-        Subscription subscription = find(subscriptionArn);
+        byte[] payload = outbox.message(sequence);
+        Subscription subscription = topics.subscription(subscriptionArn);
         if (payload == null || subscription == null) {
-            done(sequence, target);
+            outbox.done(sequence, target);
             return;
         }
         attempt(sequence, target, SnsRecords.decode(payload, SnsRecords.Published.class), subscription, attempts);
     }
 
-    private @Nullable Subscription find(String subscriptionArn) {
-        int colon = subscriptionArn.lastIndexOf(':');
-        Topic topic = colon < 0 ? null : topics.find(subscriptionArn.substring(0, colon));
-        if (topic == null) {
-            return null;
-        }
-        for (Subscription subscription : topic.subscriptions) {
-            if (subscription.arn().equals(subscriptionArn)) {
-                return subscription;
-            }
-        }
-        return null;
-    }
-
-    /** Takes a delivery out of the outbox, and the message with its last delivery; not waited for. */
-    private void done(long sequence, int target) {
-        AtomicInteger left = remaining.get(sequence);
-        DeliveryBatch batch = new DeliveryBatch();
-        if (left != null && left.decrementAndGet() == 0) {
-            remaining.remove(sequence);
-            batch.deleteMessage(sequence);
-        } else {
-            batch.deleteDelivery(sequence, target);
-        }
-        // A crash before this is durable delivers the message again at the next start: at least once.
-        outbox.submit(batch);
-    }
-
     /**
-     * Delivers again, in the background, everything that the outbox held at start.
+     * Delivers again everything that the outbox held at start: deliveries to endpoints outside the server are indexed
+     * at the time each was due, and SQS deliveries run in the background, at most {@value #RECOVERY_PARALLELISM} at
+     * once.
      *
-     * @return done when every delivery that the outbox held has had its first attempt
+     * @return done when every SQS delivery that the outbox held has had its first attempt
      */
     Future<?> recover() {
-        Map<Long, List<Integer>> targets = new LinkedHashMap<>();
-        Map<Long, List<String>> arns = new LinkedHashMap<>();
-        outbox.scanDeliveries((sequence, target, value) -> {
-            targets.computeIfAbsent(sequence, s -> new ArrayList<>()).add(target);
-            arns.computeIfAbsent(sequence, s -> new ArrayList<>())
-                    .add(SnsRecords.decode(value, SnsRecords.Pending.class).subscriptionArn());
+        record Stored(long sequence, int target, SnsRecords.Pending pending) {}
+        List<Stored> stored = new ArrayList<>();
+        Map<Long, Integer> counts = new LinkedHashMap<>();
+        outbox.scan((sequence, target, value) -> {
+            counts.merge(sequence, 1, Integer::sum);
+            stored.add(new Stored(sequence, target, SnsRecords.decode(value, SnsRecords.Pending.class)));
         });
-        if (targets.isEmpty()) {
+        // Counted before any delivery can end, so that the last one to end takes its message out.
+        counts.forEach(outbox::restored);
+        Map<Long, List<Integer>> queued = new LinkedHashMap<>();
+        Map<Long, List<String>> arns = new LinkedHashMap<>();
+        for (Stored delivery : stored) {
+            if (!pushes.restore(delivery.sequence(), delivery.target(), delivery.pending())) {
+                queued.computeIfAbsent(delivery.sequence(), s -> new ArrayList<>())
+                        .add(delivery.target());
+                arns.computeIfAbsent(delivery.sequence(), s -> new ArrayList<>())
+                        .add(delivery.pending().subscriptionArn());
+            }
+        }
+        if (counts.isEmpty()) {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
-        LOG.info("delivering {} SNS messages that the outbox held at start", targets.size());
+        LOG.info("delivering {} SNS messages that the outbox held at start", counts.size());
         java.util.concurrent.Semaphore running = new java.util.concurrent.Semaphore(RECOVERY_PARALLELISM);
         return parallel.submit(() -> {
-            for (Map.Entry<Long, List<Integer>> message : targets.entrySet()) {
+            for (Map.Entry<Long, List<Integer>> message : queued.entrySet()) {
                 long sequence = message.getKey();
-                remaining.put(sequence, new AtomicInteger(message.getValue().size()));
                 List<String> subscriptionArns = arns.getOrDefault(sequence, List.of());
                 for (int i = 0; i < message.getValue().size(); i++) {
                     int target = message.getValue().get(i);

@@ -6,15 +6,12 @@ import dev.wharf.sns.api.SnsError;
 import dev.wharf.sns.api.SnsLimits;
 import dev.wharf.sns.api.TopicAttributeName;
 import dev.wharf.sns.engine.message.MessageStructure;
-import dev.wharf.storage.DeliveryBatch;
-import dev.wharf.storage.DeliveryStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,19 +36,17 @@ final class Publisher {
     /** What a publish answers. */
     record Accepted(String messageId, @Nullable String sequenceNumber) {}
 
-    private final DeliveryStore outbox;
+    private final Outbox outbox;
     private final Deliveries deliveries;
     private final Clock clock;
-    private final AtomicLong nextSequence;
     private final FifoDeduplication deduplication;
     private final MobilePublisher mobile;
 
-    Publisher(DeliveryStore outbox, Deliveries deliveries, Clock clock, MobilePublisher mobile) {
+    Publisher(Outbox outbox, Deliveries deliveries, Clock clock, MobilePublisher mobile) {
         this.outbox = outbox;
         this.deliveries = deliveries;
         this.mobile = mobile;
         this.clock = clock;
-        this.nextSequence = new AtomicLong(outbox.lastSequence() + 1);
         this.deduplication = new FifoDeduplication(clock);
     }
 
@@ -134,15 +129,11 @@ final class Publisher {
         if (targets.isEmpty()) {
             return new Accepted(messageId, sequenceNumber);
         }
-        long sequence = nextSequence.getAndIncrement();
-        DeliveryBatch batch = new DeliveryBatch().putMessage(sequence, SnsRecords.encode(published));
-        for (int target = 0; target < targets.size(); target++) {
-            batch.putDelivery(
-                    sequence,
-                    target,
-                    SnsRecords.encode(new SnsRecords.Pending(targets.get(target).arn(), 0)));
+        List<SnsRecords.Pending> pending = new ArrayList<>(targets.size());
+        for (Subscription target : targets) {
+            pending.add(SnsRecords.Pending.notification(target.arn(), now));
         }
-        outbox.commit(batch);
+        long sequence = outbox.put(SnsRecords.encode(published), pending);
         deliveries.start(sequence, published, targets);
         return new Accepted(messageId, sequenceNumber);
     }

@@ -47,6 +47,7 @@ import dev.wharf.sns.api.UnsubscribeResponse;
 import dev.wharf.sns.api.UntagResourceRequest;
 import dev.wharf.sns.api.UntagResourceResponse;
 import dev.wharf.sns.engine.message.Envelope;
+import dev.wharf.sns.engine.message.MessageType;
 import dev.wharf.sns.engine.message.SigningKeys;
 import dev.wharf.sqs.api.QueueDeliveryPort;
 import dev.wharf.storage.DeliveryStore;
@@ -57,12 +58,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Amazon SNS's semantics: topics, subscriptions and publishing, over the storage SPI, delivering to SQS through SQS's
- * port. One per server; thread-safe.
+ * port and to HTTP/S endpoints and Lambda functions through an {@link dev.wharf.sns.engine.endpoint.EndpointSender}.
+ * One per server; thread-safe.
  */
 public final class SnsEngine implements AutoCloseable {
 
@@ -71,13 +75,16 @@ public final class SnsEngine implements AutoCloseable {
     private final Subscriptions subscriptions;
     private final Publisher publisher;
     private final Deliveries deliveries;
+    private final PushDeliveries pushes;
     private final Permissions permissions;
     private final SigningKeys keys;
     private final Mobile mobile;
     private final ScheduledExecutorService retries;
+    private final Executor requests;
     private final java.util.concurrent.Future<?> recovery;
     private static final long RECOVERY_WAIT_SECONDS = 30;
 
+    /** An engine that reaches HTTP/S endpoints with the JDK's defaults and knows no Lambda functions. */
     public SnsEngine(
             TopicStore store,
             DeliveryStore outbox,
@@ -85,20 +92,82 @@ public final class SnsEngine implements AutoCloseable {
             SigningKeys keys,
             Clock clock,
             String region) {
+        this(store, outbox, queues, keys, clock, region, SnsDeliveryConfig.defaults());
+    }
+
+    public SnsEngine(
+            TopicStore store,
+            DeliveryStore outbox,
+            QueueDeliveryPort queues,
+            SigningKeys keys,
+            Clock clock,
+            String region,
+            SnsDeliveryConfig delivery) {
+        this(
+                store,
+                outbox,
+                queues,
+                keys,
+                clock,
+                region,
+                delivery,
+                DeliveryLanes.Limits.DEFAULT,
+                Executors.newThreadPerTaskExecutor(
+                        Thread.ofVirtual().name("wharf-sns-delivery-", 0).factory()),
+                true);
+    }
+
+    /**
+     * An engine whose endpoint deliveries run on {@code requests}; without {@code background} nothing runs them but
+     * {@link #runDeliveries()}, so that tests drive them with a fake clock.
+     */
+    SnsEngine(
+            TopicStore store,
+            DeliveryStore outboxStore,
+            QueueDeliveryPort queues,
+            SigningKeys keys,
+            Clock clock,
+            String region,
+            SnsDeliveryConfig delivery,
+            DeliveryLanes.Limits limits,
+            Executor requests,
+            boolean background) {
         this.store = store;
         this.keys = keys;
+        this.requests = requests;
         this.topics = new Topics(store, region);
-        this.subscriptions = new Subscriptions(topics, store);
+        this.subscriptions = new Subscriptions(topics, store, clock);
         this.permissions = new Permissions(topics);
         this.retries =
                 Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
-        this.deliveries =
-                new Deliveries(outbox, topics, queues, new QueueNotifications(new Envelope(keys), keys), retries);
+        Outbox outbox = new Outbox(outboxStore);
+        Envelope envelope = new Envelope(keys);
+        QueueNotifications notifications = new QueueNotifications(envelope, keys);
+        DeadLetters deadLetters = new DeadLetters(queues);
+        LambdaFunctions functions = new LambdaFunctions(delivery.lambdaFunctions());
+        this.pushes = new PushDeliveries(
+                outbox,
+                topics,
+                new EndpointRequests(envelope, notifications, keys, functions),
+                delivery.sender(),
+                deadLetters,
+                functions,
+                new DeliveryLanes(clock, limits),
+                clock,
+                requests,
+                background);
+        this.deliveries = new Deliveries(outbox, topics, queues, notifications, deadLetters, pushes, retries);
         this.mobile = new Mobile(store, clock, region);
         this.publisher = new Publisher(outbox, deliveries, clock, mobile.publisher());
         SnsRestore.load(store, topics);
         mobile.restore();
+        subscriptions.pruneUnsubscribed();
         this.recovery = deliveries.recover();
+    }
+
+    /** Starts every endpoint delivery that is due by the clock, and those that fall due meanwhile; for tests. */
+    void runDeliveries() {
+        pushes.runDue();
     }
 
     /** Waits until the deliveries that the outbox held at start have had their first attempt; for tests. */
@@ -180,6 +249,14 @@ public final class SnsEngine implements AutoCloseable {
         Subscriptions.Subscribed subscribed = subscriptions.subscribe(
                 context, request.topicArn(), request.protocol(), request.endpoint(), orEmpty(request.attributes()));
         Subscription subscription = subscribed.subscription();
+        if (!subscription.confirmed() && subscription.protocol().startsWith("http")) {
+            // A new HTTP/S subscription gets its confirmation request; one still pending gets it again (chosen).
+            pushes.handshake(pushes.handshakeFor(
+                    MessageType.SubscriptionConfirmation,
+                    subscription,
+                    context.endpoint(),
+                    signatureVersion(subscription.topicArn())));
+        }
         boolean returnArn = Boolean.TRUE.equals(request.returnSubscriptionArn()) || subscription.confirmed();
         return new SubscribeResponse(returnArn ? subscription.arn() : "pending confirmation");
     }
@@ -194,8 +271,29 @@ public final class SnsEngine implements AutoCloseable {
         if (!context.anonymous()) {
             subscriptions.require(context, request.subscriptionArn());
         }
-        subscriptions.unsubscribe(context, request.subscriptionArn());
+        Subscription removed = subscriptions.unsubscribe(context, request.subscriptionArn());
+        if (removed != null && removed.confirmed() && removed.protocol().startsWith("http")) {
+            pushes.handshake(pushes.handshakeFor(
+                    MessageType.UnsubscribeConfirmation,
+                    removed,
+                    context.endpoint(),
+                    signatureVersion(removed.topicArn())));
+        }
         return new UnsubscribeResponse();
+    }
+
+    /** The topic's SignatureVersion, which its confirmations are signed with. */
+    private String signatureVersion(String topicArn) {
+        Topic topic = topics.find(topicArn);
+        if (topic == null) {
+            return "1";
+        }
+        topic.lock.lock();
+        try {
+            return topic.attributes.getOrDefault(TopicAttributeName.SignatureVersion.name(), "1");
+        } finally {
+            topic.lock.unlock();
+        }
     }
 
     public ListSubscriptionsResponse listSubscriptions(SnsContext context, ListSubscriptionsRequest request) {
@@ -516,6 +614,10 @@ public final class SnsEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        pushes.close();
+        if (requests instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
         retries.shutdownNow();
         deliveries.close();
     }

@@ -11,12 +11,14 @@ import java.util.Map;
  *
  * <p>Records are JSON, so that a record written by an older Wharf still reads (unknown members are ignored) and the
  * data directory can be inspected. Keys: {@code t/} and a topic's ARN, {@code s/} and a subscription's ARN (which
- * starts with its topic's ARN, so one prefix scan finds a topic's subscriptions).
+ * starts with its topic's ARN, so one prefix scan finds a topic's subscriptions), {@code u/}, a topic's ARN, {@code /}
+ * and a token for an HTTP/S subscription that was unsubscribed and may be restored by its token.
  */
 final class SnsRecords {
 
     static final String TOPIC_PREFIX = "t/";
     static final String SUBSCRIPTION_PREFIX = "s/";
+    static final String UNSUBSCRIBED_PREFIX = "u/";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -63,8 +65,60 @@ final class SnsRecords {
             String endpoint,
             String signatureVersion) {}
 
-    /** One subscription's pending delivery of an outbox message. */
-    record Pending(String subscriptionArn, int attempts) {}
+    /**
+     * One subscription's pending delivery of an outbox message. Records written before HTTP/S delivery have only the
+     * first two fields: they read as a notification due at once.
+     *
+     * @param attempts how many attempts failed so far
+     * @param dueMillis when the next attempt is due, in epoch milliseconds; 0 for at once
+     * @param messageType the {@link dev.wharf.sns.engine.message.MessageType} the outbox message is, null for a
+     *     {@code Notification}: a {@link Published} message; the two confirmations are {@link Handshake}s
+     */
+    record Pending(
+            String subscriptionArn,
+            int attempts,
+            long dueMillis,
+            @org.jspecify.annotations.Nullable String messageType) {
+
+        static Pending notification(String subscriptionArn, long dueMillis) {
+            return new Pending(subscriptionArn, 0, dueMillis, null);
+        }
+
+        Pending failed(long nextDueMillis) {
+            return new Pending(subscriptionArn, attempts + 1, nextDueMillis, messageType);
+        }
+
+        dev.wharf.sns.engine.message.MessageType type() {
+            return messageType == null
+                    ? dev.wharf.sns.engine.message.MessageType.Notification
+                    : dev.wharf.sns.engine.message.MessageType.valueOf(messageType);
+        }
+    }
+
+    /**
+     * A {@code SubscriptionConfirmation} or {@code UnsubscribeConfirmation} that the outbox holds for an HTTP/S
+     * endpoint until it is delivered or given up.
+     *
+     * @param endpoint the subscriber's endpoint, kept because an unsubscribed subscription is gone
+     * @param serviceEndpoint the endpoint the subscriber's client addressed, from which the SubscribeURL and the
+     *     SigningCertURL are built
+     * @param deliveryPolicy the subscription's DeliveryPolicy attribute when the confirmation was made, or null
+     */
+    record Handshake(
+            String messageType,
+            String messageId,
+            String topicArn,
+            String subscriptionArn,
+            String protocol,
+            String endpoint,
+            String token,
+            long timestampMillis,
+            String serviceEndpoint,
+            String signatureVersion,
+            @org.jspecify.annotations.Nullable String deliveryPolicy) {}
+
+    /** A confirmed HTTP/S subscription that was unsubscribed, which its token restores for a while. */
+    record Unsubscribed(SubscriptionRecord subscription, long unsubscribedMillis) {}
 
     private SnsRecords() {}
 
@@ -74,6 +128,10 @@ final class SnsRecords {
 
     static String subscriptionKey(String arn) {
         return SUBSCRIPTION_PREFIX + arn;
+    }
+
+    static String unsubscribedKey(String topicArn, String token) {
+        return UNSUBSCRIBED_PREFIX + topicArn + "/" + token;
     }
 
     static byte[] encode(Object record) {

@@ -7,6 +7,8 @@ import dev.wharf.sns.engine.filter.FilterPolicy;
 import dev.wharf.storage.TopicBatch;
 import dev.wharf.storage.TopicStore;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,14 +27,21 @@ import org.jspecify.annotations.Nullable;
 final class Subscriptions {
 
     private static final int TOKEN_BYTES = 64;
+    /**
+     * How long an unsubscribed HTTP/S subscription can be restored by the SubscribeURL of its UnsubscribeConfirmation:
+     * AWS's confirmation tokens "are valid for three days".
+     */
+    static final Duration TOKEN_VALIDITY = Duration.ofDays(3);
 
     private final Topics topics;
     private final TopicStore store;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Subscriptions(Topics topics, TopicStore store) {
+    Subscriptions(Topics topics, TopicStore store, Clock clock) {
         this.topics = topics;
         this.store = store;
+        this.clock = clock;
     }
 
     /** The result of Subscribe: the subscription, and whether it is new (a confirmation request is then due). */
@@ -111,7 +120,7 @@ final class Subscriptions {
         try {
             Subscription pending = only(topic, s -> s.token().equals(token));
             if (pending == null) {
-                throw SnsError.InvalidParameter.with("Invalid token");
+                return restore(context, topic, token, authenticateOnUnsubscribe);
             }
             if (pending.confirmed()) {
                 return pending;
@@ -125,7 +134,74 @@ final class Subscriptions {
         }
     }
 
-    /** Unsubscribes; a subscription that does not exist (any more) is a success, as on AWS. */
+    /**
+     * Restores an HTTP/S subscription that was unsubscribed less than {@link #TOKEN_VALIDITY} ago, as the SubscribeURL
+     * of its UnsubscribeConfirmation does; it comes back confirmed, under its own ARN. Lock must be held.
+     */
+    private Subscription restore(SnsContext context, Topic topic, String token, boolean authenticateOnUnsubscribe) {
+        String key = SnsRecords.unsubscribedKey(topic.arn, token);
+        byte[] value = store.read(key);
+        if (value == null) {
+            throw SnsError.InvalidParameter.with("Invalid token");
+        }
+        SnsRecords.Unsubscribed unsubscribed = SnsRecords.decode(value, SnsRecords.Unsubscribed.class);
+        if (clock.millis() - unsubscribed.unsubscribedMillis() > TOKEN_VALIDITY.toMillis()) {
+            store.commit(new TopicBatch().delete(key));
+            throw SnsError.InvalidParameter.with("Invalid token");
+        }
+        SnsRecords.SubscriptionRecord record = unsubscribed.subscription();
+        Subscription same = only(
+                topic,
+                s -> s.protocol().equals(record.protocol()) && s.endpoint().equals(record.endpoint()));
+        if (same != null) {
+            store.commit(new TopicBatch().delete(key));
+            return same;
+        }
+        if (topic.subscriptions.size() >= SnsLimits.SUBSCRIPTIONS_PER_TOPIC_MAX) {
+            throw SnsError.SubscriptionLimitExceeded.with("Subscription limit exceeded");
+        }
+        Subscription restored = new Subscription(
+                record.arn(),
+                record.topicArn(),
+                record.owner(),
+                record.protocol(),
+                record.endpoint(),
+                Map.copyOf(record.attributes()),
+                SubscriptionAttributes.filterOf(record.attributes(), FilterPolicy.Operation.Subscribe),
+                true,
+                authenticateOnUnsubscribe && !context.anonymous(),
+                record.token());
+        if (topic.deleted) {
+            throw SnsError.NotFound.with("Topic does not exist");
+        }
+        store.commit(new TopicBatch()
+                .put(SnsRecords.subscriptionKey(restored.arn()), SnsRecords.encode(restored.record()))
+                .delete(key));
+        List<Subscription> next = new ArrayList<>(topic.subscriptions);
+        next.add(restored);
+        topic.subscriptions = List.copyOf(next);
+        return restored;
+    }
+
+    /** Deletes the restorable records of unsubscribed subscriptions whose tokens have expired; at start. */
+    void pruneUnsubscribed() {
+        long now = clock.millis();
+        TopicBatch expired = new TopicBatch();
+        store.scan(SnsRecords.UNSUBSCRIBED_PREFIX, (key, value) -> {
+            SnsRecords.Unsubscribed unsubscribed = SnsRecords.decode(value, SnsRecords.Unsubscribed.class);
+            if (now - unsubscribed.unsubscribedMillis() > TOKEN_VALIDITY.toMillis()) {
+                expired.delete(key);
+            }
+        });
+        store.commit(expired);
+    }
+
+    /**
+     * Unsubscribes; a subscription that does not exist (any more) is a success, as on AWS. A confirmed HTTP/S
+     * subscription stays restorable by its token for {@link #TOKEN_VALIDITY}.
+     *
+     * @return the subscription that was removed, or null when there was none
+     */
     @Nullable
     Subscription unsubscribe(SnsContext context, @Nullable String subscriptionArn) {
         Topic topic = topicOf(subscriptionArn);
@@ -147,9 +223,20 @@ final class Subscriptions {
                 throw SnsError.AuthorizationError.with("Not authorized to unsubscribe " + subscription.arn());
             }
             topic.subscriptionsDeleted++;
-            store.commit(new TopicBatch()
+            TopicBatch batch = new TopicBatch()
                     .delete(SnsRecords.subscriptionKey(subscription.arn()))
-                    .put(SnsRecords.topicKey(topic.arn), SnsRecords.encode(topic.record())));
+                    .put(SnsRecords.topicKey(topic.arn), SnsRecords.encode(topic.record()));
+            if (subscription.confirmed() && subscription.protocol().startsWith("http")) {
+                batch.put(
+                        SnsRecords.unsubscribedKey(topic.arn, subscription.token()),
+                        SnsRecords.encode(new SnsRecords.Unsubscribed(subscription.record(), clock.millis())));
+            }
+            try {
+                store.commit(batch);
+            } catch (RuntimeException e) {
+                topic.subscriptionsDeleted--;
+                throw e;
+            }
             List<Subscription> next = new ArrayList<>(topic.subscriptions);
             next.remove(subscription);
             topic.subscriptions = List.copyOf(next);

@@ -67,6 +67,22 @@ final class Topics {
         return byArn.get(topicArn);
     }
 
+    /** The subscription that an ARN names, whoever owns it, or null when there is none (any more). */
+    @Nullable
+    Subscription subscription(String subscriptionArn) {
+        int colon = subscriptionArn.lastIndexOf(':');
+        Topic topic = colon < 0 ? null : byArn.get(subscriptionArn.substring(0, colon));
+        if (topic == null) {
+            return null;
+        }
+        for (Subscription subscription : topic.subscriptions) {
+            if (subscription.arn().equals(subscriptionArn)) {
+                return subscription;
+            }
+        }
+        return null;
+    }
+
     Topic create(SnsContext context, @Nullable String requestedName, Map<String, String> attributes, List<Tag> tags) {
         String name = checkName(requestedName, attributes);
         boolean fifo = name.endsWith(".fifo");
@@ -161,7 +177,8 @@ final class Topics {
             }
             store.commit(new TopicBatch()
                     .delete(SnsRecords.topicKey(topic.arn))
-                    .deletePrefix(SnsRecords.subscriptionKey(topic.arn + ":")));
+                    .deletePrefix(SnsRecords.subscriptionKey(topic.arn + ":"))
+                    .deletePrefix(SnsRecords.unsubscribedKey(topic.arn, "")));
             topic.deleted = true;
             topic.subscriptions = List.of();
             byArn.remove(topic.arn, topic);

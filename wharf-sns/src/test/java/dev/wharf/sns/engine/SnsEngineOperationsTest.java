@@ -56,7 +56,16 @@ class SnsEngineOperationsTest {
     private final MemoryStorageEngine storage = new MemoryStorageEngine();
     private final SqsEngine sqs = new SqsEngine(storage.queues(), clock, "us-east-1");
     private final SnsEngine sns = new SnsEngine(
-            storage.topics(), storage.deliveries(), sqs, SigningKeys.ephemeral(clock), clock, "us-east-1");
+            storage.topics(),
+            storage.deliveries(),
+            sqs,
+            SigningKeys.ephemeral(clock),
+            clock,
+            "us-east-1",
+            new SnsDeliveryConfig(new FakeEndpoints(clock), Map.of()),
+            DeliveryLanes.Limits.DEFAULT,
+            Runnable::run,
+            false);
 
     @AfterEach
     void close() {

@@ -52,7 +52,17 @@ class SnsEngineTest {
     private SnsEngine sns = open();
 
     private SnsEngine open() {
-        return new SnsEngine(storage.topics(), storage.deliveries(), sqs, keys, clock, "us-east-1");
+        return new SnsEngine(
+                storage.topics(),
+                storage.deliveries(),
+                sqs,
+                keys,
+                clock,
+                "us-east-1",
+                new SnsDeliveryConfig(new FakeEndpoints(clock), Map.of()),
+                DeliveryLanes.Limits.DEFAULT,
+                Runnable::run,
+                false);
     }
 
     @AfterEach
@@ -256,7 +266,7 @@ class SnsEngineTest {
         storage.deliveries()
                 .commit(new DeliveryBatch()
                         .putMessage(sequence, SnsRecords.encode(published))
-                        .putDelivery(sequence, 0, SnsRecords.encode(new SnsRecords.Pending(subscription, 0))));
+                        .putDelivery(sequence, 0, SnsRecords.encode(new SnsRecords.Pending(subscription, 0, 0, null))));
         sns.close();
 
         sns = open();

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that engine tests move by hand. */
+/** A clock that engine tests move by hand; safe to read from the threads that deliveries run on. */
 final class TestClock extends Clock {
 
     private volatile Instant now;
