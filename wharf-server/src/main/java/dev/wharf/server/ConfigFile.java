@@ -34,7 +34,8 @@ record ConfigFile(
         @Nullable List<Credential> credentials,
         @Nullable Boolean insecure,
         @Nullable Limits limits,
-        @Nullable Sqs sqs) {
+        @Nullable Sqs sqs,
+        @Nullable Sns sns) {
 
     /** The {@code limits:} section; a limit left out keeps its default. */
     record Limits(
@@ -66,11 +67,19 @@ record ConfigFile(
     /** The {@code sqs:} section. */
     record Sqs(@Nullable List<WharfConfig.QueueDefinition> queues) {}
 
+    /** The {@code sns:} section: Lambda functions by ARN, and the certificates HTTPS endpoints may present. */
+    record Sns(
+            @Nullable Map<String, String> lambda, @Nullable Https https) {}
+
+    /** The {@code sns.https:} section. */
+    record Https(
+            @Nullable String trustedCertificates, @Nullable Boolean trustAll) {}
+
     private static final ObjectMapper YAML =
             new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     static ConfigFile empty() {
-        return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -132,7 +141,43 @@ record ConfigFile(
                 List.copyOf(keys),
                 cli.insecure() || Boolean.TRUE.equals(insecure) || "true".equals(env.get("WHARF_INSECURE")),
                 limits == null ? WharfConfig.Limits.defaults() : limits.resolve(),
-                sqs == null || sqs.queues() == null ? List.of() : List.copyOf(sqs.queues()));
+                sqs == null || sqs.queues() == null ? List.of() : List.copyOf(sqs.queues()),
+                resolveSns(env));
+    }
+
+    /**
+     * The {@code sns:} section, then {@code WHARF_SNS_LAMBDA} ({@code ARN=URL} pairs, comma-separated, which add to
+     * and replace the file's), {@code WHARF_SNS_HTTPS_TRUSTED_CERTIFICATES} and {@code WHARF_SNS_HTTPS_TRUST_ALL}.
+     */
+    private WharfConfig.Sns resolveSns(Map<String, String> env) {
+        Map<String, String> lambda = new java.util.LinkedHashMap<>();
+        if (sns != null && sns.lambda() != null) {
+            lambda.putAll(sns.lambda());
+        }
+        String envLambda = env.get("WHARF_SNS_LAMBDA");
+        if (envLambda != null && !envLambda.isBlank()) {
+            for (String pair : envLambda.split(",")) {
+                int equals = pair.indexOf('=');
+                if (equals < 0) {
+                    throw new IllegalArgumentException(
+                            "WHARF_SNS_LAMBDA: expected FUNCTION_ARN=INVOKE_URL, got " + pair.strip());
+                }
+                lambda.put(
+                        pair.substring(0, equals).strip(),
+                        pair.substring(equals + 1).strip());
+            }
+        }
+        Https https = sns == null ? null : sns.https();
+        String certificates = pick(
+                null,
+                env.get("WHARF_SNS_HTTPS_TRUSTED_CERTIFICATES"),
+                https == null ? null : https.trustedCertificates(),
+                null);
+        String envTrustAll = env.get("WHARF_SNS_HTTPS_TRUST_ALL");
+        boolean trustAll = envTrustAll != null && !envTrustAll.isBlank()
+                ? "true".equalsIgnoreCase(envTrustAll.strip())
+                : https != null && Boolean.TRUE.equals(https.trustAll());
+        return new WharfConfig.Sns(lambda, pathOrNull(certificates), trustAll);
     }
 
     @SuppressWarnings("NullAway") // The fallback decides nullness: non-null fallbacks give non-null results.

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param insecure whether to start without credentials on a non-loopback address
  * @param limits the transport's bounds
  * @param queues queues to create at start
+ * @param sns how SNS reaches endpoints outside the server
  */
 public record WharfConfig(
         String host,
@@ -37,7 +38,90 @@ public record WharfConfig(
         List<Credential> credentials,
         boolean insecure,
         Limits limits,
-        List<QueueDefinition> queues) {
+        List<QueueDefinition> queues,
+        Sns sns) {
+
+    /** Settings with SNS's defaults: no Lambda functions, and HTTPS endpoints trusted as the JDK trusts them. */
+    public WharfConfig(
+            String host,
+            int port,
+            int tlsPort,
+            @Nullable Path tlsCertificate,
+            @Nullable Path tlsPrivateKey,
+            Path dataDir,
+            DurabilityMode storage,
+            @Nullable String hostname,
+            String region,
+            List<Credential> credentials,
+            boolean insecure,
+            Limits limits,
+            List<QueueDefinition> queues) {
+        this(
+                host,
+                port,
+                tlsPort,
+                tlsCertificate,
+                tlsPrivateKey,
+                dataDir,
+                storage,
+                hostname,
+                region,
+                credentials,
+                insecure,
+                limits,
+                queues,
+                Sns.defaults());
+    }
+
+    /**
+     * How SNS reaches endpoints outside the server.
+     *
+     * @param lambda the invoke URL of each Lambda function ARN that subscriptions may name, such as the Lambda Runtime
+     *     Interface Emulator's {@code http://localhost:9000/2015-03-31/functions/function/invocations}
+     * @param httpsTrustedCertificates a PEM file of certificates that HTTPS endpoints may present besides those the
+     *     JDK's certificate authorities issued (a local test server's self-signed one), or null
+     * @param httpsTrustAll whether to accept any certificate and host name from HTTPS endpoints: for local testing
+     *     only, never where the network is not yours
+     */
+    public record Sns(Map<String, String> lambda, @Nullable Path httpsTrustedCertificates, boolean httpsTrustAll) {
+
+        public Sns {
+            lambda = Map.copyOf(lambda);
+            for (Map.Entry<String, String> function : lambda.entrySet()) {
+                requireFunctionArn(function.getKey());
+                requireHttpUrl(function.getKey(), function.getValue());
+            }
+        }
+
+        public static Sns defaults() {
+            return new Sns(Map.of(), null, false);
+        }
+
+        private static void requireFunctionArn(String arn) {
+            String[] parts = arn.split(":", -1);
+            if (parts.length < 7
+                    || parts.length > 8
+                    || !parts[0].equals("arn")
+                    || !parts[2].equals("lambda")
+                    || !parts[5].equals("function")
+                    || parts[6].isEmpty()) {
+                throw new IllegalArgumentException("sns.lambda: not a Lambda function ARN: " + arn
+                        + " (arn:aws:lambda:REGION:ACCOUNT:function:NAME)");
+            }
+        }
+
+        private static void requireHttpUrl(String arn, String url) {
+            try {
+                java.net.URI uri = new java.net.URI(url);
+                if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new java.net.URISyntaxException(url, "not an http or https URL");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException(
+                        "sns.lambda: the invoke URL of " + arn + " is not an http or https URL: " + url);
+            }
+        }
+    }
 
     /**
      * The transport's bounds.

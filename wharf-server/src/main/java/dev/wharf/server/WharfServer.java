@@ -9,7 +9,9 @@ import dev.wharf.protocol.ServiceBinding;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.sigv4.SigV4Verifier;
 import dev.wharf.protocol.sigv4.StaticCredentialStore;
+import dev.wharf.sns.engine.SnsDeliveryConfig;
 import dev.wharf.sns.engine.SnsEngine;
+import dev.wharf.sns.engine.endpoint.DefaultEndpointSender;
 import dev.wharf.sns.engine.message.SigningKeys;
 import dev.wharf.sns.http.SnsBinding;
 import dev.wharf.sqs.api.CreateQueueRequest;
@@ -25,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +105,8 @@ public final class WharfServer implements AutoCloseable {
                     sqs,
                     signingKeys(config),
                     Clock.systemUTC(),
-                    config.region());
+                    config.region(),
+                    snsDelivery(config.sns()));
             return new WharfServer(
                     config,
                     storage,
@@ -135,6 +139,13 @@ public final class WharfServer implements AutoCloseable {
             return new MemoryStorageEngine();
         }
         return RocksDbStorageEngine.open(config.dataDir(), config.storage());
+    }
+
+    /** How SNS reaches HTTP/S endpoints and Lambda functions; the HTTP client itself is made on first use. */
+    private static SnsDeliveryConfig snsDelivery(WharfConfig.Sns sns) {
+        Map<String, URI> functions = new java.util.LinkedHashMap<>();
+        sns.lambda().forEach((arn, url) -> functions.put(arn, URI.create(url)));
+        return new SnsDeliveryConfig(new DefaultEndpointSender(EndpointTrust.context(sns)), functions);
     }
 
     /** SNS's signing key: kept in the data directory, or for the memory store, made anew by each process. */

@@ -1,0 +1,90 @@
+package dev.wharf.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code sns:} section of the config file and its {@code WHARF_SNS_*} overrides, and the TLS trust they make. */
+class ConfigFileSnsTest {
+
+    private static final String FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:f";
+    private static final String RIE = "http://localhost:9000/2015-03-31/functions/function/invocations";
+    private static final ConfigFile.Overrides NONE = new ConfigFile.Overrides(null, null, null, null, null, false);
+
+    @TempDir
+    @SuppressWarnings("NullAway.Init") // JUnit sets it before each test.
+    Path dir;
+
+    private WharfConfig.Sns resolve(String yaml, Map<String, String> env) throws Exception {
+        Path file = dir.resolve("wharf.yaml");
+        Files.writeString(file, yaml);
+        return ConfigFile.read(file).resolve(env, NONE).sns();
+    }
+
+    @Test
+    void withoutASectionSnsKnowsNoFunctionAndTrustsTheJdksAuthorities() {
+        WharfConfig.Sns sns = ConfigFile.empty().resolve(Map.of(), NONE).sns();
+        assertThat(sns).isEqualTo(WharfConfig.Sns.defaults());
+        assertThat(EndpointTrust.context(sns))
+                .as("nothing built: the JDK's default context")
+                .isNull();
+    }
+
+    @Test
+    void theFileMapsFunctionsAndTheEnvironmentAddsAndReplacesThem() throws Exception {
+        WharfConfig.Sns sns = resolve(
+                """
+                sns:
+                  lambda:
+                    "%s": "%s"
+                    "arn:aws:lambda:us-east-1:000000000000:function:g": "http://localhost:9001/"
+                  https:
+                    trustAll: true
+                """.formatted(FUNCTION, RIE),
+                Map.of(
+                        "WHARF_SNS_LAMBDA",
+                        "arn:aws:lambda:us-east-1:000000000000:function:g=http://localhost:9002/x?a=b,"
+                                + "arn:aws:lambda:us-east-1:000000000000:function:h:live=https://h.example/"));
+        assertThat(sns.lambda())
+                .containsOnly(
+                        Map.entry(FUNCTION, RIE),
+                        Map.entry("arn:aws:lambda:us-east-1:000000000000:function:g", "http://localhost:9002/x?a=b"),
+                        Map.entry("arn:aws:lambda:us-east-1:000000000000:function:h:live", "https://h.example/"));
+        assertThat(sns.httpsTrustAll()).isTrue();
+        assertThat(EndpointTrust.context(sns)).isNotNull();
+    }
+
+    @Test
+    void theEnvironmentDecidesTheTrust() throws Exception {
+        Path pem = dir.resolve("ca.pem");
+        WharfConfig.Sns sns = resolve(
+                "sns:\n  https:\n    trustAll: true\n",
+                Map.of("WHARF_SNS_HTTPS_TRUST_ALL", "false", "WHARF_SNS_HTTPS_TRUSTED_CERTIFICATES", pem.toString()));
+        assertThat(sns.httpsTrustAll()).isFalse();
+        assertThat(sns.httpsTrustedCertificates()).isEqualTo(pem);
+        assertThatThrownBy(() -> EndpointTrust.context(sns))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("sns.https.trustedCertificates: cannot read certificates from " + pem);
+    }
+
+    @Test
+    void aKeyThatIsNotAFunctionArnOrAUrlThatIsNotHttpIsRefused() {
+        assertThatThrownBy(() -> resolve("sns:\n  lambda:\n    f: \"http://localhost:9000/\"\n", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sns.lambda: not a Lambda function ARN: f (arn:aws:lambda:REGION:ACCOUNT:function:NAME)");
+        assertThatThrownBy(() -> resolve("port: 0\n", Map.of("WHARF_SNS_LAMBDA", FUNCTION + "=ftp://x/")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sns.lambda: the invoke URL of " + FUNCTION + " is not an http or https URL: ftp://x/");
+        assertThatThrownBy(() -> resolve("port: 0\n", Map.of("WHARF_SNS_LAMBDA", FUNCTION)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("WHARF_SNS_LAMBDA: expected FUNCTION_ARN=INVOKE_URL, got " + FUNCTION);
+        assertThatThrownBy(() -> resolve("sns:\n  lambdas: {}\n", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lambdas");
+    }
+}
