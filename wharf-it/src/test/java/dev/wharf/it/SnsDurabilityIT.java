@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +29,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Kills a real Wharf process with SIGKILL while publishers publish to a topic that fans out to several queues, raw and
- * enveloped, then restarts it: every acknowledged publish is in every queue at least once.
+ * enveloped, and to an HTTP endpoint that fails a fifth of its requests, then restarts it: every acknowledged publish
+ * is in every queue, and reaches the endpoint, at least once.
  */
 class SnsDurabilityIT {
 
@@ -34,6 +38,9 @@ class SnsDurabilityIT {
     private static final int QUEUES = 3;
     private static final Duration LOAD = Duration.ofSeconds(4);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PATH = "/durable";
+    /** The messages that the HTTP endpoint took (answered 200), across both processes. */
+    private static final Set<String> DELIVERED = ConcurrentHashMap.newKeySet();
 
     private static SnsClient sns(URI endpoint) {
         return SnsClient.builder()
@@ -45,7 +52,14 @@ class SnsDurabilityIT {
     }
 
     @Test
-    void everyAcknowledgedPublishReachesEveryQueueAfterSigkill(@TempDir Path dataDir) throws Exception {
+    void everyAcknowledgedPublishReachesEveryQueueAndTheHttpEndpointAfterSigkill(@TempDir Path dataDir)
+            throws Exception {
+        try (SnsReceiver endpoint = SnsReceiver.http()) {
+            run(dataDir, endpoint);
+        }
+    }
+
+    private void run(Path dataDir, SnsReceiver endpoint) throws Exception {
         RestartIT.Wharf first = RestartIT.start(dataDir);
         String topic;
         try (SnsClient sns = sns(first.endpoint());
@@ -60,6 +74,7 @@ class SnsDurabilityIT {
                         .endpoint("arn:aws:sqs:us-east-1:000000000000:fanout-" + n)
                         .attributes(Map.of("RawMessageDelivery", Boolean.toString(n % 2 == 0))));
             }
+            subscribeEndpoint(sns, created, endpoint);
         }
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -97,10 +112,55 @@ class SnsDurabilityIT {
                         .as("acknowledged publishes missing from queue fanout-%d", q)
                         .isEmpty();
             }
+            assertThat(awaitAll(acknowledged))
+                    .as("acknowledged publishes that never reached the HTTP endpoint")
+                    .isEmpty();
         } finally {
             second.process().destroy();
             second.process().waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Subscribes the endpoint with a short retry policy and confirms it, then makes it fail a fifth of the
+     * notifications, so that retries are under way when the process dies.
+     */
+    private static void subscribeEndpoint(SnsClient sns, String topic, SnsReceiver endpoint) throws Exception {
+        sns.subscribe(b -> b.topicArn(topic)
+                .protocol("http")
+                .endpoint(endpoint.url(PATH))
+                .attributes(Map.of(
+                        "DeliveryPolicy",
+                        "{\"healthyRetryPolicy\":{\"minDelayTarget\":1,\"maxDelayTarget\":1,\"numRetries\":30}}")));
+        String subscribeUrl = endpoint.first(PATH, "SubscriptionConfirmation")
+                .json()
+                .path("SubscribeURL")
+                .asText();
+        HttpResponse<String> confirmed = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(subscribeUrl)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
+        endpoint.script(PATH, request -> {
+            if (answered.incrementAndGet() % 5 == 0) {
+                return 503;
+            }
+            DELIVERED.add(request.json().path("Message").asText());
+            return 200;
+        });
+    }
+
+    /** Waits until the endpoint has taken every acknowledged message; returns those it has not. */
+    private static Set<String> awaitAll(Set<String> acknowledged) throws InterruptedException {
+        Set<String> missing = new HashSet<>(acknowledged);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            // Only what the endpoint answered 200 counts: it failed every fifth request on purpose.
+            missing.removeAll(DELIVERED);
+            if (!missing.isEmpty()) {
+                Thread.sleep(200);
+            }
+        }
+        return missing;
     }
 
     private static String bodyOf(String body, boolean raw) {
