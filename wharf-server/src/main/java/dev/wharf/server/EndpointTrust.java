@@ -101,8 +101,29 @@ final class EndpointTrust {
         throw new GeneralSecurityException("the JDK offers no X.509 trust manager");
     }
 
+    /** A trust manager of a TLS client: SNS connects to endpoints and never takes a client's certificate. */
+    private abstract static class ClientSideTrust extends X509ExtendedTrustManager {
+
+        @Override
+        public final void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("SNS is a TLS client only");
+        }
+
+        @Override
+        public final void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("SNS is a TLS client only");
+        }
+
+        @Override
+        public final void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("SNS is a TLS client only");
+        }
+    }
+
     /** Trusts what either of two trust managers trusts, the host name checked by each as usual. */
-    private static final class EitherOf extends X509ExtendedTrustManager {
+    private static final class EitherOf extends ClientSideTrust {
         private final X509ExtendedTrustManager first;
         private final X509ExtendedTrustManager second;
 
@@ -141,23 +162,6 @@ final class EndpointTrust {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("SNS is a TLS client only");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("SNS is a TLS client only");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("SNS is a TLS client only");
-        }
-
-        @Override
         public X509Certificate[] getAcceptedIssuers() {
             List<X509Certificate> issuers = new ArrayList<>(List.of(first.getAcceptedIssuers()));
             issuers.addAll(List.of(second.getAcceptedIssuers()));
@@ -169,7 +173,7 @@ final class EndpointTrust {
      * Accepts every certificate and, being an extended trust manager that checks nothing, every host name: JSSE
      * leaves the host name check to the trust manager.
      */
-    private static final class AnyCertificate extends X509ExtendedTrustManager {
+    private static final class AnyCertificate extends ClientSideTrust {
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
@@ -179,23 +183,6 @@ final class EndpointTrust {
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("SNS is a TLS client only");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("SNS is a TLS client only");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("SNS is a TLS client only");
-        }
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
