@@ -38,8 +38,7 @@ final class FifoDeduplication {
     /** The earlier publish that this one duplicates, or null. Lock of the topic must be held. */
     synchronized @Nullable Seen seen(Topic topic, Publisher.Outgoing outgoing) {
         expire();
-        Seen seen = window.get(key(topic, outgoing));
-        return seen == null ? null : seen;
+        return window.get(key(topic, outgoing));
     }
 
     synchronized void remember(Topic topic, Publisher.Outgoing outgoing, String messageId, String sequenceNumber) {

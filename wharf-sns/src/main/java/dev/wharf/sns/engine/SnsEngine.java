@@ -70,7 +70,6 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class SnsEngine implements AutoCloseable {
 
-    private final TopicStore store;
     private final Topics topics;
     private final Subscriptions subscriptions;
     private final Publisher publisher;
@@ -132,7 +131,6 @@ public final class SnsEngine implements AutoCloseable {
             DeliveryLanes.Limits limits,
             Executor requests,
             boolean background) {
-        this.store = store;
         this.keys = keys;
         this.requests = requests;
         this.topics = new Topics(store, region);
@@ -620,10 +618,6 @@ public final class SnsEngine implements AutoCloseable {
         }
         retries.shutdownNow();
         deliveries.close();
-    }
-
-    TopicStore store() {
-        return store;
     }
 
     /** The topic's state, for engine tests. */

@@ -103,11 +103,6 @@ final class TopicAttributes {
         throw SnsError.InvalidParameter.with("Invalid parameter: " + name + " Error: The policy is not valid JSON.");
     }
 
-    /** Lock must be held: the value that GetTopicAttributes answers for one attribute, or null when it has none. */
-    static @Nullable String effective(Topic topic, String attribute) {
-        return all(topic).get(attribute);
-    }
-
     /** Lock must be held: everything GetTopicAttributes answers. */
     static Map<String, String> all(Topic topic) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -121,8 +121,9 @@ final class Topics {
     private static Topic existingOrConflict(Topic existing, Map<String, String> attributes, Map<String, String> tags) {
         existing.lock.lock();
         try {
+            Map<String, String> current = TopicAttributes.all(existing);
             for (Map.Entry<String, String> attribute : attributes.entrySet()) {
-                if (!attribute.getValue().equals(TopicAttributes.effective(existing, attribute.getKey()))) {
+                if (!attribute.getValue().equals(current.get(attribute.getKey()))) {
                     throw SnsError.InvalidParameter.with(
                             "Invalid parameter: Attributes Reason: Topic already exists with different attributes");
                 }
