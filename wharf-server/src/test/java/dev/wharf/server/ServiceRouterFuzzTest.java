@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.common.LogText;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.sigv4.SigV4Verifier;
 import dev.wharf.protocol.sigv4.StaticCredentialStore;
@@ -129,7 +130,12 @@ class ServiceRouterFuzzTest {
         String raw = request.rawQuery() + "\n" + new String(body, StandardCharsets.UTF_8);
         StringBuilder text = new StringBuilder(raw).append('\n');
         try {
-            text.append(java.net.URLDecoder.decode(raw, StandardCharsets.UTF_8)).append('\n');
+            String decoded = java.net.URLDecoder.decode(raw, StandardCharsets.UTF_8);
+            // Errors quote the caller's text as LogText writes it, control characters escaped.
+            text.append(decoded)
+                    .append('\n')
+                    .append(LogText.bounded(decoded, Integer.MAX_VALUE))
+                    .append('\n');
         } catch (IllegalArgumentException e) {
             // Not a well-formed form; the raw text stands.
         }
@@ -144,9 +150,13 @@ class ServiceRouterFuzzTest {
     private static void collectText(JsonNode node, StringBuilder text) {
         if (node.isContainerNode()) {
             node.forEach(child -> collectText(child, text));
-            node.fieldNames().forEachRemaining(name -> text.append(name).append('\n'));
+            node.fieldNames().forEachRemaining(name -> text.append(name)
+                    .append('\n')
+                    .append(LogText.bounded(name, Integer.MAX_VALUE))
+                    .append('\n'));
         } else {
             text.append(node.asText()).append('\n');
+            text.append(LogText.bounded(node.asText(), Integer.MAX_VALUE)).append('\n');
         }
     }
 
