@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.wharf.protocol.sigv4.Credential;
 import dev.wharf.protocol.sigv4.StaticCredentialStore;
+import dev.wharf.sns.engine.endpoint.SmtpRelay;
 import dev.wharf.storage.DurabilityMode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,7 +70,19 @@ record ConfigFile(
 
     /** The {@code sns:} section: Lambda functions by ARN, and the certificates HTTPS endpoints may present. */
     record Sns(
-            @Nullable Map<String, String> lambda, @Nullable Https https) {}
+            @Nullable Map<String, String> lambda,
+            @Nullable Https https,
+            @Nullable Smtp smtp) {}
+
+    /** The {@code sns.smtp:} section: the relay that email subscriptions' mails go through. */
+    record Smtp(
+            @Nullable String host,
+            @Nullable Integer port,
+            @Nullable String security,
+            @Nullable String username,
+            @Nullable String password,
+            @Nullable String from,
+            @Nullable Integer timeoutSeconds) {}
 
     /** The {@code sns.https:} section. */
     record Https(
@@ -147,7 +160,8 @@ record ConfigFile(
 
     /**
      * The {@code sns:} section, then {@code WHARF_SNS_LAMBDA} ({@code ARN=URL} pairs, comma-separated, which add to
-     * and replace the file's), {@code WHARF_SNS_HTTPS_TRUSTED_CERTIFICATES} and {@code WHARF_SNS_HTTPS_TRUST_ALL}.
+     * and replace the file's), {@code WHARF_SNS_HTTPS_TRUSTED_CERTIFICATES}, {@code WHARF_SNS_HTTPS_TRUST_ALL} and the
+     * {@code WHARF_SNS_SMTP_*} settings of the mail relay.
      */
     private WharfConfig.Sns resolveSns(Map<String, String> env) {
         Map<String, String> lambda = new java.util.LinkedHashMap<>();
@@ -177,7 +191,48 @@ record ConfigFile(
         boolean trustAll = envTrustAll != null && !envTrustAll.isBlank()
                 ? "true".equalsIgnoreCase(envTrustAll.strip())
                 : https != null && Boolean.TRUE.equals(https.trustAll());
-        return new WharfConfig.Sns(lambda, pathOrNull(certificates), trustAll);
+        return new WharfConfig.Sns(lambda, pathOrNull(certificates), trustAll, resolveSmtp(env));
+    }
+
+    /**
+     * The mail relay, or null when neither the file nor {@code WHARF_SNS_SMTP_HOST} names a host. Each setting of
+     * {@code WHARF_SNS_SMTP_HOST}, {@code _PORT}, {@code _SECURITY}, {@code _USERNAME}, {@code _PASSWORD} and
+     * {@code _FROM} overrides the file's.
+     */
+    private @Nullable SmtpRelay resolveSmtp(Map<String, String> env) {
+        Smtp smtp = sns == null ? null : sns.smtp();
+        String host = pick(null, env.get("WHARF_SNS_SMTP_HOST"), smtp == null ? null : smtp.host(), null);
+        if (host == null || host.isBlank()) {
+            return null;
+        }
+        SmtpRelay.Security security;
+        try {
+            security = SmtpRelay.Security.of(
+                    pick(null, env.get("WHARF_SNS_SMTP_SECURITY"), smtp == null ? null : smtp.security(), "none"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sns.smtp.security: " + e.getMessage());
+        }
+        int port = pickInt(
+                null, env.get("WHARF_SNS_SMTP_PORT"), smtp == null ? null : smtp.port(), security.defaultPort());
+        int timeoutSeconds = smtp == null || smtp.timeoutSeconds() == null
+                ? (int) SmtpRelay.DEFAULT_TIMEOUT.toSeconds()
+                : smtp.timeoutSeconds();
+        try {
+            return new SmtpRelay(
+                    host.strip(),
+                    port,
+                    security,
+                    pick(null, env.get("WHARF_SNS_SMTP_USERNAME"), smtp == null ? null : smtp.username(), null),
+                    pick(null, env.get("WHARF_SNS_SMTP_PASSWORD"), smtp == null ? null : smtp.password(), null),
+                    pick(
+                            null,
+                            env.get("WHARF_SNS_SMTP_FROM"),
+                            smtp == null ? null : smtp.from(),
+                            SmtpRelay.DEFAULT_FROM),
+                    java.time.Duration.ofSeconds(timeoutSeconds));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sns.smtp: " + e.getMessage());
+        }
     }
 
     @SuppressWarnings("NullAway") // The fallback decides nullness: non-null fallbacks give non-null results.

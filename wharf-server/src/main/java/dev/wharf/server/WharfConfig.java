@@ -1,6 +1,7 @@
 package dev.wharf.server;
 
 import dev.wharf.protocol.sigv4.Credential;
+import dev.wharf.sns.engine.endpoint.SmtpRelay;
 import dev.wharf.storage.DurabilityMode;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,8 +83,18 @@ public record WharfConfig(
      *     JDK's certificate authorities issued (a local test server's self-signed one), or null
      * @param httpsTrustAll whether to accept any certificate and host name from HTTPS endpoints: for local testing
      *     only, never where the network is not yours
+     * @param smtp the relay that email and email-json subscriptions' mails go through, or null for none
      */
-    public record Sns(Map<String, String> lambda, @Nullable Path httpsTrustedCertificates, boolean httpsTrustAll) {
+    public record Sns(
+            Map<String, String> lambda,
+            @Nullable Path httpsTrustedCertificates,
+            boolean httpsTrustAll,
+            @Nullable SmtpRelay smtp) {
+
+        /** No SMTP relay. */
+        public Sns(Map<String, String> lambda, @Nullable Path httpsTrustedCertificates, boolean httpsTrustAll) {
+            this(lambda, httpsTrustedCertificates, httpsTrustAll, null);
+        }
 
         public Sns {
             lambda = Map.copyOf(lambda);

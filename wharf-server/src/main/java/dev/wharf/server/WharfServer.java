@@ -12,6 +12,8 @@ import dev.wharf.protocol.sigv4.StaticCredentialStore;
 import dev.wharf.sns.engine.SnsDeliveryConfig;
 import dev.wharf.sns.engine.SnsEngine;
 import dev.wharf.sns.engine.endpoint.DefaultEndpointSender;
+import dev.wharf.sns.engine.endpoint.SmtpMailSender;
+import dev.wharf.sns.engine.endpoint.SmtpRelay;
 import dev.wharf.sns.engine.message.SigningKeys;
 import dev.wharf.sns.http.SnsBinding;
 import dev.wharf.sqs.api.CreateQueueRequest;
@@ -145,7 +147,11 @@ public final class WharfServer implements AutoCloseable {
     private static SnsDeliveryConfig snsDelivery(WharfConfig.Sns sns) {
         Map<String, URI> functions = new java.util.LinkedHashMap<>();
         sns.lambda().forEach((arn, url) -> functions.put(arn, URI.create(url)));
-        return new SnsDeliveryConfig(new DefaultEndpointSender(EndpointTrust.context(sns)), functions);
+        SmtpRelay smtp = sns.smtp();
+        return new SnsDeliveryConfig(
+                new DefaultEndpointSender(EndpointTrust.context(sns)),
+                functions,
+                smtp == null ? null : new SmtpMailSender(smtp));
     }
 
     /** SNS's signing key: kept in the data directory, or for the memory store, made anew by each process. */

@@ -3,6 +3,7 @@ package dev.wharf.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.sns.engine.endpoint.SmtpRelay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -86,5 +87,54 @@ class ConfigFileSnsTest {
         assertThatThrownBy(() -> resolve("sns:\n  lambdas: {}\n", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lambdas");
+    }
+
+    @Test
+    void withoutAnSmtpHostThereIsNoRelay() throws Exception {
+        assertThat(resolve("sns:\n  smtp:\n    port: 2525\n", Map.of()).smtp()).isNull();
+        assertThat(ConfigFile.empty().resolve(Map.of(), NONE).sns().smtp()).isNull();
+    }
+
+    @Test
+    void theFileNamesTheRelayAndTheEnvironmentOverridesEachSetting() throws Exception {
+        SmtpRelay relay = java.util.Objects.requireNonNull(
+                resolve("""
+                        sns:
+                          smtp:
+                            host: mail.example
+                            security: starttls
+                            username: sns
+                            password: from-the-file
+                            from: alerts@example.com
+                            timeoutSeconds: 5
+                        """, Map.of("WHARF_SNS_SMTP_PASSWORD", "from-the-env", "WHARF_SNS_SMTP_PORT", "2587"))
+                        .smtp());
+        assertThat(relay)
+                .isEqualTo(new SmtpRelay(
+                        "mail.example",
+                        2587,
+                        SmtpRelay.Security.STARTTLS,
+                        "sns",
+                        "from-the-env",
+                        "alerts@example.com",
+                        java.time.Duration.ofSeconds(5)));
+
+        SmtpRelay fromEnv = java.util.Objects.requireNonNull(
+                resolve("port: 0\n", Map.of("WHARF_SNS_SMTP_HOST", "localhost", "WHARF_SNS_SMTP_SECURITY", "TLS"))
+                        .smtp());
+        assertThat(fromEnv.port()).as("the port of SMTPS").isEqualTo(465);
+        assertThat(fromEnv.from()).isEqualTo(SmtpRelay.DEFAULT_FROM);
+        assertThat(fromEnv.username()).isNull();
+        assertThat(fromEnv.timeout()).isEqualTo(SmtpRelay.DEFAULT_TIMEOUT);
+    }
+
+    @Test
+    void aBadRelaySettingIsRefusedWithItsName() {
+        assertThatThrownBy(() -> resolve("sns:\n  smtp:\n    host: h\n    security: ssl\n", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sns.smtp.security: not an SMTP security: ssl (none, starttls or tls)");
+        assertThatThrownBy(() -> resolve("sns:\n  smtp:\n    host: h\n    from: nobody\n", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sns.smtp: not a mail address: nobody");
     }
 }

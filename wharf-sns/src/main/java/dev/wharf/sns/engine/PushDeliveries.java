@@ -10,6 +10,9 @@ import dev.wharf.sns.engine.delivery.RetrySchedule;
 import dev.wharf.sns.engine.delivery.ThrottlePolicy;
 import dev.wharf.sns.engine.endpoint.EndpointRequest;
 import dev.wharf.sns.engine.endpoint.EndpointSender;
+import dev.wharf.sns.engine.endpoint.Mail;
+import dev.wharf.sns.engine.endpoint.MailRejectedException;
+import dev.wharf.sns.engine.endpoint.MailSender;
 import dev.wharf.sns.engine.message.MessageType;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
@@ -21,15 +24,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers outbox messages to endpoints outside the server, HTTP/S subscribers and Lambda functions, and the
- * confirmations of HTTP/S subscriptions: each attempt at its due time, retried by its subscription's effective delivery
- * policy (AWS's own schedule for Lambda), its record in the outbox updated after every failure, and what cannot be
- * delivered sent to the subscription's dead-letter queue.
+ * Delivers outbox messages to endpoints outside the server, HTTP/S subscribers, Lambda functions and mail addresses,
+ * and the confirmations of HTTP/S and email subscriptions: each attempt at its due time, retried by its subscription's
+ * effective delivery policy (AWS's own schedules for Lambda and for mail), its record in the outbox updated after every
+ * failure, and what cannot be delivered sent to the subscription's dead-letter queue.
  *
  * <p>{@link DeliveryLanes} decides what may start; a runner thread (when running in the background) starts it on the
  * executor, one virtual thread per request, and sleeps until the next delivery falls due. Tests run without the
@@ -40,6 +44,8 @@ final class PushDeliveries implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PushDeliveries.class);
     /** The longest the runner sleeps without looking at the clock, in case it jumps. */
     static final long IDLE_WAIT_MAX_MILLIS = 60_000;
+    /** The lane of every mail: the relay's concurrency limit is the endpoint's, shared by all addresses. */
+    static final String MAIL_LANE = "smtp:";
 
     private final Outbox outbox;
     private final Topics topics;
@@ -47,6 +53,9 @@ final class PushDeliveries implements AutoCloseable {
     private final EndpointSender sender;
     private final DeadLetters deadLetters;
     private final LambdaFunctions functions;
+    private final MailMessages mails;
+    private final @Nullable MailSender mailer;
+    private final AtomicBoolean reportedNoRelay = new AtomicBoolean();
     private final DeliveryLanes lanes;
     private final Clock clock;
     private final Executor executor;
@@ -64,6 +73,8 @@ final class PushDeliveries implements AutoCloseable {
             EndpointSender sender,
             DeadLetters deadLetters,
             LambdaFunctions functions,
+            MailMessages mails,
+            @Nullable MailSender mailer,
             DeliveryLanes lanes,
             Clock clock,
             Executor executor,
@@ -74,6 +85,8 @@ final class PushDeliveries implements AutoCloseable {
         this.sender = sender;
         this.deadLetters = deadLetters;
         this.functions = functions;
+        this.mails = mails;
+        this.mailer = mailer;
         this.lanes = lanes;
         this.clock = clock;
         this.executor = executor;
@@ -82,7 +95,10 @@ final class PushDeliveries implements AutoCloseable {
 
     /** Whether deliveries over the protocol go through here. */
     static boolean pushes(String protocol) {
-        return protocol.equals("http") || protocol.equals("https") || protocol.equals("lambda");
+        return protocol.equals("http")
+                || protocol.equals("https")
+                || protocol.equals("lambda")
+                || MailMessages.mails(protocol);
     }
 
     /** Where an attempt's request goes, for the endpoint's concurrency limit, and the lane's throttle. */
@@ -158,6 +174,9 @@ final class PushDeliveries implements AutoCloseable {
     }
 
     private Route route(Subscription subscription) {
+        if (MailMessages.mails(subscription.protocol())) {
+            return new Route(MAIL_LANE, null);
+        }
         ThrottlePolicy throttle = subscription.protocol().equals("lambda")
                 ? null
                 : policy(subscription.topicArn(), subscription.attributes().get(SubscriptionAttributes.DELIVERY_POLICY))
@@ -166,6 +185,9 @@ final class PushDeliveries implements AutoCloseable {
     }
 
     private Route route(SnsRecords.Handshake handshake) {
+        if (MailMessages.mails(handshake.protocol())) {
+            return new Route(MAIL_LANE, null);
+        }
         return new Route(
                 handshake.endpoint(),
                 policy(handshake.topicArn(), handshake.deliveryPolicy()).throttlePolicy());
@@ -290,9 +312,11 @@ final class PushDeliveries implements AutoCloseable {
      *     is not a URL): a client-side failure
      * @param invoke whether the endpoint is a Lambda function, whose answers mean what Lambda's Invoke API means
      * @param published the notification, or null for a confirmation (which has no dead-letter queue)
+     * @param mail the mail to send instead of a request, for email and email-json subscriptions
      */
     private record Attempt(
             @Nullable EndpointRequest request,
+            @Nullable Mail mail,
             boolean invoke,
             RetrySchedule schedule,
             int attempts,
@@ -325,17 +349,30 @@ final class PushDeliveries implements AutoCloseable {
             }
             subscriptionPolicy = subscription.attributes().get(SubscriptionAttributes.DELIVERY_POLICY);
         }
+        if (MailMessages.mails(handshake.protocol())) {
+            return mailAttempt(mails.confirmation(handshake), null, null);
+        }
         EffectiveDeliveryPolicy policy = policy(handshake.topicArn(), subscriptionPolicy);
         lanes.throttle(due.subscriptionArn(), policy.throttlePolicy());
         try {
             return new Attempt(
-                    requests.confirmation(handshake), false, policy.schedule(), httpAttempts(policy), null, null, null);
+                    requests.confirmation(handshake),
+                    null,
+                    false,
+                    policy.schedule(),
+                    httpAttempts(policy),
+                    null,
+                    null,
+                    null);
         } catch (IllegalArgumentException e) {
-            return new Attempt(null, false, policy.schedule(), 1, null, null, invalidEndpoint(e));
+            return new Attempt(null, null, false, policy.schedule(), 1, null, null, invalidEndpoint(e));
         }
     }
 
     private Attempt notification(SnsRecords.Published published, Subscription subscription) {
+        if (MailMessages.mails(subscription.protocol())) {
+            return mailAttempt(mails.notification(published, subscription), subscription, published);
+        }
         if (subscription.protocol().equals("lambda")) {
             RetrySchedule schedule = RetrySchedule.AWS_MANAGED_ENDPOINTS;
             EndpointRequest request = requests.invocation(published, subscription);
@@ -347,7 +384,7 @@ final class PushDeliveries implements AutoCloseable {
                         "ResourceNotFoundException",
                         "Function not found: " + subscription.endpoint());
             }
-            return new Attempt(request, true, schedule, schedule.attempts(), subscription, published, unmapped);
+            return new Attempt(request, null, true, schedule, schedule.attempts(), subscription, published, unmapped);
         }
         EffectiveDeliveryPolicy policy =
                 policy(subscription.topicArn(), subscription.attributes().get(SubscriptionAttributes.DELIVERY_POLICY));
@@ -355,6 +392,7 @@ final class PushDeliveries implements AutoCloseable {
         try {
             return new Attempt(
                     requests.notification(published, subscription, policy),
+                    null,
                     false,
                     policy.schedule(),
                     httpAttempts(policy),
@@ -362,8 +400,24 @@ final class PushDeliveries implements AutoCloseable {
                     published,
                     null);
         } catch (IllegalArgumentException e) {
-            return new Attempt(null, false, policy.schedule(), 1, subscription, published, invalidEndpoint(e));
+            return new Attempt(null, null, false, policy.schedule(), 1, subscription, published, invalidEndpoint(e));
         }
+    }
+
+    /** A mail, sent on AWS's fixed schedule for SMTP; without a configured relay it cannot be sent at all. */
+    private Attempt mailAttempt(
+            Mail mail, @Nullable Subscription subscription, SnsRecords.@Nullable Published published) {
+        RetrySchedule schedule = RetrySchedule.CUSTOMER_MANAGED_ENDPOINTS;
+        Failure unsendable = null;
+        if (mailer == null) {
+            if (!reportedNoRelay.getAndSet(true)) {
+                LOG.warn("SNS has mails to send, but no SMTP relay is configured (sns.smtp or WHARF_SNS_SMTP_HOST);"
+                        + " they are given up");
+            }
+            unsendable = new Failure(
+                    DeliveryOutcome.PERMANENT_FAILURE, "NoMailRelay", "No SMTP relay is configured for SNS's mails");
+        }
+        return new Attempt(null, mail, false, schedule, schedule.attempts(), subscription, published, unsendable);
     }
 
     /** HTTP/S retries stop once they have waited AWS's hard limit of an hour, whatever the policy asks. */
@@ -378,6 +432,10 @@ final class PushDeliveries implements AutoCloseable {
 
     /** Sends the attempt's request; null when it was delivered. */
     private @Nullable Failure send(Attempt attempt) throws InterruptedException {
+        Mail mail = attempt.mail();
+        if (mail != null && mailer != null && attempt.unsendable() == null) {
+            return sendMail(mailer, mail);
+        }
         EndpointRequest request = attempt.request();
         if (request == null) {
             return attempt.unsendable();
@@ -396,6 +454,19 @@ final class PushDeliveries implements AutoCloseable {
                     "No answer within " + request.timeout().toSeconds() + " seconds");
         } catch (IOException e) {
             return new Failure(DeliveryOutcome.noAnswer(), "EndpointUnreachable", LogText.of(String.valueOf(e)));
+        }
+    }
+
+    private static @Nullable Failure sendMail(MailSender mailer, Mail mail) throws InterruptedException {
+        try {
+            mailer.send(mail);
+            return null;
+        } catch (MailRejectedException e) {
+            return new Failure(
+                    DeliveryOutcome.PERMANENT_FAILURE, "MailRejected", LogText.of(String.valueOf(e.getMessage())));
+        } catch (IOException e) {
+            return new Failure(
+                    DeliveryOutcome.noAnswer(), "MailRelayUnavailable", LogText.of(String.valueOf(e.getMessage())));
         }
     }
 
@@ -435,7 +506,9 @@ final class PushDeliveries implements AutoCloseable {
         if (subscription != null && published != null) {
             String body = subscription.protocol().equals("lambda")
                     ? requests.lambdaEvent(published, subscription)
-                    : requests.httpBody(published, subscription);
+                    : MailMessages.mails(subscription.protocol())
+                            ? mails.text(published, subscription)
+                            : requests.httpBody(published, subscription);
             deadLetters.send(
                     subscription,
                     new DeadLetters.Undelivered(
@@ -513,5 +586,8 @@ final class PushDeliveries implements AutoCloseable {
         }
         lanes.wake();
         sender.close();
+        if (mailer != null) {
+            mailer.close();
+        }
     }
 }

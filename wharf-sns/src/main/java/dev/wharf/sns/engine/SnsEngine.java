@@ -65,7 +65,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Amazon SNS's semantics: topics, subscriptions and publishing, over the storage SPI, delivering to SQS through SQS's
- * port and to HTTP/S endpoints and Lambda functions through an {@link dev.wharf.sns.engine.endpoint.EndpointSender}.
+ * port, to HTTP/S endpoints and Lambda functions through an {@link dev.wharf.sns.engine.endpoint.EndpointSender}, and
+ * to mail addresses through a {@link dev.wharf.sns.engine.endpoint.MailSender}.
  * One per server; thread-safe.
  */
 public final class SnsEngine implements AutoCloseable {
@@ -150,6 +151,8 @@ public final class SnsEngine implements AutoCloseable {
                 delivery.sender(),
                 deadLetters,
                 functions,
+                new MailMessages(topics, envelope, notifications),
+                delivery.mail(),
                 new DeliveryLanes(clock, limits),
                 clock,
                 requests,
@@ -247,8 +250,9 @@ public final class SnsEngine implements AutoCloseable {
         Subscriptions.Subscribed subscribed = subscriptions.subscribe(
                 context, request.topicArn(), request.protocol(), request.endpoint(), orEmpty(request.attributes()));
         Subscription subscription = subscribed.subscription();
-        if (!subscription.confirmed() && subscription.protocol().startsWith("http")) {
-            // A new HTTP/S subscription gets its confirmation request; one still pending gets it again (chosen).
+        if (!subscription.confirmed() && PushDeliveries.pushes(subscription.protocol())) {
+            // A new HTTP/S or email subscription gets its confirmation request; one still pending gets it again
+            // (chosen).
             pushes.handshake(pushes.handshakeFor(
                     MessageType.SubscriptionConfirmation,
                     subscription,

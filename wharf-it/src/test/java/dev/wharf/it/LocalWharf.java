@@ -1,0 +1,50 @@
+package dev.wharf.it;
+
+import dev.wharf.server.WharfConfig;
+import dev.wharf.server.WharfServer;
+import dev.wharf.storage.DurabilityMode;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A real Wharf in the test's process, on a free loopback port, accepting any well-formed signature: the settings the
+ * in-process end-to-end tests share. Tests that need a separate process use {@code WharfProcess} instead.
+ */
+final class LocalWharf {
+
+    private LocalWharf() {}
+
+    /** A server over the store in {@code dataDir}, with the default limits and SNS settings. */
+    static WharfServer start(Path dataDir, DurabilityMode mode) throws Exception {
+        return start(dataDir, mode, WharfConfig.Limits.defaults(), WharfConfig.Sns.defaults());
+    }
+
+    /** A server that keeps nothing, with the given transport limits and the default SNS settings. */
+    static WharfServer inMemory(WharfConfig.Limits limits) throws Exception {
+        return start(Path.of("unused"), DurabilityMode.MEMORY, limits, WharfConfig.Sns.defaults());
+    }
+
+    /** A server that keeps nothing, reaching endpoints outside it as {@code sns} says. */
+    static WharfServer inMemory(WharfConfig.Sns sns) throws Exception {
+        return start(Path.of("unused"), DurabilityMode.MEMORY, WharfConfig.Limits.defaults(), sns);
+    }
+
+    private static WharfServer start(Path dataDir, DurabilityMode mode, WharfConfig.Limits limits, WharfConfig.Sns sns)
+            throws Exception {
+        return WharfServer.start(new WharfConfig(
+                "127.0.0.1",
+                0,
+                -1,
+                null,
+                null,
+                dataDir,
+                mode,
+                null,
+                WharfConfig.DEFAULT_REGION,
+                List.of(),
+                false,
+                limits,
+                List.of(),
+                sns));
+    }
+}
