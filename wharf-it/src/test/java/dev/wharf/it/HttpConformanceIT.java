@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.wharf.server.WharfConfig;
 import dev.wharf.server.WharfServer;
-import dev.wharf.storage.DurabilityMode;
 import dev.wharf.testing.WharfHandle;
 import dev.wharf.testing.WharfTest;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,20 +23,7 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 class HttpConformanceIT {
 
     private static WharfServer start(WharfConfig.Limits limits) throws Exception {
-        return WharfServer.start(new WharfConfig(
-                "127.0.0.1",
-                0,
-                -1,
-                null,
-                null,
-                Path.of("unused"),
-                DurabilityMode.MEMORY,
-                null,
-                WharfConfig.DEFAULT_REGION,
-                List.of(),
-                false,
-                limits,
-                List.of()));
+        return LocalWharf.inMemory(limits);
     }
 
     private static URI endpoint(WharfServer server) {

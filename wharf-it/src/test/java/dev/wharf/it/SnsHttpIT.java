@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.sns.util.SignatureChecker;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wharf.protocol.sigv4.StaticCredentialStore;
 import dev.wharf.server.WharfConfig;
 import dev.wharf.server.WharfServer;
-import dev.wharf.storage.DurabilityMode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,21 +76,7 @@ class SnsHttpIT {
         secureReceiver = SnsReceiver.https(selfSignedContext(tls));
         WharfConfig.Sns endpoints =
                 new WharfConfig.Sns(Map.of(FUNCTION, receiver.url(INVOCATIONS)), tls.resolve("receiver.pem"), false);
-        server = WharfServer.start(new WharfConfig(
-                "127.0.0.1",
-                0,
-                -1,
-                null,
-                null,
-                Path.of("unused"),
-                DurabilityMode.MEMORY,
-                null,
-                WharfConfig.DEFAULT_REGION,
-                new ArrayList<>(StaticCredentialStore.parse("").credentials()),
-                false,
-                WharfConfig.Limits.defaults(),
-                List.of(),
-                endpoints));
+        server = LocalWharf.inMemory(endpoints);
         StaticCredentialsProvider credentials =
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         sns = SnsClient.builder()

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wharf.server.WharfConfig;
 import dev.wharf.server.WharfServer;
 import dev.wharf.storage.DurabilityMode;
 import dev.wharf.testing.WharfHandle;
@@ -17,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -289,20 +287,7 @@ class SnsPlatformIT {
     }
 
     private static WharfServer rocksDb(Path dataDir) throws Exception {
-        return WharfServer.start(new WharfConfig(
-                "127.0.0.1",
-                0,
-                -1,
-                null,
-                null,
-                dataDir,
-                DurabilityMode.SYNC,
-                null,
-                WharfConfig.DEFAULT_REGION,
-                List.of(),
-                false,
-                WharfConfig.Limits.defaults(),
-                List.of()));
+        return LocalWharf.start(dataDir, DurabilityMode.SYNC);
     }
 
     private static SnsClient sns(WharfServer server) {

@@ -2,7 +2,6 @@ package dev.wharf.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wharf.server.WharfConfig;
 import dev.wharf.server.WharfServer;
 import dev.wharf.storage.DurabilityMode;
 import java.lang.management.ManagementFactory;
@@ -38,20 +37,7 @@ class SqsScaleIT {
     private static final int LONG_POLLS = 2_000;
 
     static WharfServer start(Path dataDir, DurabilityMode mode) throws Exception {
-        return WharfServer.start(new WharfConfig(
-                "127.0.0.1",
-                0,
-                -1,
-                null,
-                null,
-                dataDir,
-                mode,
-                null,
-                "us-east-1",
-                List.of(),
-                false,
-                WharfConfig.Limits.defaults(),
-                List.of()));
+        return LocalWharf.start(dataDir, mode);
     }
 
     static long heapUsedAfterGc() throws InterruptedException {
