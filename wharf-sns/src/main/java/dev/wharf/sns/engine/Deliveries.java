@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * given up after its retries, or moved to the subscription's dead-letter queue.
  *
  * <p>SQS deliveries run within the publish, in parallel on virtual threads, so that a message is receivable from every
- * subscribed queue when Publish answers; their store commits share fsync groups. A delivery that fails on the server's
- * side is retried on {@link #retries} by AWS's schedule for its own endpoints; one that fails on the client's side (no
+ * subscribed queue when Publish answers; their store commits share fsync groups. Their first attempt comes before the
+ * outbox: a queue's own commit makes its copy durable, so only a delivery that fails on the server's side is written to
+ * the outbox, and retried on {@link #retries} by AWS's schedule for its own endpoints; one that fails on the client's side (no
  * such queue, access denied, a message the queue refuses) is not, as on AWS. Deliveries to HTTP/S endpoints and Lambda
  * functions go to {@link PushDeliveries}, which makes them after Publish answers. At start, {@link #recover} delivers
  * again whatever the outbox still holds: a delivery may then arrive twice, never not at all.
@@ -74,54 +75,88 @@ final class Deliveries implements AutoCloseable {
     }
 
     /**
-     * Delivers a message that the outbox holds: its endpoint deliveries are indexed to start at once, and the call
-     * returns once its SQS deliveries are done or waiting for a retry.
+     * Makes the first attempt of a message's SQS deliveries before it is in the outbox, in parallel when there are
+     * several, and returns once each is durable in its queue or refused.
+     *
+     * @return the targets the outbox must hold: those outside the server, and the queues whose delivery failed on the
+     *     server's side and is retried; those that failed on the client's side went to their dead-letter queues
+     */
+    List<Subscription> deliverToQueues(SnsRecords.Published published, List<Subscription> targets) {
+        List<Subscription> later = new ArrayList<>(targets.size());
+        List<Subscription> queued = new ArrayList<>(targets.size());
+        for (Subscription subscription : targets) {
+            (PushDeliveries.pushes(subscription.protocol()) ? later : queued).add(subscription);
+        }
+        if (queued.size() == 1) {
+            if (!attempt(published, queued.getFirst())) {
+                later.add(queued.getFirst());
+            }
+            return later;
+        }
+        List<Future<Boolean>> running = new ArrayList<>(queued.size());
+        for (Subscription subscription : queued) {
+            running.add(parallel.submit(() -> attempt(published, subscription)));
+        }
+        for (int i = 0; i < running.size(); i++) {
+            boolean done;
+            try {
+                done = running.get(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                done = false;
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.error("an SNS delivery failed unexpectedly; it is retried", e.getCause());
+                done = false;
+            }
+            if (!done) {
+                later.add(queued.get(i));
+            }
+        }
+        return later;
+    }
+
+    /**
+     * Delivers a message that the outbox holds: its endpoint deliveries are indexed to start at once; its SQS
+     * deliveries, whose first attempt {@link #deliverToQueues} made, are scheduled for their first retry.
      */
     void start(long sequence, SnsRecords.Published published, List<Subscription> targets) {
-        List<Integer> queued = new ArrayList<>(targets.size());
         for (int target = 0; target < targets.size(); target++) {
             Subscription subscription = targets.get(target);
             if (PushDeliveries.pushes(subscription.protocol())) {
                 pushes.schedule(sequence, target, subscription, published.timestampMillis());
             } else {
-                queued.add(target);
-            }
-        }
-        if (queued.size() == 1) {
-            int target = queued.getFirst();
-            attempt(sequence, target, published, targets.get(target), 0);
-            return;
-        }
-        List<Future<?>> running = new ArrayList<>(queued.size());
-        for (int target : queued) {
-            running.add(parallel.submit(() -> attempt(sequence, target, published, targets.get(target), 0)));
-        }
-        for (Future<?> future : running) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (java.util.concurrent.ExecutionException e) {
-                LOG.error("an SNS delivery failed unexpectedly", e.getCause());
+                retryLater(sequence, target, subscription, 1);
             }
         }
     }
 
-    private void attempt(long sequence, int target, SnsRecords.Published published, Subscription subscription, int n) {
+    /**
+     * One attempt of an SQS delivery that is not in the outbox.
+     *
+     * @return false when it failed on the server's side and must be retried
+     */
+    private boolean attempt(SnsRecords.Published published, Subscription subscription) {
         QueueDelivery delivery = notifications.delivery(published, subscription, accountOf(published));
         try {
             queues.deliver(delivery);
-            outbox.done(sequence, target);
+            return true;
         } catch (AwsException e) {
             if (e.code().senderFault()) {
                 deadLetter(published, subscription, delivery, e);
-                outbox.done(sequence, target);
-            } else {
-                retryLater(sequence, target, subscription, n + 1);
+                return true;
             }
+            return false;
         } catch (RuntimeException e) {
             LOG.warn("delivery to {} failed; it is retried: {}", subscription.endpoint(), e.toString());
+            return false;
+        }
+    }
+
+    /** One attempt of an SQS delivery that the outbox holds, which leaves the outbox unless it is retried. */
+    private void attempt(long sequence, int target, SnsRecords.Published published, Subscription subscription, int n) {
+        if (attempt(published, subscription)) {
+            outbox.done(sequence, target);
+        } else {
             retryLater(sequence, target, subscription, n + 1);
         }
     }

@@ -15,9 +15,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Accepts published messages: checks them, matches them against each subscription's filter, writes the message and its
- * deliveries to the outbox, and hands the deliveries to {@link Deliveries}. A publish is answered only once its
- * outbox record is durable, so every matching subscription gets the message at least once whatever happens next.
+ * Accepts published messages: checks them, matches them against each subscription's filter, delivers to the subscribed
+ * queues, and writes the message with its other deliveries (to endpoints outside the server, and to queues that must be
+ * retried) to the outbox for {@link Deliveries}. A publish is answered only once each queue's copy and the outbox record
+ * are durable, so every matching subscription gets the message at least once whatever happens next.
  *
  * <p>Thread-safe. A FIFO topic's publishes run one at a time under the topic's lock, deliveries included, so that its
  * sequence numbers and the order into each queue are the order of the publishes.
@@ -129,12 +130,18 @@ final class Publisher {
         if (targets.isEmpty()) {
             return new Accepted(messageId, sequenceNumber);
         }
-        List<SnsRecords.Pending> pending = new ArrayList<>(targets.size());
-        for (Subscription target : targets) {
+        // SQS deliveries are made now, each durable in its queue before Publish answers; only those that must be
+        // retried, and the deliveries to endpoints outside the server, go through the outbox.
+        List<Subscription> later = deliveries.deliverToQueues(published, targets);
+        if (later.isEmpty()) {
+            return new Accepted(messageId, sequenceNumber);
+        }
+        List<SnsRecords.Pending> pending = new ArrayList<>(later.size());
+        for (Subscription target : later) {
             pending.add(SnsRecords.Pending.notification(target.arn(), now));
         }
         long sequence = outbox.put(SnsRecords.encode(published), pending);
-        deliveries.start(sequence, published, targets);
+        deliveries.start(sequence, published, later);
         return new Accepted(messageId, sequenceNumber);
     }
 
