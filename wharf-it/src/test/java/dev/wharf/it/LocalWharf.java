@@ -3,8 +3,14 @@ package dev.wharf.it;
 import dev.wharf.server.WharfConfig;
 import dev.wharf.server.WharfServer;
 import dev.wharf.storage.DurabilityMode;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * A real Wharf in the test's process, on a free loopback port, accepting any well-formed signature: the settings the
@@ -13,6 +19,16 @@ import java.util.List;
 final class LocalWharf {
 
     private LocalWharf() {}
+
+    /** An SNS client of the SDK v2 for a server at {@code endpoint}, with the test credentials every IT uses. */
+    static SnsClient sns(String endpoint) {
+        return SnsClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(ApacheHttpClient.create())
+                .build();
+    }
 
     /** A server over the store in {@code dataDir}, with the default limits and SNS settings. */
     static WharfServer start(Path dataDir, DurabilityMode mode) throws Exception {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.wharf.protocol.sigv4.Credential;
 import dev.wharf.protocol.sigv4.StaticCredentialStore;
+import dev.wharf.sns.engine.SnsWebhooks;
 import dev.wharf.sns.engine.endpoint.SmtpRelay;
 import dev.wharf.storage.DurabilityMode;
 import java.io.IOException;
@@ -72,7 +73,11 @@ record ConfigFile(
     record Sns(
             @Nullable Map<String, String> lambda,
             @Nullable Https https,
-            @Nullable Smtp smtp) {}
+            @Nullable Smtp smtp,
+            @Nullable Webhooks webhooks) {}
+
+    /** The {@code sns.webhooks:} section: where SMS and push notifications are forwarded. */
+    record Webhooks(@Nullable String sms, @Nullable String push) {}
 
     /** The {@code sns.smtp:} section: the relay that email subscriptions' mails go through. */
     record Smtp(
@@ -161,7 +166,7 @@ record ConfigFile(
     /**
      * The {@code sns:} section, then {@code WHARF_SNS_LAMBDA} ({@code ARN=URL} pairs, comma-separated, which add to
      * and replace the file's), {@code WHARF_SNS_HTTPS_TRUSTED_CERTIFICATES}, {@code WHARF_SNS_HTTPS_TRUST_ALL} and the
-     * {@code WHARF_SNS_SMTP_*} settings of the mail relay.
+     * {@code WHARF_SNS_SMTP_*} settings of the mail relay, and the webhooks.
      */
     private WharfConfig.Sns resolveSns(Map<String, String> env) {
         Map<String, String> lambda = new java.util.LinkedHashMap<>();
@@ -191,7 +196,30 @@ record ConfigFile(
         boolean trustAll = envTrustAll != null && !envTrustAll.isBlank()
                 ? "true".equalsIgnoreCase(envTrustAll.strip())
                 : https != null && Boolean.TRUE.equals(https.trustAll());
-        return new WharfConfig.Sns(lambda, pathOrNull(certificates), trustAll, resolveSmtp(env));
+        return new WharfConfig.Sns(lambda, pathOrNull(certificates), trustAll, resolveSmtp(env), resolveWebhooks(env));
+    }
+
+    /** The {@code sns.webhooks} section, each URL overridden by {@code WHARF_SNS_SMS_WEBHOOK} or {@code _PUSH_}. */
+    private SnsWebhooks resolveWebhooks(Map<String, String> env) {
+        Webhooks file = sns == null ? null : sns.webhooks();
+        String sms = pick(null, env.get("WHARF_SNS_SMS_WEBHOOK"), file == null ? null : file.sms(), null);
+        String push = pick(null, env.get("WHARF_SNS_PUSH_WEBHOOK"), file == null ? null : file.push(), null);
+        try {
+            return new SnsWebhooks(webhookUrl(sms), webhookUrl(push));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sns.webhooks: " + e.getMessage());
+        }
+    }
+
+    private static java.net.@Nullable URI webhookUrl(@Nullable String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            return new java.net.URI(url.strip());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not a URL: " + url);
+        }
     }
 
     /**

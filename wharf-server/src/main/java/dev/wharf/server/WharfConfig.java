@@ -1,6 +1,7 @@
 package dev.wharf.server;
 
 import dev.wharf.protocol.sigv4.Credential;
+import dev.wharf.sns.engine.SnsWebhooks;
 import dev.wharf.sns.engine.endpoint.SmtpRelay;
 import dev.wharf.storage.DurabilityMode;
 import java.nio.file.Path;
@@ -84,16 +85,27 @@ public record WharfConfig(
      * @param httpsTrustAll whether to accept any certificate and host name from HTTPS endpoints: for local testing
      *     only, never where the network is not yours
      * @param smtp the relay that email and email-json subscriptions' mails go through, or null for none
+     * @param webhooks where SMS and push notifications are forwarded besides their outboxes
      */
     public record Sns(
             Map<String, String> lambda,
             @Nullable Path httpsTrustedCertificates,
             boolean httpsTrustAll,
-            @Nullable SmtpRelay smtp) {
+            @Nullable SmtpRelay smtp,
+            SnsWebhooks webhooks) {
 
-        /** No SMTP relay. */
+        /** No SMTP relay and no webhooks. */
         public Sns(Map<String, String> lambda, @Nullable Path httpsTrustedCertificates, boolean httpsTrustAll) {
             this(lambda, httpsTrustedCertificates, httpsTrustAll, null);
+        }
+
+        /** No webhooks. */
+        public Sns(
+                Map<String, String> lambda,
+                @Nullable Path httpsTrustedCertificates,
+                boolean httpsTrustAll,
+                @Nullable SmtpRelay smtp) {
+            this(lambda, httpsTrustedCertificates, httpsTrustAll, smtp, SnsWebhooks.NONE);
         }
 
         public Sns {

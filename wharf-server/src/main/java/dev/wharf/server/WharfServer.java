@@ -151,7 +151,8 @@ public final class WharfServer implements AutoCloseable {
         return new SnsDeliveryConfig(
                 new DefaultEndpointSender(EndpointTrust.context(sns)),
                 functions,
-                smtp == null ? null : new SmtpMailSender(smtp));
+                smtp == null ? null : new SmtpMailSender(smtp),
+                sns.webhooks());
     }
 
     /** SNS's signing key: kept in the data directory, or for the memory store, made anew by each process. */

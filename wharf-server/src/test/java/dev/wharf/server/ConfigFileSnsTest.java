@@ -137,4 +137,20 @@ class ConfigFileSnsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("sns.smtp: not a mail address: nobody");
     }
+
+    @Test
+    void webhooksComeFromTheFileOrTheEnvironment() throws Exception {
+        WharfConfig.Sns sns = resolve(
+                "sns:\n  webhooks:\n    sms: http://provider.example/sms\n    push: http://provider.example/push\n",
+                Map.of("WHARF_SNS_PUSH_WEBHOOK", "https://push.example/in"));
+        assertThat(sns.webhooks())
+                .isEqualTo(new dev.wharf.sns.engine.SnsWebhooks(
+                        java.net.URI.create("http://provider.example/sms"),
+                        java.net.URI.create("https://push.example/in")));
+        assertThat(ConfigFile.empty().resolve(Map.of(), NONE).sns().webhooks())
+                .isEqualTo(dev.wharf.sns.engine.SnsWebhooks.NONE);
+        assertThatThrownBy(() -> resolve("sns:\n  webhooks:\n    sms: ftp://x/\n", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sns.webhooks: the sms webhook is not an http or https URL: ftp://x/");
+    }
 }

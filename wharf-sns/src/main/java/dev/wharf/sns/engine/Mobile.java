@@ -68,6 +68,11 @@ final class Mobile {
     private final MobilePublisher publisher;
     private final String region;
 
+    /** The outboxes of what SMS and push sent. */
+    Outboxes outboxes() {
+        return outboxes;
+    }
+
     Mobile(TopicStore store, Clock clock, String region) {
         this.region = region;
         this.applications = new PlatformApplications(store, region);

@@ -32,15 +32,21 @@ final class Outboxes {
 
     /** The two boxes: SMS for phone numbers, push notifications for platform endpoints. */
     enum Kind {
-        SMS("mo/sms/"),
-        PUSH("mo/push/");
+        SMS("mo/sms/", "mo/fwd/sms"),
+        PUSH("mo/push/", "mo/fwd/push");
 
         final String prefix;
+        /** The record of the last message that the kind's webhook has had. */
+        final String forwardedKey;
 
-        Kind(String prefix) {
+        Kind(String prefix, String forwardedKey) {
             this.prefix = prefix;
+            this.forwardedKey = forwardedKey;
         }
     }
+
+    /** One message of a box, by its number. */
+    record Numbered(long number, Stored message) {}
 
     /** A message as the store keeps it. */
     record Stored(
@@ -70,6 +76,10 @@ final class Outboxes {
         final ConcurrentSkipListMap<Long, Entry> entries = new ConcurrentSkipListMap<>();
         long next;
         long bytes;
+        /** The number of the last message the webhook has had, or -1. */
+        volatile long forwarded = -1;
+        /** Told of every addition, once it is durable. */
+        volatile Runnable onAdded = () -> {};
     }
 
     private final TopicStore store;
@@ -95,7 +105,40 @@ final class Outboxes {
                     box.next = Math.max(box.next, number + 1);
                 }
             });
+            byte[] forwarded = store.read(kind.forwardedKey);
+            if (forwarded != null) {
+                box.forwarded = Long.parseLong(new String(forwarded, java.nio.charset.StandardCharsets.US_ASCII));
+                // Numbers never go back, even when every message was cleared, so none comes before the cursor.
+                box.next = Math.max(box.next, box.forwarded + 1);
+            }
         }
+    }
+
+    /** Calls {@code listener} after each durable addition to a box; one listener per box. */
+    void onAdded(Kind kind, Runnable listener) {
+        box(kind).onAdded = listener;
+    }
+
+    /** The first message after the last one forwarded, or null when there is none (yet). */
+    @Nullable
+    Numbered nextToForward(Kind kind) {
+        Box box = box(kind);
+        for (Map.Entry<Long, Entry> entry = box.entries.higherEntry(box.forwarded);
+                entry != null;
+                entry = box.entries.higherEntry(entry.getKey())) {
+            byte[] value = store.read(entry.getValue().key());
+            if (value != null) {
+                return new Numbered(entry.getKey(), SnsRecords.decode(value, Stored.class));
+            }
+        }
+        return null;
+    }
+
+    /** Records that the webhook has had every message up to {@code number}; not waited for (at least once). */
+    void forwarded(Kind kind, long number) {
+        box(kind).forwarded = number;
+        store.submit(new TopicBatch()
+                .put(kind.forwardedKey, Long.toString(number).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 
     /** Adds messages to a box, dropping its oldest beyond the bounds; returns once they are durable. */
@@ -130,6 +173,7 @@ final class Outboxes {
             box.lock.unlock();
         }
         pending.await();
+        box.onAdded.run();
     }
 
     /** The messages of an account, oldest first, to one target or to all. */

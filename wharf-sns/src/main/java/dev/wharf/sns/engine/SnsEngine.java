@@ -76,6 +76,7 @@ public final class SnsEngine implements AutoCloseable {
     private final Publisher publisher;
     private final Deliveries deliveries;
     private final PushDeliveries pushes;
+    private final Webhooks webhooks;
     private final Permissions permissions;
     private final SigningKeys keys;
     private final Mobile mobile;
@@ -162,6 +163,7 @@ public final class SnsEngine implements AutoCloseable {
         this.publisher = new Publisher(outbox, deliveries, clock, mobile.publisher());
         SnsRestore.load(store, topics);
         mobile.restore();
+        this.webhooks = new Webhooks(delivery.webhooks(), mobile.outboxes(), delivery.sender(), clock, background);
         subscriptions.pruneUnsubscribed();
         this.recovery = deliveries.recover();
     }
@@ -169,6 +171,7 @@ public final class SnsEngine implements AutoCloseable {
     /** Starts every endpoint delivery that is due by the clock, and those that fall due meanwhile; for tests. */
     void runDeliveries() {
         pushes.runDue();
+        webhooks.runDue();
     }
 
     /** Waits until the deliveries that the outbox held at start have had their first attempt; for tests. */
@@ -616,6 +619,7 @@ public final class SnsEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         pushes.close();
         if (requests instanceof ExecutorService service) {
             service.shutdownNow();

@@ -10,10 +10,9 @@ import dev.wharf.common.AwsException;
 import dev.wharf.protocol.InternalRequest;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.sigv4.StaticCredentialStore;
-import dev.wharf.sns.api.MessageAttributeValue;
 import dev.wharf.sns.api.SentMessage;
+import dev.wharf.sns.engine.SentMessageJson;
 import dev.wharf.sns.engine.SnsEngine;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -34,8 +33,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>The account defaults to {@code 000000000000} and the region to the server's, its only one; another region has
- * no messages. A message's {@code Message} is JSON-encoded once more when it was published with {@code
- * MessageStructure=json}, as LocalStack shows it.
+ * no messages. Each message is in {@link SentMessageJson}'s shape.
  */
 final class SnsInternalResources {
 
@@ -102,7 +100,7 @@ final class SnsInternalResources {
         for (SentMessage message : sent) {
             JsonNode list = byTarget.get(message.target());
             ArrayNode messages = list instanceof ArrayNode array ? array : byTarget.putArray(message.target());
-            messages.add(sms ? smsMessage(message) : pushMessage(message));
+            messages.add(sms ? SentMessageJson.sms(message) : SentMessageJson.push(message));
         }
         body.put("region", region);
         return body;
@@ -114,79 +112,6 @@ final class SnsInternalResources {
     private static String phoneKey(String filter) {
         String trimmed = filter.trim();
         return E164.matcher(trimmed).matches() && !trimmed.startsWith("+") ? "+" + trimmed : trimmed;
-    }
-
-    private static ObjectNode smsMessage(SentMessage message) {
-        ObjectNode out = JSON.createObjectNode();
-        out.put("PhoneNumber", message.target());
-        out.put("TopicArn", message.topicArn());
-        out.put("SubscriptionArn", message.subscriptionArn());
-        out.put("MessageId", message.messageId());
-        out.put("Message", shownMessage(message));
-        out.set("MessageAttributes", attributes(message.messageAttributes()));
-        out.put("MessageStructure", message.messageStructure());
-        out.put("Subject", message.subject());
-        return out;
-    }
-
-    private static ObjectNode pushMessage(SentMessage message) {
-        ObjectNode out = JSON.createObjectNode();
-        out.put("TargetArn", message.target());
-        // LocalStack shows an empty TopicArn for a direct publish to an endpoint.
-        out.put("TopicArn", message.topicArn() == null ? "" : message.topicArn());
-        out.put("Message", shownMessage(message));
-        out.set("MessageAttributes", attributes(message.messageAttributes()));
-        out.put("MessageStructure", message.messageStructure());
-        out.put("Subject", message.subject());
-        out.put("MessageId", message.messageId());
-        return out;
-    }
-
-    /** The message, JSON-encoded once more for {@code MessageStructure=json}, as LocalStack shows it. */
-    private static String shownMessage(SentMessage message) {
-        return "json".equals(message.messageStructure()) ? pythonJson(message.message()) : message.message();
-    }
-
-    /**
-     * A string as Python's {@code json.dumps} writes it, which LocalStack uses: in quotes, with every character outside
-     * printable ASCII escaped in the six-character form with lower-case hex digits, UTF-16 units one by one.
-     */
-    static String pythonJson(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c > 0x7E) {
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
-    }
-
-    private static ObjectNode attributes(Map<String, MessageAttributeValue> attributes) {
-        ObjectNode out = JSON.createObjectNode();
-        attributes.forEach((name, value) -> {
-            ObjectNode attribute = out.putObject(name);
-            attribute.put("DataType", value.dataType());
-            if (value.binaryValue() != null) {
-                attribute.put("BinaryValue", Base64.getEncoder().encodeToString(value.binaryValue()));
-            } else {
-                attribute.put("StringValue", value.stringValue());
-            }
-        });
-        return out;
     }
 
     private WireResponse optOut(InternalRequest request) {
