@@ -20,6 +20,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     private final Map<Long, NavigableMap<Long, byte[]>> indexes = new ConcurrentHashMap<>();
     private final MemoryTopicStore topics;
     private final MemoryDeliveryStore deliveries;
+    private final MemoryMessageArchiveStore archive;
 
     /** Written under this engine's monitor; volatile for the reads that do not take it. */
     private volatile boolean closed;
@@ -27,6 +28,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     public MemoryStorageEngine() {
         this.topics = new MemoryTopicStore(this);
         this.deliveries = new MemoryDeliveryStore(this);
+        this.archive = new MemoryMessageArchiveStore(this);
     }
 
     @Override
@@ -42,6 +44,11 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     @Override
     public DeliveryStore deliveries() {
         return deliveries;
+    }
+
+    @Override
+    public MessageArchiveStore archive() {
+        return archive;
     }
 
     @Override

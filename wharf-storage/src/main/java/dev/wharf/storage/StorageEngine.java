@@ -3,8 +3,8 @@ package dev.wharf.storage;
 /**
  * One opened backend: the stores of every service, over one durable medium.
  *
- * <p>Its stores share one commit order: {@link QueueStore#submit}, {@link TopicStore#submit} and {@link
- * DeliveryStore#submit} all queue behind every batch submitted before them to any of the stores, and what survives a
+ * <p>Its stores share one commit order: {@link QueueStore#submit}, {@link TopicStore#submit}, {@link
+ * DeliveryStore#submit} and {@link MessageArchiveStore#submit} all queue behind every batch submitted before them to any of the stores, and what survives a
  * crash is a prefix of that one order. So a service that changes records in two stores (SNS delivering to an SQS queue,
  * then deleting its delivery record) may submit the second change after the first and rely on the second never being
  * durable without the first.
@@ -23,6 +23,9 @@ public interface StorageEngine extends AutoCloseable {
 
     /** SNS's outbox of published messages and their pending deliveries. */
     DeliveryStore deliveries();
+
+    /** SNS's archives of the messages published to FIFO topics with an ArchivePolicy. */
+    MessageArchiveStore archive();
 
     DurabilityMode mode();
 

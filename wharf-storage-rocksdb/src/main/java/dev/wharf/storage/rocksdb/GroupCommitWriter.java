@@ -1,5 +1,6 @@
 package dev.wharf.storage.rocksdb;
 
+import dev.wharf.storage.ArchiveBatch;
 import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
@@ -243,6 +244,8 @@ final class GroupCommitWriter {
             case StoreBatch.Queues queues -> estimateBytes(queues.batch());
             case StoreBatch.Topics topics -> estimateBytes(topics.batch());
             case StoreBatch.Deliveries deliveries -> estimateBytes(deliveries.batch());
+            case StoreBatch.Archive archive -> estimateBytes(archive.batch());
+            case StoreBatch.ArchivePurge purge -> OP_OVERHEAD_BYTES + purge.start().length + purge.end().length;
         };
     }
 
@@ -272,6 +275,19 @@ final class GroupCommitWriter {
                         case TopicBatch.Delete delete -> 3L * delete.key().length();
                         case TopicBatch.DeletePrefix delete ->
                             6L * delete.prefix().length();
+                    };
+        }
+        return bytes;
+    }
+
+    private static long estimateBytes(ArchiveBatch batch) {
+        long bytes = 0;
+        for (ArchiveBatch.Op op : batch.ops()) {
+            bytes += OP_OVERHEAD_BYTES
+                    + switch (op) {
+                        case ArchiveBatch.Append append -> 3L * append.archive().length() + append.payload().length;
+                        case ArchiveBatch.DeleteArchive delete ->
+                            6L * delete.archive().length();
                     };
         }
         return bytes;

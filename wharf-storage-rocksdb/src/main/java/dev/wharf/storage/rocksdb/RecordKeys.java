@@ -18,6 +18,9 @@ import java.nio.charset.CodingErrorAction;
  *       {@link #prefixEnd}.
  *   <li>SNS's outbox: a message is 8 big-endian bytes of its sequence, and a delivery record is those 8 followed by 4
  *       big-endian bytes of its target.
+ *   <li>SNS's message archive: an entry is its archive name's UTF-8 bytes, a zero byte, then 8 big-endian bytes of its
+ *       time and 8 of its sequence. No name holds U+0000, so one archive's entries are the range from the name and a
+ *       zero byte up to the name and the byte 01, which no other archive's entry falls into.
  * </ul>
  *
  * <p>Big-endian bytes sort like the numbers they encode as long as the numbers are non-negative, which is why {@link
@@ -143,6 +146,47 @@ final class RecordKeys {
             target = (target << 8) | (deliveryKey[Long.BYTES + i] & 0xFF);
         }
         return target;
+    }
+
+    /** The first key of an archive's entries, inclusive: its name's UTF-8 and a zero byte. */
+    static byte[] archiveStart(String archive) {
+        byte[] name = resourceKey(archive);
+        byte[] key = new byte[name.length + 1];
+        System.arraycopy(name, 0, key, 0, name.length);
+        return key;
+    }
+
+    /** The key just past an archive's entries, exclusive: its name's UTF-8 and the byte 01. */
+    static byte[] archiveEnd(String archive) {
+        byte[] key = archiveStart(archive);
+        key[key.length - 1] = 1;
+        return key;
+    }
+
+    static byte[] archiveKey(String archive, long timeMillis, long sequence) {
+        byte[] start = archiveStart(archive);
+        byte[] key = new byte[start.length + 2 * Long.BYTES];
+        System.arraycopy(start, 0, key, 0, start.length);
+        writeLong(key, start.length, timeMillis);
+        writeLong(key, start.length + Long.BYTES, sequence);
+        return key;
+    }
+
+    /** The time of an archive entry's key. */
+    static long archiveTimeOf(byte[] key) {
+        return readLong(key, key.length - 2 * Long.BYTES);
+    }
+
+    /** The sequence of an archive entry's key. */
+    static long archiveSequenceOf(byte[] key) {
+        return readLong(key, key.length - Long.BYTES);
+    }
+
+    /** The smallest key after {@code key} in bytewise order: the key and a zero byte. */
+    static byte[] successor(byte[] key) {
+        byte[] next = new byte[key.length + 1];
+        System.arraycopy(key, 0, next, 0, key.length);
+        return next;
     }
 
     private static void writeLong(byte[] target, int offset, long value) {

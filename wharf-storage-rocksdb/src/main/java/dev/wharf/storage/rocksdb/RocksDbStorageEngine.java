@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import dev.wharf.storage.DeliveryStore;
 import dev.wharf.storage.DurabilityMode;
+import dev.wharf.storage.MessageArchiveStore;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.QueueStore;
@@ -56,6 +57,7 @@ import org.slf4j.LoggerFactory;
  *       rejects a batch with a negative one.
  *   <li>{@code sns-resources}: SNS's resources, keyed by their UTF-8 keys.
  *   <li>{@code sns-messages}, keyed by the outbox sequence, and {@code sns-deliveries}, keyed by sequence and target.
+ *   <li>{@code sns-archive}: SNS's message archives, keyed by archive name, time and sequence.
  * </ul>
  *
  * <p>A data directory written before a family existed opens as it is: RocksDB creates the missing families at open.
@@ -101,10 +103,18 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private static final byte[] SNS_RESOURCES = "sns-resources".getBytes(US_ASCII);
     private static final byte[] SNS_MESSAGES = "sns-messages".getBytes(US_ASCII);
     private static final byte[] SNS_DELIVERIES = "sns-deliveries".getBytes(US_ASCII);
+    private static final byte[] SNS_ARCHIVE = "sns-archive".getBytes(US_ASCII);
 
     /** Every column family, in the order of their handles; the SNS families came later and are created when missing. */
     static final List<byte[]> FAMILIES = List.of(
-            RocksDB.DEFAULT_COLUMN_FAMILY, QUEUES, PAYLOADS, INDEXES, SNS_RESOURCES, SNS_MESSAGES, SNS_DELIVERIES);
+            RocksDB.DEFAULT_COLUMN_FAMILY,
+            QUEUES,
+            PAYLOADS,
+            INDEXES,
+            SNS_RESOURCES,
+            SNS_MESSAGES,
+            SNS_DELIVERIES,
+            SNS_ARCHIVE);
 
     private static final Logger log = LoggerFactory.getLogger(RocksDbStorageEngine.class);
 
@@ -120,6 +130,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private final ColumnFamilyHandle indexes;
     private final RocksDbTopicStore topics;
     private final RocksDbDeliveryStore deliveries;
+    private final RocksDbMessageArchiveStore archive;
 
     /** Closed before the database. */
     private final List<ColumnFamilyHandle> handles;
@@ -158,6 +169,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         this.indexes = handles.get(3);
         this.topics = new RocksDbTopicStore(this, handles.get(4));
         this.deliveries = new RocksDbDeliveryStore(this, db, handles.get(5), handles.get(6));
+        this.archive = new RocksDbMessageArchiveStore(this, handles.get(7));
         this.handles = handles;
         this.writeOptions = track(options, new WriteOptions().setSync(mode == DurabilityMode.SYNC));
         this.options = options;
@@ -272,6 +284,11 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     }
 
     @Override
+    public MessageArchiveStore archive() {
+        return archive;
+    }
+
+    @Override
     public DurabilityMode mode() {
         return mode;
     }
@@ -349,6 +366,54 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             byte @Nullable [] end,
             String action,
             RawVisitor visitor) {
+        scanWhile(family, start, end, action, (key, value) -> {
+            visitor.onRecord(key, value);
+            return true;
+        });
+    }
+
+    /** Receives the raw records of a {@link #scanWhile}, in key order, and says whether to go on. */
+    @FunctionalInterface
+    interface RawStepper {
+        boolean onRecord(byte[] key, byte[] value);
+    }
+
+    /** Receives the keys of a {@link #scanKeysWhile}, in order, and says whether to go on. */
+    @FunctionalInterface
+    interface KeyStepper {
+        boolean onKey(byte[] key);
+    }
+
+    /**
+     * As {@link #scan}, until the visitor answers false: the record it answered false for is the last one read.
+     *
+     * @throws IllegalStateException if the store is closed or RocksDB fails
+     */
+    void scanWhile(
+            ColumnFamilyHandle family,
+            byte @Nullable [] start,
+            byte @Nullable [] end,
+            String action,
+            RawStepper visitor) {
+        iterate(family, start, end, action, iterator -> visitor.onRecord(iterator.key(), iterator.value()));
+    }
+
+    /**
+     * As {@link #scanWhile}, reading keys only, without their values.
+     *
+     * @throws IllegalStateException if the store is closed or RocksDB fails
+     */
+    void scanKeysWhile(ColumnFamilyHandle family, byte[] start, byte[] end, String action, KeyStepper visitor) {
+        iterate(family, start, end, action, iterator -> visitor.onKey(iterator.key()));
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        boolean at(RocksIterator iterator);
+    }
+
+    private void iterate(
+            ColumnFamilyHandle family, byte @Nullable [] start, byte @Nullable [] end, String action, Step step) {
         lifecycle.readLock().lock();
         try {
             checkOpen();
@@ -363,7 +428,9 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                     iterator.seek(start);
                 }
                 for (; iterator.isValid(); iterator.next()) {
-                    visitor.onRecord(iterator.key(), iterator.value());
+                    if (!step.at(iterator)) {
+                        break;
+                    }
                 }
                 iterator.status();
             }
@@ -413,6 +480,32 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         try {
             checkOpen();
             try (RocksIterator iterator = db.newIterator(family)) {
+                iterator.seekToLast();
+                byte[] key = iterator.isValid() ? iterator.key() : null;
+                iterator.status();
+                return key;
+            }
+        } catch (RocksDBException e) {
+            throw failure(action, e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * The highest key of a family from {@code start}, inclusive, up to {@code end}, exclusive, or null when the range
+     * is empty; it steps back over tombstones as {@link #lastKey(ColumnFamilyHandle, String)} does.
+     *
+     * @throws IllegalStateException if the store is closed or RocksDB fails
+     */
+    byte @Nullable [] lastKey(ColumnFamilyHandle family, byte[] start, byte[] end, String action) {
+        lifecycle.readLock().lock();
+        try {
+            checkOpen();
+            try (Slice lower = new Slice(start);
+                    Slice upper = new Slice(end);
+                    ReadOptions bounds = bounds(lower, upper);
+                    RocksIterator iterator = db.newIterator(family, bounds)) {
                 iterator.seekToLast();
                 byte[] key = iterator.isValid() ? iterator.key() : null;
                 iterator.status();
@@ -517,6 +610,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                     case StoreBatch.Topics topicBatch -> topics.apply(write, topicBatch.batch());
                     case StoreBatch.Deliveries deliveryBatch ->
                         deliveries.apply(write, deliveryBatch.batch(), deliveriesPut);
+                    case StoreBatch.Archive archiveBatch -> archive.apply(write, archiveBatch.batch());
+                    case StoreBatch.ArchivePurge purge -> archive.apply(write, purge);
                 }
             }
             db.write(writeOptions, write);

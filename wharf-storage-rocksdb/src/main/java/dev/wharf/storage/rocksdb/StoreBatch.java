@@ -1,5 +1,6 @@
 package dev.wharf.storage.rocksdb;
 
+import dev.wharf.storage.ArchiveBatch;
 import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.TopicBatch;
@@ -16,4 +17,9 @@ sealed interface StoreBatch {
     record Topics(TopicBatch batch) implements StoreBatch {}
 
     record Deliveries(DeliveryBatch batch) implements StoreBatch {}
+
+    record Archive(ArchiveBatch batch) implements StoreBatch {}
+
+    /** A purge's deletion of the archive keys from {@code start}, inclusive, up to {@code end}, exclusive. */
+    record ArchivePurge(byte[] start, byte[] end) implements StoreBatch {}
 }

@@ -73,4 +73,23 @@ final class RecordKeysTest {
     private static byte[] bytes(String text) {
         return text.getBytes(UTF_8);
     }
+
+    @Test
+    void archiveKeysRoundTripAndStayWithinTheirArchivesRange() {
+        for (String archive : new String[] {"a", "ab", "a\u0001", "\u00e9"}) {
+            byte[] start = RecordKeys.archiveStart(archive);
+            byte[] end = RecordKeys.archiveEnd(archive);
+            for (long[] position : new long[][] {{0, 0}, {255, 256}, {Long.MAX_VALUE, Long.MAX_VALUE}}) {
+                byte[] key = RecordKeys.archiveKey(archive, position[0], position[1]);
+                assertThat(RecordKeys.archiveTimeOf(key)).isEqualTo(position[0]);
+                assertThat(RecordKeys.archiveSequenceOf(key)).isEqualTo(position[1]);
+                assertThat(Arrays.compareUnsigned(start, key)).isNegative();
+                assertThat(Arrays.compareUnsigned(key, end)).isNegative();
+                assertThat(Arrays.compareUnsigned(key, RecordKeys.successor(key)))
+                        .isNegative();
+            }
+        }
+        byte[] other = RecordKeys.archiveKey("a\u0001", 0, 0);
+        assertThat(Arrays.compareUnsigned(other, RecordKeys.archiveEnd("a"))).isPositive();
+    }
 }

@@ -59,7 +59,14 @@ final class RocksDbSnsFamiliesTest {
 
         assertThat(families(rocksDir))
                 .containsExactly(
-                        "default", "queues", "payloads", "indexes", "sns-resources", "sns-messages", "sns-deliveries");
+                        "default",
+                        "queues",
+                        "payloads",
+                        "indexes",
+                        "sns-resources",
+                        "sns-messages",
+                        "sns-deliveries",
+                        "sns-archive");
         try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(dataDir, DurabilityMode.SYNC)) {
             assertThat(queues(engine)).containsExactly(Map.entry(1L, "queue written before SNS"));
             assertThat(engine.topics().read("topic/a")).isEqualTo(bytes("t"));
