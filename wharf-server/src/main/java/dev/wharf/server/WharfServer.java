@@ -104,6 +104,7 @@ public final class WharfServer implements AutoCloseable {
             SnsEngine sns = new SnsEngine(
                     storage.topics(),
                     storage.deliveries(),
+                    storage.archive(),
                     sqs,
                     signingKeys(config),
                     Clock.systemUTC(),

@@ -42,9 +42,11 @@ final class Publisher {
     private final Clock clock;
     private final FifoDeduplication deduplication;
     private final MobilePublisher mobile;
+    private final Archives archives;
 
-    Publisher(Outbox outbox, Deliveries deliveries, Clock clock, MobilePublisher mobile) {
+    Publisher(Outbox outbox, Deliveries deliveries, Clock clock, MobilePublisher mobile, Archives archives) {
         this.outbox = outbox;
+        this.archives = archives;
         this.deliveries = deliveries;
         this.mobile = mobile;
         this.clock = clock;
@@ -119,6 +121,11 @@ final class Publisher {
                 sequenceNumber,
                 endpoint,
                 signatureVersion(topic));
+        byte[] payload = SnsRecords.encode(published);
+        // A FIFO topic's publish holds its lock: the archive gets its messages in their order. The queues' and the
+        // outbox's commits, submitted after it, are durable only once the archive's is, so Publish waits no longer.
+        dev.wharf.storage.PendingCommit archived =
+                topic.fifo ? archives.append(topic, published, payload) : dev.wharf.storage.PendingCommit.DONE;
         // SMS and push land in their outboxes at once, durably, before Publish answers.
         mobile.deliver(published, topic.subscriptions);
         List<Subscription> targets = new ArrayList<>();
@@ -128,19 +135,23 @@ final class Publisher {
             }
         }
         if (targets.isEmpty()) {
+            archived.await();
             return new Accepted(messageId, sequenceNumber);
         }
         // SQS deliveries are made now, each durable in its queue before Publish answers; only those that must be
         // retried, and the deliveries to endpoints outside the server, go through the outbox.
         List<Subscription> later = deliveries.deliverToQueues(published, targets);
         if (later.isEmpty()) {
+            // Commits apply in the order of their submits: the queues' being durable made the archive's durable.
+            archived.await();
             return new Accepted(messageId, sequenceNumber);
         }
         List<SnsRecords.Pending> pending = new ArrayList<>(later.size());
         for (Subscription target : later) {
             pending.add(SnsRecords.Pending.notification(target.arn(), now));
         }
-        long sequence = outbox.put(SnsRecords.encode(published), pending);
+        long sequence = outbox.put(payload, pending);
+        archived.await();
         deliveries.start(sequence, published, later);
         return new Accepted(messageId, sequenceNumber);
     }

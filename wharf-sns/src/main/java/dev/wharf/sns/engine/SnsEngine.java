@@ -51,6 +51,7 @@ import dev.wharf.sns.engine.message.MessageType;
 import dev.wharf.sns.engine.message.SigningKeys;
 import dev.wharf.sqs.api.QueueDeliveryPort;
 import dev.wharf.storage.DeliveryStore;
+import dev.wharf.storage.MessageArchiveStore;
 import dev.wharf.storage.TopicStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -80,6 +81,9 @@ public final class SnsEngine implements AutoCloseable {
     private final Permissions permissions;
     private final SigningKeys keys;
     private final Mobile mobile;
+    private final Archives archives;
+    private final Replays replays;
+    private final Clock clock;
     private final ScheduledExecutorService retries;
     private final Executor requests;
     private final java.util.concurrent.Future<?> recovery;
@@ -89,16 +93,18 @@ public final class SnsEngine implements AutoCloseable {
     public SnsEngine(
             TopicStore store,
             DeliveryStore outbox,
+            MessageArchiveStore archive,
             QueueDeliveryPort queues,
             SigningKeys keys,
             Clock clock,
             String region) {
-        this(store, outbox, queues, keys, clock, region, SnsDeliveryConfig.defaults());
+        this(store, outbox, archive, queues, keys, clock, region, SnsDeliveryConfig.defaults());
     }
 
     public SnsEngine(
             TopicStore store,
             DeliveryStore outbox,
+            MessageArchiveStore archive,
             QueueDeliveryPort queues,
             SigningKeys keys,
             Clock clock,
@@ -107,6 +113,7 @@ public final class SnsEngine implements AutoCloseable {
         this(
                 store,
                 outbox,
+                archive,
                 queues,
                 keys,
                 clock,
@@ -125,6 +132,7 @@ public final class SnsEngine implements AutoCloseable {
     SnsEngine(
             TopicStore store,
             DeliveryStore outboxStore,
+            MessageArchiveStore archiveStore,
             QueueDeliveryPort queues,
             SigningKeys keys,
             Clock clock,
@@ -134,6 +142,7 @@ public final class SnsEngine implements AutoCloseable {
             Executor requests,
             boolean background) {
         this.keys = keys;
+        this.clock = clock;
         this.requests = requests;
         this.topics = new Topics(store, region);
         this.subscriptions = new Subscriptions(topics, store, clock);
@@ -160,8 +169,12 @@ public final class SnsEngine implements AutoCloseable {
                 background);
         this.deliveries = new Deliveries(outbox, topics, queues, notifications, deadLetters, pushes, retries);
         this.mobile = new Mobile(store, clock, region);
-        this.publisher = new Publisher(outbox, deliveries, clock, mobile.publisher());
-        SnsRestore.load(store, topics);
+        this.replays = new Replays(store, archiveStore, topics, queues, notifications, deadLetters, clock);
+        this.archives = new Archives(archiveStore, replays, topics, clock, background);
+        this.publisher = new Publisher(outbox, deliveries, clock, mobile.publisher(), archives);
+        SnsRestore.load(store, topics, archives);
+        replays.restore();
+        archives.startIfNeeded();
         mobile.restore();
         this.webhooks = new Webhooks(delivery.webhooks(), mobile.outboxes(), delivery.sender(), clock, background);
         subscriptions.pruneUnsubscribed();
@@ -172,6 +185,16 @@ public final class SnsEngine implements AutoCloseable {
     void runDeliveries() {
         pushes.runDue();
         webhooks.runDue();
+    }
+
+    /** Runs every archive purge and replay step that is due by the clock, and those that fall due meanwhile; for tests. */
+    void runArchive() {
+        archives.runDue();
+    }
+
+    /** Runs one round of archive work: a purge pass if due, and one step of each due replay; for tests. */
+    void runArchiveRound() {
+        archives.runOnce();
     }
 
     /** Waits until the deliveries that the outbox held at start have had their first attempt; for tests. */
@@ -195,11 +218,27 @@ public final class SnsEngine implements AutoCloseable {
             attributes.put(TopicAttributeName.DataProtectionPolicy.name(), request.dataProtectionPolicy());
         }
         Topic topic = topics.create(context, request.name(), attributes, orEmpty(request.tags()));
+        String archivePolicy = attributes.get(TopicAttributeName.ArchivePolicy.name());
+        if (topic.fifo && ArchivePolicies.retentionDays(archivePolicy) > 0) {
+            topic.lock.lock();
+            try {
+                if (topic.archiveRetentionDays == 0 && !topic.deleted) {
+                    // Created with an ArchivePolicy: its archiving begins now. A crash before this write is made
+                    // good at the next start, which finds the policy without its beginning.
+                    setArchivePolicy(topic, topic.attributes.get(TopicAttributeName.ArchivePolicy.name()));
+                }
+            } finally {
+                topic.lock.unlock();
+            }
+        }
         return new CreateTopicResponse(topic.arn);
     }
 
     public DeleteTopicResponse deleteTopic(SnsContext context, DeleteTopicRequest request) {
-        topics.delete(context, request.topicArn());
+        Topic deleted = topics.delete(context, request.topicArn());
+        if (deleted != null) {
+            archives.onDeleted(deleted);
+        }
         return new DeleteTopicResponse();
     }
 
@@ -216,7 +255,14 @@ public final class SnsEngine implements AutoCloseable {
         Topic topic = topics.require(context, request.topicArn());
         topic.lock.lock();
         try {
-            return new GetTopicAttributesResponse(TopicAttributes.all(topic));
+            Map<String, String> attributes = TopicAttributes.all(topic);
+            Long beginning = archives.beginning(topic);
+            if (beginning != null) {
+                attributes.put(
+                        TopicAttributeName.BeginningArchiveTime.name(),
+                        java.time.Instant.ofEpochMilli(beginning).toString());
+            }
+            return new GetTopicAttributesResponse(attributes);
         } finally {
             topic.lock.unlock();
         }
@@ -228,6 +274,10 @@ public final class SnsEngine implements AutoCloseable {
         topic.lock.lock();
         try {
             String name = Objects.requireNonNull(request.attributeName());
+            if (name.equals(TopicAttributeName.ArchivePolicy.name())) {
+                setArchivePolicy(topic, value);
+                return new SetTopicAttributesResponse();
+            }
             String previous = topic.attributes.put(name, value);
             try {
                 topics.persist(topic);
@@ -241,6 +291,23 @@ public final class SnsEngine implements AutoCloseable {
         return new SetTopicAttributesResponse();
     }
 
+    /** Lock must be held: sets a checked ArchivePolicy, turning the topic's archive on or off with it. */
+    private void setArchivePolicy(Topic topic, @org.jspecify.annotations.Nullable String value) {
+        String name = TopicAttributeName.ArchivePolicy.name();
+        String previous = value == null ? topic.attributes.get(name) : topic.attributes.put(name, value);
+        int retentionDays = topic.archiveRetentionDays;
+        long beganMillis = topic.archiveBeganMillis;
+        Runnable applied = archives.onPolicy(topic);
+        try {
+            topics.persist(topic);
+        } catch (RuntimeException e) {
+            restore(topic.attributes, name, previous);
+            Archives.undo(topic, retentionDays, beganMillis);
+            throw e;
+        }
+        applied.run();
+    }
+
     private static void restore(Map<String, String> map, String key, @org.jspecify.annotations.Nullable String value) {
         if (value == null) {
             map.remove(key);
@@ -250,9 +317,17 @@ public final class SnsEngine implements AutoCloseable {
     }
 
     public SubscribeResponse subscribe(SnsContext context, SubscribeRequest request) {
+        String replayPolicy = orEmpty(request.attributes()).get(ReplayPolicies.REPLAY_POLICY);
+        ReplayPolicies.Window replay = replayPolicy == null || replayPolicy.isEmpty()
+                ? null
+                : replayWindow(topics.require(context, request.topicArn()), replayPolicy);
         Subscriptions.Subscribed subscribed = subscriptions.subscribe(
                 context, request.topicArn(), request.protocol(), request.endpoint(), orEmpty(request.attributes()));
         Subscription subscription = subscribed.subscription();
+        if (replay != null && subscribed.created()) {
+            replays.start(subscription.arn(), replay);
+            archives.wake();
+        }
         if (!subscription.confirmed() && PushDeliveries.pushes(subscription.protocol())) {
             // A new HTTP/S or email subscription gets its confirmation request; one still pending gets it again
             // (chosen).
@@ -277,6 +352,9 @@ public final class SnsEngine implements AutoCloseable {
             subscriptions.require(context, request.subscriptionArn());
         }
         Subscription removed = subscriptions.unsubscribe(context, request.subscriptionArn());
+        if (removed != null) {
+            replays.forget(removed.arn());
+        }
         if (removed != null && removed.confirmed() && removed.protocol().startsWith("http")) {
             pushes.handshake(pushes.handshakeFor(
                     MessageType.UnsubscribeConfirmation,
@@ -336,14 +414,49 @@ public final class SnsEngine implements AutoCloseable {
                 topic.lock.unlock();
             }
         }
-        return new GetSubscriptionAttributesResponse(SubscriptionAttributes.all(subscription, topicPolicy));
+        Map<String, String> attributes = SubscriptionAttributes.all(subscription, topicPolicy);
+        String replayStatus = replays.status(subscription.arn());
+        if (replayStatus != null) {
+            attributes.put("ReplayStatus", replayStatus);
+        }
+        return new GetSubscriptionAttributesResponse(attributes);
     }
 
     public SetSubscriptionAttributesResponse setSubscriptionAttributes(
             SnsContext context, SetSubscriptionAttributesRequest request) {
-        subscriptions.setAttribute(
-                context, request.subscriptionArn(), request.attributeName(), request.attributeValue());
+        if (!ReplayPolicies.REPLAY_POLICY.equals(request.attributeName())) {
+            subscriptions.setAttribute(
+                    context, request.subscriptionArn(), request.attributeName(), request.attributeValue());
+            return new SetSubscriptionAttributesResponse();
+        }
+        Subscription subscription = subscriptions.require(context, request.subscriptionArn());
+        String policy = request.attributeValue();
+        if (policy == null || policy.isEmpty()) {
+            subscriptions.setAttribute(context, subscription.arn(), request.attributeName(), policy);
+            replays.cancel(subscription.arn());
+            return new SetSubscriptionAttributesResponse();
+        }
+        ReplayPolicies.Window window = replayWindow(
+                Objects.requireNonNull(topics.find(subscription.topicArn()), "a subscription's topic"), policy);
+        subscriptions.setAttribute(context, subscription.arn(), request.attributeName(), policy);
+        // A new policy replaces the replay that runs, as on AWS.
+        replays.start(subscription.arn(), window);
+        archives.wake();
         return new SetSubscriptionAttributesResponse();
+    }
+
+    /** The window of a ReplayPolicy, checked on its own and against the topic's archive now. */
+    private ReplayPolicies.Window replayWindow(Topic topic, String policy) {
+        ReplayPolicies.Window window = ReplayPolicies.parse(policy);
+        Long beginning;
+        topic.lock.lock();
+        try {
+            beginning = archives.beginning(topic);
+        } finally {
+            topic.lock.unlock();
+        }
+        ReplayPolicies.checkAgainstArchive(window, beginning, clock.millis());
+        return window;
     }
 
     public PublishResponse publish(SnsContext context, PublishRequest request) {
@@ -620,6 +733,7 @@ public final class SnsEngine implements AutoCloseable {
     @Override
     public void close() {
         webhooks.close();
+        archives.close();
         pushes.close();
         if (requests instanceof ExecutorService service) {
             service.shutdownNow();

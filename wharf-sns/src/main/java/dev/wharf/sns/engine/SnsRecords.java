@@ -12,13 +12,15 @@ import java.util.Map;
  * <p>Records are JSON, so that a record written by an older Wharf still reads (unknown members are ignored) and the
  * data directory can be inspected. Keys: {@code t/} and a topic's ARN, {@code s/} and a subscription's ARN (which
  * starts with its topic's ARN, so one prefix scan finds a topic's subscriptions), {@code u/}, a topic's ARN, {@code /}
- * and a token for an HTTP/S subscription that was unsubscribed and may be restored by its token.
+ * and a token for an HTTP/S subscription that was unsubscribed and may be restored by its token, {@code r/} and a
+ * subscription's ARN for its replay of the topic's message archive.
  */
 final class SnsRecords {
 
     static final String TOPIC_PREFIX = "t/";
     static final String SUBSCRIPTION_PREFIX = "s/";
     static final String UNSUBSCRIBED_PREFIX = "u/";
+    static final String REPLAY_PREFIX = "r/";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -32,7 +34,8 @@ final class SnsRecords {
             Map<String, String> attributes,
             Map<String, String> tags,
             long subscriptionsDeleted,
-            long lastSequenceNumber) {}
+            long lastSequenceNumber,
+            long archiveBeganMillis) {}
 
     record SubscriptionRecord(
             String arn,
@@ -117,6 +120,24 @@ final class SnsRecords {
             String signatureVersion,
             @org.jspecify.annotations.Nullable String deliveryPolicy) {}
 
+    /**
+     * A subscription's replay of its topic's archive, and how far it has come.
+     *
+     * @param startMillis the replay's StartingPoint: the archive time of the first message it may deliver
+     * @param endMillis the last archive time it delivers: the EndingPoint, or the moment the replay was asked for
+     * @param status a {@link Replays.Status} name
+     * @param nextMillis with {@code nextSequence}, the archive position of the next message to deliver
+     * @param failures how many steps in a row failed on the server's side
+     */
+    record ReplayRecord(
+            String subscriptionArn,
+            long startMillis,
+            long endMillis,
+            String status,
+            long nextMillis,
+            long nextSequence,
+            int failures) {}
+
     /** A confirmed HTTP/S subscription that was unsubscribed, which its token restores for a while. */
     record Unsubscribed(SubscriptionRecord subscription, long unsubscribedMillis) {}
 
@@ -132,6 +153,10 @@ final class SnsRecords {
 
     static String unsubscribedKey(String topicArn, String token) {
         return UNSUBSCRIBED_PREFIX + topicArn + "/" + token;
+    }
+
+    static String replayKey(String subscriptionArn) {
+        return REPLAY_PREFIX + subscriptionArn;
     }
 
     static byte[] encode(Object record) {

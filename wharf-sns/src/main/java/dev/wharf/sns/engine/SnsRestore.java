@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Rebuilds every topic and subscription from the {@link TopicStore} at start: one scan of each prefix. */
+/**
+ * Rebuilds every topic and subscription from the {@link TopicStore} at start: one scan of each prefix, and for each
+ * topic that archives one look at its archive's newest entry.
+ */
 final class SnsRestore {
 
     private SnsRestore() {}
 
-    static void load(TopicStore store, Topics topics) {
+    static void load(TopicStore store, Topics topics, Archives archives) {
         store.scan(SnsRecords.TOPIC_PREFIX, (key, value) -> {
             topics.restore(Topic.of(SnsRecords.decode(value, SnsRecords.TopicRecord.class)));
         });
@@ -31,6 +34,16 @@ final class SnsRestore {
                     record.token());
             byTopic.computeIfAbsent(record.topicArn(), t -> new ArrayList<>()).add(subscription);
         });
+        for (Topic topic : topics.all()) {
+            topic.lock.lock();
+            try {
+                if (archives.restore(topic)) {
+                    topics.persist(topic);
+                }
+            } finally {
+                topic.lock.unlock();
+            }
+        }
         byTopic.forEach((topicArn, subscriptions) -> {
             Topic topic = topics.find(topicArn);
             if (topic != null) {

@@ -30,7 +30,7 @@ final class SubscriptionAttributes {
             RAW_MESSAGE_DELIVERY,
             REDRIVE_POLICY,
             "SubscriptionRoleArn",
-            "ReplayPolicy");
+            ReplayPolicies.REPLAY_POLICY);
     private static final Set<SubscriptionProtocol> RAW_PROTOCOLS = Set.of(
             SubscriptionProtocol.SQS,
             SubscriptionProtocol.HTTP,
@@ -104,6 +104,10 @@ final class SubscriptionAttributes {
             }
             case DELIVERY_POLICY -> {
                 DeliveryPolicies.checkSubscriptionPolicy(value, source);
+                return value;
+            }
+            case ReplayPolicies.REPLAY_POLICY -> {
+                ReplayPolicies.parse(value);
                 return value;
             }
             default -> {

@@ -225,6 +225,7 @@ final class Subscriptions {
             topic.subscriptionsDeleted++;
             TopicBatch batch = new TopicBatch()
                     .delete(SnsRecords.subscriptionKey(subscription.arn()))
+                    .delete(SnsRecords.replayKey(subscription.arn()))
                     .put(SnsRecords.topicKey(topic.arn), SnsRecords.encode(topic.record()));
             if (subscription.confirmed() && subscription.protocol().startsWith("http")) {
                 batch.put(

@@ -31,6 +31,12 @@ final class Topic {
     boolean deleted;
     /** Lock must be held: the last sequence number that a FIFO topic gave a message. */
     long lastSequenceNumber;
+    /** Lock must be held: the days its ArchivePolicy keeps messages, 0 when archiving is off. */
+    int archiveRetentionDays;
+    /** Lock must be held: when archiving was last turned on, in epoch milliseconds; 0 when it is off. */
+    long archiveBeganMillis;
+    /** Lock must be held: the archive time of the newest archived message, which the next one may not go below. */
+    long lastArchivedMillis;
 
     Topic(String arn, String name, String accountId, boolean fifo) {
         this.arn = arn;
@@ -49,7 +55,8 @@ final class Topic {
                 Map.copyOf(attributes),
                 new LinkedHashMap<>(tags),
                 subscriptionsDeleted,
-                lastSequenceNumber);
+                lastSequenceNumber,
+                archiveBeganMillis);
     }
 
     static Topic of(SnsRecords.TopicRecord record) {
@@ -58,6 +65,7 @@ final class Topic {
         topic.tags.putAll(record.tags());
         topic.subscriptionsDeleted = record.subscriptionsDeleted();
         topic.lastSequenceNumber = record.lastSequenceNumber();
+        topic.archiveBeganMillis = record.archiveBeganMillis();
         return topic;
     }
 }

@@ -66,7 +66,8 @@ final class TopicAttributes {
             case SignatureVersion -> requireOneOf(name, value, Set.of("1", "2"));
             case TracingConfig -> requireOneOf(name, value, Set.of("PassThrough", "Active"));
             case FifoThroughputScope -> requireOneOf(name, value, Set.of("Topic", "MessageGroup"));
-            case Policy, ArchivePolicy, DataProtectionPolicy -> requireJsonObject(name, value);
+            case Policy, DataProtectionPolicy -> requireJsonObject(name, value);
+            case ArchivePolicy -> ArchivePolicies.retentionDays(value);
             case DeliveryPolicy -> {
                 if (!value.isEmpty()) {
                     DeliveryPolicies.checkTopicPolicy(value, source);

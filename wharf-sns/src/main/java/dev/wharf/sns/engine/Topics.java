@@ -165,24 +165,31 @@ final class Topics {
         }
     }
 
-    /** Deletes a topic and its subscriptions; deleting one that does not exist succeeds, as on AWS. */
-    void delete(SnsContext context, @Nullable String topicArn) {
+    /**
+     * Deletes a topic and its subscriptions; deleting one that does not exist succeeds, as on AWS.
+     *
+     * @return the topic this call deleted, or null when it deleted none
+     */
+    @Nullable
+    Topic delete(SnsContext context, @Nullable String topicArn) {
         Topic topic = topicArn == null ? null : byArn.get(topicArn);
         if (topic == null || !topic.accountId.equals(context.accountId())) {
-            return;
+            return null;
         }
         topic.lock.lock();
         try {
             if (topic.deleted) {
-                return;
+                return null;
             }
             store.commit(new TopicBatch()
                     .delete(SnsRecords.topicKey(topic.arn))
                     .deletePrefix(SnsRecords.subscriptionKey(topic.arn + ":"))
-                    .deletePrefix(SnsRecords.unsubscribedKey(topic.arn, "")));
+                    .deletePrefix(SnsRecords.unsubscribedKey(topic.arn, ""))
+                    .deletePrefix(SnsRecords.replayKey(topic.arn + ":")));
             topic.deleted = true;
             topic.subscriptions = List.of();
             byArn.remove(topic.arn, topic);
+            return topic;
         } finally {
             topic.lock.unlock();
         }

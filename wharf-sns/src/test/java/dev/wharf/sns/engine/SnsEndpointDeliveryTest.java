@@ -70,6 +70,7 @@ class SnsEndpointDeliveryTest {
         return new SnsEngine(
                 storage.topics(),
                 storage.deliveries(),
+                storage.archive(),
                 sqs,
                 KEYS,
                 clock,

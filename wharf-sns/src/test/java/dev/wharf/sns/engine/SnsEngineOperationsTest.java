@@ -58,6 +58,7 @@ class SnsEngineOperationsTest {
     private final SnsEngine sns = new SnsEngine(
             storage.topics(),
             storage.deliveries(),
+            storage.archive(),
             sqs,
             SigningKeys.ephemeral(clock),
             clock,

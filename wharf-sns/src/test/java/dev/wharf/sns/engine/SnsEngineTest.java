@@ -55,6 +55,7 @@ class SnsEngineTest {
         return new SnsEngine(
                 storage.topics(),
                 storage.deliveries(),
+                storage.archive(),
                 sqs,
                 keys,
                 clock,
@@ -110,7 +111,13 @@ class SnsEngineTest {
     void startingMakesNoSigningKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
         // A key costs RSA generation and BouncyCastle's classes (about 20 MB of heap): start-up must not pay them.
         try (SnsEngine started = new SnsEngine(
-                storage.topics(), storage.deliveries(), sqs, SigningKeys.persistent(data, clock), clock, "us-east-1")) {
+                storage.topics(),
+                storage.deliveries(),
+                storage.archive(),
+                sqs,
+                SigningKeys.persistent(data, clock),
+                clock,
+                "us-east-1")) {
             assertThat(started.topicCount()).isZero();
         }
         assertThat(data.resolve(SigningKeys.DIRECTORY)).doesNotExist();

@@ -88,6 +88,7 @@ class SnsMailDeliveryTest {
         return new SnsEngine(
                 storage.topics(),
                 storage.deliveries(),
+                storage.archive(),
                 sqs,
                 KEYS,
                 clock,

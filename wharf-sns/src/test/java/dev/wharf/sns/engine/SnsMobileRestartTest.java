@@ -37,7 +37,7 @@ class SnsMobileRestartTest {
     private SnsEngine sns = open();
 
     private SnsEngine open() {
-        return new SnsEngine(storage.topics(), storage.deliveries(), sqs, keys, clock, "us-east-1");
+        return new SnsEngine(storage.topics(), storage.deliveries(), storage.archive(), sqs, keys, clock, "us-east-1");
     }
 
     @AfterEach

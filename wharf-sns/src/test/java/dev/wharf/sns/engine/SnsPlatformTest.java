@@ -56,6 +56,7 @@ class SnsPlatformTest {
     private final SnsEngine sns = new SnsEngine(
             storage.topics(),
             storage.deliveries(),
+            storage.archive(),
             new SqsEngine(storage.queues(), clock, "us-east-1"),
             SigningKeys.ephemeral(clock),
             clock,

@@ -105,7 +105,7 @@ class SnsQueueRetryTest {
     private final List<SnsEngine> engines = new ArrayList<>();
 
     private SnsEngine open(QueueDeliveryPort queues) {
-        SnsEngine engine = new SnsEngine(storage.topics(), outbox, queues, KEYS, clock, "us-east-1");
+        SnsEngine engine = new SnsEngine(storage.topics(), outbox, storage.archive(), queues, KEYS, clock, "us-east-1");
         engines.add(engine);
         return engine;
     }

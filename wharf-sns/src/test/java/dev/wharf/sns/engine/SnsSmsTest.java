@@ -48,6 +48,7 @@ class SnsSmsTest {
     private final SnsEngine sns = new SnsEngine(
             storage.topics(),
             storage.deliveries(),
+            storage.archive(),
             new SqsEngine(storage.queues(), clock, "us-east-1"),
             SigningKeys.ephemeral(clock),
             clock,

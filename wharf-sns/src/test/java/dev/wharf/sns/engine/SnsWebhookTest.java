@@ -48,6 +48,7 @@ class SnsWebhookTest {
         return new SnsEngine(
                 storage.topics(),
                 storage.deliveries(),
+                storage.archive(),
                 sqs,
                 KEYS,
                 clock,

@@ -41,6 +41,7 @@ class SnsInternalResourcesTest {
     private final SnsEngine engine = new SnsEngine(
             storage.topics(),
             storage.deliveries(),
+            storage.archive(),
             new SqsEngine(storage.queues(), clock, "us-east-1"),
             SigningKeys.ephemeral(clock),
             clock,

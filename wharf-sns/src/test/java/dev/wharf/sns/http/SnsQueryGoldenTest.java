@@ -33,6 +33,7 @@ class SnsQueryGoldenTest {
     private final SnsEngine engine = new SnsEngine(
             storage.topics(),
             storage.deliveries(),
+            storage.archive(),
             new SqsEngine(storage.queues(), clock, "us-east-1"),
             SigningKeys.ephemeral(clock),
             clock,
