@@ -121,11 +121,12 @@ final class Publisher {
                 sequenceNumber,
                 endpoint,
                 signatureVersion(topic));
-        byte[] payload = SnsRecords.encode(published);
+        // Encoded only when the archive or the outbox keeps it: a publish to queues alone needs no stored copy.
+        byte[] payload = topic.fifo && topic.archiveRetentionDays > 0 ? SnsRecords.encode(published) : null;
         // A FIFO topic's publish holds its lock: the archive gets its messages in their order. The queues' and the
         // outbox's commits, submitted after it, are durable only once the archive's is, so Publish waits no longer.
         dev.wharf.storage.PendingCommit archived =
-                topic.fifo ? archives.append(topic, published, payload) : dev.wharf.storage.PendingCommit.DONE;
+                payload != null ? archives.append(topic, published, payload) : dev.wharf.storage.PendingCommit.DONE;
         // SMS and push land in their outboxes at once, durably, before Publish answers.
         mobile.deliver(published, topic.subscriptions);
         List<Subscription> targets = new ArrayList<>();
@@ -150,7 +151,7 @@ final class Publisher {
         for (Subscription target : later) {
             pending.add(SnsRecords.Pending.notification(target.arn(), now));
         }
-        long sequence = outbox.put(payload, pending);
+        long sequence = outbox.put(payload != null ? payload : SnsRecords.encode(published), pending);
         archived.await();
         deliveries.start(sequence, published, later);
         return new Accepted(messageId, sequenceNumber);
