@@ -78,7 +78,8 @@ def main(path):
     idle = [l for l in lines if l["scenario"] == "idle"]
     print()
     print("Start and idle memory: " + "; ".join(
-        [f"Wharf cold start to healthy {l['start_to_healthy_ms']} ms, idle RSS {l['server_idle_rss_mb']} MB" for l in cold]
+        [f"Wharf cold start to healthy {l['start_to_healthy_ms']} ms, RSS 5 s later {l.get('server_rss_5s_mb', '-')} MB,"
+         f" idle (15 s later) {l['server_idle_rss_mb']} MB" for l in cold]
         + [f"{l['server']} idle RSS {l['server_idle_rss_mb']} MB" for l in idle]))
 
     def check(name, ok, detail):
