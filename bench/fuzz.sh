@@ -12,6 +12,9 @@
 #                                         that checks every signature
 #   bench/fuzz.sh --storage sync          the durable store instead of memory
 #   bench/fuzz.sh --replay 1234 --seed 7  send one case again and print its bytes and its answer
+#   bench/fuzz.sh --warmup 0              no warm-up pass (by default 300,000 requests of the next seed come first,
+#                                         unmeasured, so that "idle before" is a warm server's: the JIT's compiled
+#                                         code and the classes of every path stay after any first burst)
 #
 # WHARF_HOME names the Wharf checkout whose server is fuzzed (default: this repository).
 set -euo pipefail
@@ -20,6 +23,7 @@ root="$(dirname "$bench_dir")"
 WHARF_HOME="${WHARF_HOME:-$root}"
 
 smoke=false requests=1000000 seed=1 max_seconds=1800 storage=memory accept_any=false replay=-1 connections=8
+warmup=300000
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=true ;;
@@ -28,6 +32,7 @@ while [ $# -gt 0 ]; do
     --max-seconds) max_seconds="$2"; shift ;;
     --storage) storage="$2"; shift ;;
     --connections) connections="$2"; shift ;;
+    --warmup) warmup="$2"; shift ;;
     --accept-any) accept_any=true ;;
     --replay) replay="$2"; shift ;;
     -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
@@ -90,8 +95,18 @@ else
   args+=(--requests "$requests" --max-seconds "$max_seconds"); cap=$((max_seconds + 300))
 fi
 status=0
+if ! $smoke && [ "$replay" -lt 0 ] && [ "$warmup" -gt 0 ]; then
+  # The warm-up's findings count as the run's: its own summary and failures sit beside the measured run's.
+  log "warming up: $warmup requests of seed $((seed + 1)), unmeasured"
+  warm_args=(--endpoint "http://127.0.0.1:$port" --server-pid "$server_pid" --seed "$((seed + 1))"
+             --connections "$connections" --access-key "$access_key" --secret-key "$secret_key"
+             --failures "$out/warmup-failures.jsonl" --server-log "$out/wharf.log" --requests "$warmup"
+             --max-seconds "$max_seconds")
+  timeout "$cap" "$java" -cp "$bench_cp" dev.wharf.bench.Bench fuzz "${warm_args[@]}" > "$out/warmup-summary.json" \
+    2> "$out/warmup.log" || status=$?
+fi
 timeout "$cap" "$java" -cp "$bench_cp" dev.wharf.bench.Bench fuzz "${args[@]}" > "$out/summary.json" \
-  2> >(tee "$out/fuzz.log" >&2) || status=$?
+  2> >(tee "$out/fuzz.log" >&2) || { s=$?; [ "$status" -ne 0 ] || status=$s; }
 cat "$out/summary.json"
 if ! kill -0 "$server_pid" 2>/dev/null; then
   log "Wharf is not running any more: see $out/wharf.log"; status=1
