@@ -1,0 +1,90 @@
+package dev.wharf.kinesis.engine;
+
+import dev.wharf.kinesis.api.KinesisError;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The 128-bit hash key space of a stream: how a record's partition key (or its explicit hash key) picks a shard, and
+ * how a stream's first shards divide the space.
+ *
+ * <p>As AWS documents it, a partition key maps to a hash key by MD5, read as an unsigned 128-bit integer; a shard owns
+ * an inclusive range of hash keys, and a stream's ranges cover 0 to 2^128 − 1 without gaps. A stream created with N
+ * shards gives shard i the keys from ⌊2^128·i/N⌋ to ⌊2^128·(i+1)/N⌋ − 1, which are the ranges AWS's DescribeStream
+ * shows.
+ */
+final class HashKeys {
+
+    /** 2^128 − 1, the largest hash key. */
+    static final BigInteger MAX = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+
+    private static final BigInteger SPACE = BigInteger.ONE.shiftLeft(128);
+    /** A decimal of at most 39 digits without leading zeros, the model's pattern for ExplicitHashKey. */
+    private static final Pattern DECIMAL = Pattern.compile("0|[1-9]\\d{0,38}");
+
+    /** An inclusive range of hash keys. */
+    record Range(BigInteger start, BigInteger end) {
+
+        Range {
+            if (start.signum() < 0 || end.compareTo(MAX) > 0 || start.compareTo(end) > 0) {
+                throw new IllegalArgumentException("not a hash key range: " + start + " to " + end);
+            }
+        }
+
+        boolean contains(BigInteger key) {
+            return start.compareTo(key) <= 0 && key.compareTo(end) <= 0;
+        }
+
+        /** Whether {@code next} starts right after this range ends, as the two halves of a merge must. */
+        boolean adjacentTo(Range next) {
+            return end.add(BigInteger.ONE).equals(next.start());
+        }
+    }
+
+    private HashKeys() {}
+
+    /** The hash key of a partition key: its UTF-8 MD5 as an unsigned 128-bit integer. */
+    static BigInteger ofPartitionKey(String partitionKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("MD5").digest(partitionKey.getBytes(StandardCharsets.UTF_8));
+            return new BigInteger(1, digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
+    }
+
+    /**
+     * An explicit hash key as a request sends it.
+     *
+     * @throws dev.wharf.common.AwsException {@code InvalidArgumentException} when it is not a decimal in the space
+     */
+    static BigInteger parseExplicit(String explicitHashKey) {
+        BigInteger key = DECIMAL.matcher(explicitHashKey).matches() ? new BigInteger(explicitHashKey) : null;
+        if (key == null || key.compareTo(MAX) > 0) {
+            throw KinesisError.InvalidArgument.with("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0,"
+                    + " 2^128-1]. Specified value was " + explicitHashKey);
+        }
+        return key;
+    }
+
+    /** The ranges of a stream's first {@code shards} shards, in order. */
+    static List<Range> evenSplit(int shards) {
+        if (shards < 1) {
+            throw new IllegalArgumentException("a stream has at least one shard: " + shards);
+        }
+        List<Range> ranges = new ArrayList<>(shards);
+        BigInteger count = BigInteger.valueOf(shards);
+        for (int i = 0; i < shards; i++) {
+            BigInteger start = SPACE.multiply(BigInteger.valueOf(i)).divide(count);
+            BigInteger end =
+                    SPACE.multiply(BigInteger.valueOf(i + 1L)).divide(count).subtract(BigInteger.ONE);
+            ranges.add(new Range(start, end));
+        }
+        return ranges;
+    }
+}

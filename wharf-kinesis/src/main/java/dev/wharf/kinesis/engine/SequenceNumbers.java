@@ -1,0 +1,55 @@
+package dev.wharf.kinesis.engine;
+
+import java.math.BigInteger;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Kinesis sequence numbers: the decimal strings that AWS documents only as unique per partition key and increasing
+ * within a shard over time, which clients (the KCL among them) compare as big integers.
+ *
+ * <p>Wharf's are {@code BASE + shardIndex·2^64 + ordinal}: 56 digits starting with {@code 49}, as AWS's look; the
+ * ordinal counts a shard's records from 0. So they increase within a shard, never repeat across the shards of a stream,
+ * grow from a parent shard to its children (whose indexes are higher), and name their shard, which lets an iterator
+ * request with another shard's sequence number be refused as AWS refuses it. The store keys a shard's records by the
+ * ordinal alone.
+ */
+final class SequenceNumbers {
+
+    /** 49 followed by 54 zeros. */
+    static final BigInteger BASE = new BigInteger("49").multiply(BigInteger.TEN.pow(54));
+
+    private static final BigInteger SHARD_UNIT = BigInteger.ONE.shiftLeft(64);
+    private static final Pattern DIGITS = Pattern.compile("0|[1-9]\\d{0,128}");
+
+    /** A sequence number's parts. */
+    record Parts(int shardIndex, long ordinal) {}
+
+    private SequenceNumbers() {}
+
+    /** The sequence number of a shard's record with the given ordinal. */
+    static String format(int shardIndex, long ordinal) {
+        if (shardIndex < 0 || ordinal < 0) {
+            throw new IllegalArgumentException("negative shard index or ordinal: " + shardIndex + ", " + ordinal);
+        }
+        return BASE.add(SHARD_UNIT.multiply(BigInteger.valueOf(shardIndex)))
+                .add(BigInteger.valueOf(ordinal))
+                .toString();
+    }
+
+    /** The parts of a sequence number that Wharf made, or null for any other string (malformed, or not Wharf's). */
+    static @Nullable Parts parse(String sequenceNumber) {
+        if (!DIGITS.matcher(sequenceNumber).matches()) {
+            return null;
+        }
+        BigInteger offset = new BigInteger(sequenceNumber).subtract(BASE);
+        if (offset.signum() < 0) {
+            return null;
+        }
+        BigInteger[] split = offset.divideAndRemainder(SHARD_UNIT);
+        if (split[0].bitLength() > 31 || split[1].bitLength() > 63) {
+            return null;
+        }
+        return new Parts(split[0].intValueExact(), split[1].longValueExact());
+    }
+}
