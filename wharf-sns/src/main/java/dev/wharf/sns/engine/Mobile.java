@@ -1,5 +1,6 @@
 package dev.wharf.sns.engine;
 
+import dev.wharf.common.MemberConstraints;
 import dev.wharf.sns.api.CheckIfPhoneNumberIsOptedOutRequest;
 import dev.wharf.sns.api.CheckIfPhoneNumberIsOptedOutResponse;
 import dev.wharf.sns.api.CreatePlatformApplicationRequest;

@@ -1,6 +1,7 @@
 package dev.wharf.sns.engine;
 
 import dev.wharf.common.LogText;
+import dev.wharf.common.MemberConstraints;
 import dev.wharf.sns.api.SnsError;
 import dev.wharf.sns.api.SnsLimits;
 import dev.wharf.storage.TopicBatch;

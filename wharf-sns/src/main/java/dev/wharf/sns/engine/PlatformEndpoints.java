@@ -1,5 +1,6 @@
 package dev.wharf.sns.engine;
 
+import dev.wharf.common.MemberConstraints;
 import dev.wharf.sns.api.Endpoint;
 import dev.wharf.sns.api.SnsContext;
 import dev.wharf.sns.api.SnsError;

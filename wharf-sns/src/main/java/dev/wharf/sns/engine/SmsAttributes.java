@@ -2,6 +2,7 @@ package dev.wharf.sns.engine;
 
 import dev.wharf.common.Arn;
 import dev.wharf.common.LogText;
+import dev.wharf.common.MemberConstraints;
 import dev.wharf.sns.api.SnsError;
 import dev.wharf.storage.TopicBatch;
 import dev.wharf.storage.TopicStore;

@@ -1,5 +1,6 @@
 package dev.wharf.sns.engine;
 
+import dev.wharf.common.MemberConstraints;
 import dev.wharf.sns.api.SMSSandboxPhoneNumber;
 import dev.wharf.sns.api.SnsError;
 import dev.wharf.sns.api.SnsLimits;

@@ -1,8 +1,5 @@
-package dev.wharf.sns.engine;
+package dev.wharf.common;
 
-import dev.wharf.common.AwsErrorCode;
-import dev.wharf.common.CommonError;
-import dev.wharf.common.LogText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,24 +7,26 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks the constraints that SNS's model puts on request members (required, pattern, length, range, enum) before the
- * service looks at the request, and words what breaks them as AWS does: "1 validation error detected: Value null at
+ * Checks the constraints that a service's model puts on request members (required, pattern, length, range, enum)
+ * before the service looks at the request, and words what breaks them as AWS's services do: "1 validation error detected: Value null at
  * 'attributes' failed to satisfy constraint: Member must not be null", one clause per violation, joined by "; ".
  *
  * <p>Members are named as AWS names them in these messages, the model's member name with a lower-case first letter.
- * A member that the model marks sensitive (phone numbers) is reported without its value, as AWS does. Not thread-safe:
+ * A member that the model marks sensitive (SNS's phone numbers) is reported without its value, as AWS does. Not thread-safe:
  * one request builds one.
  */
-final class MemberConstraints {
+public final class MemberConstraints {
 
     private final List<String> violations = new ArrayList<>();
 
-    static MemberConstraints check() {
+    private MemberConstraints() {}
+
+    public static MemberConstraints check() {
         return new MemberConstraints();
     }
 
     /** A required member; an empty map or list is absent, since the Query protocol cannot send one. */
-    MemberConstraints notNull(String member, @Nullable Object value) {
+    public MemberConstraints notNull(String member, @Nullable Object value) {
         boolean empty =
                 (value instanceof Map<?, ?> map && map.isEmpty()) || (value instanceof List<?> list && list.isEmpty());
         if (value == null || empty) {
@@ -36,7 +35,7 @@ final class MemberConstraints {
         return this;
     }
 
-    MemberConstraints pattern(String member, @Nullable String value, Pattern pattern, boolean sensitive) {
+    public MemberConstraints pattern(String member, @Nullable String value, Pattern pattern, boolean sensitive) {
         if (value != null && !pattern.matcher(value).matches()) {
             violations.add(value(member, value, sensitive)
                     + " failed to satisfy constraint: Member must satisfy regular expression pattern: "
@@ -45,7 +44,7 @@ final class MemberConstraints {
         return this;
     }
 
-    MemberConstraints length(String member, @Nullable String value, int min, int max, boolean sensitive) {
+    public MemberConstraints length(String member, @Nullable String value, int min, int max, boolean sensitive) {
         if (value != null && value.length() > max) {
             violations.add(value(member, value, sensitive)
                     + " failed to satisfy constraint: Member must have length less than or equal to " + max);
@@ -57,7 +56,7 @@ final class MemberConstraints {
         return this;
     }
 
-    MemberConstraints range(String member, @Nullable Integer value, int min, int max) {
+    public MemberConstraints range(String member, @Nullable Integer value, int min, int max) {
         if (value != null && value > max) {
             violations.add("Value '" + value + "' at '" + member
                     + "' failed to satisfy constraint: Member must have value less than or equal to " + max);
@@ -69,7 +68,7 @@ final class MemberConstraints {
         return this;
     }
 
-    MemberConstraints oneOf(String member, @Nullable String value, List<String> values) {
+    public MemberConstraints oneOf(String member, @Nullable String value, List<String> values) {
         if (value != null && !values.contains(value)) {
             violations.add(value(member, value, false)
                     + " failed to satisfy constraint: Member must satisfy enum value set: [" + String.join(", ", values)
@@ -79,17 +78,17 @@ final class MemberConstraints {
     }
 
     /** Throws the violations found, if any, as {@code ValidationError}. */
-    void validate() {
+    public void validate() {
         validate(CommonError.VALIDATION_ERROR);
     }
 
     /** Throws the violations found, if any, with the code that the operation's model declares for them. */
-    void validate(AwsErrorCode code) {
+    public void validate(AwsErrorCode code) {
         if (violations.isEmpty()) {
             return;
         }
         String count = violations.size() == 1 ? "1 validation error" : violations.size() + " validation errors";
-        throw new dev.wharf.common.AwsException(code, count + " detected: " + String.join("; ", violations));
+        throw new AwsException(code, count + " detected: " + String.join("; ", violations));
     }
 
     private static String value(String member, String value, boolean sensitive) {
