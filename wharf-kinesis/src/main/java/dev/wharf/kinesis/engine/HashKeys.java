@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  *
  * <p>As AWS documents it, a partition key maps to a hash key by MD5, read as an unsigned 128-bit integer; a shard owns
  * an inclusive range of hash keys, and a stream's ranges cover 0 to 2^128 − 1 without gaps. A stream created with N
- * shards gives shard i the keys from ⌊2^128·i/N⌋ to ⌊2^128·(i+1)/N⌋ − 1, which are the ranges AWS's DescribeStream
- * shows.
+ * shards gives shard i the keys from i·⌊2^128/N⌋ to (i+1)·⌊2^128/N⌋ − 1, and the last shard everything up to
+ * 2^128 − 1: the ranges AWS's DescribeStream shows (kinesalite, which was checked against AWS, makes the same).
  */
 final class HashKeys {
 
@@ -78,12 +78,11 @@ final class HashKeys {
             throw new IllegalArgumentException("a stream has at least one shard: " + shards);
         }
         List<Range> ranges = new ArrayList<>(shards);
-        BigInteger count = BigInteger.valueOf(shards);
+        BigInteger width = SPACE.divide(BigInteger.valueOf(shards));
         for (int i = 0; i < shards; i++) {
-            BigInteger start = SPACE.multiply(BigInteger.valueOf(i)).divide(count);
-            BigInteger end =
-                    SPACE.multiply(BigInteger.valueOf(i + 1L)).divide(count).subtract(BigInteger.ONE);
-            ranges.add(new Range(start, end));
+            BigInteger start = width.multiply(BigInteger.valueOf(i));
+            BigInteger next = i == shards - 1 ? SPACE : width.multiply(BigInteger.valueOf(i + 1L));
+            ranges.add(new Range(start, next.subtract(BigInteger.ONE)));
         }
         return ranges;
     }

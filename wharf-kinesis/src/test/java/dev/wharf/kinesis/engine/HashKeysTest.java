@@ -38,6 +38,17 @@ class HashKeysTest {
     }
 
     @Test
+    void anUnevenSplitGivesTheRemainderToTheLastShard() {
+        // 2^128 over 7 is 48611766702991209066196372490252601636 and a bit.
+        List<HashKeys.Range> ranges = HashKeys.evenSplit(7);
+        BigInteger width = new BigInteger("48611766702991209066196372490252601636");
+        assertThat(ranges.get(6).start()).isEqualTo(width.multiply(BigInteger.valueOf(6)));
+        assertThat(ranges.get(5).end())
+                .isEqualTo(width.multiply(BigInteger.valueOf(6)).subtract(BigInteger.ONE));
+        assertThat(ranges.get(6).end()).isEqualTo(HashKeys.MAX);
+    }
+
+    @Test
     void anUnevenSplitStillCoversEveryKeyOnce() {
         List<HashKeys.Range> ranges = HashKeys.evenSplit(3);
         assertThat(ranges.getFirst().start()).isZero();
