@@ -1,0 +1,6 @@
+package dev.wharf.kinesis.api;
+
+import org.jspecify.annotations.Nullable;
+
+/** The output of DescribeStreamSummary. */
+public record DescribeStreamSummaryResponse(@Nullable StreamDescriptionSummary streamDescriptionSummary) {}

@@ -1,0 +1,399 @@
+package dev.wharf.kinesis.engine;
+
+import dev.wharf.common.MemberConstraints;
+import dev.wharf.kinesis.api.CreateStreamRequest;
+import dev.wharf.kinesis.api.CreateStreamResponse;
+import dev.wharf.kinesis.api.DeleteStreamRequest;
+import dev.wharf.kinesis.api.DeleteStreamResponse;
+import dev.wharf.kinesis.api.DescribeStreamRequest;
+import dev.wharf.kinesis.api.DescribeStreamResponse;
+import dev.wharf.kinesis.api.DescribeStreamSummaryRequest;
+import dev.wharf.kinesis.api.DescribeStreamSummaryResponse;
+import dev.wharf.kinesis.api.EnhancedMetrics;
+import dev.wharf.kinesis.api.KinesisContext;
+import dev.wharf.kinesis.api.KinesisError;
+import dev.wharf.kinesis.api.KinesisLimits;
+import dev.wharf.kinesis.api.ListShardsRequest;
+import dev.wharf.kinesis.api.ListShardsResponse;
+import dev.wharf.kinesis.api.ListStreamsRequest;
+import dev.wharf.kinesis.api.ListStreamsResponse;
+import dev.wharf.kinesis.api.Shard;
+import dev.wharf.kinesis.api.StreamDescription;
+import dev.wharf.kinesis.api.StreamDescriptionSummary;
+import dev.wharf.kinesis.api.StreamModeDetails;
+import dev.wharf.kinesis.api.StreamSummary;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Kinesis Data Streams' semantics for streams and their shards: creation (provisioned or on-demand), the asynchronous
+ * CREATING and DELETING of AWS, description, listing and deletion. One per server; thread-safe.
+ *
+ * <p>Streams are keyed by account and name, and found by StreamName or StreamARN as AWS lets every call name them. A
+ * stream's changes take {@link KinesisConfig#transition()}; its status moves on when a call next looks at it.
+ */
+public final class KinesisEngine {
+
+    static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+    static final Pattern STREAM_ARN = Pattern.compile("arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
+    static final List<String> STREAM_MODES = List.of("PROVISIONED", "ON_DEMAND");
+    static final int LIST_LIMIT_DEFAULT = 100;
+    static final int LIST_SHARDS_DEFAULT = 1_000;
+    static final int SHARD_COUNT_MAX = 100_000;
+
+    private final Clock clock;
+    private final KinesisConfig config;
+    /** Streams by {@code <account>/<name>}, in name order within an account. */
+    private final ConcurrentSkipListMap<String, Stream> streams = new ConcurrentSkipListMap<>();
+
+    private final Object createLock = new Object();
+
+    public KinesisEngine(Clock clock, KinesisConfig config) {
+        this.clock = clock;
+        this.config = config;
+    }
+
+    public CreateStreamResponse createStream(KinesisContext context, CreateStreamRequest request) {
+        String mode = request.streamModeDetails() == null
+                ? null
+                : request.streamModeDetails().streamMode();
+        MemberConstraints.check()
+                .notNull("streamName", request.streamName())
+                .length("streamName", request.streamName(), 1, KinesisLimits.STREAM_NAME_LENGTH_MAX, false)
+                .pattern("streamName", request.streamName(), STREAM_NAME, false)
+                .range("shardCount", request.shardCount(), 1, SHARD_COUNT_MAX)
+                .oneOf("streamModeDetails.streamMode", mode, STREAM_MODES)
+                .validate(KinesisError.Validation);
+        String name = Objects.requireNonNull(request.streamName());
+        Stream.Mode streamMode = "ON_DEMAND".equals(mode) ? Stream.Mode.ON_DEMAND : Stream.Mode.PROVISIONED;
+        int shards;
+        if (streamMode == Stream.Mode.ON_DEMAND) {
+            if (request.shardCount() != null) {
+                throw KinesisError.InvalidArgument.with("ShardCount is not supported for streams in ON_DEMAND mode.");
+            }
+            shards = KinesisLimits.ON_DEMAND_INITIAL_SHARDS;
+        } else if (request.shardCount() == null) {
+            throw KinesisError.InvalidArgument.with("ShardCount is required for streams in PROVISIONED mode.");
+        } else {
+            shards = request.shardCount();
+        }
+        Map<String, String> tags = request.tags() == null ? Map.of() : request.tags();
+        if (tags.size() > KinesisLimits.TAGS_MAX) {
+            throw KinesisError.InvalidArgument.with("Failed to create stream " + name + ". A stream can have at most "
+                    + KinesisLimits.TAGS_MAX + " tags.");
+        }
+        long now = clock.millis();
+        synchronized (createLock) {
+            String key = key(context.accountId(), name);
+            Stream existing = live(key, now);
+            if (existing != null) {
+                throw KinesisError.ResourceInUse.with(
+                        "Stream " + name + " under account " + context.accountId() + " already exists.");
+            }
+            int open = openShards(context.accountId(), now);
+            if (open + shards > config.shardsPerAccount()) {
+                throw KinesisError.LimitExceeded.with("This request would exceed the shard limit for the account "
+                        + context.accountId() + " in " + context.region() + ". Current shard count for the account: "
+                        + open + ". Limit: " + config.shardsPerAccount() + ". Number of additional shards that would"
+                        + " have resulted from this request: " + shards + ". Refer to the AWS Service Limits page"
+                        + " (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits"
+                        + " and how to request higher limits.");
+            }
+            Stream stream = new Stream(
+                    name,
+                    arn(context, name),
+                    context.accountId(),
+                    now,
+                    streamMode,
+                    KinesisLimits.RETENTION_HOURS_DEFAULT);
+            List<HashKeys.Range> ranges = HashKeys.evenSplit(shards);
+            for (int i = 0; i < ranges.size(); i++) {
+                stream.shards.add(new ShardState(i, ranges.get(i), -1, -1, null));
+            }
+            stream.tags.putAll(tags);
+            stream.settlesAtMillis = now + config.transition().toMillis();
+            streams.put(key, stream);
+        }
+        return new CreateStreamResponse();
+    }
+
+    public DeleteStreamResponse deleteStream(KinesisContext context, DeleteStreamRequest request) {
+        Stream stream = find(context, request.streamName(), request.streamARN());
+        stream.lock.lock();
+        try {
+            stream.status = Stream.Status.DELETING;
+            stream.settlesAtMillis = clock.millis() + config.transition().toMillis();
+        } finally {
+            stream.lock.unlock();
+        }
+        return new DeleteStreamResponse();
+    }
+
+    public DescribeStreamSummaryResponse describeStreamSummary(
+            KinesisContext context, DescribeStreamSummaryRequest request) {
+        Stream stream = find(context, request.streamName(), request.streamARN());
+        stream.lock.lock();
+        try {
+            return new DescribeStreamSummaryResponse(new StreamDescriptionSummary(
+                    stream.name,
+                    stream.arn,
+                    null,
+                    stream.status.name(),
+                    new StreamModeDetails(stream.mode.name()),
+                    stream.retentionHours,
+                    created(stream),
+                    noEnhancedMetrics(),
+                    "NONE",
+                    null,
+                    stream.status == Stream.Status.CREATING ? 0 : stream.openShards(),
+                    0,
+                    null,
+                    null));
+        } finally {
+            stream.lock.unlock();
+        }
+    }
+
+    public DescribeStreamResponse describeStream(KinesisContext context, DescribeStreamRequest request) {
+        MemberConstraints.check().range("limit", request.limit(), 1, 10_000).validate(KinesisError.Validation);
+        Stream stream = find(context, request.streamName(), request.streamARN());
+        int limit = request.limit() == null ? LIST_LIMIT_DEFAULT : request.limit();
+        stream.lock.lock();
+        try {
+            List<Shard> page = new ArrayList<>();
+            boolean more = false;
+            if (stream.status != Stream.Status.CREATING) {
+                int after = request.exclusiveStartShardId() == null
+                        ? -1
+                        : ShardIds.indexOf(request.exclusiveStartShardId());
+                for (ShardState shard : stream.shards) {
+                    if (shard.index() <= after) {
+                        continue;
+                    }
+                    if (page.size() == limit) {
+                        more = true;
+                        break;
+                    }
+                    page.add(shard.describe());
+                }
+            }
+            return new DescribeStreamResponse(new StreamDescription(
+                    stream.name,
+                    stream.arn,
+                    stream.status.name(),
+                    new StreamModeDetails(stream.mode.name()),
+                    page,
+                    more,
+                    stream.retentionHours,
+                    created(stream),
+                    noEnhancedMetrics(),
+                    "NONE",
+                    null));
+        } finally {
+            stream.lock.unlock();
+        }
+    }
+
+    public ListStreamsResponse listStreams(KinesisContext context, ListStreamsRequest request) {
+        MemberConstraints.check().range("limit", request.limit(), 1, 10_000).validate(KinesisError.Validation);
+        int limit = request.limit() == null ? LIST_LIMIT_DEFAULT : request.limit();
+        String after = request.exclusiveStartStreamName();
+        if (request.nextToken() != null) {
+            after = decodeToken(request.nextToken());
+        }
+        String prefix = context.accountId() + "/";
+        String from = after == null ? prefix : key(context.accountId(), after);
+        long now = clock.millis();
+        List<String> names = new ArrayList<>();
+        List<StreamSummary> summaries = new ArrayList<>();
+        boolean more = false;
+        for (Map.Entry<String, Stream> entry :
+                streams.tailMap(from, after == null).entrySet()) {
+            if (!entry.getKey().startsWith(prefix)) {
+                break;
+            }
+            Stream stream = live(entry.getKey(), now);
+            if (stream == null) {
+                continue;
+            }
+            if (names.size() == limit) {
+                more = true;
+                break;
+            }
+            stream.lock.lock();
+            try {
+                names.add(stream.name);
+                summaries.add(new StreamSummary(
+                        stream.name,
+                        stream.arn,
+                        stream.status.name(),
+                        new StreamModeDetails(stream.mode.name()),
+                        created(stream)));
+            } finally {
+                stream.lock.unlock();
+            }
+        }
+        String nextToken = more ? encodeToken(names.getLast()) : null;
+        return new ListStreamsResponse(names, more, nextToken, summaries);
+    }
+
+    public ListShardsResponse listShards(KinesisContext context, ListShardsRequest request) {
+        MemberConstraints.check()
+                .range("maxResults", request.maxResults(), 1, 10_000)
+                .validate(KinesisError.Validation);
+        String streamName = request.streamName();
+        String afterShard = request.exclusiveStartShardId();
+        if (request.nextToken() != null) {
+            if (streamName != null || request.streamARN() != null || afterShard != null) {
+                throw KinesisError.InvalidArgument.with(
+                        "NextToken and StreamName, StreamARN or ExclusiveStartShardId cannot be provided together.");
+            }
+            String[] token = decodeToken(request.nextToken()).split("/", 2);
+            if (token.length != 2) {
+                throw KinesisError.InvalidArgument.with("Invalid ShardIterator or NextToken.");
+            }
+            streamName = token[0];
+            afterShard = token[1];
+        }
+        Stream stream = find(context, streamName, request.nextToken() == null ? request.streamARN() : null);
+        int limit = request.maxResults() == null ? LIST_SHARDS_DEFAULT : request.maxResults();
+        int after = afterShard == null ? -1 : ShardIds.indexOf(afterShard);
+        stream.lock.lock();
+        try {
+            List<Shard> page = new ArrayList<>();
+            boolean more = false;
+            for (ShardState shard : stream.status == Stream.Status.CREATING ? List.<ShardState>of() : stream.shards) {
+                if (shard.index() <= after) {
+                    continue;
+                }
+                if (page.size() == limit) {
+                    more = true;
+                    break;
+                }
+                page.add(shard.describe());
+            }
+            String nextToken =
+                    more ? encodeToken(stream.name + "/" + page.getLast().shardId()) : null;
+            return new ListShardsResponse(page, nextToken);
+        } finally {
+            stream.lock.unlock();
+        }
+    }
+
+    /**
+     * The stream a call names by StreamName, StreamARN or both, whatever its status but gone.
+     *
+     * @throws dev.wharf.common.AwsException {@code InvalidArgumentException} when it names none or two streams,
+     *     {@code ValidationException} for a malformed name or ARN, {@code ResourceNotFoundException} when there is
+     *     no such stream
+     */
+    Stream find(KinesisContext context, @Nullable String streamName, @Nullable String streamArn) {
+        MemberConstraints.check()
+                .length("streamName", streamName, 1, KinesisLimits.STREAM_NAME_LENGTH_MAX, false)
+                .pattern("streamName", streamName, STREAM_NAME, false)
+                .length("streamARN", streamArn, 1, 2048, false)
+                .pattern("streamARN", streamArn, STREAM_ARN, false)
+                .validate(KinesisError.Validation);
+        String account = context.accountId();
+        String name = streamName;
+        if (streamArn != null) {
+            String[] parts = streamArn.split(":", 6);
+            String arnName = parts[5].substring("stream/".length());
+            if (name != null && !name.equals(arnName)) {
+                throw KinesisError.InvalidArgument.with("StreamARN and StreamName do not name the same stream.");
+            }
+            name = arnName;
+            if (!parts[4].equals(account) || !parts[3].equals(context.region())) {
+                throw notFound(name, parts[4]);
+            }
+        }
+        if (name == null) {
+            throw KinesisError.InvalidArgument.with("Either StreamName or StreamARN must be provided.");
+        }
+        Stream stream = live(key(account, name), clock.millis());
+        if (stream == null) {
+            throw notFound(name, account);
+        }
+        return stream;
+    }
+
+    /** The stream under a key, its status brought up to date, or null when there is none or it is gone. */
+    private @Nullable Stream live(String key, long now) {
+        Stream stream = streams.get(key);
+        if (stream == null) {
+            return null;
+        }
+        stream.lock.lock();
+        try {
+            if (!stream.settle(now)) {
+                return stream;
+            }
+        } finally {
+            stream.lock.unlock();
+        }
+        streams.remove(key, stream);
+        return null;
+    }
+
+    private int openShards(String accountId, long now) {
+        int open = 0;
+        String prefix = accountId + "/";
+        for (Map.Entry<String, Stream> entry : streams.tailMap(prefix).entrySet()) {
+            if (!entry.getKey().startsWith(prefix)) {
+                break;
+            }
+            Stream stream = live(entry.getKey(), now);
+            if (stream != null) {
+                stream.lock.lock();
+                try {
+                    open += stream.openShards();
+                } finally {
+                    stream.lock.unlock();
+                }
+            }
+        }
+        return open;
+    }
+
+    private static dev.wharf.common.AwsException notFound(String name, String account) {
+        return KinesisError.ResourceNotFound.with("Stream " + name + " under account " + account + " not found.");
+    }
+
+    private static String key(String accountId, String name) {
+        return accountId + "/" + name;
+    }
+
+    static String arn(KinesisContext context, String name) {
+        return "arn:aws:kinesis:" + context.region() + ":" + context.accountId() + ":stream/" + name;
+    }
+
+    /** AWS shows creation times to the second. */
+    private static Instant created(Stream stream) {
+        return Instant.ofEpochSecond(stream.createdMillis / 1000);
+    }
+
+    private static List<EnhancedMetrics> noEnhancedMetrics() {
+        return List.of(new EnhancedMetrics(List.of()));
+    }
+
+    private static String encodeToken(String value) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeToken(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw KinesisError.InvalidArgument.with("Invalid ShardIterator or NextToken.");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.wharf.kinesis.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One stream's state: what DescribeStream shows, and the shards. Its mutable fields are guarded by {@link #lock};
+ * the name, ARN, account and creation time never change.
+ */
+final class Stream {
+
+    /** A stream's status, as AWS names it. */
+    enum Status {
+        CREATING,
+        ACTIVE,
+        UPDATING,
+        DELETING
+    }
+
+    /** A stream's capacity mode, as AWS names it. */
+    enum Mode {
+        PROVISIONED,
+        ON_DEMAND
+    }
+
+    final String name;
+    final String arn;
+    final String accountId;
+    final long createdMillis;
+    final ReentrantLock lock = new ReentrantLock();
+
+    /** Guarded by {@link #lock}. */
+    Status status;
+    /** When the current CREATING, UPDATING or DELETING is over, in epoch milliseconds; guarded by {@link #lock}. */
+    long settlesAtMillis;
+
+    Mode mode;
+    int retentionHours;
+    final List<ShardState> shards = new ArrayList<>();
+    final Map<String, String> tags = new LinkedHashMap<>();
+
+    Stream(String name, String arn, String accountId, long createdMillis, Mode mode, int retentionHours) {
+        this.name = name;
+        this.arn = arn;
+        this.accountId = accountId;
+        this.createdMillis = createdMillis;
+        this.mode = mode;
+        this.retentionHours = retentionHours;
+        this.status = Status.CREATING;
+    }
+
+    /** Lock must be held: moves a finished CREATING or UPDATING on to ACTIVE; true when the stream is gone. */
+    boolean settle(long nowMillis) {
+        if (status == Status.ACTIVE || nowMillis < settlesAtMillis) {
+            return false;
+        }
+        if (status == Status.DELETING) {
+            return true;
+        }
+        status = Status.ACTIVE;
+        return false;
+    }
+
+    /** Lock must be held: the shards that are open. */
+    int openShards() {
+        int open = 0;
+        for (ShardState shard : shards) {
+            if (shard.open()) {
+                open++;
+            }
+        }
+        return open;
+    }
+}
