@@ -1,15 +1,23 @@
 package dev.wharf.kinesis.engine;
 
 import dev.wharf.common.MemberConstraints;
+import dev.wharf.kinesis.api.AddTagsToStreamRequest;
+import dev.wharf.kinesis.api.AddTagsToStreamResponse;
 import dev.wharf.kinesis.api.CreateStreamRequest;
 import dev.wharf.kinesis.api.CreateStreamResponse;
+import dev.wharf.kinesis.api.DecreaseStreamRetentionPeriodRequest;
+import dev.wharf.kinesis.api.DecreaseStreamRetentionPeriodResponse;
 import dev.wharf.kinesis.api.DeleteStreamRequest;
 import dev.wharf.kinesis.api.DeleteStreamResponse;
+import dev.wharf.kinesis.api.DescribeLimitsRequest;
+import dev.wharf.kinesis.api.DescribeLimitsResponse;
 import dev.wharf.kinesis.api.DescribeStreamRequest;
 import dev.wharf.kinesis.api.DescribeStreamResponse;
 import dev.wharf.kinesis.api.DescribeStreamSummaryRequest;
 import dev.wharf.kinesis.api.DescribeStreamSummaryResponse;
 import dev.wharf.kinesis.api.EnhancedMetrics;
+import dev.wharf.kinesis.api.IncreaseStreamRetentionPeriodRequest;
+import dev.wharf.kinesis.api.IncreaseStreamRetentionPeriodResponse;
 import dev.wharf.kinesis.api.KinesisContext;
 import dev.wharf.kinesis.api.KinesisError;
 import dev.wharf.kinesis.api.KinesisLimits;
@@ -17,7 +25,15 @@ import dev.wharf.kinesis.api.ListShardsRequest;
 import dev.wharf.kinesis.api.ListShardsResponse;
 import dev.wharf.kinesis.api.ListStreamsRequest;
 import dev.wharf.kinesis.api.ListStreamsResponse;
+import dev.wharf.kinesis.api.ListTagsForStreamRequest;
+import dev.wharf.kinesis.api.ListTagsForStreamResponse;
+import dev.wharf.kinesis.api.MergeShardsRequest;
+import dev.wharf.kinesis.api.MergeShardsResponse;
+import dev.wharf.kinesis.api.RemoveTagsFromStreamRequest;
+import dev.wharf.kinesis.api.RemoveTagsFromStreamResponse;
 import dev.wharf.kinesis.api.Shard;
+import dev.wharf.kinesis.api.SplitShardRequest;
+import dev.wharf.kinesis.api.SplitShardResponse;
 import dev.wharf.kinesis.api.StreamDescription;
 import dev.wharf.kinesis.api.StreamDescriptionSummary;
 import dev.wharf.kinesis.api.StreamModeDetails;
@@ -36,7 +52,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Kinesis Data Streams' semantics for streams and their shards: creation (provisioned or on-demand), the asynchronous
- * CREATING and DELETING of AWS, description, listing and deletion. One per server; thread-safe.
+ * CREATING, UPDATING and DELETING of AWS, description, listing, retention, tags, resharding and deletion. One per server; thread-safe.
  *
  * <p>Streams are keyed by account and name, and found by StreamName or StreamARN as AWS lets every call name them. A
  * stream's changes take {@link KinesisConfig#transition()}; its status moves on when a call next looks at it.
@@ -49,6 +65,8 @@ public final class KinesisEngine {
     static final int LIST_LIMIT_DEFAULT = 100;
     static final int LIST_SHARDS_DEFAULT = 1_000;
     static final int SHARD_COUNT_MAX = 100_000;
+    /** On-demand streams per account (AWS's default quota). */
+    static final int ON_DEMAND_STREAMS_MAX = 50;
 
     private final Clock clock;
     private final KinesisConfig config;
@@ -99,15 +117,7 @@ public final class KinesisEngine {
                 throw KinesisError.ResourceInUse.with(
                         "Stream " + name + " under account " + context.accountId() + " already exists.");
             }
-            int open = openShards(context.accountId(), now);
-            if (open + shards > config.shardsPerAccount()) {
-                throw KinesisError.LimitExceeded.with("This request would exceed the shard limit for the account "
-                        + context.accountId() + " in " + context.region() + ". Current shard count for the account: "
-                        + open + ". Limit: " + config.shardsPerAccount() + ". Number of additional shards that would"
-                        + " have resulted from this request: " + shards + ". Refer to the AWS Service Limits page"
-                        + " (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits"
-                        + " and how to request higher limits.");
-            }
+            requireShardQuota(context, openShards(context.accountId(), now), shards);
             Stream stream = new Stream(
                     name,
                     arn(context, name),
@@ -286,6 +296,127 @@ public final class KinesisEngine {
             return new ListShardsResponse(page, nextToken);
         } finally {
             stream.lock.unlock();
+        }
+    }
+
+    public IncreaseStreamRetentionPeriodResponse increaseStreamRetentionPeriod(
+            KinesisContext context, IncreaseStreamRetentionPeriodRequest request) {
+        Stream stream = find(context, request.streamName(), request.streamARN());
+        stream.lock.lock();
+        try {
+            StreamChanges.retention(stream, request.retentionPeriodHours(), true);
+        } finally {
+            stream.lock.unlock();
+        }
+        return new IncreaseStreamRetentionPeriodResponse();
+    }
+
+    public DecreaseStreamRetentionPeriodResponse decreaseStreamRetentionPeriod(
+            KinesisContext context, DecreaseStreamRetentionPeriodRequest request) {
+        Stream stream = find(context, request.streamName(), request.streamARN());
+        stream.lock.lock();
+        try {
+            StreamChanges.retention(stream, request.retentionPeriodHours(), false);
+        } finally {
+            stream.lock.unlock();
+        }
+        return new DecreaseStreamRetentionPeriodResponse();
+    }
+
+    public AddTagsToStreamResponse addTagsToStream(KinesisContext context, AddTagsToStreamRequest request) {
+        Stream stream = find(context, request.streamName(), request.streamARN());
+        stream.lock.lock();
+        try {
+            StreamChanges.addTags(stream, request.tags());
+        } finally {
+            stream.lock.unlock();
+        }
+        return new AddTagsToStreamResponse();
+    }
+
+    public RemoveTagsFromStreamResponse removeTagsFromStream(
+            KinesisContext context, RemoveTagsFromStreamRequest request) {
+        Stream stream = find(context, request.streamName(), request.streamARN());
+        stream.lock.lock();
+        try {
+            StreamChanges.removeTags(stream, request.tagKeys());
+        } finally {
+            stream.lock.unlock();
+        }
+        return new RemoveTagsFromStreamResponse();
+    }
+
+    public ListTagsForStreamResponse listTagsForStream(KinesisContext context, ListTagsForStreamRequest request) {
+        MemberConstraints.check()
+                .range("limit", request.limit(), 1, 50)
+                .length("exclusiveStartTagKey", request.exclusiveStartTagKey(), 1, 128, false)
+                .validate(KinesisError.Validation);
+        Stream stream = find(context, request.streamName(), request.streamARN());
+        int limit = request.limit() == null ? 50 : request.limit();
+        stream.lock.lock();
+        try {
+            boolean[] more = {false};
+            return new ListTagsForStreamResponse(
+                    StreamChanges.tags(stream, request.exclusiveStartTagKey(), limit, more), more[0]);
+        } finally {
+            stream.lock.unlock();
+        }
+    }
+
+    public DescribeLimitsResponse describeLimits(KinesisContext context, DescribeLimitsRequest request) {
+        long now = clock.millis();
+        int onDemand = 0;
+        String prefix = context.accountId() + "/";
+        for (Map.Entry<String, Stream> entry : streams.tailMap(prefix).entrySet()) {
+            if (!entry.getKey().startsWith(prefix)) {
+                break;
+            }
+            Stream stream = live(entry.getKey(), now);
+            if (stream != null && stream.mode == Stream.Mode.ON_DEMAND) {
+                onDemand++;
+            }
+        }
+        return new DescribeLimitsResponse(
+                config.shardsPerAccount(), openShards(context.accountId(), now), onDemand, ON_DEMAND_STREAMS_MAX);
+    }
+
+    public SplitShardResponse splitShard(KinesisContext context, SplitShardRequest request) {
+        Stream stream = find(context, request.streamName(), request.streamARN());
+        long now = clock.millis();
+        int open = openShards(context.accountId(), now);
+        stream.lock.lock();
+        try {
+            stream.requireActive();
+            Runnable split = StreamChanges.split(stream, request.shardToSplit(), request.newStartingHashKey());
+            requireShardQuota(context, open, 1);
+            stream.update(now, config.transition().toMillis(), split);
+        } finally {
+            stream.lock.unlock();
+        }
+        return new SplitShardResponse();
+    }
+
+    public MergeShardsResponse mergeShards(KinesisContext context, MergeShardsRequest request) {
+        Stream stream = find(context, request.streamName(), request.streamARN());
+        stream.lock.lock();
+        try {
+            stream.requireActive();
+            Runnable merge = StreamChanges.merge(stream, request.shardToMerge(), request.adjacentShardToMerge());
+            stream.update(clock.millis(), config.transition().toMillis(), merge);
+        } finally {
+            stream.lock.unlock();
+        }
+        return new MergeShardsResponse();
+    }
+
+    private void requireShardQuota(KinesisContext context, int open, int more) {
+        if (open + more > config.shardsPerAccount()) {
+            throw KinesisError.LimitExceeded.with("This request would exceed the shard limit for the account "
+                    + context.accountId() + " in " + context.region() + ". Current shard count for the account: "
+                    + open + ". Limit: " + config.shardsPerAccount() + ". Number of additional shards that would"
+                    + " have resulted from this request: " + more + ". Refer to the AWS Service Limits page"
+                    + " (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits"
+                    + " and how to request higher limits.");
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One stream's state: what DescribeStream shows, and the shards. Its mutable fields are guarded by {@link #lock};
@@ -37,6 +38,10 @@ final class Stream {
     /** When the current CREATING, UPDATING or DELETING is over, in epoch milliseconds; guarded by {@link #lock}. */
     long settlesAtMillis;
 
+    /** What an UPDATING stream becomes when its transition is over, or null; guarded by {@link #lock}. */
+    @Nullable
+    Runnable pending;
+
     Mode mode;
     int retentionHours;
     final List<ShardState> shards = new ArrayList<>();
@@ -60,8 +65,40 @@ final class Stream {
         if (status == Status.DELETING) {
             return true;
         }
+        Runnable change = pending;
+        pending = null;
+        if (change != null) {
+            change.run();
+        }
         status = Status.ACTIVE;
         return false;
+    }
+
+    /**
+     * Lock must be held: starts a change that takes the transition, as AWS's UPDATING does.
+     *
+     * @throws dev.wharf.common.AwsException {@code ResourceInUseException} unless the stream is ACTIVE
+     */
+    void update(long nowMillis, long transitionMillis, Runnable change) {
+        requireActive();
+        status = Status.UPDATING;
+        settlesAtMillis = nowMillis + transitionMillis;
+        pending = change;
+    }
+
+    /** Lock must be held: refuses a change to a stream that is not ACTIVE, in AWS's words. */
+    void requireActive() {
+        if (status != Status.ACTIVE) {
+            throw dev.wharf.kinesis.api.KinesisError.ResourceInUse.with("Stream " + name + " under account " + accountId
+                    + " not ACTIVE, instead in state " + status.name());
+        }
+    }
+
+    /** Lock must be held: the shard with the given id, or null when the stream has none by that id. */
+    @Nullable
+    ShardState shard(String shardId) {
+        int index = ShardIds.indexOf(shardId);
+        return index < 0 || index >= shards.size() ? null : shards.get(index);
     }
 
     /** Lock must be held: the shards that are open. */

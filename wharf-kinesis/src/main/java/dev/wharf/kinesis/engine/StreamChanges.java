@@ -1,0 +1,191 @@
+package dev.wharf.kinesis.engine;
+
+import dev.wharf.common.MemberConstraints;
+import dev.wharf.kinesis.api.KinesisError;
+import dev.wharf.kinesis.api.KinesisLimits;
+import dev.wharf.kinesis.api.Tag;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The changes to an existing stream that need no records: retention, tags, and resharding (SplitShard and MergeShards),
+ * each checked as AWS checks it and worded as AWS words it. Every method runs with the stream's lock held.
+ */
+final class StreamChanges {
+
+    /** The characters AWS allows in tags: Unicode letters, digits, white space and {@code _ . / = + - % @}. */
+    private static final Pattern TAG_CHARACTERS = Pattern.compile("[\\p{L}\\p{N}\\s_./=+\\-%@]*");
+    /** A closed shard's ending sequence number: the highest its index can have, above every record it holds. */
+    static final long ENDING_ORDINAL = Long.MAX_VALUE;
+
+    private StreamChanges() {}
+
+    static void retention(Stream stream, @Nullable Integer hours, boolean increase) {
+        MemberConstraints.check()
+                .notNull("retentionPeriodHours", hours)
+                .range("retentionPeriodHours", hours, 1, Integer.MAX_VALUE)
+                .validate(KinesisError.Validation);
+        int requested = java.util.Objects.requireNonNull(hours);
+        if (requested < KinesisLimits.RETENTION_HOURS_MIN) {
+            throw KinesisError.InvalidArgument.with("Minimum allowed retention period is 24 hours. Requested retention"
+                    + " period (" + requested + " hours) is too short.");
+        }
+        if (requested > KinesisLimits.RETENTION_HOURS_MAX) {
+            throw KinesisError.InvalidArgument.with("Maximum allowed retention period is 8760 hours. Requested"
+                    + " retention period (" + requested + " hours) is too long.");
+        }
+        if (increase && requested < stream.retentionHours) {
+            throw KinesisError.InvalidArgument.with("Requested retention period (" + requested + " hours) for stream "
+                    + stream.name + " can not be shorter than existing retention period (" + stream.retentionHours
+                    + " hours). Use DecreaseRetentionPeriod API.");
+        }
+        if (!increase && requested > stream.retentionHours) {
+            throw KinesisError.InvalidArgument.with("Requested retention period (" + requested + " hours) for stream "
+                    + stream.name + " can not be longer than existing retention period (" + stream.retentionHours
+                    + " hours). Use IncreaseRetentionPeriod API.");
+        }
+        stream.retentionHours = requested;
+    }
+
+    static void addTags(Stream stream, @Nullable Map<String, String> tags) {
+        MemberConstraints constraints = MemberConstraints.check().notNull("tags", tags);
+        if (tags != null && tags.size() > 10) {
+            constraints.range("tags", tags.size(), 1, 10);
+        }
+        constraints.validate(KinesisError.Validation);
+        Map<String, String> added = java.util.Objects.requireNonNull(tags);
+        for (Map.Entry<String, String> tag : added.entrySet()) {
+            if (!TAG_CHARACTERS.matcher(tag.getKey()).matches()
+                    || !TAG_CHARACTERS.matcher(tag.getValue()).matches()) {
+                throw KinesisError.InvalidArgument.with("Some tags contain invalid characters. Valid characters:"
+                        + " Unicode letters, digits, white space, _ . / = + - % @.");
+            }
+            if (tag.getKey().isEmpty()
+                    || tag.getKey().length() > KinesisLimits.TAG_KEY_LENGTH_MAX
+                    || tag.getValue().length() > KinesisLimits.TAG_VALUE_LENGTH_MAX) {
+                throw KinesisError.InvalidArgument.with("Failed to add tags to stream " + stream.name
+                        + " under account " + stream.accountId + " because a tag key is longer than 128 characters or"
+                        + " empty, or a tag value is longer than 256 characters.");
+            }
+        }
+        Map<String, String> merged = new LinkedHashMap<>(stream.tags);
+        merged.putAll(added);
+        if (merged.size() > KinesisLimits.TAGS_MAX) {
+            throw KinesisError.InvalidArgument.with("Failed to add tags to stream " + stream.name + " under account "
+                    + stream.accountId + " because a given stream cannot have more than " + KinesisLimits.TAGS_MAX
+                    + " tags associated with it.");
+        }
+        stream.tags.clear();
+        stream.tags.putAll(merged);
+    }
+
+    static void removeTags(Stream stream, @Nullable List<String> keys) {
+        MemberConstraints constraints = MemberConstraints.check().notNull("tagKeys", keys);
+        if (keys != null && keys.size() > 10) {
+            constraints.range("tagKeys", keys.size(), 1, 10);
+        }
+        constraints.validate(KinesisError.Validation);
+        java.util.Objects.requireNonNull(keys).forEach(stream.tags::remove);
+    }
+
+    /** A page of the stream's tags in key order, after {@code exclusiveStart}, and whether more follow. */
+    static List<Tag> tags(Stream stream, @Nullable String exclusiveStart, int limit, boolean[] more) {
+        TreeMap<String, String> sorted = new TreeMap<>(stream.tags);
+        Map<String, String> after = exclusiveStart == null ? sorted : sorted.tailMap(exclusiveStart, false);
+        List<Tag> page = new ArrayList<>();
+        for (Map.Entry<String, String> tag : after.entrySet()) {
+            if (page.size() == limit) {
+                more[0] = true;
+                break;
+            }
+            page.add(new Tag(tag.getKey(), tag.getValue()));
+        }
+        return page;
+    }
+
+    /**
+     * Checks a SplitShard and returns what it makes happen when the stream's update is over: the parent closed, and
+     * two children that share its range at {@code newStartingHashKey}.
+     */
+    static Runnable split(Stream stream, @Nullable String shardId, @Nullable String newStartingHashKey) {
+        MemberConstraints.check()
+                .notNull("shardToSplit", shardId)
+                .notNull("newStartingHashKey", newStartingHashKey)
+                .validate(KinesisError.Validation);
+        ShardState parent = openShard(stream, java.util.Objects.requireNonNull(shardId));
+        BigInteger key = HashKeys.parseExplicit(java.util.Objects.requireNonNull(newStartingHashKey));
+        HashKeys.Range range = parent.range();
+        if (key.compareTo(range.start().add(BigInteger.ONE)) <= 0 || key.compareTo(range.end()) >= 0) {
+            throw KinesisError.InvalidArgument.with("NewStartingHashKey " + newStartingHashKey
+                    + " used in SplitShard() on shard " + shardId + " in stream " + stream.name + " under account "
+                    + stream.accountId + " is not both greater than one plus the shard's StartingHashKey "
+                    + range.start() + " and less than the shard's EndingHashKey " + range.end() + ".");
+        }
+        return () -> {
+            close(stream, parent);
+            int next = stream.shards.size();
+            stream.shards.add(new ShardState(
+                    next, new HashKeys.Range(range.start(), key.subtract(BigInteger.ONE)), parent.index(), -1, null));
+            stream.shards.add(new ShardState(next + 1, new HashKeys.Range(key, range.end()), parent.index(), -1, null));
+        };
+    }
+
+    /**
+     * Checks a MergeShards and returns what it makes happen when the update is over: both shards closed, and one child
+     * with both ranges.
+     */
+    static Runnable merge(Stream stream, @Nullable String shardId, @Nullable String adjacentShardId) {
+        MemberConstraints.check()
+                .notNull("shardToMerge", shardId)
+                .notNull("adjacentShardToMerge", adjacentShardId)
+                .validate(KinesisError.Validation);
+        ShardState first = openShard(stream, java.util.Objects.requireNonNull(shardId));
+        ShardState second = openShard(stream, java.util.Objects.requireNonNull(adjacentShardId));
+        if (!first.range().adjacentTo(second.range())) {
+            throw KinesisError.InvalidArgument.with("Shards " + shardId + " and " + adjacentShardId + " in stream "
+                    + stream.name + " under account " + stream.accountId
+                    + " are not an adjacent pair of shards eligible for merging");
+        }
+        return () -> {
+            close(stream, first);
+            close(stream, second);
+            stream.shards.add(new ShardState(
+                    stream.shards.size(),
+                    new HashKeys.Range(first.range().start(), second.range().end()),
+                    first.index(),
+                    second.index(),
+                    null));
+        };
+    }
+
+    private static ShardState openShard(Stream stream, String shardId) {
+        ShardState shard = stream.shard(shardId);
+        if (shard == null) {
+            throw KinesisError.ResourceNotFound.with("Could not find shard " + shardId + " in stream " + stream.name
+                    + " under account " + stream.accountId + ".");
+        }
+        if (!shard.open()) {
+            throw KinesisError.ResourceInUse.with("Shard " + shardId + " in stream " + stream.name + " under account "
+                    + stream.accountId + " has already been merged or split, and thus is not eligible for merging or"
+                    + " splitting.");
+        }
+        return shard;
+    }
+
+    private static void close(Stream stream, ShardState shard) {
+        stream.shards.set(
+                shard.index(),
+                new ShardState(
+                        shard.index(),
+                        shard.range(),
+                        shard.parent(),
+                        shard.adjacentParent(),
+                        SequenceNumbers.format(shard.index(), ENDING_ORDINAL)));
+    }
+}
