@@ -1,10 +1,12 @@
 package dev.wharf.protocol;
 
-/** The wire protocols that Wharf speaks; REST-JSON and CBOR join with the services that need them. */
+/** The wire protocols that Wharf speaks; REST-JSON and the others join with the services that need them. */
 public enum Protocol {
     AWS_QUERY("text/xml"),
     AWS_JSON_1_0("application/x-amz-json-1.0"),
-    AWS_JSON_1_1("application/x-amz-json-1.1");
+    AWS_JSON_1_1("application/x-amz-json-1.1"),
+    /** The JSON 1.1 RPC with CBOR bodies, which the Java SDKs use for Kinesis by default. */
+    AWS_CBOR_1_1("application/x-amz-cbor-1.1");
 
     private final String responseContentType;
 

@@ -1,0 +1,141 @@
+package dev.wharf.protocol.cbor;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import dev.wharf.common.AwsErrorCode;
+import dev.wharf.common.CommonError;
+import dev.wharf.common.LogText;
+import dev.wharf.protocol.Protocol;
+import dev.wharf.protocol.WireResponse;
+import dev.wharf.protocol.model.Operation;
+import dev.wharf.protocol.model.ServiceModel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Decodes and encodes the bodies of the AWS CBOR 1.1 protocol, which Kinesis speaks to the Java SDKs.
+ *
+ * <p>The protocol is the JSON 1.1 RPC ({@code X-Amz-Target}, {@code __type} errors) with CBOR bodies. A decoded request
+ * is the same document that {@link dev.wharf.protocol.json.JsonCodec} makes of the request in JSON, blobs as base64
+ * text and timestamps as epoch seconds (see {@link CborInputDecoder}); a result is written by its output shape, blobs
+ * as byte strings and timestamps as tag 1 over epoch milliseconds. Thread-safe.
+ */
+public final class CborCodec {
+
+    /** Bounds nesting so that a hostile body cannot exhaust the stack; as the JSON codec. */
+    private static final int MAX_NESTING_DEPTH = 64;
+
+    /** Bounds the digits of one number (a CBOR bignum or decimal fraction); as the JSON codec. */
+    private static final int MAX_NUMBER_CHARS = 1_000;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private static final CBORFactory FACTORY = CBORFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_CHARS)
+                    .build())
+            .build();
+
+    private static final CBORMapper CBOR = CBORMapper.builder(FACTORY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    /**
+     * Decodes a request body and checks it against the operation's input shape; an empty body is an empty document.
+     *
+     * @return the document, holding only the input's members, each of its model type
+     * @throws dev.wharf.common.AwsException {@code SerializationException} when the body is not one CBOR map, or a
+     *     value does not have its model type
+     */
+    public ObjectNode decode(byte[] body, ServiceModel model, Operation operation) {
+        JsonNode parsed = parse(body);
+        String input = operation.input();
+        return input == null ? NODES.objectNode() : new CborInputDecoder(model).structure(parsed, model.shape(input));
+    }
+
+    private static JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            return NODES.objectNode();
+        }
+        JsonNode node;
+        try {
+            node = CBOR.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw CommonError.SERIALIZATION.with(constraintMessage(e));
+        } catch (MismatchedInputException e) {
+            // With FAIL_ON_TRAILING_TOKENS, a second data item after the map.
+            throw CommonError.SERIALIZATION.with("The request body continues after the end of its CBOR map.");
+        } catch (IOException e) {
+            throw CommonError.SERIALIZATION.with("The request body is not valid CBOR.");
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw CommonError.SERIALIZATION.with("The request body holds a number that cannot be represented.");
+        }
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return NODES.objectNode();
+        }
+        if (!node.isObject()) {
+            throw CommonError.SERIALIZATION.with(
+                    node.isArray() ? "Start of list found where not expected" : "Expected null");
+        }
+        return node;
+    }
+
+    private static String constraintMessage(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("nesting depth")) {
+            return "The request body nests deeper than " + MAX_NESTING_DEPTH + " levels.";
+        }
+        if (message.contains("Number value length")) {
+            return "The request body holds a number longer than " + MAX_NUMBER_CHARS + " digits.";
+        }
+        return "The request body exceeds a CBOR limit: " + LogText.of(message);
+    }
+
+    /**
+     * Encodes the result of an operation, already shaped by {@link dev.wharf.protocol.model.ModelDocuments}; an
+     * operation without output answers an empty map.
+     *
+     * @throws IllegalStateException when a value does not have its model type: a binding's error, not the client's
+     */
+    public WireResponse encode(JsonNode result, ServiceModel model, Operation operation) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CBORGenerator out = FACTORY.createGenerator(bytes)) {
+            String output = operation.output();
+            if (output == null) {
+                out.writeStartObject(result, 0);
+                out.writeEndObject();
+            } else {
+                new CborOutputEncoder(model, out).value(result, model.shape(output));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write CBOR", e);
+        }
+        return new WireResponse(200, Protocol.AWS_CBOR_1_1.responseContentType(), Map.of(), bytes.toByteArray());
+    }
+
+    /** Encodes an error as the JSON protocols do: {@code __type} and {@code message}, with the error's HTTP status. */
+    public WireResponse encodeError(AwsErrorCode code, String message) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CBORGenerator out = FACTORY.createGenerator(bytes)) {
+            out.writeStartObject(code, 2);
+            out.writeStringField("__type", code.jsonType());
+            out.writeStringField("message", message);
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write CBOR", e);
+        }
+        return new WireResponse(
+                code.httpStatus(), Protocol.AWS_CBOR_1_1.responseContentType(), Map.of(), bytes.toByteArray());
+    }
+}

@@ -1,0 +1,5 @@
+/** The AWS CBOR 1.1 protocol: the JSON 1.1 RPC with CBOR bodies, as the Java SDKs speak it to Kinesis. */
+@NullMarked
+package dev.wharf.protocol.cbor;
+
+import org.jspecify.annotations.NullMarked;
