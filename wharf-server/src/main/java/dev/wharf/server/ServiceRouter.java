@@ -9,8 +9,10 @@ import dev.wharf.common.CommonError;
 import dev.wharf.common.LogText;
 import dev.wharf.protocol.Protocol;
 import dev.wharf.protocol.RequestContext;
+import dev.wharf.protocol.RpcCodec;
 import dev.wharf.protocol.ServiceBinding;
 import dev.wharf.protocol.WireResponse;
+import dev.wharf.protocol.cbor.CborCodec;
 import dev.wharf.protocol.json.JsonCodec;
 import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.query.FormDecoder;
@@ -53,6 +55,8 @@ final class ServiceRouter {
     private final SigV4Verifier verifier;
     private final JsonCodec json10 = new JsonCodec(Protocol.AWS_JSON_1_0);
     private final JsonCodec json11 = new JsonCodec(Protocol.AWS_JSON_1_1);
+    /** The RPC codecs in the order they are asked whether a request is theirs: the narrowest content type first. */
+    private final List<RpcCodec> rpcCodecs = List.of(new CborCodec(), json11, json10);
 
     ServiceRouter(List<ServiceBinding> services, SigV4Verifier verifier) {
         this.services = List.copyOf(services);
@@ -60,7 +64,8 @@ final class ServiceRouter {
         for (ServiceBinding service : services) {
             String serviceId = service.model().serviceId();
             if (service.protocols().contains(Protocol.AWS_JSON_1_0)
-                    || service.protocols().contains(Protocol.AWS_JSON_1_1)) {
+                    || service.protocols().contains(Protocol.AWS_JSON_1_1)
+                    || service.protocols().contains(Protocol.AWS_CBOR_1_1)) {
                 byTargetPrefix.put(serviceId.substring(serviceId.indexOf('#') + 1), service);
             }
             bySigningName.put(service.model().signingName(), service);
@@ -105,12 +110,27 @@ final class ServiceRouter {
                 DEFAULT_XML_NAMESPACE);
     }
 
+    /**
+     * The codec of an RPC request: the first of the service's protocols whose codec recognises the content type, or
+     * JSON 1.0 or 1.1 as the content type says for a service that speaks neither CBOR nor that (and for no service).
+     */
+    private RpcCodec rpcCodec(@Nullable ServiceBinding service, @Nullable String contentType) {
+        String type = contentType == null ? "" : contentType;
+        if (service != null) {
+            for (RpcCodec codec : rpcCodecs) {
+                if (service.protocols().contains(codec.protocol()) && codec.recognises(type)) {
+                    return codec;
+                }
+            }
+        }
+        return json11.recognises(type) ? json11 : json10;
+    }
+
     private WireResponse routeJson(HttpRequest request, String target) {
-        String contentType = request.header("content-type");
-        JsonCodec codec = contentType != null && contentType.contains("1.1") ? json11 : json10;
         int dot = target.lastIndexOf('.');
         ServiceBinding service = dot < 0 ? null : byTargetPrefix.get(target.substring(0, dot));
         Operation operation = service == null ? null : service.model().operation(target.substring(dot + 1));
+        RpcCodec codec = rpcCodec(service, request.header("content-type"));
         if (service == null || operation == null) {
             return codec.encodeError(
                     CommonError.UNKNOWN_OPERATION, "Operation " + LogText.of(target) + " is not known.", false);
@@ -120,12 +140,8 @@ final class ServiceRouter {
             Caller caller = verify(request, service);
             ObjectNode input = codec.decode(request.body(), service.model(), operation);
             RequestContext context = new RequestContext(
-                    caller,
-                    request.requestId(),
-                    request.endpoint(),
-                    codec == json11 ? Protocol.AWS_JSON_1_1 : Protocol.AWS_JSON_1_0,
-                    request.rawPath());
-            return codec.encode(service.invoke(operation, input, context));
+                    caller, request.requestId(), request.endpoint(), codec.protocol(), request.rawPath());
+            return codec.encode(service.invoke(operation, input, context), service.model(), operation);
         } catch (AwsException e) {
             return codec.encodeError(e.code(), messageOf(e), queryCompatible);
         } catch (RuntimeException e) {

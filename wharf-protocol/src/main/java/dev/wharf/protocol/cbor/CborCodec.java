@@ -29,7 +29,7 @@ import java.util.Map;
  * text and timestamps as epoch seconds (see {@link CborInputDecoder}); a result is written by its output shape, blobs
  * as byte strings and timestamps as tag 1 over epoch milliseconds. Thread-safe.
  */
-public final class CborCodec {
+public final class CborCodec implements dev.wharf.protocol.RpcCodec {
 
     /** Bounds nesting so that a hostile body cannot exhaust the stack; as the JSON codec. */
     private static final int MAX_NESTING_DEPTH = 64;
@@ -58,6 +58,7 @@ public final class CborCodec {
      * @throws dev.wharf.common.AwsException {@code SerializationException} when the body is not one CBOR map, or a
      *     value does not have its model type
      */
+    @Override
     public ObjectNode decode(byte[] body, ServiceModel model, Operation operation) {
         JsonNode parsed = parse(body);
         String input = operation.input();
@@ -108,6 +109,7 @@ public final class CborCodec {
      *
      * @throws IllegalStateException when a value does not have its model type: a binding's error, not the client's
      */
+    @Override
     public WireResponse encode(JsonNode result, ServiceModel model, Operation operation) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CBORGenerator out = FACTORY.createGenerator(bytes)) {
@@ -122,6 +124,22 @@ public final class CborCodec {
             throw new IllegalStateException("cannot write CBOR", e);
         }
         return new WireResponse(200, Protocol.AWS_CBOR_1_1.responseContentType(), Map.of(), bytes.toByteArray());
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.AWS_CBOR_1_1;
+    }
+
+    @Override
+    public boolean recognises(String contentType) {
+        return contentType.toLowerCase(java.util.Locale.ROOT).startsWith(Protocol.AWS_CBOR_1_1.responseContentType());
+    }
+
+    /** No CBOR service is query-compatible: the flag is ignored. */
+    @Override
+    public WireResponse encodeError(AwsErrorCode code, String message, boolean queryCompatible) {
+        return encodeError(code, message);
     }
 
     /** Encodes an error as the JSON protocols do: {@code __type} and {@code message}, with the error's HTTP status. */

@@ -29,7 +29,7 @@ import java.util.Map;
  * {@code __type}, and for query-compatible services the {@code x-amzn-query-error} header with the Query code.
  * Thread-safe.
  */
-public final class JsonCodec {
+public final class JsonCodec implements dev.wharf.protocol.RpcCodec {
 
     /** Bounds nesting so that a hostile body cannot exhaust the stack. */
     private static final int MAX_NESTING_DEPTH = 64;
@@ -63,6 +63,7 @@ public final class JsonCodec {
      * @throws dev.wharf.common.AwsException {@code SerializationException} when the body is not one JSON object, or a
      *     value does not have its model type
      */
+    @Override
     public ObjectNode decode(byte[] body, ServiceModel model, Operation operation) {
         ObjectNode parsed = decode(body);
         String input = operation.input();
@@ -127,6 +128,27 @@ public final class JsonCodec {
         return "The request body is not valid JSON: " + LogText.of(message);
     }
 
+    @Override
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    /**
+     * JSON 1.1 takes {@code application/x-amz-json-1.1}; JSON 1.0 every other content type that is not CBOR's, as the
+     * router has always read a request that names an {@code X-Amz-Target}.
+     */
+    @Override
+    public boolean recognises(String contentType) {
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        boolean json11 = type.contains("1.1") && !type.contains("cbor");
+        return protocol == Protocol.AWS_JSON_1_1 ? json11 : !json11 && !type.contains("cbor");
+    }
+
+    @Override
+    public WireResponse encode(JsonNode result, ServiceModel model, Operation operation) {
+        return encode(result);
+    }
+
     /** Encodes a result, already shaped by {@link dev.wharf.protocol.model.ModelDocuments}. */
     public WireResponse encode(JsonNode result) {
         try {
@@ -137,6 +159,7 @@ public final class JsonCodec {
     }
 
     /** Encodes an error; {@code queryCompatible} adds the {@code x-amzn-query-error} header. */
+    @Override
     public WireResponse encodeError(AwsErrorCode code, String message, boolean queryCompatible) {
         ObjectNode body = JSON.createObjectNode();
         body.put("__type", code.jsonType());

@@ -1,0 +1,38 @@
+package dev.wharf.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.common.AwsErrorCode;
+import dev.wharf.protocol.model.Operation;
+import dev.wharf.protocol.model.ServiceModel;
+
+/**
+ * A codec of the RPC protocols that name their operation in {@code X-Amz-Target} and carry a document in the body:
+ * AWS JSON 1.0 and 1.1, and AWS CBOR 1.1. Each knows its own requests by their content type, so that the router only
+ * asks. Implementations are thread-safe.
+ */
+public interface RpcCodec {
+
+    /** The protocol this codec speaks. */
+    Protocol protocol();
+
+    /** Whether a request with this content type (as sent, any case, parameters included) is this codec's. */
+    boolean recognises(String contentType);
+
+    /**
+     * Decodes a request body against the operation's input shape; an empty body is an empty document.
+     *
+     * @throws dev.wharf.common.AwsException {@code SerializationException} for a body that is not a document of the
+     *     operation's input
+     */
+    ObjectNode decode(byte[] body, ServiceModel model, Operation operation);
+
+    /** Encodes an operation's result, already shaped by {@link dev.wharf.protocol.model.ModelDocuments}. */
+    WireResponse encode(JsonNode result, ServiceModel model, Operation operation);
+
+    /**
+     * Encodes an error in the protocol's shape; {@code queryCompatible} asks for the {@code x-amzn-query-error} header
+     * where the protocol has it.
+     */
+    WireResponse encodeError(AwsErrorCode code, String message, boolean queryCompatible);
+}
