@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.common.AwsException;
 import dev.wharf.iam.engine.StsEngine;
 import dev.wharf.iam.http.StsBinding;
+import dev.wharf.kinesis.engine.KinesisConfig;
+import dev.wharf.kinesis.engine.KinesisEngine;
+import dev.wharf.kinesis.http.KinesisBinding;
 import dev.wharf.protocol.ServiceBinding;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.sigv4.SigV4Verifier;
@@ -115,7 +118,12 @@ public final class WharfServer implements AutoCloseable {
                     storage,
                     sqs,
                     sns,
-                    List.of(new SqsBinding(sqs), new SnsBinding(sns), new StsBinding(new StsEngine())));
+                    List.of(
+                            new SqsBinding(sqs),
+                            new SnsBinding(sns),
+                            new KinesisBinding(
+                                    new KinesisEngine(Clock.systemUTC(), KinesisConfig.DEFAULT), config.region()),
+                            new StsBinding(new StsEngine())));
         } catch (Exception | Error e) {
             storage.close();
             throw e;
@@ -209,7 +217,11 @@ public final class WharfServer implements AutoCloseable {
         ObjectNode body = JSON.createObjectNode();
         body.put("status", closed ? "stopping" : "ready");
         body.put("version", version());
-        body.putObject("services").put("sqs", "running").put("sns", "running").put("sts", "running");
+        body.putObject("services")
+                .put("sqs", "running")
+                .put("sns", "running")
+                .put("kinesis", "running")
+                .put("sts", "running");
         ObjectNode store = body.putObject("storage");
         store.put("mode", storage.mode().configName());
         store.put("location", storage.describe());

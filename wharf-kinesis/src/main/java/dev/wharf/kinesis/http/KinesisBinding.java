@@ -1,0 +1,140 @@
+package dev.wharf.kinesis.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.kinesis.api.KinesisContext;
+import dev.wharf.kinesis.api.KinesisError;
+import dev.wharf.kinesis.engine.KinesisEngine;
+import dev.wharf.protocol.Protocol;
+import dev.wharf.protocol.RequestContext;
+import dev.wharf.protocol.ServiceBinding;
+import dev.wharf.protocol.model.ModelDocuments;
+import dev.wharf.protocol.model.Operation;
+import dev.wharf.protocol.model.SdkModelReader;
+import dev.wharf.protocol.model.ServiceModel;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * Binds Kinesis Data Streams' operations: model-shaped documents become api records, the engine runs, and results
+ * become documents again. No operation is serialized by hand.
+ *
+ * <p>Kinesis speaks AWS JSON 1.1 and AWS CBOR 1.1 ({@code X-Amz-Target: Kinesis_20131202.<Operation>}), signed for
+ * {@code kinesis}; both codecs hand over the same documents, with blobs as base64 text and timestamps as epoch seconds,
+ * which the records hold as {@code byte[]} and {@link Instant}. The model is read from the SDK v2's classes on the
+ * first Kinesis request.
+ */
+public final class KinesisBinding implements ServiceBinding {
+
+    /** Kinesis as its Smithy model names it; the SDK's classes do not record this. */
+    public static final SdkModelReader.Service SERVICE =
+            new SdkModelReader.Service("com.amazonaws.kinesis#Kinesis_20131202", "kinesis", false);
+
+    private static final ObjectMapper RECORDS = JsonMapper.builder()
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addModule(new SimpleModule("epoch-seconds")
+                    .addSerializer(Instant.class, new EpochSecondsSerializer())
+                    .addDeserializer(Instant.class, new EpochSecondsDeserializer()))
+            .build();
+
+    /** Writes an instant as the documents hold timestamps: epoch seconds, to the millisecond, never in exponent form. */
+    private static final class EpochSecondsSerializer extends JsonSerializer<Instant> {
+        @Override
+        public void serialize(Instant value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            out.writeNumber(BigDecimal.valueOf(value.toEpochMilli(), 3));
+        }
+    }
+
+    /** Reads a document's timestamp, epoch seconds with a fraction, to the millisecond. */
+    private static final class EpochSecondsDeserializer extends JsonDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser in, DeserializationContext context) throws IOException {
+            BigDecimal seconds = in.getDecimalValue();
+            return Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
+        }
+    }
+
+    private record Handler<I>(Class<I> type, BiFunction<KinesisContext, I, Object> run) {
+        Object invoke(KinesisContext context, JsonNode input) {
+            I request;
+            try {
+                request = RECORDS.treeToValue(input, type);
+            } catch (JacksonException e) {
+                // The codec has typed every value by the model, so only a shape the records cannot hold is left.
+                throw KinesisError.InvalidArgument.with("The request is malformed.");
+            }
+            return run.apply(context, request);
+        }
+    }
+
+    private final ServiceModel model;
+    private final ModelDocuments documents;
+    private final String region;
+    private final Map<String, Handler<?>> handlers = new HashMap<>();
+
+    public KinesisBinding(KinesisEngine engine, String region) {
+        this.model = SdkModelReader.lazy(SERVICE, KinesisClient.class);
+        this.documents = new ModelDocuments(model);
+        this.region = region;
+        KinesisOperations.bind(engine, this);
+    }
+
+    <I> void bind(String operation, Class<I> type, BiFunction<KinesisContext, I, Object> run) {
+        handlers.put(operation, new Handler<>(type, run));
+    }
+
+    /** The operations that this binding runs. */
+    Set<String> boundOperations() {
+        return handlers.keySet();
+    }
+
+    @Override
+    public ServiceModel model() {
+        return model;
+    }
+
+    @Override
+    public Set<Protocol> protocols() {
+        return Set.of(Protocol.AWS_JSON_1_1, Protocol.AWS_CBOR_1_1);
+    }
+
+    @Override
+    public String queryXmlNamespace() {
+        return "";
+    }
+
+    @Override
+    public JsonNode invoke(Operation operation, ObjectNode input, RequestContext context) {
+        Handler<?> handler = handlers.get(operation.name());
+        if (handler == null) {
+            throw KinesisError.InvalidArgument.with("Wharf does not implement " + operation.name() + " yet.");
+        }
+        Object result = handler.invoke(new KinesisContext(context.caller().accountId(), region), input);
+        String outputShape = operation.output();
+        if (outputShape == null) {
+            return RECORDS.createObjectNode();
+        }
+        return documents.shape(RECORDS.valueToTree(result), outputShape);
+    }
+}
