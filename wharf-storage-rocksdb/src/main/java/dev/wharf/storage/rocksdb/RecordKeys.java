@@ -2,6 +2,7 @@ package dev.wharf.storage.rocksdb;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.wharf.storage.SequenceNumber;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -21,6 +22,13 @@ import java.nio.charset.CodingErrorAction;
  *   <li>SNS's message archive: an entry is its archive name's UTF-8 bytes, a zero byte, then 8 big-endian bytes of its
  *       time and 8 of its sequence. No name holds U+0000, so one archive's entries are the range from the name and a
  *       zero byte up to the name and the byte 01, which no other archive's entry falls into.
+ *   <li>Kinesis streams: a metadata record is 8 big-endian bytes of its stream id, then its name's UTF-8. A record is
+ *       the stream id, 4 big-endian bytes of its shard, 16 of its sequence number, then 8 of its arrival time; a time
+ *       index entry is the stream id, the shard, the arrival time, then the sequence number. The sequence number
+ *       comes before the arrival time in a record's key, so a seek to (stream, shard, sequence) finds the record at or
+ *       after it, and every record below a sequence number is one range whatever the times; the time rides along so
+ *       that a trim learns the kept record's time from its key. A stream and a shard are each one range, up to the
+ *       next id or shard ({@link #streamEnd}, {@link #shardEnd}).
  * </ul>
  *
  * <p>Big-endian bytes sort like the numbers they encode as long as the numbers are non-negative, which is why {@link
@@ -180,6 +188,126 @@ final class RecordKeys {
     /** The sequence of an archive entry's key. */
     static long archiveSequenceOf(byte[] key) {
         return readLong(key, key.length - Long.BYTES);
+    }
+
+    static final int SHARD_PREFIX_LENGTH = Long.BYTES + Integer.BYTES;
+    static final int STREAM_RECORD_KEY_LENGTH = SHARD_PREFIX_LENGTH + SequenceNumber.BYTES + Long.BYTES;
+
+    /** A stream metadata record's key: the stream id, then the name's UTF-8. */
+    static byte[] streamMetadataKey(long streamId, String name) {
+        byte[] encoded = resourceKey(name);
+        byte[] key = new byte[Long.BYTES + encoded.length];
+        writeLong(key, 0, streamId);
+        System.arraycopy(encoded, 0, key, Long.BYTES, encoded.length);
+        return key;
+    }
+
+    /** The stream id of a metadata record's, record's or time index entry's key. */
+    static long streamIdOf(byte[] key) {
+        return readLong(key, 0);
+    }
+
+    /** The name of a metadata record's key. */
+    static String streamMetadataNameOf(byte[] key) {
+        return new String(key, Long.BYTES, key.length - Long.BYTES, UTF_8);
+    }
+
+    /** The first key of a stream, inclusive, in any of the stream families. */
+    static byte[] streamStart(long streamId) {
+        return queueKey(streamId);
+    }
+
+    /** The key just past a stream, exclusive; {@link Long#MAX_VALUE} wraps as in messagesEnd. */
+    static byte[] streamEnd(long streamId) {
+        return queueKey(streamId + 1);
+    }
+
+    /** The first key of a shard's records or time index, inclusive. */
+    static byte[] shardStart(long streamId, int shard) {
+        byte[] key = new byte[SHARD_PREFIX_LENGTH];
+        writeLong(key, 0, streamId);
+        writeInt(key, Long.BYTES, shard);
+        return key;
+    }
+
+    /**
+     * The key just past a shard's records or time index, exclusive. For {@link Integer#MAX_VALUE} the next shard wraps
+     * to the bytes {@code 80 00 00 00}, which still sort after every non-negative shard of the same stream.
+     */
+    static byte[] shardEnd(long streamId, int shard) {
+        return shardStart(streamId, shard + 1);
+    }
+
+    /** A record's key. */
+    static byte[] streamRecordKey(long streamId, int shard, SequenceNumber sequence, long arrivalMillis) {
+        byte[] key = new byte[STREAM_RECORD_KEY_LENGTH];
+        writeLong(key, 0, streamId);
+        writeInt(key, Long.BYTES, shard);
+        writeSequence(key, SHARD_PREFIX_LENGTH, sequence);
+        writeLong(key, SHARD_PREFIX_LENGTH + SequenceNumber.BYTES, arrivalMillis);
+        return key;
+    }
+
+    /**
+     * Where a shard's records from a sequence number begin: the key without its arrival time, which sorts before the
+     * record's own key and after every record's below it.
+     */
+    static byte[] streamRecordSeek(long streamId, int shard, SequenceNumber sequence) {
+        byte[] key = new byte[SHARD_PREFIX_LENGTH + SequenceNumber.BYTES];
+        writeLong(key, 0, streamId);
+        writeInt(key, Long.BYTES, shard);
+        writeSequence(key, SHARD_PREFIX_LENGTH, sequence);
+        return key;
+    }
+
+    static SequenceNumber streamRecordSequenceOf(byte[] key) {
+        return readSequence(key, SHARD_PREFIX_LENGTH);
+    }
+
+    static long streamRecordArrivalOf(byte[] key) {
+        return readLong(key, SHARD_PREFIX_LENGTH + SequenceNumber.BYTES);
+    }
+
+    /** A time index entry's key. */
+    static byte[] streamTimeKey(long streamId, int shard, long timeMillis, SequenceNumber sequence) {
+        byte[] key = new byte[STREAM_RECORD_KEY_LENGTH];
+        writeLong(key, 0, streamId);
+        writeInt(key, Long.BYTES, shard);
+        writeLong(key, SHARD_PREFIX_LENGTH, timeMillis);
+        writeSequence(key, SHARD_PREFIX_LENGTH + Long.BYTES, sequence);
+        return key;
+    }
+
+    /** Where a shard's time index from a time begins: the key without its sequence number. */
+    static byte[] streamTimeSeek(long streamId, int shard, long timeMillis) {
+        byte[] key = new byte[SHARD_PREFIX_LENGTH + Long.BYTES];
+        writeLong(key, 0, streamId);
+        writeInt(key, Long.BYTES, shard);
+        writeLong(key, SHARD_PREFIX_LENGTH, timeMillis);
+        return key;
+    }
+
+    static long streamTimeOf(byte[] key) {
+        return readLong(key, SHARD_PREFIX_LENGTH);
+    }
+
+    static SequenceNumber streamTimeSequenceOf(byte[] key) {
+        return readSequence(key, SHARD_PREFIX_LENGTH + Long.BYTES);
+    }
+
+    private static void writeInt(byte[] target, int offset, int value) {
+        for (int i = 0; i < Integer.BYTES; i++) {
+            target[offset + i] = (byte) (value >>> (8 * (Integer.BYTES - 1 - i)));
+        }
+    }
+
+    private static void writeSequence(byte[] target, int offset, SequenceNumber sequence) {
+        writeLong(target, offset, sequence.high());
+        writeLong(target, offset + Long.BYTES, sequence.low());
+    }
+
+    private static SequenceNumber readSequence(byte[] source, int offset) {
+        return new SequenceNumber(readLong(source, offset), readLong(source, offset + Long.BYTES));
     }
 
     /** The smallest key after {@code key} in bytewise order: the key and a zero byte. */

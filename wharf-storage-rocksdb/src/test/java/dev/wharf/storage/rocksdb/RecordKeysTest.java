@@ -4,10 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wharf.storage.SequenceNumber;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The SNS key encodings at their edges, which the contract suites reach only through whole stores. */
+/** The SNS and Kinesis key encodings at their edges, which the contract suites reach only through whole stores. */
 final class RecordKeysTest {
 
     @Test
@@ -91,5 +92,67 @@ final class RecordKeysTest {
         }
         byte[] other = RecordKeys.archiveKey("a\u0001", 0, 0);
         assertThat(Arrays.compareUnsigned(other, RecordKeys.archiveEnd("a"))).isPositive();
+    }
+
+    @Test
+    void streamRecordKeysRoundTripSortBySequenceAndStayWithinTheirShard() {
+        SequenceNumber[] ascending = {
+            SequenceNumber.MIN,
+            new SequenceNumber(0, Long.MIN_VALUE),
+            new SequenceNumber(1, 0),
+            new SequenceNumber(Long.MIN_VALUE, 0),
+            SequenceNumber.MAX,
+        };
+        for (long stream : new long[] {0, 1, Long.MAX_VALUE}) {
+            for (int shard : new int[] {0, 1, Integer.MAX_VALUE}) {
+                byte[] previous = RecordKeys.shardStart(stream, shard);
+                for (int i = 0; i < ascending.length; i++) {
+                    // Later records arrive earlier here: the time in the key must not change their order.
+                    byte[] key = RecordKeys.streamRecordKey(stream, shard, ascending[i], Long.MAX_VALUE - i);
+                    byte[] seek = RecordKeys.streamRecordSeek(stream, shard, ascending[i]);
+                    assertThat(RecordKeys.streamIdOf(key)).isEqualTo(stream);
+                    assertThat(RecordKeys.streamRecordSequenceOf(key)).isEqualTo(ascending[i]);
+                    assertThat(RecordKeys.streamRecordArrivalOf(key)).isEqualTo(Long.MAX_VALUE - i);
+                    assertThat(Arrays.compareUnsigned(previous, seek)).isNegative();
+                    assertThat(Arrays.compareUnsigned(seek, key)).isNegative();
+                    assertThat(Arrays.compareUnsigned(key, RecordKeys.shardEnd(stream, shard)))
+                            .isNegative();
+                    assertThat(Arrays.compareUnsigned(key, RecordKeys.streamEnd(stream)))
+                            .isNegative();
+                    assertThat(Arrays.compareUnsigned(RecordKeys.streamStart(stream), key))
+                            .isNegative();
+                    previous = key;
+                }
+            }
+        }
+    }
+
+    @Test
+    void streamTimeKeysRoundTripAndSortByTimeThenSequence() {
+        byte[] previous = RecordKeys.shardStart(3, 4);
+        for (long time : new long[] {0, 255, 256, Long.MAX_VALUE}) {
+            byte[] seek = RecordKeys.streamTimeSeek(3, 4, time);
+            assertThat(Arrays.compareUnsigned(previous, seek)).isNegative();
+            for (SequenceNumber sequence : new SequenceNumber[] {SequenceNumber.MIN, SequenceNumber.MAX}) {
+                byte[] key = RecordKeys.streamTimeKey(3, 4, time, sequence);
+                assertThat(RecordKeys.streamTimeOf(key)).isEqualTo(time);
+                assertThat(RecordKeys.streamTimeSequenceOf(key)).isEqualTo(sequence);
+                assertThat(Arrays.compareUnsigned(previous, key)).isNegative();
+                assertThat(Arrays.compareUnsigned(key, RecordKeys.shardEnd(3, 4)))
+                        .isNegative();
+                previous = key;
+            }
+        }
+    }
+
+    @Test
+    void streamMetadataKeysRoundTripWithinTheirStream() {
+        byte[] key = RecordKeys.streamMetadataKey(Long.MAX_VALUE, "consumer/\u00e9");
+        assertThat(RecordKeys.streamIdOf(key)).isEqualTo(Long.MAX_VALUE);
+        assertThat(RecordKeys.streamMetadataNameOf(key)).isEqualTo("consumer/\u00e9");
+        assertThat(Arrays.compareUnsigned(key, RecordKeys.streamEnd(Long.MAX_VALUE)))
+                .isNegative();
+        assertThat(Arrays.compareUnsigned(RecordKeys.streamEnd(Long.MAX_VALUE - 1), key))
+                .isNegative();
     }
 }
