@@ -21,6 +21,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     private final MemoryTopicStore topics;
     private final MemoryDeliveryStore deliveries;
     private final MemoryMessageArchiveStore archive;
+    private final MemoryStreamStore streams;
 
     /** Written under this engine's monitor; volatile for the reads that do not take it. */
     private volatile boolean closed;
@@ -29,6 +30,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
         this.topics = new MemoryTopicStore(this);
         this.deliveries = new MemoryDeliveryStore(this);
         this.archive = new MemoryMessageArchiveStore(this);
+        this.streams = new MemoryStreamStore(this);
     }
 
     @Override
@@ -49,6 +51,11 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     @Override
     public MessageArchiveStore archive() {
         return archive;
+    }
+
+    @Override
+    public StreamStore streams() {
+        return streams;
     }
 
     @Override

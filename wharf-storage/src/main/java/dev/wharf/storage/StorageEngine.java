@@ -4,7 +4,7 @@ package dev.wharf.storage;
  * One opened backend: the stores of every service, over one durable medium.
  *
  * <p>Its stores share one commit order: {@link QueueStore#submit}, {@link TopicStore#submit}, {@link
- * DeliveryStore#submit} and {@link MessageArchiveStore#submit} all queue behind every batch submitted before them to any of the stores, and what survives a
+ * DeliveryStore#submit}, {@link MessageArchiveStore#submit} and {@link StreamStore#submit} all queue behind every batch submitted before them to any of the stores, and what survives a
  * crash is a prefix of that one order. So a service that changes records in two stores (SNS delivering to an SQS queue,
  * then deleting its delivery record) may submit the second change after the first and rely on the second never being
  * durable without the first.
@@ -26,6 +26,9 @@ public interface StorageEngine extends AutoCloseable {
 
     /** SNS's archives of the messages published to FIFO topics with an ArchivePolicy. */
     MessageArchiveStore archive();
+
+    /** Kinesis Data Streams' streams: their metadata, their shards' records and the records' time index. */
+    StreamStore streams();
 
     DurabilityMode mode();
 

@@ -4,6 +4,7 @@ import dev.wharf.storage.ArchiveBatch;
 import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
+import dev.wharf.storage.StreamBatch;
 import dev.wharf.storage.TopicBatch;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -246,6 +247,9 @@ final class GroupCommitWriter {
             case StoreBatch.Deliveries deliveries -> estimateBytes(deliveries.batch());
             case StoreBatch.Archive archive -> estimateBytes(archive.batch());
             case StoreBatch.ArchivePurge purge -> OP_OVERHEAD_BYTES + purge.start().length + purge.end().length;
+            case StoreBatch.Streams streams -> estimateBytes(streams.batch());
+            // Two range tombstones and an index entry, each under two short keys at most.
+            case StoreBatch.StreamTrim trim -> 3 * (OP_OVERHEAD_BYTES + 2L * RecordKeys.STREAM_RECORD_KEY_LENGTH);
         };
     }
 
@@ -288,6 +292,24 @@ final class GroupCommitWriter {
                         case ArchiveBatch.Append append -> 3L * append.archive().length() + append.payload().length;
                         case ArchiveBatch.DeleteArchive delete ->
                             6L * delete.archive().length();
+                    };
+        }
+        return bytes;
+    }
+
+    private static long estimateBytes(StreamBatch batch) {
+        long bytes = 0;
+        for (StreamBatch.Op op : batch.ops()) {
+            // An append is a record and a time index entry; the range deletions are two or three tombstones.
+            bytes += OP_OVERHEAD_BYTES
+                    + switch (op) {
+                        case StreamBatch.PutMetadata put -> 3L * put.name().length() + put.value().length;
+                        case StreamBatch.DeleteMetadata delete ->
+                            3L * delete.name().length();
+                        case StreamBatch.Append append ->
+                            OP_OVERHEAD_BYTES + 2L * RecordKeys.STREAM_RECORD_KEY_LENGTH + append.data().length;
+                        case StreamBatch.DeleteShard delete -> 2 * OP_OVERHEAD_BYTES;
+                        case StreamBatch.DeleteStream delete -> 3 * OP_OVERHEAD_BYTES;
                     };
         }
         return bytes;

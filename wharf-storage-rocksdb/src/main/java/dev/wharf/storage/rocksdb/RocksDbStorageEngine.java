@@ -9,6 +9,7 @@ import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.QueueStore;
 import dev.wharf.storage.StorageEngine;
+import dev.wharf.storage.StreamStore;
 import dev.wharf.storage.TopicStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,6 +59,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code sns-resources}: SNS's resources, keyed by their UTF-8 keys.
  *   <li>{@code sns-messages}, keyed by the outbox sequence, and {@code sns-deliveries}, keyed by sequence and target.
  *   <li>{@code sns-archive}: SNS's message archives, keyed by archive name, time and sequence.
+ *   <li>{@code kinesis-streams}, {@code kinesis-records} and {@code kinesis-times}: Kinesis streams' metadata, their
+ *       shards' records and the records' time index (see {@link RocksDbStreamStore}).
  * </ul>
  *
  * <p>A data directory written before a family existed opens as it is: RocksDB creates the missing families at open.
@@ -79,7 +82,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     // Memory is bounded so that an idle server stays under 100 MB of resident memory, heap included. Blocks of every
     // column family share one cache, index and filter blocks included, and the memtables of all column families are
     // charged to that same cache through the write buffer manager, so the cache bounds most of RocksDB's memory. Every
-    // family is opened with the same options (FAMILIES below), so a family added later is charged to both as well. An
+    // family is opened over that one cache and manager (FAMILIES below), so a family added later is charged to both as
+    // well. An
     // idle family costs little: opening the three SNS families added under 1 MB to an idle process's RSS.
     private static final long BLOCK_CACHE_BYTES = 32L * 1024 * 1024;
     private static final long ALL_MEMTABLES_BYTES = 24L * 1024 * 1024;
@@ -104,8 +108,14 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private static final byte[] SNS_MESSAGES = "sns-messages".getBytes(US_ASCII);
     private static final byte[] SNS_DELIVERIES = "sns-deliveries".getBytes(US_ASCII);
     private static final byte[] SNS_ARCHIVE = "sns-archive".getBytes(US_ASCII);
+    private static final byte[] KINESIS_STREAMS = "kinesis-streams".getBytes(US_ASCII);
+    private static final byte[] KINESIS_RECORDS = "kinesis-records".getBytes(US_ASCII);
+    private static final byte[] KINESIS_TIMES = "kinesis-times".getBytes(US_ASCII);
 
-    /** Every column family, in the order of their handles; the SNS families came later and are created when missing. */
+    /**
+     * Every column family, in the order of their handles; the SNS and then the Kinesis families came later and are
+     * created when missing.
+     */
     static final List<byte[]> FAMILIES = List.of(
             RocksDB.DEFAULT_COLUMN_FAMILY,
             QUEUES,
@@ -114,7 +124,19 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             SNS_RESOURCES,
             SNS_MESSAGES,
             SNS_DELIVERIES,
-            SNS_ARCHIVE);
+            SNS_ARCHIVE,
+            KINESIS_STREAMS,
+            KINESIS_RECORDS,
+            KINESIS_TIMES);
+
+    /**
+     * The families that are only ever read by seeks and range scans, never by a point lookup of a key that may be
+     * missing: a whole-key Bloom filter would never be consulted for them, so they go without one and save its memory.
+     * The Kinesis records and time index are such (every read is a seek within a shard); a prefix Bloom filter on the
+     * shard would only help a seek into a shard that a table file does not hold, and an append-only log's table files
+     * mostly hold every active shard's recent records, so it is left out too.
+     */
+    private static final Set<String> SEEK_ONLY_FAMILIES = Set.of("kinesis-records", "kinesis-times");
 
     private static final Logger log = LoggerFactory.getLogger(RocksDbStorageEngine.class);
 
@@ -131,6 +153,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private final RocksDbTopicStore topics;
     private final RocksDbDeliveryStore deliveries;
     private final RocksDbMessageArchiveStore archive;
+    private final RocksDbStreamStore streams;
 
     /** Closed before the database. */
     private final List<ColumnFamilyHandle> handles;
@@ -170,6 +193,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         this.topics = new RocksDbTopicStore(this, handles.get(4));
         this.deliveries = new RocksDbDeliveryStore(this, db, handles.get(5), handles.get(6));
         this.archive = new RocksDbMessageArchiveStore(this, handles.get(7));
+        this.streams = new RocksDbStreamStore(this, handles.get(8), handles.get(9), handles.get(10));
         this.handles = handles;
         this.writeOptions = track(options, new WriteOptions().setSync(mode == DurabilityMode.SYNC));
         this.options = options;
@@ -212,8 +236,10 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             WriteBufferManager memtables = track(options, new WriteBufferManager(ALL_MEMTABLES_BYTES, cache));
             DBOptions dbOptions = track(options, dbOptions(memtables));
             ColumnFamilyOptions familyOptions = track(options, familyOptions(cache, track(options, bloomFilter())));
+            ColumnFamilyOptions seekOnlyOptions = track(options, familyOptions(cache, null));
             List<ColumnFamilyDescriptor> families = new ArrayList<>();
-            FAMILIES.forEach(name -> families.add(new ColumnFamilyDescriptor(name, familyOptions)));
+            FAMILIES.forEach(name -> families.add(new ColumnFamilyDescriptor(
+                    name, SEEK_ONLY_FAMILIES.contains(new String(name, US_ASCII)) ? seekOnlyOptions : familyOptions)));
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             RocksDB db = RocksDB.open(dbOptions, rocksDir.toString(), families, handles);
             try {
@@ -245,14 +271,16 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                 .setStatsDumpPeriodSec(0);
     }
 
-    private static ColumnFamilyOptions familyOptions(Cache cache, BloomFilter filter) {
+    private static ColumnFamilyOptions familyOptions(Cache cache, @Nullable BloomFilter filter) {
         BlockBasedTableConfig table = new BlockBasedTableConfig()
                 .setBlockCache(cache)
                 // Index and filter blocks live in the bounded cache rather than beside it, one per open table file.
                 .setCacheIndexAndFilterBlocks(true)
-                .setPinL0FilterAndIndexBlocksInCache(true)
-                // readPayload is a point lookup, which a Bloom filter answers without a disk read when it misses.
-                .setFilterPolicy(filter);
+                .setPinL0FilterAndIndexBlocksInCache(true);
+        if (filter != null) {
+            // readPayload is a point lookup, which a Bloom filter answers without a disk read when it misses.
+            table.setFilterPolicy(filter);
+        }
         return new ColumnFamilyOptions()
                 .setTableFormatConfig(table)
                 .setWriteBufferSize(WRITE_BUFFER_BYTES)
@@ -286,6 +314,11 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     @Override
     public MessageArchiveStore archive() {
         return archive;
+    }
+
+    @Override
+    public StreamStore streams() {
+        return streams;
     }
 
     @Override
@@ -612,6 +645,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                         deliveries.apply(write, deliveryBatch.batch(), deliveriesPut);
                     case StoreBatch.Archive archiveBatch -> archive.apply(write, archiveBatch.batch());
                     case StoreBatch.ArchivePurge purge -> archive.apply(write, purge);
+                    case StoreBatch.Streams streamBatch -> streams.apply(write, streamBatch.batch());
+                    case StoreBatch.StreamTrim trim -> streams.apply(write, trim);
                 }
             }
             db.write(writeOptions, write);

@@ -3,7 +3,9 @@ package dev.wharf.storage.rocksdb;
 import dev.wharf.storage.ArchiveBatch;
 import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.QueueBatch;
+import dev.wharf.storage.StreamBatch;
 import dev.wharf.storage.TopicBatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One store's batch as {@link GroupCommitWriter} queues it. The SPI's batch types share no supertype, and the one
@@ -22,4 +24,19 @@ sealed interface StoreBatch {
 
     /** A purge's deletion of the archive keys from {@code start}, inclusive, up to {@code end}, exclusive. */
     record ArchivePurge(byte[] start, byte[] end) implements StoreBatch {}
+
+    record Streams(StreamBatch batch) implements StoreBatch {}
+
+    /**
+     * A trim of one shard: deletes its records from {@code recordsStart}, inclusive, up to {@code recordsEnd}, and its
+     * time index from {@code timesStart} up to {@code timesEnd}, both exclusive; an end that is null deletes nothing.
+     * Then writes the time index entry {@code timeKey} when it is not null: the kept record that heads its time.
+     */
+    record StreamTrim(
+            byte[] recordsStart,
+            byte @Nullable [] recordsEnd,
+            byte[] timesStart,
+            byte @Nullable [] timesEnd,
+            byte @Nullable [] timeKey)
+            implements StoreBatch {}
 }

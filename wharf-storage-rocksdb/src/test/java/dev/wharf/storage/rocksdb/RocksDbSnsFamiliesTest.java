@@ -66,7 +66,10 @@ final class RocksDbSnsFamiliesTest {
                         "sns-resources",
                         "sns-messages",
                         "sns-deliveries",
-                        "sns-archive");
+                        "sns-archive",
+                        "kinesis-streams",
+                        "kinesis-records",
+                        "kinesis-times");
         try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(dataDir, DurabilityMode.SYNC)) {
             assertThat(queues(engine)).containsExactly(Map.entry(1L, "queue written before SNS"));
             assertThat(engine.topics().read("topic/a")).isEqualTo(bytes("t"));
