@@ -55,8 +55,12 @@ final class ServiceRouter {
     private final SigV4Verifier verifier;
     private final JsonCodec json10 = new JsonCodec(Protocol.AWS_JSON_1_0);
     private final JsonCodec json11 = new JsonCodec(Protocol.AWS_JSON_1_1);
-    /** The RPC codecs in the order they are asked whether a request is theirs: the narrowest content type first. */
-    private final List<RpcCodec> rpcCodecs = List.of(new CborCodec(), json11, json10);
+    /**
+     * The RPC codecs in the order they are asked whether a request is theirs: the narrowest content type first. CBOR's
+     * is made on the first request that any service could answer in CBOR, so that Jackson's CBOR classes stay unloaded
+     * in a server that never sees one.
+     */
+    private volatile @Nullable List<RpcCodec> rpcCodecs;
 
     ServiceRouter(List<ServiceBinding> services, SigV4Verifier verifier) {
         this.services = List.copyOf(services);
@@ -117,13 +121,22 @@ final class ServiceRouter {
     private RpcCodec rpcCodec(@Nullable ServiceBinding service, @Nullable String contentType) {
         String type = contentType == null ? "" : contentType;
         if (service != null) {
-            for (RpcCodec codec : rpcCodecs) {
+            for (RpcCodec codec : rpcCodecs()) {
                 if (service.protocols().contains(codec.protocol()) && codec.recognises(type)) {
                     return codec;
                 }
             }
         }
         return json11.recognises(type) ? json11 : json10;
+    }
+
+    private List<RpcCodec> rpcCodecs() {
+        List<RpcCodec> codecs = rpcCodecs;
+        if (codecs == null) {
+            codecs = List.of(new CborCodec(), json11, json10);
+            rpcCodecs = codecs;
+        }
+        return codecs;
     }
 
     private WireResponse routeJson(HttpRequest request, String target) {

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
@@ -75,7 +76,7 @@ public final class KinesisBinding implements ServiceBinding {
         }
     }
 
-    private record Handler<I>(Class<I> type, BiFunction<KinesisContext, I, Object> run) {
+    record Handler<I>(Class<I> type, BiFunction<KinesisContext, I, Object> run) {
         Object invoke(KinesisContext context, JsonNode input) {
             I request;
             try {
@@ -91,22 +92,42 @@ public final class KinesisBinding implements ServiceBinding {
     private final ServiceModel model;
     private final ModelDocuments documents;
     private final String region;
-    private final Map<String, Handler<?>> handlers = new HashMap<>();
+    private final KinesisEngine engine;
+    /** The operations' handlers, made on the first request, as the model is: a server that is never asked pays nothing. */
+    private volatile @Nullable Map<String, Handler<?>> handlers;
 
     public KinesisBinding(KinesisEngine engine, String region) {
         this.model = SdkModelReader.lazy(SERVICE, KinesisClient.class);
         this.documents = new ModelDocuments(model);
         this.region = region;
-        KinesisOperations.bind(engine, this);
+        this.engine = engine;
     }
 
-    <I> void bind(String operation, Class<I> type, BiFunction<KinesisContext, I, Object> run) {
-        handlers.put(operation, new Handler<>(type, run));
+    /** Binds one operation; only {@link KinesisOperations#bind} calls it, while the table is being made. */
+    <I> void bind(
+            Map<String, Handler<?>> table, String operation, Class<I> type, BiFunction<KinesisContext, I, Object> run) {
+        table.put(operation, new Handler<>(type, run));
+    }
+
+    private Map<String, Handler<?>> handlers() {
+        Map<String, Handler<?>> table = handlers;
+        if (table == null) {
+            synchronized (this) {
+                table = handlers;
+                if (table == null) {
+                    Map<String, Handler<?>> made = new HashMap<>();
+                    KinesisOperations.bind(engine, this, made);
+                    table = Map.copyOf(made);
+                    handlers = table;
+                }
+            }
+        }
+        return table;
     }
 
     /** The operations that this binding runs. */
     Set<String> boundOperations() {
-        return handlers.keySet();
+        return handlers().keySet();
     }
 
     @Override
@@ -126,7 +147,7 @@ public final class KinesisBinding implements ServiceBinding {
 
     @Override
     public JsonNode invoke(Operation operation, ObjectNode input, RequestContext context) {
-        Handler<?> handler = handlers.get(operation.name());
+        Handler<?> handler = handlers().get(operation.name());
         if (handler == null) {
             throw KinesisError.InvalidArgument.with("Wharf does not implement " + operation.name() + " yet.");
         }

@@ -15,32 +15,35 @@ import dev.wharf.kinesis.api.MergeShardsRequest;
 import dev.wharf.kinesis.api.RemoveTagsFromStreamRequest;
 import dev.wharf.kinesis.api.SplitShardRequest;
 import dev.wharf.kinesis.engine.KinesisEngine;
+import java.util.Map;
 
 /** The table from Kinesis's operation names to the engine's methods. */
 final class KinesisOperations {
 
     private KinesisOperations() {}
 
-    static void bind(KinesisEngine engine, KinesisBinding binding) {
-        binding.bind("CreateStream", CreateStreamRequest.class, engine::createStream);
-        binding.bind("DeleteStream", DeleteStreamRequest.class, engine::deleteStream);
-        binding.bind("DescribeStream", DescribeStreamRequest.class, engine::describeStream);
-        binding.bind("DescribeStreamSummary", DescribeStreamSummaryRequest.class, engine::describeStreamSummary);
-        binding.bind("ListStreams", ListStreamsRequest.class, engine::listStreams);
-        binding.bind("ListShards", ListShardsRequest.class, engine::listShards);
+    static void bind(KinesisEngine engine, KinesisBinding binding, Map<String, KinesisBinding.Handler<?>> table) {
+        binding.bind(table, "CreateStream", CreateStreamRequest.class, engine::createStream);
+        binding.bind(table, "DeleteStream", DeleteStreamRequest.class, engine::deleteStream);
+        binding.bind(table, "DescribeStream", DescribeStreamRequest.class, engine::describeStream);
+        binding.bind(table, "DescribeStreamSummary", DescribeStreamSummaryRequest.class, engine::describeStreamSummary);
+        binding.bind(table, "ListStreams", ListStreamsRequest.class, engine::listStreams);
+        binding.bind(table, "ListShards", ListShardsRequest.class, engine::listShards);
         binding.bind(
+                table,
                 "IncreaseStreamRetentionPeriod",
                 IncreaseStreamRetentionPeriodRequest.class,
                 engine::increaseStreamRetentionPeriod);
         binding.bind(
+                table,
                 "DecreaseStreamRetentionPeriod",
                 DecreaseStreamRetentionPeriodRequest.class,
                 engine::decreaseStreamRetentionPeriod);
-        binding.bind("AddTagsToStream", AddTagsToStreamRequest.class, engine::addTagsToStream);
-        binding.bind("RemoveTagsFromStream", RemoveTagsFromStreamRequest.class, engine::removeTagsFromStream);
-        binding.bind("ListTagsForStream", ListTagsForStreamRequest.class, engine::listTagsForStream);
-        binding.bind("DescribeLimits", DescribeLimitsRequest.class, engine::describeLimits);
-        binding.bind("SplitShard", SplitShardRequest.class, engine::splitShard);
-        binding.bind("MergeShards", MergeShardsRequest.class, engine::mergeShards);
+        binding.bind(table, "AddTagsToStream", AddTagsToStreamRequest.class, engine::addTagsToStream);
+        binding.bind(table, "RemoveTagsFromStream", RemoveTagsFromStreamRequest.class, engine::removeTagsFromStream);
+        binding.bind(table, "ListTagsForStream", ListTagsForStreamRequest.class, engine::listTagsForStream);
+        binding.bind(table, "DescribeLimits", DescribeLimitsRequest.class, engine::describeLimits);
+        binding.bind(table, "SplitShard", SplitShardRequest.class, engine::splitShard);
+        binding.bind(table, "MergeShards", MergeShardsRequest.class, engine::mergeShards);
     }
 }
