@@ -98,7 +98,8 @@ public final class KinesisBinding implements ServiceBinding {
 
     public KinesisBinding(KinesisEngine engine, String region) {
         this.model = SdkModelReader.lazy(SERVICE, KinesisClient.class);
-        this.documents = new ModelDocuments(model);
+        // Kinesis answers empty lists as AWS does ("Shards": [] while a stream is CREATING, "ShardLevelMetrics": []).
+        this.documents = new ModelDocuments(model, true);
         this.region = region;
         this.engine = engine;
     }

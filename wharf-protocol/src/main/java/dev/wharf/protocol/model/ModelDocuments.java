@@ -14,19 +14,30 @@ import org.jspecify.annotations.Nullable;
  * Shapes documents by a model: renames members to the model's exact names and drops what the wire never carries.
  *
  * <p>Bindings turn Java records into trees whose names start lower-case; this puts every name back as the model spells
- * it ({@code MD5OfMessageBody}, {@code tags}) and drops nulls, empty collections and members the shape does not have,
- * as AWS omits them. Every codec encodes only what this returns.
+ * it ({@code MD5OfMessageBody}, {@code tags}) and drops nulls, members the shape does not have, and (unless asked to
+ * keep them) empty collections, as AWS omits them. Every codec encodes only what this returns.
  */
 public final class ModelDocuments {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ServiceModel model;
+    private final boolean keepEmptyCollections;
     /** Each structure's members by lower-cased name, built on first use: shaping runs for every response. */
     private final Map<String, Map<String, Member>> membersByLowerName = new ConcurrentHashMap<>();
 
+    /** Documents that drop empty lists and maps, as the Query services' answers leave them out. */
     public ModelDocuments(ServiceModel model) {
+        this(model, false);
+    }
+
+    /**
+     * @param keepEmptyCollections whether an empty list or map stays in the document, as the JSON services that answer
+     *     {@code "Shards": []} send it (Kinesis); otherwise it is dropped like a null
+     */
+    public ModelDocuments(ServiceModel model, boolean keepEmptyCollections) {
         this.model = model;
+        this.keepEmptyCollections = keepEmptyCollections;
     }
 
     private @Nullable Member member(Shape shape, String name) {
@@ -78,8 +89,11 @@ public final class ModelDocuments {
 
     private @Nullable JsonNode shapeList(JsonNode value, Shape shape) {
         Member item = shape.member();
-        if (!value.isArray() || value.isEmpty() || item == null) {
+        if (!value.isArray() || item == null) {
             return null;
+        }
+        if (value.isEmpty()) {
+            return keepEmptyCollections ? NODES.arrayNode() : null;
         }
         Shape itemShape = model.shape(item.target());
         ArrayNode out = NODES.arrayNode(value.size());
@@ -94,8 +108,11 @@ public final class ModelDocuments {
 
     private @Nullable JsonNode shapeMap(JsonNode value, Shape shape) {
         Member valueMember = shape.value();
-        if (!value.isObject() || value.isEmpty() || valueMember == null) {
+        if (!value.isObject() || valueMember == null) {
             return null;
+        }
+        if (value.isEmpty()) {
+            return keepEmptyCollections ? NODES.objectNode() : null;
         }
         Shape valueShape = model.shape(valueMember.target());
         ObjectNode out = NODES.objectNode();
