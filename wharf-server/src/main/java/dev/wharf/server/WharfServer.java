@@ -122,7 +122,8 @@ public final class WharfServer implements AutoCloseable {
                             new SqsBinding(sqs),
                             new SnsBinding(sns),
                             new KinesisBinding(
-                                    new KinesisEngine(Clock.systemUTC(), KinesisConfig.DEFAULT), config.region()),
+                                    new KinesisEngine(Clock.systemUTC(), KinesisConfig.DEFAULT, storage.streams()),
+                                    config.region()),
                             new StsBinding(new StsEngine())));
         } catch (Exception | Error e) {
             storage.close();

@@ -38,6 +38,8 @@ import dev.wharf.kinesis.api.StreamDescription;
 import dev.wharf.kinesis.api.StreamDescriptionSummary;
 import dev.wharf.kinesis.api.StreamModeDetails;
 import dev.wharf.kinesis.api.StreamSummary;
+import dev.wharf.storage.StreamBatch;
+import dev.wharf.storage.StreamStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +58,9 @@ import org.jspecify.annotations.Nullable;
  * CREATING, UPDATING and DELETING of AWS, description, listing, retention, tags, resharding and deletion. One per server; thread-safe.
  *
  * <p>Streams are keyed by account and name, and found by StreamName or StreamARN as AWS lets every call name them. A
- * stream's changes take {@link KinesisConfig#transition()}; its status moves on when a call next looks at it.
+ * stream's changes take {@link KinesisConfig#transition()}; its status moves on when a call next looks at it. Every
+ * change is durable in the stream store before the call answers, and the engine rebuilds its streams from the store
+ * at start.
  */
 public final class KinesisEngine {
 
@@ -74,10 +79,32 @@ public final class KinesisEngine {
     private final ConcurrentSkipListMap<String, Stream> streams = new ConcurrentSkipListMap<>();
 
     private final Object createLock = new Object();
+    private final StreamStore store;
+    /** The next stream id; ids are never reused while a deleted stream's records may remain. */
+    private final AtomicLong nextId;
 
-    public KinesisEngine(Clock clock, KinesisConfig config) {
+    /** An engine over a stream store, with the streams it held rebuilt by one scan of their metadata. */
+    public KinesisEngine(Clock clock, KinesisConfig config, StreamStore store) {
         this.clock = clock;
         this.config = config;
+        this.store = store;
+        long[] last = {0};
+        store.scanMetadata((id, name, value) -> {
+            last[0] = Math.max(last[0], id);
+            if (name.equals(StreamRecords.NAME)) {
+                Stream stream = StreamRecords.decode(id, value);
+                streams.put(key(stream.accountId, stream.name), stream);
+            }
+        });
+        this.nextId = new AtomicLong(last[0] + 1);
+    }
+
+    /**
+     * Lock must be held: writes the stream's metadata, and returns once it is durable, so that no change is
+     * acknowledged before it would survive a crash.
+     */
+    private void save(Stream stream) {
+        store.commit(new StreamBatch().putMetadata(stream.id, StreamRecords.NAME, StreamRecords.encode(stream)));
     }
 
     public CreateStreamResponse createStream(KinesisContext context, CreateStreamRequest request) {
@@ -119,6 +146,7 @@ public final class KinesisEngine {
             }
             requireShardQuota(context, openShards(context.accountId(), now), shards);
             Stream stream = new Stream(
+                    nextId.getAndIncrement(),
                     name,
                     arn(context, name),
                     context.accountId(),
@@ -131,6 +159,12 @@ public final class KinesisEngine {
             }
             stream.tags.putAll(tags);
             stream.settlesAtMillis = now + config.transition().toMillis();
+            stream.lock.lock();
+            try {
+                save(stream);
+            } finally {
+                stream.lock.unlock();
+            }
             streams.put(key, stream);
         }
         return new CreateStreamResponse();
@@ -142,6 +176,7 @@ public final class KinesisEngine {
         try {
             stream.status = Stream.Status.DELETING;
             stream.settlesAtMillis = clock.millis() + config.transition().toMillis();
+            save(stream);
         } finally {
             stream.lock.unlock();
         }
@@ -305,6 +340,7 @@ public final class KinesisEngine {
         stream.lock.lock();
         try {
             StreamChanges.retention(stream, request.retentionPeriodHours(), true);
+            save(stream);
         } finally {
             stream.lock.unlock();
         }
@@ -317,6 +353,7 @@ public final class KinesisEngine {
         stream.lock.lock();
         try {
             StreamChanges.retention(stream, request.retentionPeriodHours(), false);
+            save(stream);
         } finally {
             stream.lock.unlock();
         }
@@ -328,6 +365,7 @@ public final class KinesisEngine {
         stream.lock.lock();
         try {
             StreamChanges.addTags(stream, request.tags());
+            save(stream);
         } finally {
             stream.lock.unlock();
         }
@@ -340,6 +378,7 @@ public final class KinesisEngine {
         stream.lock.lock();
         try {
             StreamChanges.removeTags(stream, request.tagKeys());
+            save(stream);
         } finally {
             stream.lock.unlock();
         }
@@ -387,9 +426,10 @@ public final class KinesisEngine {
         stream.lock.lock();
         try {
             stream.requireActive();
-            Runnable split = StreamChanges.split(stream, request.shardToSplit(), request.newStartingHashKey());
+            Reshard split = StreamChanges.split(stream, request.shardToSplit(), request.newStartingHashKey());
             requireShardQuota(context, open, 1);
             stream.update(now, config.transition().toMillis(), split);
+            save(stream);
         } finally {
             stream.lock.unlock();
         }
@@ -401,8 +441,9 @@ public final class KinesisEngine {
         stream.lock.lock();
         try {
             stream.requireActive();
-            Runnable merge = StreamChanges.merge(stream, request.shardToMerge(), request.adjacentShardToMerge());
+            Reshard merge = StreamChanges.merge(stream, request.shardToMerge(), request.adjacentShardToMerge());
             stream.update(clock.millis(), config.transition().toMillis(), merge);
+            save(stream);
         } finally {
             stream.lock.unlock();
         }
@@ -465,8 +506,18 @@ public final class KinesisEngine {
         }
         stream.lock.lock();
         try {
-            if (!stream.settle(now)) {
-                return stream;
+            switch (stream.settle(now)) {
+                case UNCHANGED -> {
+                    return stream;
+                }
+                case CHANGED -> {
+                    save(stream);
+                    return stream;
+                }
+                case GONE -> {
+                    // Its records and metadata go as range deletes, after the deletion's own record.
+                    store.submit(new StreamBatch().deleteStream(stream.id));
+                }
             }
         } finally {
             stream.lock.unlock();

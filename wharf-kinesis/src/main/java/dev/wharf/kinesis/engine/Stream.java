@@ -27,6 +27,9 @@ final class Stream {
         ON_DEMAND
     }
 
+    /** The store's id of the stream, never reused while its records may remain. */
+    final long id;
+
     final String name;
     final String arn;
     final String accountId;
@@ -40,14 +43,15 @@ final class Stream {
 
     /** What an UPDATING stream becomes when its transition is over, or null; guarded by {@link #lock}. */
     @Nullable
-    Runnable pending;
+    Reshard pending;
 
     Mode mode;
     int retentionHours;
     final List<ShardState> shards = new ArrayList<>();
     final Map<String, String> tags = new LinkedHashMap<>();
 
-    Stream(String name, String arn, String accountId, long createdMillis, Mode mode, int retentionHours) {
+    Stream(long id, String name, String arn, String accountId, long createdMillis, Mode mode, int retentionHours) {
+        this.id = id;
         this.name = name;
         this.arn = arn;
         this.accountId = accountId;
@@ -57,21 +61,28 @@ final class Stream {
         this.status = Status.CREATING;
     }
 
-    /** Lock must be held: moves a finished CREATING or UPDATING on to ACTIVE; true when the stream is gone. */
-    boolean settle(long nowMillis) {
+    /** What settling a stream did. */
+    enum Settled {
+        UNCHANGED,
+        CHANGED,
+        GONE
+    }
+
+    /** Lock must be held: moves a finished CREATING or UPDATING on to ACTIVE, applying a pending reshard. */
+    Settled settle(long nowMillis) {
         if (status == Status.ACTIVE || nowMillis < settlesAtMillis) {
-            return false;
+            return Settled.UNCHANGED;
         }
         if (status == Status.DELETING) {
-            return true;
+            return Settled.GONE;
         }
-        Runnable change = pending;
+        Reshard change = pending;
         pending = null;
         if (change != null) {
-            change.run();
+            change.apply(this);
         }
         status = Status.ACTIVE;
-        return false;
+        return Settled.CHANGED;
     }
 
     /**
@@ -79,7 +90,7 @@ final class Stream {
      *
      * @throws dev.wharf.common.AwsException {@code ResourceInUseException} unless the stream is ACTIVE
      */
-    void update(long nowMillis, long transitionMillis, Runnable change) {
+    void update(long nowMillis, long transitionMillis, Reshard change) {
         requireActive();
         status = Status.UPDATING;
         settlesAtMillis = nowMillis + transitionMillis;

@@ -109,11 +109,8 @@ final class StreamChanges {
         return page;
     }
 
-    /**
-     * Checks a SplitShard and returns what it makes happen when the stream's update is over: the parent closed, and
-     * two children that share its range at {@code newStartingHashKey}.
-     */
-    static Runnable split(Stream stream, @Nullable String shardId, @Nullable String newStartingHashKey) {
+    /** Checks a SplitShard: the parent open, and the new starting hash key strictly inside its range. */
+    static Reshard split(Stream stream, @Nullable String shardId, @Nullable String newStartingHashKey) {
         MemberConstraints.check()
                 .notNull("shardToSplit", shardId)
                 .notNull("newStartingHashKey", newStartingHashKey)
@@ -127,20 +124,11 @@ final class StreamChanges {
                     + stream.accountId + " is not both greater than one plus the shard's StartingHashKey "
                     + range.start() + " and less than the shard's EndingHashKey " + range.end() + ".");
         }
-        return () -> {
-            close(stream, parent);
-            int next = stream.shards.size();
-            stream.shards.add(new ShardState(
-                    next, new HashKeys.Range(range.start(), key.subtract(BigInteger.ONE)), parent.index(), -1, null));
-            stream.shards.add(new ShardState(next + 1, new HashKeys.Range(key, range.end()), parent.index(), -1, null));
-        };
+        return Reshard.split(parent.index(), key);
     }
 
-    /**
-     * Checks a MergeShards and returns what it makes happen when the update is over: both shards closed, and one child
-     * with both ranges.
-     */
-    static Runnable merge(Stream stream, @Nullable String shardId, @Nullable String adjacentShardId) {
+    /** Checks a MergeShards: both shards open, the second's range right after the first's. */
+    static Reshard merge(Stream stream, @Nullable String shardId, @Nullable String adjacentShardId) {
         MemberConstraints.check()
                 .notNull("shardToMerge", shardId)
                 .notNull("adjacentShardToMerge", adjacentShardId)
@@ -152,16 +140,7 @@ final class StreamChanges {
                     + stream.name + " under account " + stream.accountId
                     + " are not an adjacent pair of shards eligible for merging");
         }
-        return () -> {
-            close(stream, first);
-            close(stream, second);
-            stream.shards.add(new ShardState(
-                    stream.shards.size(),
-                    new HashKeys.Range(first.range().start(), second.range().end()),
-                    first.index(),
-                    second.index(),
-                    null));
-        };
+        return Reshard.merge(first.index(), second.index());
     }
 
     private static ShardState openShard(Stream stream, String shardId) {
@@ -176,16 +155,5 @@ final class StreamChanges {
                     + " splitting.");
         }
         return shard;
-    }
-
-    private static void close(Stream stream, ShardState shard) {
-        stream.shards.set(
-                shard.index(),
-                new ShardState(
-                        shard.index(),
-                        shard.range(),
-                        shard.parent(),
-                        shard.adjacentParent(),
-                        SequenceNumbers.format(shard.index(), ENDING_ORDINAL)));
     }
 }

@@ -39,7 +39,8 @@ class KinesisStreamChangesTest {
     private static final KinesisContext CONTEXT = new KinesisContext("000000000000", "us-east-1");
 
     private final TestClock clock = new TestClock(Instant.parse("2025-01-01T00:00:00Z"));
-    private final KinesisEngine kinesis = new KinesisEngine(clock, new KinesisConfig(Duration.ofMillis(500), 6));
+    private final KinesisEngine kinesis = new KinesisEngine(
+            clock, new KinesisConfig(Duration.ofMillis(500), 6), new dev.wharf.storage.MemoryStorageEngine().streams());
 
     @BeforeEach
     void stream() {

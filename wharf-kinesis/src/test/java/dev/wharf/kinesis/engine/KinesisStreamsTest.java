@@ -34,7 +34,10 @@ class KinesisStreamsTest {
     private static final Instant START = Instant.parse("2025-01-01T00:00:00.750Z");
 
     private final TestClock clock = new TestClock(START);
-    private final KinesisEngine kinesis = new KinesisEngine(clock, new KinesisConfig(Duration.ofMillis(500), 10));
+    private final KinesisEngine kinesis = new KinesisEngine(
+            clock,
+            new KinesisConfig(Duration.ofMillis(500), 10),
+            new dev.wharf.storage.MemoryStorageEngine().streams());
 
     private void create(String name, @Nullable Integer shards) {
         kinesis.createStream(CONTEXT, new CreateStreamRequest(name, shards, null, null, null, null));
