@@ -77,6 +77,20 @@ public final class MemberConstraints {
         return this;
     }
 
+    /**
+     * A list whose every element must be one of {@code values}, worded as AWS words a list member's violation: "Value
+     * '[a, b]' at 'member' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value
+     * set: [...]]".
+     */
+    public MemberConstraints eachOneOf(String member, @Nullable List<String> elements, List<String> values) {
+        if (elements != null && !values.containsAll(elements)) {
+            violations.add(value(member, "[" + String.join(", ", elements) + "]", false)
+                    + " failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value"
+                    + " set: [" + String.join(", ", values) + "]]");
+        }
+        return this;
+    }
+
     /** Throws the violations found, if any, as {@code ValidationError}. */
     public void validate() {
         validate(CommonError.VALIDATION_ERROR);

@@ -112,6 +112,14 @@ class KinesisStreamsIT {
                 .extracting(Tag::key)
                 .containsExactly("b");
 
+        var monitoring = kinesis.enableEnhancedMonitoring(b -> b.streamName("it-changes")
+                .shardLevelMetrics(
+                        software.amazon.awssdk.services.kinesis.model.MetricsName.INCOMING_BYTES,
+                        software.amazon.awssdk.services.kinesis.model.MetricsName.OUTGOING_RECORDS));
+        assertThat(monitoring.desiredShardLevelMetricsAsStrings()).containsExactly("IncomingBytes", "OutgoingRecords");
+        assertThat(summary("it-changes").enhancedMonitoring().getFirst().shardLevelMetricsAsStrings())
+                .containsExactly("IncomingBytes", "OutgoingRecords");
+
         String middle = BigInteger.ONE.shiftLeft(127).toString();
         kinesis.splitShard(b ->
                 b.streamName("it-changes").shardToSplit("shardId-000000000000").newStartingHashKey(middle));

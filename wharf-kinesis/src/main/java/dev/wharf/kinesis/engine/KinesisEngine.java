@@ -15,6 +15,10 @@ import dev.wharf.kinesis.api.DescribeStreamRequest;
 import dev.wharf.kinesis.api.DescribeStreamResponse;
 import dev.wharf.kinesis.api.DescribeStreamSummaryRequest;
 import dev.wharf.kinesis.api.DescribeStreamSummaryResponse;
+import dev.wharf.kinesis.api.DisableEnhancedMonitoringRequest;
+import dev.wharf.kinesis.api.DisableEnhancedMonitoringResponse;
+import dev.wharf.kinesis.api.EnableEnhancedMonitoringRequest;
+import dev.wharf.kinesis.api.EnableEnhancedMonitoringResponse;
 import dev.wharf.kinesis.api.EnhancedMetrics;
 import dev.wharf.kinesis.api.IncreaseStreamRetentionPeriodRequest;
 import dev.wharf.kinesis.api.IncreaseStreamRetentionPeriodResponse;
@@ -196,7 +200,7 @@ public final class KinesisEngine {
                     new StreamModeDetails(stream.mode.name()),
                     stream.retentionHours,
                     created(stream),
-                    noEnhancedMetrics(),
+                    new ArrayList<>(List.of(new EnhancedMetrics(List.copyOf(stream.metrics)))),
                     "NONE",
                     null,
                     stream.status == Stream.Status.CREATING ? 0 : stream.openShards(),
@@ -240,7 +244,7 @@ public final class KinesisEngine {
                     more,
                     stream.retentionHours,
                     created(stream),
-                    noEnhancedMetrics(),
+                    new ArrayList<>(List.of(new EnhancedMetrics(List.copyOf(stream.metrics)))),
                     "NONE",
                     null));
         } finally {
@@ -450,6 +454,32 @@ public final class KinesisEngine {
         return new MergeShardsResponse();
     }
 
+    public EnableEnhancedMonitoringResponse enableEnhancedMonitoring(
+            KinesisContext context, EnableEnhancedMonitoringRequest request) {
+        Stream stream = find(context, request.streamName(), request.streamARN());
+        stream.lock.lock();
+        try {
+            List<String> before = StreamChanges.monitoring(stream, request.shardLevelMetrics(), true);
+            save(stream);
+            return new EnableEnhancedMonitoringResponse(stream.name, before, List.copyOf(stream.metrics), stream.arn);
+        } finally {
+            stream.lock.unlock();
+        }
+    }
+
+    public DisableEnhancedMonitoringResponse disableEnhancedMonitoring(
+            KinesisContext context, DisableEnhancedMonitoringRequest request) {
+        Stream stream = find(context, request.streamName(), request.streamARN());
+        stream.lock.lock();
+        try {
+            List<String> before = StreamChanges.monitoring(stream, request.shardLevelMetrics(), false);
+            save(stream);
+            return new DisableEnhancedMonitoringResponse(stream.name, before, List.copyOf(stream.metrics), stream.arn);
+        } finally {
+            stream.lock.unlock();
+        }
+    }
+
     private void requireShardQuota(KinesisContext context, int open, int more) {
         if (open + more > config.shardsPerAccount()) {
             throw KinesisError.LimitExceeded.with("This request would exceed the shard limit for the account "
@@ -561,10 +591,6 @@ public final class KinesisEngine {
     /** AWS shows creation times to the second. */
     private static Instant created(Stream stream) {
         return Instant.ofEpochSecond(stream.createdMillis / 1000);
-    }
-
-    private static List<EnhancedMetrics> noEnhancedMetrics() {
-        return List.of(new EnhancedMetrics(List.of()));
     }
 
     private static String encodeToken(String value) {

@@ -49,6 +49,8 @@ final class Stream {
     int retentionHours;
     final List<ShardState> shards = new ArrayList<>();
     final Map<String, String> tags = new LinkedHashMap<>();
+    /** The shard-level metrics enhanced monitoring collects, in {@link StreamChanges#METRICS} order. */
+    final java.util.Set<String> metrics = new java.util.LinkedHashSet<>();
 
     Stream(long id, String name, String arn, String accountId, long createdMillis, Mode mode, int retentionHours) {
         this.id = id;

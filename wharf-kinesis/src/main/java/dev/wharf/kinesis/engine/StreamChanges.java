@@ -24,7 +24,51 @@ final class StreamChanges {
     /** A closed shard's ending sequence number: the highest its index can have, above every record it holds. */
     static final long ENDING_ORDINAL = Long.MAX_VALUE;
 
+    /** The shard-level metrics enhanced monitoring knows, in the order AWS lists them. */
+    static final List<String> METRICS = List.of(
+            "IncomingBytes",
+            "IncomingRecords",
+            "OutgoingBytes",
+            "OutgoingRecords",
+            "WriteProvisionedThroughputExceeded",
+            "ReadProvisionedThroughputExceeded",
+            "IteratorAgeMilliseconds");
+
     private StreamChanges() {}
+
+    /**
+     * Turns shard-level metrics on or off ({@code ALL} naming every one) and returns what was on before; the stream must
+     * be ACTIVE.
+     */
+    static List<String> monitoring(Stream stream, @Nullable List<String> metrics, boolean enable) {
+        MemberConstraints constraints = MemberConstraints.check().notNull("shardLevelMetrics", metrics);
+        List<String> allowed = new ArrayList<>(METRICS);
+        allowed.add("ALL");
+        constraints.eachOneOf("shardLevelMetrics", metrics, allowed);
+        if (metrics != null && (metrics.isEmpty() || metrics.size() > METRICS.size())) {
+            constraints.range("shardLevelMetrics", metrics.size(), 1, METRICS.size());
+        }
+        constraints.validate(KinesisError.Validation);
+        stream.requireActive();
+        List<String> before = List.copyOf(stream.metrics);
+        java.util.Set<String> named = new java.util.HashSet<>(java.util.Objects.requireNonNull(metrics));
+        if (named.contains("ALL")) {
+            named.addAll(METRICS);
+        }
+        java.util.Set<String> after = new java.util.HashSet<>(stream.metrics);
+        if (enable) {
+            after.addAll(named);
+        } else {
+            after.removeAll(named);
+        }
+        stream.metrics.clear();
+        for (String metric : METRICS) {
+            if (after.contains(metric)) {
+                stream.metrics.add(metric);
+            }
+        }
+        return before;
+    }
 
     static void retention(Stream stream, @Nullable Integer hours, boolean increase) {
         MemberConstraints.check()

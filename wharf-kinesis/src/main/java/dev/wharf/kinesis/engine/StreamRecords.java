@@ -45,7 +45,8 @@ final class StreamRecords {
             int retentionHours,
             List<ShardRecord> shards,
             LinkedHashMap<String, String> tags,
-            @Nullable Reshard pending) {}
+            @Nullable Reshard pending,
+            @Nullable List<String> shardLevelMetrics) {}
 
     private StreamRecords() {}
 
@@ -72,7 +73,8 @@ final class StreamRecords {
                 stream.retentionHours,
                 shards,
                 new LinkedHashMap<>(stream.tags),
-                stream.pending);
+                stream.pending,
+                List.copyOf(stream.metrics));
         try {
             return JSON.writeValueAsBytes(record);
         } catch (JacksonException e) {
@@ -109,6 +111,10 @@ final class StreamRecords {
         }
         Map<String, String> tags = record.tags();
         stream.tags.putAll(tags);
+        List<String> metrics = record.shardLevelMetrics();
+        if (metrics != null) {
+            stream.metrics.addAll(metrics);
+        }
         return stream;
     }
 }

@@ -7,6 +7,8 @@ import dev.wharf.kinesis.api.DeleteStreamRequest;
 import dev.wharf.kinesis.api.DescribeLimitsRequest;
 import dev.wharf.kinesis.api.DescribeStreamRequest;
 import dev.wharf.kinesis.api.DescribeStreamSummaryRequest;
+import dev.wharf.kinesis.api.DisableEnhancedMonitoringRequest;
+import dev.wharf.kinesis.api.EnableEnhancedMonitoringRequest;
 import dev.wharf.kinesis.api.IncreaseStreamRetentionPeriodRequest;
 import dev.wharf.kinesis.api.ListShardsRequest;
 import dev.wharf.kinesis.api.ListStreamsRequest;
@@ -43,6 +45,16 @@ final class KinesisOperations {
         binding.bind(table, "RemoveTagsFromStream", RemoveTagsFromStreamRequest.class, engine::removeTagsFromStream);
         binding.bind(table, "ListTagsForStream", ListTagsForStreamRequest.class, engine::listTagsForStream);
         binding.bind(table, "DescribeLimits", DescribeLimitsRequest.class, engine::describeLimits);
+        binding.bind(
+                table,
+                "EnableEnhancedMonitoring",
+                EnableEnhancedMonitoringRequest.class,
+                engine::enableEnhancedMonitoring);
+        binding.bind(
+                table,
+                "DisableEnhancedMonitoring",
+                DisableEnhancedMonitoringRequest.class,
+                engine::disableEnhancedMonitoring);
         binding.bind(table, "SplitShard", SplitShardRequest.class, engine::splitShard);
         binding.bind(table, "MergeShards", MergeShardsRequest.class, engine::mergeShards);
     }

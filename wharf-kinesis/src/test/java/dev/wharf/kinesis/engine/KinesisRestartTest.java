@@ -56,6 +56,10 @@ class KinesisRestartTest {
         first.addTagsToStream(CONTEXT, new AddTagsToStreamRequest("kept", Map.of("env", "ci"), null, null));
         first.splitShard(
                 CONTEXT, new SplitShardRequest("kept", "shardId-000000000000", "1000000000000000000000", null, null));
+        first.enableEnhancedMonitoring(
+                CONTEXT,
+                new dev.wharf.kinesis.api.EnableEnhancedMonitoringRequest(
+                        "demand", List.of("IncomingRecords"), null, null));
         first.deleteStream(CONTEXT, new DeleteStreamRequest("gone", null, null, null));
 
         KinesisEngine second = open();
@@ -66,6 +70,10 @@ class KinesisRestartTest {
                         .tags())
                 .containsExactly(new Tag("env", "ci"), new Tag("team", "wharf"));
         assertThat(describe(second, "demand").streamModeDetails()).isEqualTo(new StreamModeDetails("ON_DEMAND"));
+        assertThat(Objects.requireNonNull(describe(second, "demand").enhancedMonitoring())
+                        .getFirst()
+                        .shardLevelMetrics())
+                .containsExactly("IncomingRecords");
         assertThat(describe(second, "gone").streamStatus()).isEqualTo("DELETING");
 
         clock.advance(Duration.ofMillis(500));

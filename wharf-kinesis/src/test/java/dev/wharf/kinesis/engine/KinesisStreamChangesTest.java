@@ -253,4 +253,37 @@ class KinesisStreamChangesTest {
                         + " (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits"
                         + " and how to request higher limits.");
     }
+
+    @Test
+    void enhancedMonitoringIsTurnedOnAndOffAndShownInTheDescription() {
+        var enabled = kinesis.enableEnhancedMonitoring(
+                CONTEXT,
+                new dev.wharf.kinesis.api.EnableEnhancedMonitoringRequest(
+                        "s", List.of("OutgoingBytes", "IncomingBytes"), null, null));
+        assertThat(enabled.currentShardLevelMetrics()).isEmpty();
+        assertThat(enabled.desiredShardLevelMetrics()).containsExactly("IncomingBytes", "OutgoingBytes");
+        assertThat(Objects.requireNonNull(describe().enhancedMonitoring())
+                        .getFirst()
+                        .shardLevelMetrics())
+                .containsExactly("IncomingBytes", "OutgoingBytes");
+        var all = kinesis.enableEnhancedMonitoring(
+                CONTEXT, new dev.wharf.kinesis.api.EnableEnhancedMonitoringRequest("s", List.of("ALL"), null, null));
+        assertThat(all.desiredShardLevelMetrics()).containsExactlyElementsOf(StreamChanges.METRICS);
+        var disabled = kinesis.disableEnhancedMonitoring(
+                CONTEXT,
+                new dev.wharf.kinesis.api.DisableEnhancedMonitoringRequest("s", List.of("IncomingBytes"), null, null));
+        assertThat(disabled.currentShardLevelMetrics()).containsExactlyElementsOf(StreamChanges.METRICS);
+        assertThat(disabled.desiredShardLevelMetrics())
+                .doesNotContain("IncomingBytes")
+                .hasSize(6);
+        assertError(
+                () -> kinesis.enableEnhancedMonitoring(
+                        CONTEXT,
+                        new dev.wharf.kinesis.api.EnableEnhancedMonitoringRequest("s", List.of("Bogus"), null, null)),
+                KinesisError.Validation,
+                "1 validation error detected: Value '[Bogus]' at 'shardLevelMetrics' failed to satisfy constraint:"
+                        + " Member must satisfy constraint: [Member must satisfy enum value set: [IncomingBytes,"
+                        + " IncomingRecords, OutgoingBytes, OutgoingRecords, WriteProvisionedThroughputExceeded,"
+                        + " ReadProvisionedThroughputExceeded, IteratorAgeMilliseconds, ALL]]");
+    }
 }
