@@ -175,16 +175,11 @@ public final class KinesisEngine {
     }
 
     public DeleteStreamResponse deleteStream(KinesisContext context, DeleteStreamRequest request) {
-        Stream stream = find(context, request.streamName(), request.streamARN());
-        stream.lock.lock();
-        try {
+        return change(context, request.streamName(), request.streamARN(), stream -> {
             stream.status = Stream.Status.DELETING;
             stream.settlesAtMillis = clock.millis() + config.transition().toMillis();
-            save(stream);
-        } finally {
-            stream.lock.unlock();
-        }
-        return new DeleteStreamResponse();
+            return new DeleteStreamResponse();
+        });
     }
 
     public DescribeStreamSummaryResponse describeStreamSummary(
@@ -340,53 +335,33 @@ public final class KinesisEngine {
 
     public IncreaseStreamRetentionPeriodResponse increaseStreamRetentionPeriod(
             KinesisContext context, IncreaseStreamRetentionPeriodRequest request) {
-        Stream stream = find(context, request.streamName(), request.streamARN());
-        stream.lock.lock();
-        try {
+        return change(context, request.streamName(), request.streamARN(), stream -> {
             StreamChanges.retention(stream, request.retentionPeriodHours(), true);
-            save(stream);
-        } finally {
-            stream.lock.unlock();
-        }
-        return new IncreaseStreamRetentionPeriodResponse();
+            return new IncreaseStreamRetentionPeriodResponse();
+        });
     }
 
     public DecreaseStreamRetentionPeriodResponse decreaseStreamRetentionPeriod(
             KinesisContext context, DecreaseStreamRetentionPeriodRequest request) {
-        Stream stream = find(context, request.streamName(), request.streamARN());
-        stream.lock.lock();
-        try {
+        return change(context, request.streamName(), request.streamARN(), stream -> {
             StreamChanges.retention(stream, request.retentionPeriodHours(), false);
-            save(stream);
-        } finally {
-            stream.lock.unlock();
-        }
-        return new DecreaseStreamRetentionPeriodResponse();
+            return new DecreaseStreamRetentionPeriodResponse();
+        });
     }
 
     public AddTagsToStreamResponse addTagsToStream(KinesisContext context, AddTagsToStreamRequest request) {
-        Stream stream = find(context, request.streamName(), request.streamARN());
-        stream.lock.lock();
-        try {
+        return change(context, request.streamName(), request.streamARN(), stream -> {
             StreamChanges.addTags(stream, request.tags());
-            save(stream);
-        } finally {
-            stream.lock.unlock();
-        }
-        return new AddTagsToStreamResponse();
+            return new AddTagsToStreamResponse();
+        });
     }
 
     public RemoveTagsFromStreamResponse removeTagsFromStream(
             KinesisContext context, RemoveTagsFromStreamRequest request) {
-        Stream stream = find(context, request.streamName(), request.streamARN());
-        stream.lock.lock();
-        try {
+        return change(context, request.streamName(), request.streamARN(), stream -> {
             StreamChanges.removeTags(stream, request.tagKeys());
-            save(stream);
-        } finally {
-            stream.lock.unlock();
-        }
-        return new RemoveTagsFromStreamResponse();
+            return new RemoveTagsFromStreamResponse();
+        });
     }
 
     public ListTagsForStreamResponse listTagsForStream(KinesisContext context, ListTagsForStreamRequest request) {
@@ -441,40 +416,45 @@ public final class KinesisEngine {
     }
 
     public MergeShardsResponse mergeShards(KinesisContext context, MergeShardsRequest request) {
-        Stream stream = find(context, request.streamName(), request.streamARN());
-        stream.lock.lock();
-        try {
+        return change(context, request.streamName(), request.streamARN(), stream -> {
             stream.requireActive();
             Reshard merge = StreamChanges.merge(stream, request.shardToMerge(), request.adjacentShardToMerge());
             stream.update(clock.millis(), config.transition().toMillis(), merge);
-            save(stream);
-        } finally {
-            stream.lock.unlock();
-        }
-        return new MergeShardsResponse();
+            return new MergeShardsResponse();
+        });
     }
 
     public EnableEnhancedMonitoringResponse enableEnhancedMonitoring(
             KinesisContext context, EnableEnhancedMonitoringRequest request) {
-        Stream stream = find(context, request.streamName(), request.streamARN());
-        stream.lock.lock();
-        try {
+        return change(context, request.streamName(), request.streamARN(), stream -> {
             List<String> before = StreamChanges.monitoring(stream, request.shardLevelMetrics(), true);
-            save(stream);
             return new EnableEnhancedMonitoringResponse(stream.name, before, List.copyOf(stream.metrics), stream.arn);
-        } finally {
-            stream.lock.unlock();
-        }
+        });
     }
 
     public DisableEnhancedMonitoringResponse disableEnhancedMonitoring(
             KinesisContext context, DisableEnhancedMonitoringRequest request) {
-        Stream stream = find(context, request.streamName(), request.streamARN());
+        return change(context, request.streamName(), request.streamARN(), stream -> {
+            List<String> before = StreamChanges.monitoring(stream, request.shardLevelMetrics(), false);
+            return new DisableEnhancedMonitoringResponse(stream.name, before, List.copyOf(stream.metrics), stream.arn);
+        });
+    }
+
+    /**
+     * Runs a change on the stream a call names, under the stream's lock, and makes the stream's record durable before
+     * it returns what the change made; a change that throws leaves the record as it was.
+     */
+    private <T> T change(
+            KinesisContext context,
+            @Nullable String streamName,
+            @Nullable String streamArn,
+            java.util.function.Function<Stream, T> change) {
+        Stream stream = find(context, streamName, streamArn);
         stream.lock.lock();
         try {
-            List<String> before = StreamChanges.monitoring(stream, request.shardLevelMetrics(), false);
+            T result = change.apply(stream);
             save(stream);
-            return new DisableEnhancedMonitoringResponse(stream.name, before, List.copyOf(stream.metrics), stream.arn);
+            return result;
         } finally {
             stream.lock.unlock();
         }
