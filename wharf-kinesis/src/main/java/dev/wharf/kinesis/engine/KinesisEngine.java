@@ -42,7 +42,6 @@ import dev.wharf.kinesis.api.StreamDescription;
 import dev.wharf.kinesis.api.StreamDescriptionSummary;
 import dev.wharf.kinesis.api.StreamModeDetails;
 import dev.wharf.kinesis.api.StreamSummary;
-import dev.wharf.storage.StreamBatch;
 import dev.wharf.storage.StreamStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -52,10 +51,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Kinesis Data Streams' semantics for streams and their shards: creation (provisioned or on-demand), the asynchronous
@@ -68,8 +63,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class KinesisEngine {
 
-    static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
-    static final Pattern STREAM_ARN = Pattern.compile("arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
     static final List<String> STREAM_MODES = List.of("PROVISIONED", "ON_DEMAND");
     static final int LIST_LIMIT_DEFAULT = 100;
     static final int LIST_SHARDS_DEFAULT = 1_000;
@@ -79,36 +72,13 @@ public final class KinesisEngine {
 
     private final Clock clock;
     private final KinesisConfig config;
-    /** Streams by {@code <account>/<name>}, in name order within an account. */
-    private final ConcurrentSkipListMap<String, Stream> streams = new ConcurrentSkipListMap<>();
-
-    private final Object createLock = new Object();
-    private final StreamStore store;
-    /** The next stream id; ids are never reused while a deleted stream's records may remain. */
-    private final AtomicLong nextId;
+    private final StreamRegistry streams;
 
     /** An engine over a stream store, with the streams it held rebuilt by one scan of their metadata. */
     public KinesisEngine(Clock clock, KinesisConfig config, StreamStore store) {
         this.clock = clock;
         this.config = config;
-        this.store = store;
-        long[] last = {0};
-        store.scanMetadata((id, name, value) -> {
-            last[0] = Math.max(last[0], id);
-            if (name.equals(StreamRecords.NAME)) {
-                Stream stream = StreamRecords.decode(id, value);
-                streams.put(key(stream.accountId, stream.name), stream);
-            }
-        });
-        this.nextId = new AtomicLong(last[0] + 1);
-    }
-
-    /**
-     * Lock must be held: writes the stream's metadata, and returns once it is durable, so that no change is
-     * acknowledged before it would survive a crash.
-     */
-    private void save(Stream stream) {
-        store.commit(new StreamBatch().putMetadata(stream.id, StreamRecords.NAME, StreamRecords.encode(stream)));
+        this.streams = new StreamRegistry(clock, config, store);
     }
 
     public CreateStreamResponse createStream(KinesisContext context, CreateStreamRequest request) {
@@ -118,7 +88,7 @@ public final class KinesisEngine {
         MemberConstraints.check()
                 .notNull("streamName", request.streamName())
                 .length("streamName", request.streamName(), 1, KinesisLimits.STREAM_NAME_LENGTH_MAX, false)
-                .pattern("streamName", request.streamName(), STREAM_NAME, false)
+                .pattern("streamName", request.streamName(), StreamRegistry.STREAM_NAME, false)
                 .range("shardCount", request.shardCount(), 1, SHARD_COUNT_MAX)
                 .oneOf("streamModeDetails.streamMode", mode, STREAM_MODES)
                 .validate(KinesisError.Validation);
@@ -141,18 +111,17 @@ public final class KinesisEngine {
                     + KinesisLimits.TAGS_MAX + " tags.");
         }
         long now = clock.millis();
-        synchronized (createLock) {
-            String key = key(context.accountId(), name);
-            Stream existing = live(key, now);
+        synchronized (streams.createLock) {
+            Stream existing = streams.named(context.accountId(), name);
             if (existing != null) {
                 throw KinesisError.ResourceInUse.with(
                         "Stream " + name + " under account " + context.accountId() + " already exists.");
             }
-            requireShardQuota(context, openShards(context.accountId(), now), shards);
+            streams.requireShardQuota(context, streams.openShards(context.accountId()), shards);
             Stream stream = new Stream(
-                    nextId.getAndIncrement(),
+                    streams.newId(),
                     name,
-                    arn(context, name),
+                    StreamRegistry.arn(context, name),
                     context.accountId(),
                     now,
                     streamMode,
@@ -165,17 +134,17 @@ public final class KinesisEngine {
             stream.settlesAtMillis = now + config.transition().toMillis();
             stream.lock.lock();
             try {
-                save(stream);
+                streams.save(stream);
             } finally {
                 stream.lock.unlock();
             }
-            streams.put(key, stream);
+            streams.add(stream);
         }
         return new CreateStreamResponse();
     }
 
     public DeleteStreamResponse deleteStream(KinesisContext context, DeleteStreamRequest request) {
-        return change(context, request.streamName(), request.streamARN(), stream -> {
+        return streams.change(context, request.streamName(), request.streamARN(), stream -> {
             stream.status = Stream.Status.DELETING;
             stream.settlesAtMillis = clock.millis() + config.transition().toMillis();
             return new DeleteStreamResponse();
@@ -184,7 +153,7 @@ public final class KinesisEngine {
 
     public DescribeStreamSummaryResponse describeStreamSummary(
             KinesisContext context, DescribeStreamSummaryRequest request) {
-        Stream stream = find(context, request.streamName(), request.streamARN());
+        Stream stream = streams.find(context, request.streamName(), request.streamARN());
         stream.lock.lock();
         try {
             return new DescribeStreamSummaryResponse(new StreamDescriptionSummary(
@@ -209,7 +178,7 @@ public final class KinesisEngine {
 
     public DescribeStreamResponse describeStream(KinesisContext context, DescribeStreamRequest request) {
         MemberConstraints.check().range("limit", request.limit(), 1, 10_000).validate(KinesisError.Validation);
-        Stream stream = find(context, request.streamName(), request.streamARN());
+        Stream stream = streams.find(context, request.streamName(), request.streamARN());
         int limit = request.limit() == null ? LIST_LIMIT_DEFAULT : request.limit();
         stream.lock.lock();
         try {
@@ -254,24 +223,13 @@ public final class KinesisEngine {
         if (request.nextToken() != null) {
             after = decodeToken(request.nextToken());
         }
-        String prefix = context.accountId() + "/";
-        String from = after == null ? prefix : key(context.accountId(), after);
-        long now = clock.millis();
         List<String> names = new ArrayList<>();
         List<StreamSummary> summaries = new ArrayList<>();
-        boolean more = false;
-        for (Map.Entry<String, Stream> entry :
-                streams.tailMap(from, after == null).entrySet()) {
-            if (!entry.getKey().startsWith(prefix)) {
-                break;
-            }
-            Stream stream = live(entry.getKey(), now);
-            if (stream == null) {
-                continue;
-            }
+        boolean[] more = {false};
+        streams.forEach(context.accountId(), after, stream -> {
             if (names.size() == limit) {
-                more = true;
-                break;
+                more[0] = true;
+                return false;
             }
             stream.lock.lock();
             try {
@@ -285,9 +243,10 @@ public final class KinesisEngine {
             } finally {
                 stream.lock.unlock();
             }
-        }
-        String nextToken = more ? encodeToken(names.getLast()) : null;
-        return new ListStreamsResponse(names, more, nextToken, summaries);
+            return true;
+        });
+        String nextToken = more[0] ? encodeToken(names.getLast()) : null;
+        return new ListStreamsResponse(names, more[0], nextToken, summaries);
     }
 
     public ListShardsResponse listShards(KinesisContext context, ListShardsRequest request) {
@@ -308,7 +267,7 @@ public final class KinesisEngine {
             streamName = token[0];
             afterShard = token[1];
         }
-        Stream stream = find(context, streamName, request.nextToken() == null ? request.streamARN() : null);
+        Stream stream = streams.find(context, streamName, request.nextToken() == null ? request.streamARN() : null);
         int limit = request.maxResults() == null ? LIST_SHARDS_DEFAULT : request.maxResults();
         int after = afterShard == null ? -1 : ShardIds.indexOf(afterShard);
         stream.lock.lock();
@@ -335,7 +294,7 @@ public final class KinesisEngine {
 
     public IncreaseStreamRetentionPeriodResponse increaseStreamRetentionPeriod(
             KinesisContext context, IncreaseStreamRetentionPeriodRequest request) {
-        return change(context, request.streamName(), request.streamARN(), stream -> {
+        return streams.change(context, request.streamName(), request.streamARN(), stream -> {
             StreamChanges.retention(stream, request.retentionPeriodHours(), true);
             return new IncreaseStreamRetentionPeriodResponse();
         });
@@ -343,14 +302,14 @@ public final class KinesisEngine {
 
     public DecreaseStreamRetentionPeriodResponse decreaseStreamRetentionPeriod(
             KinesisContext context, DecreaseStreamRetentionPeriodRequest request) {
-        return change(context, request.streamName(), request.streamARN(), stream -> {
+        return streams.change(context, request.streamName(), request.streamARN(), stream -> {
             StreamChanges.retention(stream, request.retentionPeriodHours(), false);
             return new DecreaseStreamRetentionPeriodResponse();
         });
     }
 
     public AddTagsToStreamResponse addTagsToStream(KinesisContext context, AddTagsToStreamRequest request) {
-        return change(context, request.streamName(), request.streamARN(), stream -> {
+        return streams.change(context, request.streamName(), request.streamARN(), stream -> {
             StreamChanges.addTags(stream, request.tags());
             return new AddTagsToStreamResponse();
         });
@@ -358,7 +317,7 @@ public final class KinesisEngine {
 
     public RemoveTagsFromStreamResponse removeTagsFromStream(
             KinesisContext context, RemoveTagsFromStreamRequest request) {
-        return change(context, request.streamName(), request.streamARN(), stream -> {
+        return streams.change(context, request.streamName(), request.streamARN(), stream -> {
             StreamChanges.removeTags(stream, request.tagKeys());
             return new RemoveTagsFromStreamResponse();
         });
@@ -369,7 +328,7 @@ public final class KinesisEngine {
                 .range("limit", request.limit(), 1, 50)
                 .length("exclusiveStartTagKey", request.exclusiveStartTagKey(), 1, 128, false)
                 .validate(KinesisError.Validation);
-        Stream stream = find(context, request.streamName(), request.streamARN());
+        Stream stream = streams.find(context, request.streamName(), request.streamARN());
         int limit = request.limit() == null ? 50 : request.limit();
         stream.lock.lock();
         try {
@@ -382,33 +341,28 @@ public final class KinesisEngine {
     }
 
     public DescribeLimitsResponse describeLimits(KinesisContext context, DescribeLimitsRequest request) {
-        long now = clock.millis();
-        int onDemand = 0;
-        String prefix = context.accountId() + "/";
-        for (Map.Entry<String, Stream> entry : streams.tailMap(prefix).entrySet()) {
-            if (!entry.getKey().startsWith(prefix)) {
-                break;
+        int[] onDemand = {0};
+        streams.forEach(context.accountId(), null, stream -> {
+            if (stream.mode == Stream.Mode.ON_DEMAND) {
+                onDemand[0]++;
             }
-            Stream stream = live(entry.getKey(), now);
-            if (stream != null && stream.mode == Stream.Mode.ON_DEMAND) {
-                onDemand++;
-            }
-        }
+            return true;
+        });
         return new DescribeLimitsResponse(
-                config.shardsPerAccount(), openShards(context.accountId(), now), onDemand, ON_DEMAND_STREAMS_MAX);
+                config.shardsPerAccount(), streams.openShards(context.accountId()), onDemand[0], ON_DEMAND_STREAMS_MAX);
     }
 
     public SplitShardResponse splitShard(KinesisContext context, SplitShardRequest request) {
-        Stream stream = find(context, request.streamName(), request.streamARN());
+        Stream stream = streams.find(context, request.streamName(), request.streamARN());
         long now = clock.millis();
-        int open = openShards(context.accountId(), now);
+        int open = streams.openShards(context.accountId());
         stream.lock.lock();
         try {
             stream.requireActive();
             Reshard split = StreamChanges.split(stream, request.shardToSplit(), request.newStartingHashKey());
-            requireShardQuota(context, open, 1);
+            streams.requireShardQuota(context, open, 1);
             stream.update(now, config.transition().toMillis(), split);
-            save(stream);
+            streams.save(stream);
         } finally {
             stream.lock.unlock();
         }
@@ -416,7 +370,7 @@ public final class KinesisEngine {
     }
 
     public MergeShardsResponse mergeShards(KinesisContext context, MergeShardsRequest request) {
-        return change(context, request.streamName(), request.streamARN(), stream -> {
+        return streams.change(context, request.streamName(), request.streamARN(), stream -> {
             stream.requireActive();
             Reshard merge = StreamChanges.merge(stream, request.shardToMerge(), request.adjacentShardToMerge());
             stream.update(clock.millis(), config.transition().toMillis(), merge);
@@ -426,7 +380,7 @@ public final class KinesisEngine {
 
     public EnableEnhancedMonitoringResponse enableEnhancedMonitoring(
             KinesisContext context, EnableEnhancedMonitoringRequest request) {
-        return change(context, request.streamName(), request.streamARN(), stream -> {
+        return streams.change(context, request.streamName(), request.streamARN(), stream -> {
             List<String> before = StreamChanges.monitoring(stream, request.shardLevelMetrics(), true);
             return new EnableEnhancedMonitoringResponse(stream.name, before, List.copyOf(stream.metrics), stream.arn);
         });
@@ -434,138 +388,10 @@ public final class KinesisEngine {
 
     public DisableEnhancedMonitoringResponse disableEnhancedMonitoring(
             KinesisContext context, DisableEnhancedMonitoringRequest request) {
-        return change(context, request.streamName(), request.streamARN(), stream -> {
+        return streams.change(context, request.streamName(), request.streamARN(), stream -> {
             List<String> before = StreamChanges.monitoring(stream, request.shardLevelMetrics(), false);
             return new DisableEnhancedMonitoringResponse(stream.name, before, List.copyOf(stream.metrics), stream.arn);
         });
-    }
-
-    /**
-     * Runs a change on the stream a call names, under the stream's lock, and makes the stream's record durable before
-     * it returns what the change made; a change that throws leaves the record as it was.
-     */
-    private <T> T change(
-            KinesisContext context,
-            @Nullable String streamName,
-            @Nullable String streamArn,
-            java.util.function.Function<Stream, T> change) {
-        Stream stream = find(context, streamName, streamArn);
-        stream.lock.lock();
-        try {
-            T result = change.apply(stream);
-            save(stream);
-            return result;
-        } finally {
-            stream.lock.unlock();
-        }
-    }
-
-    private void requireShardQuota(KinesisContext context, int open, int more) {
-        if (open + more > config.shardsPerAccount()) {
-            throw KinesisError.LimitExceeded.with("This request would exceed the shard limit for the account "
-                    + context.accountId() + " in " + context.region() + ". Current shard count for the account: "
-                    + open + ". Limit: " + config.shardsPerAccount() + ". Number of additional shards that would"
-                    + " have resulted from this request: " + more + ". Refer to the AWS Service Limits page"
-                    + " (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits"
-                    + " and how to request higher limits.");
-        }
-    }
-
-    /**
-     * The stream a call names by StreamName, StreamARN or both, whatever its status but gone.
-     *
-     * @throws dev.wharf.common.AwsException {@code InvalidArgumentException} when it names none or two streams,
-     *     {@code ValidationException} for a malformed name or ARN, {@code ResourceNotFoundException} when there is
-     *     no such stream
-     */
-    Stream find(KinesisContext context, @Nullable String streamName, @Nullable String streamArn) {
-        MemberConstraints.check()
-                .length("streamName", streamName, 1, KinesisLimits.STREAM_NAME_LENGTH_MAX, false)
-                .pattern("streamName", streamName, STREAM_NAME, false)
-                .length("streamARN", streamArn, 1, 2048, false)
-                .pattern("streamARN", streamArn, STREAM_ARN, false)
-                .validate(KinesisError.Validation);
-        String account = context.accountId();
-        String name = streamName;
-        if (streamArn != null) {
-            String[] parts = streamArn.split(":", 6);
-            String arnName = parts[5].substring("stream/".length());
-            if (name != null && !name.equals(arnName)) {
-                throw KinesisError.InvalidArgument.with("StreamARN and StreamName do not name the same stream.");
-            }
-            name = arnName;
-            if (!parts[4].equals(account) || !parts[3].equals(context.region())) {
-                throw notFound(name, parts[4]);
-            }
-        }
-        if (name == null) {
-            throw KinesisError.InvalidArgument.with("Either StreamName or StreamARN must be provided.");
-        }
-        Stream stream = live(key(account, name), clock.millis());
-        if (stream == null) {
-            throw notFound(name, account);
-        }
-        return stream;
-    }
-
-    /** The stream under a key, its status brought up to date, or null when there is none or it is gone. */
-    private @Nullable Stream live(String key, long now) {
-        Stream stream = streams.get(key);
-        if (stream == null) {
-            return null;
-        }
-        stream.lock.lock();
-        try {
-            switch (stream.settle(now)) {
-                case UNCHANGED -> {
-                    return stream;
-                }
-                case CHANGED -> {
-                    save(stream);
-                    return stream;
-                }
-                case GONE -> {
-                    // Its records and metadata go as range deletes, after the deletion's own record.
-                    store.submit(new StreamBatch().deleteStream(stream.id));
-                }
-            }
-        } finally {
-            stream.lock.unlock();
-        }
-        streams.remove(key, stream);
-        return null;
-    }
-
-    private int openShards(String accountId, long now) {
-        int open = 0;
-        String prefix = accountId + "/";
-        for (Map.Entry<String, Stream> entry : streams.tailMap(prefix).entrySet()) {
-            if (!entry.getKey().startsWith(prefix)) {
-                break;
-            }
-            Stream stream = live(entry.getKey(), now);
-            if (stream != null) {
-                stream.lock.lock();
-                try {
-                    open += stream.openShards();
-                } finally {
-                    stream.lock.unlock();
-                }
-            }
-        }
-        return open;
-    }
-
-    private static dev.wharf.common.AwsException notFound(String name, String account) {
-        return KinesisError.ResourceNotFound.with("Stream " + name + " under account " + account + " not found.");
-    }
-
-    private static String key(String accountId, String name) {
-        return accountId + "/" + name;
-    }
-
-    static String arn(KinesisContext context, String name) {
-        return "arn:aws:kinesis:" + context.region() + ":" + context.accountId() + ":stream/" + name;
     }
 
     /** AWS shows creation times to the second. */
