@@ -56,6 +56,32 @@ public final class MemberConstraints {
         return this;
     }
 
+    /**
+     * A blob's length, worded as AWS's Java services word it, with the value shown as the byte buffer it was read into:
+     * "Value 'java.nio.HeapByteBuffer[pos=0 lim=N cap=N]' at 'data' failed to satisfy constraint: ...".
+     */
+    public MemberConstraints blobLength(String member, byte @Nullable [] value, int max) {
+        if (value != null && value.length > max) {
+            violations.add("Value 'java.nio.HeapByteBuffer[pos=0 lim=" + value.length + " cap=" + value.length
+                    + "]' at '" + member + "' failed to satisfy constraint: Member must have length less than or"
+                    + " equal to " + max);
+        }
+        return this;
+    }
+
+    /** A list's size, with the value shown as {@code shown} (AWS shows each element's Java identity, which no one can). */
+    public MemberConstraints size(String member, @Nullable List<?> value, int min, int max, String shown) {
+        if (value != null && value.size() > max) {
+            violations.add("Value '" + shown + "' at '" + member
+                    + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
+        }
+        if (value != null && value.size() < min) {
+            violations.add("Value '" + shown + "' at '" + member
+                    + "' failed to satisfy constraint: Member must have length greater than or equal to " + min);
+        }
+        return this;
+    }
+
     public MemberConstraints range(String member, @Nullable Integer value, int min, int max) {
         if (value != null && value > max) {
             violations.add("Value '" + value + "' at '" + member

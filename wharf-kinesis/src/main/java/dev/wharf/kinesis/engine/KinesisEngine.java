@@ -20,6 +20,10 @@ import dev.wharf.kinesis.api.DisableEnhancedMonitoringResponse;
 import dev.wharf.kinesis.api.EnableEnhancedMonitoringRequest;
 import dev.wharf.kinesis.api.EnableEnhancedMonitoringResponse;
 import dev.wharf.kinesis.api.EnhancedMetrics;
+import dev.wharf.kinesis.api.GetRecordsRequest;
+import dev.wharf.kinesis.api.GetRecordsResponse;
+import dev.wharf.kinesis.api.GetShardIteratorRequest;
+import dev.wharf.kinesis.api.GetShardIteratorResponse;
 import dev.wharf.kinesis.api.IncreaseStreamRetentionPeriodRequest;
 import dev.wharf.kinesis.api.IncreaseStreamRetentionPeriodResponse;
 import dev.wharf.kinesis.api.KinesisContext;
@@ -33,6 +37,10 @@ import dev.wharf.kinesis.api.ListTagsForStreamRequest;
 import dev.wharf.kinesis.api.ListTagsForStreamResponse;
 import dev.wharf.kinesis.api.MergeShardsRequest;
 import dev.wharf.kinesis.api.MergeShardsResponse;
+import dev.wharf.kinesis.api.PutRecordRequest;
+import dev.wharf.kinesis.api.PutRecordResponse;
+import dev.wharf.kinesis.api.PutRecordsRequest;
+import dev.wharf.kinesis.api.PutRecordsResponse;
 import dev.wharf.kinesis.api.RemoveTagsFromStreamRequest;
 import dev.wharf.kinesis.api.RemoveTagsFromStreamResponse;
 import dev.wharf.kinesis.api.Shard;
@@ -73,12 +81,42 @@ public final class KinesisEngine {
     private final Clock clock;
     private final KinesisConfig config;
     private final StreamRegistry streams;
+    private final ShardLogs shardLogs;
+    private final DataRecords records;
+    private final ShardReads reads;
 
     /** An engine over a stream store, with the streams it held rebuilt by one scan of their metadata. */
     public KinesisEngine(Clock clock, KinesisConfig config, StreamStore store) {
         this.clock = clock;
         this.config = config;
         this.streams = new StreamRegistry(clock, config, store);
+        this.shardLogs = new ShardLogs(streams);
+        this.records = new DataRecords(streams, shardLogs, config.throughputLimits());
+        this.reads = new ShardReads(streams, shardLogs, config.throughputLimits());
+    }
+
+    public PutRecordResponse putRecord(KinesisContext context, PutRecordRequest request) {
+        return records.putRecord(context, request);
+    }
+
+    public PutRecordsResponse putRecords(KinesisContext context, PutRecordsRequest request) {
+        return records.putRecords(context, request);
+    }
+
+    public GetShardIteratorResponse getShardIterator(KinesisContext context, GetShardIteratorRequest request) {
+        return reads.getShardIterator(context, request);
+    }
+
+    public GetRecordsResponse getRecords(KinesisContext context, GetRecordsRequest request) {
+        return reads.getRecords(context, request);
+    }
+
+    /**
+     * Trims every shard's records past its stream's retention, as range deletes: the periodic sweep for shards that
+     * no one writes to (writes trim their own shards once a minute). Reads never return an expired record either way.
+     */
+    public void trimExpired() {
+        shardLogs.trimAll();
     }
 
     public CreateStreamResponse createStream(KinesisContext context, CreateStreamRequest request) {

@@ -49,6 +49,12 @@ final class Stream {
     int retentionHours;
     final List<ShardState> shards = new ArrayList<>();
     final Map<String, String> tags = new LinkedHashMap<>();
+    /** Each shard's records' running state, made on the shard's first use; guarded by {@link #lock}. */
+    final Map<Integer, ShardLog> logs = new java.util.HashMap<>();
+    /** "NONE" or "KMS": what PutRecord answers and each record read carries. */
+    String encryptionType = "NONE";
+    /** The largest record (data and partition key) that PutRecord takes, in KiB. */
+    int maxRecordSizeKiB = 1024;
     /** The shard-level metrics enhanced monitoring collects, in {@link StreamChanges#METRICS} order. */
     final java.util.Set<String> metrics = new java.util.LinkedHashSet<>();
 

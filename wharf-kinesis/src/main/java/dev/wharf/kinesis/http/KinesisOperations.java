@@ -9,11 +9,15 @@ import dev.wharf.kinesis.api.DescribeStreamRequest;
 import dev.wharf.kinesis.api.DescribeStreamSummaryRequest;
 import dev.wharf.kinesis.api.DisableEnhancedMonitoringRequest;
 import dev.wharf.kinesis.api.EnableEnhancedMonitoringRequest;
+import dev.wharf.kinesis.api.GetRecordsRequest;
+import dev.wharf.kinesis.api.GetShardIteratorRequest;
 import dev.wharf.kinesis.api.IncreaseStreamRetentionPeriodRequest;
 import dev.wharf.kinesis.api.ListShardsRequest;
 import dev.wharf.kinesis.api.ListStreamsRequest;
 import dev.wharf.kinesis.api.ListTagsForStreamRequest;
 import dev.wharf.kinesis.api.MergeShardsRequest;
+import dev.wharf.kinesis.api.PutRecordRequest;
+import dev.wharf.kinesis.api.PutRecordsRequest;
 import dev.wharf.kinesis.api.RemoveTagsFromStreamRequest;
 import dev.wharf.kinesis.api.SplitShardRequest;
 import dev.wharf.kinesis.engine.KinesisEngine;
@@ -57,5 +61,9 @@ final class KinesisOperations {
                 engine::disableEnhancedMonitoring);
         binding.bind(table, "SplitShard", SplitShardRequest.class, engine::splitShard);
         binding.bind(table, "MergeShards", MergeShardsRequest.class, engine::mergeShards);
+        binding.bind(table, "PutRecord", PutRecordRequest.class, engine::putRecord);
+        binding.bind(table, "PutRecords", PutRecordsRequest.class, engine::putRecords);
+        binding.bind(table, "GetShardIterator", GetShardIteratorRequest.class, engine::getShardIterator);
+        binding.bind(table, "GetRecords", GetRecordsRequest.class, engine::getRecords);
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class KinesisRestartTest {
 
     private static final KinesisContext CONTEXT = new KinesisContext("000000000000", "us-east-1");
-    private static final KinesisConfig CONFIG = new KinesisConfig(Duration.ofMillis(500), 100);
+    private static final KinesisConfig CONFIG = new KinesisConfig(Duration.ofMillis(500), 100, true);
 
     private final TestClock clock = new TestClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final StreamStore store = new MemoryStorageEngine().streams();

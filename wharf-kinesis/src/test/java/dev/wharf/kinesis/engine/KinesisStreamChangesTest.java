@@ -40,7 +40,9 @@ class KinesisStreamChangesTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final KinesisEngine kinesis = new KinesisEngine(
-            clock, new KinesisConfig(Duration.ofMillis(500), 6), new dev.wharf.storage.MemoryStorageEngine().streams());
+            clock,
+            new KinesisConfig(Duration.ofMillis(500), 6, true),
+            new dev.wharf.storage.MemoryStorageEngine().streams());
 
     @BeforeEach
     void stream() {

@@ -36,7 +36,7 @@ class KinesisStreamsTest {
     private final TestClock clock = new TestClock(START);
     private final KinesisEngine kinesis = new KinesisEngine(
             clock,
-            new KinesisConfig(Duration.ofMillis(500), 10),
+            new KinesisConfig(Duration.ofMillis(500), 10, true),
             new dev.wharf.storage.MemoryStorageEngine().streams());
 
     private void create(String name, @Nullable Integer shards) {

@@ -1,0 +1,68 @@
+package dev.wharf.kinesis.engine;
+
+import dev.wharf.kinesis.api.KinesisLimits;
+import dev.wharf.storage.SequenceNumber;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The running state of one shard's records, next to its {@link ShardState}: the next ordinal to hand out, the newest
+ * arrival time (which must not go back, for the store's time index), how far the store has made appends durable, and
+ * the shard's throughput buckets. Made on a shard's first use, from the store.
+ *
+ * <p>Readers see a record only once it is durable ({@link #durableNext}): a record that a crash could still lose is
+ * never handed to a consumer, so its sequence number, which a restart may hand out again, is never checkpointed.
+ */
+final class ShardLog {
+
+    /** The next ordinal to hand out; guarded by the stream's lock. */
+    long nextOrdinal;
+    /** The newest arrival time handed out; guarded by the stream's lock. */
+    long lastArrivalMillis;
+    /** When retention last trimmed this shard; guarded by the stream's lock. */
+    long trimmedAtMillis;
+    /** Every ordinal below this is durable and may be read. */
+    final AtomicLong durableNext;
+
+    /** Writes a second: records and bytes (data and partition key); guarded by the stream's lock. */
+    final Throughput writeRecords;
+
+    final Throughput writeBytes;
+    /** Reads a second, shared by every GetRecords reader of the shard; guarded by {@link #readLock}. */
+    final Throughput readCalls;
+
+    final Throughput readBytes;
+    final Object readLock = new Object();
+
+    ShardLog(long nextOrdinal, long nowMillis) {
+        this.nextOrdinal = nextOrdinal;
+        this.durableNext = new AtomicLong(nextOrdinal);
+        this.trimmedAtMillis = nowMillis;
+        this.writeRecords = new Throughput(KinesisLimits.SHARD_WRITE_RECORDS_PER_SECOND, nowMillis);
+        this.writeBytes = new Throughput(KinesisLimits.SHARD_WRITE_BYTES_PER_SECOND, nowMillis);
+        this.readCalls = new Throughput(KinesisLimits.SHARD_READ_CALLS_PER_SECOND, nowMillis);
+        this.readBytes = new Throughput(KinesisLimits.SHARD_READ_BYTES_PER_SECOND, nowMillis);
+    }
+
+    /**
+     * Lock of the stream must be held: takes one record of {@code bytes} from the write buckets if both have room,
+     * and nothing otherwise.
+     */
+    boolean takeWrite(long bytes, long nowMillis) {
+        if (!writeRecords.has(1, nowMillis) || !writeBytes.has(bytes, nowMillis)) {
+            return false;
+        }
+        writeRecords.tryTake(1, nowMillis);
+        writeBytes.tryTake(bytes, nowMillis);
+        return true;
+    }
+
+    /** Marks every ordinal below {@code next} durable; commits finish in order, so the mark only moves forward. */
+    void durableUpTo(long next) {
+        durableNext.accumulateAndGet(next, Math::max);
+    }
+
+    /** The store's key of an ordinal of this shard. */
+    static SequenceNumber key(long ordinal) {
+        return new SequenceNumber(0, ordinal);
+    }
+}
