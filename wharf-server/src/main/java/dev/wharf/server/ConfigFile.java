@@ -37,7 +37,11 @@ record ConfigFile(
         @Nullable Boolean insecure,
         @Nullable Limits limits,
         @Nullable Sqs sqs,
-        @Nullable Sns sns) {
+        @Nullable Sns sns,
+        @Nullable Kinesis kinesis) {
+
+    /** The {@code kinesis:} section. */
+    record Kinesis(@Nullable Boolean throughputLimits) {}
 
     /** The {@code limits:} section; a limit left out keeps its default. */
     record Limits(
@@ -97,7 +101,7 @@ record ConfigFile(
             new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     static ConfigFile empty() {
-        return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -160,7 +164,22 @@ record ConfigFile(
                 cli.insecure() || Boolean.TRUE.equals(insecure) || "true".equals(env.get("WHARF_INSECURE")),
                 limits == null ? WharfConfig.Limits.defaults() : limits.resolve(),
                 sqs == null || sqs.queues() == null ? List.of() : List.copyOf(sqs.queues()),
-                resolveSns(env));
+                resolveSns(env),
+                resolveKinesis(env));
+    }
+
+    /** The {@code kinesis:} section, then {@code WHARF_KINESIS_THROUGHPUT_LIMITS} ({@code true} or {@code false}). */
+    private WharfConfig.Kinesis resolveKinesis(Map<String, String> env) {
+        String limits = env.get("WHARF_KINESIS_THROUGHPUT_LIMITS");
+        if (limits != null && !limits.isBlank()) {
+            if (!limits.equals("true") && !limits.equals("false")) {
+                throw new IllegalArgumentException(
+                        "WHARF_KINESIS_THROUGHPUT_LIMITS must be true or false, not " + limits);
+            }
+            return new WharfConfig.Kinesis(limits.equals("true"));
+        }
+        Boolean file = kinesis == null ? null : kinesis.throughputLimits();
+        return file == null ? WharfConfig.Kinesis.defaults() : new WharfConfig.Kinesis(file);
     }
 
     /**

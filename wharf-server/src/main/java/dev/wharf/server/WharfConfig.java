@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param limits the transport's bounds
  * @param queues queues to create at start
  * @param sns how SNS reaches endpoints outside the server
+ * @param kinesis how Kinesis Data Streams behaves where AWS gives no choice but tests want one
  */
 public record WharfConfig(
         String host,
@@ -41,7 +42,74 @@ public record WharfConfig(
         boolean insecure,
         Limits limits,
         List<QueueDefinition> queues,
-        Sns sns) {
+        Sns sns,
+        Kinesis kinesis) {
+
+    /** Settings with Kinesis's defaults: per-shard throughput limits on, as on AWS. */
+    public WharfConfig(
+            String host,
+            int port,
+            int tlsPort,
+            @Nullable Path tlsCertificate,
+            @Nullable Path tlsPrivateKey,
+            Path dataDir,
+            DurabilityMode storage,
+            @Nullable String hostname,
+            String region,
+            List<Credential> credentials,
+            boolean insecure,
+            Limits limits,
+            List<QueueDefinition> queues,
+            Sns sns) {
+        this(
+                host,
+                port,
+                tlsPort,
+                tlsCertificate,
+                tlsPrivateKey,
+                dataDir,
+                storage,
+                hostname,
+                region,
+                credentials,
+                insecure,
+                limits,
+                queues,
+                sns,
+                Kinesis.defaults());
+    }
+
+    /** These settings with Kinesis's replaced. */
+    public WharfConfig withKinesis(Kinesis replacement) {
+        return new WharfConfig(
+                host,
+                port,
+                tlsPort,
+                tlsCertificate,
+                tlsPrivateKey,
+                dataDir,
+                storage,
+                hostname,
+                region,
+                credentials,
+                insecure,
+                limits,
+                queues,
+                sns,
+                replacement);
+    }
+
+    /**
+     * How Kinesis Data Streams behaves.
+     *
+     * @param throughputLimits whether each shard is held to AWS's per-shard limits (1 MiB and 1,000 records a second
+     *     written, 2 MiB and 5 calls a second read), as it is on AWS; off for load tests of Wharf itself
+     */
+    public record Kinesis(boolean throughputLimits) {
+        public static Kinesis defaults() {
+            return new Kinesis(true);
+        }
+    }
 
     /** Settings with SNS's defaults: no Lambda functions, and HTTPS endpoints trusted as the JDK trusts them. */
     public WharfConfig(

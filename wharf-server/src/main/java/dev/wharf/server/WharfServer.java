@@ -64,6 +64,8 @@ public final class WharfServer implements AutoCloseable {
 
     private static final int DRAIN_SECONDS = 5;
     private static final long GRACE_MILLIS = 1_000;
+    /** How often Kinesis's retention is enforced on shards that get no writes. */
+    private static final long RETENTION_SWEEP_MILLIS = 300_000;
 
     private final WharfConfig config;
     private final StorageEngine storage;
@@ -121,13 +123,40 @@ public final class WharfServer implements AutoCloseable {
                     List.of(
                             new SqsBinding(sqs),
                             new SnsBinding(sns),
-                            new KinesisBinding(
-                                    new KinesisEngine(Clock.systemUTC(), KinesisConfig.DEFAULT, storage.streams()),
-                                    config.region()),
+                            new KinesisBinding(kinesis(config, storage), config.region()),
                             new StsBinding(new StsEngine())));
         } catch (Exception | Error e) {
             storage.close();
             throw e;
+        }
+    }
+
+    /**
+     * Kinesis's engine, with a sweep every few minutes that trims the records retention has expired from shards that
+     * no one writes to (writes trim their own shards).
+     */
+    private static KinesisEngine kinesis(WharfConfig config, StorageEngine storage) {
+        KinesisEngine kinesis = new KinesisEngine(
+                Clock.systemUTC(),
+                KinesisConfig.DEFAULT.withThroughputLimits(config.kinesis().throughputLimits()),
+                storage.streams());
+        Thread.ofVirtual().name("kinesis-retention").start(() -> sweep(kinesis));
+        return kinesis;
+    }
+
+    private static void sweep(KinesisEngine kinesis) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(RETENTION_SWEEP_MILLIS);
+                kinesis.trimExpired();
+            } catch (InterruptedException e) {
+                return;
+            } catch (IllegalStateException e) {
+                // The store is closed: the server is stopping.
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Kinesis retention sweep failed; it runs again in {} ms", RETENTION_SWEEP_MILLIS, e);
+            }
         }
     }
 
