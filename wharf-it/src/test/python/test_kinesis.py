@@ -1,9 +1,11 @@
 """Kinesis through boto3, which speaks its JSON 1.1 protocol, against a running Wharf: streams, waiters, errors."""
 import datetime
+import time
 import uuid
 
 import boto3
 import pytest
+from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from conftest import ENDPOINT
@@ -79,3 +81,99 @@ def test_tags_and_retention(kinesis):
     with pytest.raises(ClientError) as shorter:
         kinesis.increase_stream_retention_period(StreamName=name, RetentionPeriodHours=24)
     assert shorter.value.response["Error"]["Code"] == "InvalidArgumentException"
+
+
+def active_stream(kinesis, shards=1):
+    name = "py-" + uuid.uuid4().hex[:8]
+    kinesis.create_stream(StreamName=name, ShardCount=shards)
+    wait(kinesis, "stream_exists", name)
+    return name
+
+
+def records(kinesis, iterator):
+    # Five reads a second per shard, as on AWS.
+    time.sleep(0.21)
+    return kinesis.get_records(ShardIterator=iterator)
+
+
+def test_records_are_put_and_read_back_by_every_iterator_type(kinesis):
+    name = active_stream(kinesis)
+    shard = "shardId-000000000000"
+    first = kinesis.put_record(StreamName=name, PartitionKey="p", Data=bytes(range(256)))
+    assert first["ShardId"] == shard
+    assert first["EncryptionType"] == "NONE"
+    latest = kinesis.get_shard_iterator(StreamName=name, ShardId=shard, ShardIteratorType="LATEST")["ShardIterator"]
+    # botocore sends timestamps to the second: more than a second apart keeps the first record before it.
+    time.sleep(1.1)
+    between = datetime.datetime.now(datetime.timezone.utc)
+    batch = kinesis.put_records(
+        StreamName=name, Records=[{"PartitionKey": "p", "Data": f"r{i}".encode()} for i in range(3)]
+    )
+    assert batch["FailedRecordCount"] == 0
+    assert int(batch["Records"][0]["SequenceNumber"]) > int(first["SequenceNumber"])
+
+    horizon = kinesis.get_shard_iterator(StreamName=name, ShardId=shard, ShardIteratorType="TRIM_HORIZON")
+    page = records(kinesis, horizon["ShardIterator"])
+    assert page["Records"][0]["Data"] == bytes(range(256))
+    assert page["Records"][0]["PartitionKey"] == "p"
+    assert isinstance(page["Records"][0]["ApproximateArrivalTimestamp"], datetime.datetime)
+    assert [r["Data"] for r in page["Records"][1:]] == [b"r0", b"r1", b"r2"]
+    assert page["MillisBehindLatest"] == 0
+    assert [r["Data"] for r in records(kinesis, latest)["Records"]] == [b"r0", b"r1", b"r2"]
+
+    after = kinesis.get_shard_iterator(
+        StreamName=name,
+        ShardId=shard,
+        ShardIteratorType="AFTER_SEQUENCE_NUMBER",
+        StartingSequenceNumber=batch["Records"][1]["SequenceNumber"],
+    )["ShardIterator"]
+    assert [r["Data"] for r in records(kinesis, after)["Records"]] == [b"r2"]
+    at_time = kinesis.get_shard_iterator(
+        StreamName=name, ShardId=shard, ShardIteratorType="AT_TIMESTAMP", Timestamp=between
+    )["ShardIterator"]
+    assert [r["Data"] for r in records(kinesis, at_time)["Records"]] == [b"r0", b"r1", b"r2"]
+
+
+def test_record_errors_have_awss_codes(kinesis):
+    name = active_stream(kinesis)
+    with pytest.raises(ClientError) as conflict:
+        kinesis.get_shard_iterator(
+            StreamName=name,
+            ShardId="shardId-000000000000",
+            ShardIteratorType="LATEST",
+            StartingSequenceNumber="1",
+        )
+    assert conflict.value.response["Error"]["Code"] == "InvalidArgumentException"
+    assert conflict.value.response["Error"]["Message"].endswith(
+        "Request specified LATEST and also a StartingSequenceNumber."
+    )
+    with pytest.raises(ClientError) as invalid:
+        kinesis.get_records(ShardIterator="bm90IGFuIGl0ZXJhdG9y")
+    assert invalid.value.response["Error"]["Code"] == "InvalidArgumentException"
+    assert invalid.value.response["Error"]["Message"] == "Invalid ShardIterator."
+    with pytest.raises(ClientError) as explicit:
+        kinesis.put_record(StreamName=name, PartitionKey="p", Data=b"x", ExplicitHashKey=str(2**128))
+    assert explicit.value.response["Error"]["Code"] == "InvalidArgumentException"
+
+
+def test_a_shard_over_its_read_limit_is_throttled(kinesis):
+    name = active_stream(kinesis)
+    # botocore retries throttling by default; this client lets the error through.
+    once = boto3.client(
+        "kinesis",
+        endpoint_url=ENDPOINT,
+        region_name="us-east-1",
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+        config=Config(retries={"total_max_attempts": 1}),
+    )
+    iterator = once.get_shard_iterator(
+        StreamName=name, ShardId="shardId-000000000000", ShardIteratorType="LATEST"
+    )["ShardIterator"]
+    with pytest.raises(ClientError) as throttled:
+        for _ in range(20):
+            once.get_records(ShardIterator=iterator)
+    assert throttled.value.response["Error"]["Code"] == "ProvisionedThroughputExceededException"
+    assert throttled.value.response["Error"]["Message"] == (
+        f"Rate exceeded for shard shardId-000000000000 in stream {name} under account 000000000000."
+    )
