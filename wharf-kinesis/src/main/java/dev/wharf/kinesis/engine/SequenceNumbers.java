@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
  * within a shard over time, which clients (the KCL among them) compare as big integers.
  *
  * <p>Wharf's are {@code BASE + shardIndex·2^64 + ordinal}: 56 digits starting with {@code 49}, as AWS's look; the
- * ordinal counts a shard's records from 0. So they increase within a shard, never repeat across the shards of a stream,
- * grow from a parent shard to its children (whose indexes are higher), and name their shard, which lets an iterator
- * request with another shard's sequence number be refused as AWS refuses it. The store keys a shard's records by the
- * ordinal alone.
+ * ordinal counts a shard's records from 1, and 0 is the shard's StartingSequenceNumber, below them all, as on AWS (a
+ * subscriber that resumes AFTER it gets the first record). So they increase within a shard, never repeat across the
+ * shards of a stream, grow from a parent shard to its children (whose indexes are higher), and name their shard, which
+ * lets an iterator request with another shard's sequence number be refused as AWS refuses it. The store keys a shard's
+ * records by the ordinal alone.
  */
 final class SequenceNumbers {
 

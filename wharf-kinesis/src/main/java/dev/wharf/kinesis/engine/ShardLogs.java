@@ -28,7 +28,8 @@ final class ShardLogs {
         if (log != null) {
             return log;
         }
-        long next = 0;
+        // Ordinal 0 is the shard's StartingSequenceNumber, before every record, as on AWS: AFTER it is the first.
+        long next = 1;
         long lastArrival = 0;
         SequenceNumber last = streams.store.lastSequence(stream.id, shard);
         if (last != null) {
