@@ -31,6 +31,14 @@ public interface RpcCodec {
     WireResponse encode(JsonNode result, ServiceModel model, Operation operation);
 
     /**
+     * Encodes one document of a structure of the model, already shaped, as the body of an event-stream message is
+     * (a SubscribeToShardEvent, an error's {@code {"message": ...}}); null {@code shapeId} writes it untyped.
+     *
+     * @throws IllegalStateException when a value does not have its model type
+     */
+    byte[] encodeDocument(JsonNode document, ServiceModel model, @org.jspecify.annotations.Nullable String shapeId);
+
+    /**
      * Encodes an error in the protocol's shape; {@code queryCompatible} asks for the {@code x-amzn-query-error} header
      * where the protocol has it.
      */

@@ -50,4 +50,16 @@ public interface ServiceBinding {
      * @throws dev.wharf.common.AwsException for every error the caller should see
      */
     JsonNode invoke(Operation operation, ObjectNode input, RequestContext context);
+
+    /**
+     * Accepts a call of an operation that answers an event stream ({@link Operation#streamsEvents()}), whose events
+     * the transport then streams; a service without such operations is never asked.
+     *
+     * @throws dev.wharf.common.AwsException for an error the caller should get as an ordinary error response, before
+     *     the stream begins
+     */
+    default dev.wharf.protocol.eventstream.EventStreamCall openEventStream(
+            Operation operation, ObjectNode input, RequestContext context) {
+        throw new IllegalStateException(operation.name() + " answers an event stream, which this service cannot");
+    }
 }

@@ -13,6 +13,8 @@ import dev.wharf.protocol.RpcCodec;
 import dev.wharf.protocol.ServiceBinding;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.cbor.CborCodec;
+import dev.wharf.protocol.eventstream.EventStreamBody;
+import dev.wharf.protocol.eventstream.EventStreamCall;
 import dev.wharf.protocol.json.JsonCodec;
 import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.query.FormDecoder;
@@ -154,6 +156,14 @@ final class ServiceRouter {
             ObjectNode input = codec.decode(request.body(), service.model(), operation);
             RequestContext context = new RequestContext(
                     caller, request.requestId(), request.endpoint(), codec.protocol(), request.rawPath());
+            if (operation.streamsEvents()) {
+                EventStreamCall call = service.openEventStream(operation, input, context);
+                return WireResponse.streaming(
+                        200,
+                        EventStreamBody.CONTENT_TYPE,
+                        Map.of(),
+                        new EventStreamBody(call, codec, service.model(), operation));
+            }
             return codec.encode(service.invoke(operation, input, context), service.model(), operation);
         } catch (AwsException e) {
             return codec.encodeError(e.code(), messageOf(e), queryCompatible);

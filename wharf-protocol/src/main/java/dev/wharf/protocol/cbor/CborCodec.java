@@ -20,6 +20,7 @@ import dev.wharf.protocol.model.ServiceModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes and encodes the bodies of the AWS CBOR 1.1 protocol, which Kinesis speaks to the Java SDKs.
@@ -111,19 +112,27 @@ public final class CborCodec implements dev.wharf.protocol.RpcCodec {
      */
     @Override
     public WireResponse encode(JsonNode result, ServiceModel model, Operation operation) {
+        return new WireResponse(
+                200,
+                Protocol.AWS_CBOR_1_1.responseContentType(),
+                Map.of(),
+                encodeDocument(result, model, operation.output()));
+    }
+
+    @Override
+    public byte[] encodeDocument(JsonNode document, ServiceModel model, @Nullable String shapeId) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CBORGenerator out = FACTORY.createGenerator(bytes)) {
-            String output = operation.output();
-            if (output == null) {
-                out.writeStartObject(result, 0);
+            if (shapeId == null) {
+                out.writeStartObject(document, 0);
                 out.writeEndObject();
             } else {
-                new CborOutputEncoder(model, out).value(result, model.shape(output));
+                new CborOutputEncoder(model, out).value(document, model.shape(shapeId));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot write CBOR", e);
         }
-        return new WireResponse(200, Protocol.AWS_CBOR_1_1.responseContentType(), Map.of(), bytes.toByteArray());
+        return bytes.toByteArray();
     }
 
     @Override

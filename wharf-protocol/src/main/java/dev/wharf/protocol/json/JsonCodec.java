@@ -149,6 +149,17 @@ public final class JsonCodec implements dev.wharf.protocol.RpcCodec {
         return encode(result);
     }
 
+    /** JSON carries a document as it is shaped: the model adds nothing to its encoding. */
+    @Override
+    public byte[] encodeDocument(
+            JsonNode document, ServiceModel model, @org.jspecify.annotations.Nullable String shapeId) {
+        try {
+            return JSON.writeValueAsBytes(document);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
     /** Encodes a result, already shaped by {@link dev.wharf.protocol.model.ModelDocuments}. */
     public WireResponse encode(JsonNode result) {
         try {

@@ -1,5 +1,6 @@
 package dev.wharf.protocol.model;
 
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,7 +8,25 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the operation's name, such as {@code CreateQueue}
  * @param input the input structure's id, or null when it takes none
- * @param output the output structure's id, or null when it returns none
+ * @param output the output structure's id, or null when it returns none; for an event-stream operation, the shape of
+ *     its {@code initial-response} event
+ * @param events for an operation whose output is an event stream (Kinesis's SubscribeToShard), the structure id of
+ *     each event type it sends, by the event type's name; empty for every other operation
  */
 public record Operation(
-        String name, @Nullable String input, @Nullable String output) {}
+        String name, @Nullable String input, @Nullable String output, Map<String, String> events) {
+
+    public Operation {
+        events = Map.copyOf(events);
+    }
+
+    /** An operation that answers one document. */
+    public Operation(String name, @Nullable String input, @Nullable String output) {
+        this(name, input, output, Map.of());
+    }
+
+    /** Whether the operation answers an event stream rather than one document. */
+    public boolean streamsEvents() {
+        return !events.isEmpty();
+    }
+}

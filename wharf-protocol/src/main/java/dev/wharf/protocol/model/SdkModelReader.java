@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -66,13 +67,33 @@ public final class SdkModelReader {
      * @param queryCompatible whether the service's JSON errors carry the Query code ({@code awsQueryCompatible})
      */
     public record Service(
-            String serviceId, String signingName, boolean queryCompatible, Set<String> operationsWithoutOutput) {
+            String serviceId,
+            String signingName,
+            boolean queryCompatible,
+            Set<String> operationsWithoutOutput,
+            List<EventOperation> eventOperations) {
 
         public Service {
             if (serviceId.indexOf('#') <= 0) {
                 throw new IllegalArgumentException("not an absolute shape id: " + serviceId);
             }
             operationsWithoutOutput = Set.copyOf(operationsWithoutOutput);
+            eventOperations = List.copyOf(eventOperations);
+        }
+
+        public Service(
+                String serviceId, String signingName, boolean queryCompatible, Set<String> operationsWithoutOutput) {
+            this(serviceId, signingName, queryCompatible, operationsWithoutOutput, List.of());
+        }
+
+        /**
+         * The same service with an operation whose output is an event stream, which the SDK's sync client does not
+         * declare (its async client takes a response handler instead of returning a response).
+         */
+        public Service withEventOperation(EventOperation operation) {
+            List<EventOperation> more = new java.util.ArrayList<>(eventOperations);
+            more.add(operation);
+            return new Service(serviceId, signingName, queryCompatible, operationsWithoutOutput, more);
         }
 
         /** A service whose every operation has an output shape. */
@@ -86,11 +107,25 @@ public final class SdkModelReader {
          * the other with an empty one, which clients such as boto3 look for.
          */
         public Service withoutOutput(Set<String> operations) {
-            return new Service(serviceId, signingName, queryCompatible, operations);
+            return new Service(serviceId, signingName, queryCompatible, operations, eventOperations);
         }
 
         String namespace() {
             return serviceId.substring(0, serviceId.indexOf('#'));
+        }
+    }
+
+    /**
+     * An operation that answers an event stream, as the SDK's model classes give it.
+     *
+     * @param name the operation's name, such as {@code SubscribeToShard}
+     * @param request the request class, such as {@code SubscribeToShardRequest}
+     * @param response the response class, the shape of the {@code initial-response} event
+     * @param events the class of each event type by the type's name, such as {@code SubscribeToShardEvent}
+     */
+    public record EventOperation(String name, Class<?> request, Class<?> response, Map<String, Class<?>> events) {
+        public EventOperation {
+            events = Map.copyOf(events);
         }
     }
 
@@ -170,6 +205,19 @@ public final class SdkModelReader {
                     ? null
                     : structure(method.getReturnType().getSimpleName(), builderOf(method.getReturnType()));
             operations.put(entry.getKey(), new Operation(entry.getKey(), input, output));
+        }
+        for (EventOperation streaming : service.eventOperations()) {
+            Map<String, String> events = new LinkedHashMap<>();
+            streaming
+                    .events()
+                    .forEach((type, event) -> events.put(type, structure(event.getSimpleName(), builderOf(event))));
+            operations.put(
+                    streaming.name(),
+                    new Operation(
+                            streaming.name(),
+                            structure(streaming.request().getSimpleName(), builderOf(streaming.request())),
+                            structure(streaming.response().getSimpleName(), builderOf(streaming.response())),
+                            events));
         }
         return ServiceModel.of(
                 service.serviceId(), service.signingName(), service.queryCompatible(), shapes, operations);
