@@ -42,6 +42,30 @@ public final class KinesisLimits {
     /** How long one SubscribeToShard subscription lasts. */
     public static final long SUBSCRIPTION_MILLIS = 300_000;
 
+    /** Registered consumers per stream of an on-demand stream in an account with a minimum throughput commitment. */
+    public static final int CONSUMERS_PER_STREAM_ADVANTAGE_MAX = 50;
+
+    /** On-demand streams per account (AWS's default quota). */
+    public static final int ON_DEMAND_STREAMS_MAX = 50;
+    /** The shards UpdateShardCount may scale a stream to. */
+    public static final int SHARDS_PER_STREAM_MAX = 10_000;
+    /** UpdateShardCount calls per stream in a rolling 24 hours. */
+    public static final int SHARD_COUNT_UPDATES_PER_DAY = 10;
+    /** Capacity mode switches per stream in a rolling 24 hours. */
+    public static final int STREAM_MODE_UPDATES_PER_DAY = 2;
+    /** StartStreamEncryption, and StopStreamEncryption, calls per stream in a rolling 24 hours. */
+    public static final int ENCRYPTION_UPDATES_PER_DAY = 25;
+
+    /** A record's largest size a stream may be set to take, and its default: 1 MiB to 10 MiB. */
+    public static final int MAX_RECORD_SIZE_KIB_MIN = 1_024;
+
+    public static final int MAX_RECORD_SIZE_KIB_MAX = 10_240;
+    public static final int MAX_RECORD_SIZE_KIB_DEFAULT = 1_024;
+    /** The warm throughput an on-demand stream may be scaled to: 10 GiB a second. */
+    public static final int WARM_THROUGHPUT_MIBPS_MAX = 10_240;
+    /** A resource policy's size in UTF-8 bytes: 20 KiB. */
+    public static final int POLICY_BYTES_MAX = 20_480;
+
     public static final int TAGS_MAX = 50;
     public static final int TAG_KEY_LENGTH_MAX = 128;
     public static final int TAG_VALUE_LENGTH_MAX = 256;

@@ -7,10 +7,18 @@ import dev.wharf.kinesis.api.CreateStreamRequest;
 import dev.wharf.kinesis.api.CreateStreamResponse;
 import dev.wharf.kinesis.api.DecreaseStreamRetentionPeriodRequest;
 import dev.wharf.kinesis.api.DecreaseStreamRetentionPeriodResponse;
+import dev.wharf.kinesis.api.DeleteResourcePolicyRequest;
+import dev.wharf.kinesis.api.DeleteResourcePolicyResponse;
 import dev.wharf.kinesis.api.DeleteStreamRequest;
 import dev.wharf.kinesis.api.DeleteStreamResponse;
+import dev.wharf.kinesis.api.DeregisterStreamConsumerRequest;
+import dev.wharf.kinesis.api.DeregisterStreamConsumerResponse;
+import dev.wharf.kinesis.api.DescribeAccountSettingsRequest;
+import dev.wharf.kinesis.api.DescribeAccountSettingsResponse;
 import dev.wharf.kinesis.api.DescribeLimitsRequest;
 import dev.wharf.kinesis.api.DescribeLimitsResponse;
+import dev.wharf.kinesis.api.DescribeStreamConsumerRequest;
+import dev.wharf.kinesis.api.DescribeStreamConsumerResponse;
 import dev.wharf.kinesis.api.DescribeStreamRequest;
 import dev.wharf.kinesis.api.DescribeStreamResponse;
 import dev.wharf.kinesis.api.DescribeStreamSummaryRequest;
@@ -22,6 +30,8 @@ import dev.wharf.kinesis.api.EnableEnhancedMonitoringResponse;
 import dev.wharf.kinesis.api.EnhancedMetrics;
 import dev.wharf.kinesis.api.GetRecordsRequest;
 import dev.wharf.kinesis.api.GetRecordsResponse;
+import dev.wharf.kinesis.api.GetResourcePolicyRequest;
+import dev.wharf.kinesis.api.GetResourcePolicyResponse;
 import dev.wharf.kinesis.api.GetShardIteratorRequest;
 import dev.wharf.kinesis.api.GetShardIteratorResponse;
 import dev.wharf.kinesis.api.IncreaseStreamRetentionPeriodRequest;
@@ -31,8 +41,12 @@ import dev.wharf.kinesis.api.KinesisError;
 import dev.wharf.kinesis.api.KinesisLimits;
 import dev.wharf.kinesis.api.ListShardsRequest;
 import dev.wharf.kinesis.api.ListShardsResponse;
+import dev.wharf.kinesis.api.ListStreamConsumersRequest;
+import dev.wharf.kinesis.api.ListStreamConsumersResponse;
 import dev.wharf.kinesis.api.ListStreamsRequest;
 import dev.wharf.kinesis.api.ListStreamsResponse;
+import dev.wharf.kinesis.api.ListTagsForResourceRequest;
+import dev.wharf.kinesis.api.ListTagsForResourceResponse;
 import dev.wharf.kinesis.api.ListTagsForStreamRequest;
 import dev.wharf.kinesis.api.ListTagsForStreamResponse;
 import dev.wharf.kinesis.api.MergeShardsRequest;
@@ -41,24 +55,46 @@ import dev.wharf.kinesis.api.PutRecordRequest;
 import dev.wharf.kinesis.api.PutRecordResponse;
 import dev.wharf.kinesis.api.PutRecordsRequest;
 import dev.wharf.kinesis.api.PutRecordsResponse;
+import dev.wharf.kinesis.api.PutResourcePolicyRequest;
+import dev.wharf.kinesis.api.PutResourcePolicyResponse;
+import dev.wharf.kinesis.api.RegisterStreamConsumerRequest;
+import dev.wharf.kinesis.api.RegisterStreamConsumerResponse;
 import dev.wharf.kinesis.api.RemoveTagsFromStreamRequest;
 import dev.wharf.kinesis.api.RemoveTagsFromStreamResponse;
 import dev.wharf.kinesis.api.Shard;
 import dev.wharf.kinesis.api.SplitShardRequest;
 import dev.wharf.kinesis.api.SplitShardResponse;
+import dev.wharf.kinesis.api.StartStreamEncryptionRequest;
+import dev.wharf.kinesis.api.StartStreamEncryptionResponse;
+import dev.wharf.kinesis.api.StopStreamEncryptionRequest;
+import dev.wharf.kinesis.api.StopStreamEncryptionResponse;
 import dev.wharf.kinesis.api.StreamDescription;
 import dev.wharf.kinesis.api.StreamDescriptionSummary;
 import dev.wharf.kinesis.api.StreamModeDetails;
 import dev.wharf.kinesis.api.StreamSummary;
+import dev.wharf.kinesis.api.TagResourceRequest;
+import dev.wharf.kinesis.api.TagResourceResponse;
+import dev.wharf.kinesis.api.UntagResourceRequest;
+import dev.wharf.kinesis.api.UntagResourceResponse;
+import dev.wharf.kinesis.api.UpdateAccountSettingsRequest;
+import dev.wharf.kinesis.api.UpdateAccountSettingsResponse;
+import dev.wharf.kinesis.api.UpdateMaxRecordSizeRequest;
+import dev.wharf.kinesis.api.UpdateMaxRecordSizeResponse;
+import dev.wharf.kinesis.api.UpdateShardCountRequest;
+import dev.wharf.kinesis.api.UpdateShardCountResponse;
+import dev.wharf.kinesis.api.UpdateStreamModeRequest;
+import dev.wharf.kinesis.api.UpdateStreamModeResponse;
+import dev.wharf.kinesis.api.UpdateStreamWarmThroughputRequest;
+import dev.wharf.kinesis.api.UpdateStreamWarmThroughputResponse;
+import dev.wharf.kinesis.api.WarmThroughputObject;
 import dev.wharf.storage.StreamStore;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Kinesis Data Streams' semantics for streams and their shards: creation (provisioned or on-demand), the asynchronous
@@ -73,10 +109,7 @@ public final class KinesisEngine {
 
     static final List<String> STREAM_MODES = List.of("PROVISIONED", "ON_DEMAND");
     static final int LIST_LIMIT_DEFAULT = 100;
-    static final int LIST_SHARDS_DEFAULT = 1_000;
     static final int SHARD_COUNT_MAX = 100_000;
-    /** On-demand streams per account (AWS's default quota). */
-    static final int ON_DEMAND_STREAMS_MAX = 50;
 
     private final Clock clock;
     private final KinesisConfig config;
@@ -84,6 +117,11 @@ public final class KinesisEngine {
     private final ShardLogs shardLogs;
     private final DataRecords records;
     private final ShardReads reads;
+    private final AccountSettings accounts;
+    private final StreamConsumers consumers;
+    private final StreamResources resources;
+    private final StreamUpdates updates;
+    private final ShardListing shards;
 
     /** An engine over a stream store, with the streams it held rebuilt by one scan of their metadata. */
     public KinesisEngine(Clock clock, KinesisConfig config, StreamStore store) {
@@ -93,6 +131,11 @@ public final class KinesisEngine {
         this.shardLogs = new ShardLogs(streams);
         this.records = new DataRecords(streams, shardLogs, config.throughputLimits());
         this.reads = new ShardReads(streams, shardLogs, config.throughputLimits());
+        this.accounts = new AccountSettings(clock, store);
+        this.consumers = new StreamConsumers(streams, accounts);
+        this.resources = new StreamResources(streams, consumers);
+        this.updates = new StreamUpdates(streams, accounts);
+        this.shards = new ShardListing(streams);
     }
 
     public PutRecordResponse putRecord(KinesisContext context, PutRecordRequest request) {
@@ -119,6 +162,11 @@ public final class KinesisEngine {
         shardLogs.trimAll();
     }
 
+    /** The consumers of enhanced fan-out, for SubscribeToShard's lookup of the consumer it serves. */
+    StreamConsumers consumers() {
+        return consumers;
+    }
+
     public CreateStreamResponse createStream(KinesisContext context, CreateStreamRequest request) {
         String mode = request.streamModeDetails() == null
                 ? null
@@ -129,24 +177,27 @@ public final class KinesisEngine {
                 .pattern("streamName", request.streamName(), StreamRegistry.STREAM_NAME, false)
                 .range("shardCount", request.shardCount(), 1, SHARD_COUNT_MAX)
                 .oneOf("streamModeDetails.streamMode", mode, STREAM_MODES)
+                .range("warmThroughputMiBps", request.warmThroughputMiBps(), 0, Integer.MAX_VALUE)
+                .range(
+                        "maxRecordSizeInKiB",
+                        request.maxRecordSizeInKiB(),
+                        KinesisLimits.MAX_RECORD_SIZE_KIB_MIN,
+                        KinesisLimits.MAX_RECORD_SIZE_KIB_MAX)
                 .validate(KinesisError.Validation);
         String name = Objects.requireNonNull(request.streamName());
         Stream.Mode streamMode = "ON_DEMAND".equals(mode) ? Stream.Mode.ON_DEMAND : Stream.Mode.PROVISIONED;
-        int shards;
-        if (streamMode == Stream.Mode.ON_DEMAND) {
-            if (request.shardCount() != null) {
-                throw KinesisError.InvalidArgument.with("ShardCount is not supported for streams in ON_DEMAND mode.");
-            }
-            shards = KinesisLimits.ON_DEMAND_INITIAL_SHARDS;
-        } else if (request.shardCount() == null) {
-            throw KinesisError.InvalidArgument.with("ShardCount is required for streams in PROVISIONED mode.");
-        } else {
-            shards = request.shardCount();
-        }
+        int shards = shardsToCreate(streamMode, request.shardCount());
         Map<String, String> tags = request.tags() == null ? Map.of() : request.tags();
         if (tags.size() > KinesisLimits.TAGS_MAX) {
             throw KinesisError.InvalidArgument.with("Failed to create stream " + name + ". A stream can have at most "
                     + KinesisLimits.TAGS_MAX + " tags.");
+        }
+        Integer warm = request.warmThroughputMiBps();
+        if (warm != null && streamMode != Stream.Mode.ON_DEMAND) {
+            throw KinesisError.InvalidArgument.with("Warm throughput is only supported for streams in ON_DEMAND mode.");
+        }
+        if (warm != null) {
+            updates.requireWarmThroughput(context.accountId(), warm);
         }
         long now = clock.millis();
         synchronized (streams.createLock) {
@@ -156,6 +207,9 @@ public final class KinesisEngine {
                         "Stream " + name + " under account " + context.accountId() + " already exists.");
             }
             streams.requireShardQuota(context, streams.openShards(context.accountId()), shards);
+            if (streamMode == Stream.Mode.ON_DEMAND) {
+                StreamUpdates.requireOnDemandQuota(context, streams.onDemandStreams(context.accountId()));
+            }
             Stream stream = new Stream(
                     streams.newId(),
                     name,
@@ -166,9 +220,13 @@ public final class KinesisEngine {
                     KinesisLimits.RETENTION_HOURS_DEFAULT);
             List<HashKeys.Range> ranges = HashKeys.evenSplit(shards);
             for (int i = 0; i < ranges.size(); i++) {
-                stream.shards.add(new ShardState(i, ranges.get(i), -1, -1, null));
+                stream.shards.add(ShardState.opened(i, ranges.get(i), -1, -1, now));
             }
             stream.tags.putAll(tags);
+            stream.warmThroughputTargetMiBps = warm;
+            if (request.maxRecordSizeInKiB() != null) {
+                stream.maxRecordSizeKiB = request.maxRecordSizeInKiB();
+            }
             stream.settlesAtMillis = now + config.transition().toMillis();
             stream.lock.lock();
             try {
@@ -181,8 +239,27 @@ public final class KinesisEngine {
         return new CreateStreamResponse();
     }
 
+    /** The shards a new stream starts with: as many as asked of a provisioned one, AWS's four for an on-demand one. */
+    private static int shardsToCreate(Stream.Mode mode, @Nullable Integer shardCount) {
+        if (mode == Stream.Mode.ON_DEMAND) {
+            if (shardCount != null) {
+                throw KinesisError.InvalidArgument.with("ShardCount is not supported for streams in ON_DEMAND mode.");
+            }
+            return KinesisLimits.ON_DEMAND_INITIAL_SHARDS;
+        }
+        if (shardCount == null) {
+            throw KinesisError.InvalidArgument.with("ShardCount is required for streams in PROVISIONED mode.");
+        }
+        return shardCount;
+    }
+
     public DeleteStreamResponse deleteStream(KinesisContext context, DeleteStreamRequest request) {
         return streams.change(context, request.streamName(), request.streamARN(), stream -> {
+            if (!Boolean.TRUE.equals(request.enforceConsumerDeletion())
+                    && StreamConsumers.hasConsumers(stream, clock.millis())) {
+                throw KinesisError.ResourceInUse.with("Stream " + stream.name + " under account " + stream.accountId
+                        + " has registered consumers. Deregister them, or set EnforceConsumerDeletion to true.");
+            }
             stream.status = Stream.Status.DELETING;
             stream.settlesAtMillis = clock.millis() + config.transition().toMillis();
             return new DeleteStreamResponse();
@@ -203,12 +280,12 @@ public final class KinesisEngine {
                     stream.retentionHours,
                     created(stream),
                     new ArrayList<>(List.of(new EnhancedMetrics(List.copyOf(stream.metrics)))),
-                    "NONE",
-                    null,
+                    stream.encryptionType,
+                    stream.keyId,
                     stream.status == Stream.Status.CREATING ? 0 : stream.openShards(),
-                    0,
-                    null,
-                    null));
+                    StreamConsumers.count(stream, clock.millis()),
+                    warmThroughput(stream),
+                    stream.maxRecordSizeKiB));
         } finally {
             stream.lock.unlock();
         }
@@ -247,8 +324,8 @@ public final class KinesisEngine {
                     stream.retentionHours,
                     created(stream),
                     new ArrayList<>(List.of(new EnhancedMetrics(List.copyOf(stream.metrics)))),
-                    "NONE",
-                    null));
+                    stream.encryptionType,
+                    stream.keyId));
         } finally {
             stream.lock.unlock();
         }
@@ -259,7 +336,7 @@ public final class KinesisEngine {
         int limit = request.limit() == null ? LIST_LIMIT_DEFAULT : request.limit();
         String after = request.exclusiveStartStreamName();
         if (request.nextToken() != null) {
-            after = decodeToken(request.nextToken());
+            after = PageTokens.decode(request.nextToken(), 1)[0];
         }
         List<String> names = new ArrayList<>();
         List<StreamSummary> summaries = new ArrayList<>();
@@ -283,51 +360,12 @@ public final class KinesisEngine {
             }
             return true;
         });
-        String nextToken = more[0] ? encodeToken(names.getLast()) : null;
+        String nextToken = more[0] ? PageTokens.encode(names.getLast()) : null;
         return new ListStreamsResponse(names, more[0], nextToken, summaries);
     }
 
     public ListShardsResponse listShards(KinesisContext context, ListShardsRequest request) {
-        MemberConstraints.check()
-                .range("maxResults", request.maxResults(), 1, 10_000)
-                .validate(KinesisError.Validation);
-        String streamName = request.streamName();
-        String afterShard = request.exclusiveStartShardId();
-        if (request.nextToken() != null) {
-            if (streamName != null || request.streamARN() != null || afterShard != null) {
-                throw KinesisError.InvalidArgument.with(
-                        "NextToken and StreamName, StreamARN or ExclusiveStartShardId cannot be provided together.");
-            }
-            String[] token = decodeToken(request.nextToken()).split("/", 2);
-            if (token.length != 2) {
-                throw KinesisError.InvalidArgument.with("Invalid ShardIterator or NextToken.");
-            }
-            streamName = token[0];
-            afterShard = token[1];
-        }
-        Stream stream = streams.find(context, streamName, request.nextToken() == null ? request.streamARN() : null);
-        int limit = request.maxResults() == null ? LIST_SHARDS_DEFAULT : request.maxResults();
-        int after = afterShard == null ? -1 : ShardIds.indexOf(afterShard);
-        stream.lock.lock();
-        try {
-            List<Shard> page = new ArrayList<>();
-            boolean more = false;
-            for (ShardState shard : stream.status == Stream.Status.CREATING ? List.<ShardState>of() : stream.shards) {
-                if (shard.index() <= after) {
-                    continue;
-                }
-                if (page.size() == limit) {
-                    more = true;
-                    break;
-                }
-                page.add(shard.describe());
-            }
-            String nextToken =
-                    more ? encodeToken(stream.name + "/" + page.getLast().shardId()) : null;
-            return new ListShardsResponse(page, nextToken);
-        } finally {
-            stream.lock.unlock();
-        }
+        return shards.list(context, request);
     }
 
     public IncreaseStreamRetentionPeriodResponse increaseStreamRetentionPeriod(
@@ -379,15 +417,11 @@ public final class KinesisEngine {
     }
 
     public DescribeLimitsResponse describeLimits(KinesisContext context, DescribeLimitsRequest request) {
-        int[] onDemand = {0};
-        streams.forEach(context.accountId(), null, stream -> {
-            if (stream.mode == Stream.Mode.ON_DEMAND) {
-                onDemand[0]++;
-            }
-            return true;
-        });
         return new DescribeLimitsResponse(
-                config.shardsPerAccount(), streams.openShards(context.accountId()), onDemand[0], ON_DEMAND_STREAMS_MAX);
+                config.shardsPerAccount(),
+                streams.openShards(context.accountId()),
+                streams.onDemandStreams(context.accountId()),
+                KinesisLimits.ON_DEMAND_STREAMS_MAX);
     }
 
     public SplitShardResponse splitShard(KinesisContext context, SplitShardRequest request) {
@@ -432,20 +466,99 @@ public final class KinesisEngine {
         });
     }
 
+    public UpdateShardCountResponse updateShardCount(KinesisContext context, UpdateShardCountRequest request) {
+        return updates.updateShardCount(context, request);
+    }
+
+    public UpdateStreamModeResponse updateStreamMode(KinesisContext context, UpdateStreamModeRequest request) {
+        return updates.updateStreamMode(context, request);
+    }
+
+    public StartStreamEncryptionResponse startStreamEncryption(
+            KinesisContext context, StartStreamEncryptionRequest request) {
+        return updates.startStreamEncryption(context, request);
+    }
+
+    public StopStreamEncryptionResponse stopStreamEncryption(
+            KinesisContext context, StopStreamEncryptionRequest request) {
+        return updates.stopStreamEncryption(context, request);
+    }
+
+    public UpdateStreamWarmThroughputResponse updateStreamWarmThroughput(
+            KinesisContext context, UpdateStreamWarmThroughputRequest request) {
+        return updates.updateStreamWarmThroughput(context, request);
+    }
+
+    public UpdateMaxRecordSizeResponse updateMaxRecordSize(KinesisContext context, UpdateMaxRecordSizeRequest request) {
+        return updates.updateMaxRecordSize(context, request);
+    }
+
+    public RegisterStreamConsumerResponse registerStreamConsumer(
+            KinesisContext context, RegisterStreamConsumerRequest request) {
+        return consumers.register(context, request);
+    }
+
+    public DescribeStreamConsumerResponse describeStreamConsumer(
+            KinesisContext context, DescribeStreamConsumerRequest request) {
+        return consumers.describe(context, request);
+    }
+
+    public ListStreamConsumersResponse listStreamConsumers(KinesisContext context, ListStreamConsumersRequest request) {
+        return consumers.list(context, request);
+    }
+
+    public DeregisterStreamConsumerResponse deregisterStreamConsumer(
+            KinesisContext context, DeregisterStreamConsumerRequest request) {
+        return consumers.deregister(context, request);
+    }
+
+    public TagResourceResponse tagResource(KinesisContext context, TagResourceRequest request) {
+        return resources.tag(context, request);
+    }
+
+    public UntagResourceResponse untagResource(KinesisContext context, UntagResourceRequest request) {
+        return resources.untag(context, request);
+    }
+
+    public ListTagsForResourceResponse listTagsForResource(KinesisContext context, ListTagsForResourceRequest request) {
+        return resources.listTags(context, request);
+    }
+
+    public PutResourcePolicyResponse putResourcePolicy(KinesisContext context, PutResourcePolicyRequest request) {
+        return resources.putPolicy(context, request);
+    }
+
+    public GetResourcePolicyResponse getResourcePolicy(KinesisContext context, GetResourcePolicyRequest request) {
+        return resources.getPolicy(context, request);
+    }
+
+    public DeleteResourcePolicyResponse deleteResourcePolicy(
+            KinesisContext context, DeleteResourcePolicyRequest request) {
+        return resources.deletePolicy(context, request);
+    }
+
+    public UpdateAccountSettingsResponse updateAccountSettings(
+            KinesisContext context, UpdateAccountSettingsRequest request) {
+        return accounts.update(context, request);
+    }
+
+    public DescribeAccountSettingsResponse describeAccountSettings(
+            KinesisContext context, DescribeAccountSettingsRequest request) {
+        return accounts.describe(context);
+    }
+
+    /** Lock must be held: an on-demand stream's warm throughput, when one was asked; provisioned streams have none. */
+    private static @Nullable WarmThroughputObject warmThroughput(Stream stream) {
+        Integer target = stream.warmThroughputTargetMiBps;
+        if (stream.mode != Stream.Mode.ON_DEMAND || target == null) {
+            return null;
+        }
+        Integer current = stream.warmThroughputCurrentMiBps;
+        return new WarmThroughputObject(target, current == null ? 0 : current);
+    }
+
     /** AWS shows creation times to the second. */
     private static Instant created(Stream stream) {
         return Instant.ofEpochSecond(stream.createdMillis / 1000);
-    }
-
-    private static String encodeToken(String value) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeToken(String token) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw KinesisError.InvalidArgument.with("Invalid ShardIterator or NextToken.");
-        }
     }
 }

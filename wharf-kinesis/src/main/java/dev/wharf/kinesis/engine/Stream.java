@@ -1,9 +1,12 @@
 package dev.wharf.kinesis.engine;
 
+import dev.wharf.kinesis.api.KinesisLimits;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +30,8 @@ final class Stream {
         ON_DEMAND
     }
 
+    static final long DAY_MILLIS = 86_400_000L;
+
     /** The store's id of the stream, never reused while its records may remain. */
     final long id;
 
@@ -41,9 +46,16 @@ final class Stream {
     /** When the current CREATING, UPDATING or DELETING is over, in epoch milliseconds; guarded by {@link #lock}. */
     long settlesAtMillis;
 
-    /** What an UPDATING stream becomes when its transition is over, or null; guarded by {@link #lock}. */
+    /** The reshard an UPDATING stream applies when its transition is over, or null; guarded by {@link #lock}. */
     @Nullable
     Reshard pending;
+
+    /** The encryption an UPDATING stream takes when its transition is over, or null; guarded by {@link #lock}. */
+    @Nullable
+    Encryption pendingEncryption;
+
+    /** A stream's server-side encryption: {@code NONE}, or {@code KMS} with the key's id as the call gave it. */
+    record Encryption(String type, @Nullable String keyId) {}
 
     Mode mode;
     int retentionHours;
@@ -51,12 +63,35 @@ final class Stream {
     final Map<String, String> tags = new LinkedHashMap<>();
     /** Each shard's records' running state, made on the shard's first use; guarded by {@link #lock}. */
     final Map<Integer, ShardLog> logs = new java.util.HashMap<>();
-    /** "NONE" or "KMS": what PutRecord answers and each record read carries. */
-    String encryptionType = "NONE";
-    /** The largest record (data and partition key) that PutRecord takes, in KiB. */
-    int maxRecordSizeKiB = 1024;
     /** The shard-level metrics enhanced monitoring collects, in {@link StreamChanges#METRICS} order. */
     final java.util.Set<String> metrics = new java.util.LinkedHashSet<>();
+
+    /** {@code NONE} or {@code KMS}: what PutRecord answers for each record written now, and each record read carries. */
+    String encryptionType = "NONE";
+    /** The KMS key's id while {@link #encryptionType} is {@code KMS}, else null. */
+    @Nullable
+    String keyId;
+
+    /** The largest record (data and partition key) PutRecord takes, in KiB (UpdateMaxRecordSize). */
+    int maxRecordSizeKiB = KinesisLimits.MAX_RECORD_SIZE_KIB_DEFAULT;
+
+    /** The warm throughput asked of an on-demand stream, in MiB a second, or null; it changes no limit. */
+    @Nullable
+    Integer warmThroughputTargetMiBps;
+
+    /** The warm throughput an on-demand stream has reached: the target, once the update is over. */
+    @Nullable
+    Integer warmThroughputCurrentMiBps;
+
+    /** The resource policy's JSON, or null; stored and shown, not enforced yet. */
+    @Nullable
+    String policy;
+
+    /** When each operation that AWS allows only so often a day last ran on the stream, in epoch milliseconds. */
+    final Map<String, List<Long>> recentUpdates = new HashMap<>();
+
+    /** The enhanced fan-out consumers, by name; each is its own metadata record (see {@link StreamConsumers}). */
+    final Map<String, StreamConsumer> consumers = new TreeMap<>();
 
     Stream(long id, String name, String arn, String accountId, long createdMillis, Mode mode, int retentionHours) {
         this.id = id;
@@ -76,7 +111,10 @@ final class Stream {
         GONE
     }
 
-    /** Lock must be held: moves a finished CREATING or UPDATING on to ACTIVE, applying a pending reshard. */
+    /**
+     * Lock must be held: moves a finished CREATING or UPDATING on to ACTIVE, applying a pending reshard or encryption
+     * and reaching the warm throughput asked.
+     */
     Settled settle(long nowMillis) {
         if (status == Status.ACTIVE || nowMillis < settlesAtMillis) {
             return Settled.UNCHANGED;
@@ -87,18 +125,26 @@ final class Stream {
         Reshard change = pending;
         pending = null;
         if (change != null) {
-            change.apply(this);
+            change.apply(this, settlesAtMillis);
         }
+        Encryption encryption = pendingEncryption;
+        pendingEncryption = null;
+        if (encryption != null) {
+            encryptionType = encryption.type();
+            keyId = encryption.keyId();
+        }
+        warmThroughputCurrentMiBps = warmThroughputTargetMiBps;
         status = Status.ACTIVE;
         return Settled.CHANGED;
     }
 
     /**
-     * Lock must be held: starts a change that takes the transition, as AWS's UPDATING does.
+     * Lock must be held: starts a change that takes the transition, as AWS's UPDATING does, with the reshard it applies
+     * at its end, if any.
      *
      * @throws dev.wharf.common.AwsException {@code ResourceInUseException} unless the stream is ACTIVE
      */
-    void update(long nowMillis, long transitionMillis, Reshard change) {
+    void update(long nowMillis, long transitionMillis, @Nullable Reshard change) {
         requireActive();
         status = Status.UPDATING;
         settlesAtMillis = nowMillis + transitionMillis;
@@ -111,6 +157,21 @@ final class Stream {
             throw dev.wharf.kinesis.api.KinesisError.ResourceInUse.with("Stream " + name + " under account " + accountId
                     + " not ACTIVE, instead in state " + status.name());
         }
+    }
+
+    /**
+     * Lock must be held: refuses an operation that AWS allows only {@code max} times in a rolling 24 hours once it has
+     * run that often, or records that it runs now.
+     *
+     * @throws dev.wharf.common.AwsException {@code LimitExceededException} with {@code message}
+     */
+    void countDailyUpdate(String operation, int max, long nowMillis, String message) {
+        List<Long> times = recentUpdates.computeIfAbsent(operation, key -> new ArrayList<>());
+        times.removeIf(time -> time <= nowMillis - DAY_MILLIS);
+        if (times.size() >= max) {
+            throw dev.wharf.kinesis.api.KinesisError.LimitExceeded.with(message);
+        }
+        times.add(nowMillis);
     }
 
     /** Lock must be held: the shard with the given id, or null when the stream has none by that id. */

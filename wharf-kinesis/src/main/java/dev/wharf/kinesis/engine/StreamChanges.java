@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The changes to an existing stream that need no records: retention, tags, and resharding (SplitShard and MergeShards),
- * each checked as AWS checks it and worded as AWS words it. Every method runs with the stream's lock held.
+ * The changes to an existing stream that need no records: retention, tags (a consumer's too), and resharding (SplitShard
+ * and MergeShards), each checked as AWS checks it and worded as AWS words it. Every method runs with the stream's lock
+ * held.
  */
 final class StreamChanges {
 
@@ -103,7 +104,15 @@ final class StreamChanges {
             constraints.range("tags", tags.size(), 1, 10);
         }
         constraints.validate(KinesisError.Validation);
-        Map<String, String> added = java.util.Objects.requireNonNull(tags);
+        putTags(stream.tags, java.util.Objects.requireNonNull(tags), "stream", stream.name, stream.accountId);
+    }
+
+    /**
+     * Adds tags to a stream's or a consumer's ({@code kind} and {@code name} say which, for the messages), checked and
+     * worded as AddTagsToStream checks and words them; the tags are left as they were when one is refused.
+     */
+    static void putTags(
+            Map<String, String> into, Map<String, String> added, String kind, String name, String accountId) {
         for (Map.Entry<String, String> tag : added.entrySet()) {
             if (!TAG_CHARACTERS.matcher(tag.getKey()).matches()
                     || !TAG_CHARACTERS.matcher(tag.getValue()).matches()) {
@@ -113,20 +122,20 @@ final class StreamChanges {
             if (tag.getKey().isEmpty()
                     || tag.getKey().length() > KinesisLimits.TAG_KEY_LENGTH_MAX
                     || tag.getValue().length() > KinesisLimits.TAG_VALUE_LENGTH_MAX) {
-                throw KinesisError.InvalidArgument.with("Failed to add tags to stream " + stream.name
-                        + " under account " + stream.accountId + " because a tag key is longer than 128 characters or"
+                throw KinesisError.InvalidArgument.with("Failed to add tags to " + kind + " " + name
+                        + " under account " + accountId + " because a tag key is longer than 128 characters or"
                         + " empty, or a tag value is longer than 256 characters.");
             }
         }
-        Map<String, String> merged = new LinkedHashMap<>(stream.tags);
+        Map<String, String> merged = new LinkedHashMap<>(into);
         merged.putAll(added);
         if (merged.size() > KinesisLimits.TAGS_MAX) {
-            throw KinesisError.InvalidArgument.with("Failed to add tags to stream " + stream.name + " under account "
-                    + stream.accountId + " because a given stream cannot have more than " + KinesisLimits.TAGS_MAX
+            throw KinesisError.InvalidArgument.with("Failed to add tags to " + kind + " " + name + " under account "
+                    + accountId + " because a given " + kind + " cannot have more than " + KinesisLimits.TAGS_MAX
                     + " tags associated with it.");
         }
-        stream.tags.clear();
-        stream.tags.putAll(merged);
+        into.clear();
+        into.putAll(merged);
     }
 
     static void removeTags(Stream stream, @Nullable List<String> keys) {
@@ -140,7 +149,12 @@ final class StreamChanges {
 
     /** A page of the stream's tags in key order, after {@code exclusiveStart}, and whether more follow. */
     static List<Tag> tags(Stream stream, @Nullable String exclusiveStart, int limit, boolean[] more) {
-        TreeMap<String, String> sorted = new TreeMap<>(stream.tags);
+        return tags(stream.tags, exclusiveStart, limit, more);
+    }
+
+    /** A page of a stream's or consumer's tags in key order, after {@code exclusiveStart}, and whether more follow. */
+    static List<Tag> tags(Map<String, String> tags, @Nullable String exclusiveStart, int limit, boolean[] more) {
+        TreeMap<String, String> sorted = new TreeMap<>(tags);
         Map<String, String> after = exclusiveStart == null ? sorted : sorted.tailMap(exclusiveStart, false);
         List<Tag> page = new ArrayList<>();
         for (Map.Entry<String, String> tag : after.entrySet()) {

@@ -8,6 +8,9 @@ import dev.wharf.kinesis.api.KinesisLimits;
 import dev.wharf.storage.StreamBatch;
 import dev.wharf.storage.StreamStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,14 +44,30 @@ final class StreamRegistry {
         this.clock = clock;
         this.config = config;
         this.store = store;
-        long[] last = {0};
+        long[] last = {StreamRecords.ACCOUNT_STREAM_ID};
+        Map<Long, Stream> byId = new HashMap<>();
+        List<Map.Entry<Long, StreamConsumer>> consumers = new ArrayList<>();
         store.scanMetadata((id, name, value) -> {
             last[0] = Math.max(last[0], id);
+            if (id == StreamRecords.ACCOUNT_STREAM_ID) {
+                // Account settings, read when an account first asks (AccountSettings).
+                return;
+            }
             if (name.equals(StreamRecords.NAME)) {
                 Stream stream = StreamRecords.decode(id, value);
                 streams.put(key(stream.accountId, stream.name), stream);
+                byId.put(id, stream);
+            } else if (name.startsWith(StreamRecords.CONSUMER_PREFIX)) {
+                consumers.add(Map.entry(id, StreamRecords.decodeConsumer(value)));
             }
         });
+        // A stream's consumer records sort before its own ("consumer/" < "stream"), so they join it after the scan.
+        for (Map.Entry<Long, StreamConsumer> consumer : consumers) {
+            Stream stream = byId.get(consumer.getKey());
+            if (stream != null) {
+                stream.consumers.put(consumer.getValue().name(), consumer.getValue());
+            }
+        }
         this.nextId = new AtomicLong(last[0] + 1);
     }
 
@@ -67,6 +86,21 @@ final class StreamRegistry {
      */
     void save(Stream stream) {
         store.commit(new StreamBatch().putMetadata(stream.id, StreamRecords.NAME, StreamRecords.encode(stream)));
+    }
+
+    /**
+     * Lock must be held: stores a consumer of the stream in memory and durably, or, when {@code consumer} is null,
+     * forgets the consumer of that name, and returns once the change is durable.
+     */
+    void saveConsumer(Stream stream, String name, @Nullable StreamConsumer consumer) {
+        String record = StreamRecords.CONSUMER_PREFIX + name;
+        if (consumer == null) {
+            store.commit(new StreamBatch().deleteMetadata(stream.id, record));
+            stream.consumers.remove(name);
+        } else {
+            store.commit(new StreamBatch().putMetadata(stream.id, record, StreamRecords.encodeConsumer(consumer)));
+            stream.consumers.put(name, consumer);
+        }
     }
 
     /**
@@ -216,6 +250,23 @@ final class StreamRegistry {
             return true;
         });
         return open[0];
+    }
+
+    /** The account's live on-demand streams, which its on-demand stream quota counts. */
+    int onDemandStreams(String accountId) {
+        int[] count = {0};
+        forEach(accountId, null, stream -> {
+            stream.lock.lock();
+            try {
+                if (stream.mode == Stream.Mode.ON_DEMAND) {
+                    count[0]++;
+                }
+            } finally {
+                stream.lock.unlock();
+            }
+            return true;
+        });
+        return count[0];
     }
 
     /**

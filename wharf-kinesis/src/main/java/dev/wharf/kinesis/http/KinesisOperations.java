@@ -3,23 +3,41 @@ package dev.wharf.kinesis.http;
 import dev.wharf.kinesis.api.AddTagsToStreamRequest;
 import dev.wharf.kinesis.api.CreateStreamRequest;
 import dev.wharf.kinesis.api.DecreaseStreamRetentionPeriodRequest;
+import dev.wharf.kinesis.api.DeleteResourcePolicyRequest;
 import dev.wharf.kinesis.api.DeleteStreamRequest;
+import dev.wharf.kinesis.api.DeregisterStreamConsumerRequest;
+import dev.wharf.kinesis.api.DescribeAccountSettingsRequest;
 import dev.wharf.kinesis.api.DescribeLimitsRequest;
+import dev.wharf.kinesis.api.DescribeStreamConsumerRequest;
 import dev.wharf.kinesis.api.DescribeStreamRequest;
 import dev.wharf.kinesis.api.DescribeStreamSummaryRequest;
 import dev.wharf.kinesis.api.DisableEnhancedMonitoringRequest;
 import dev.wharf.kinesis.api.EnableEnhancedMonitoringRequest;
 import dev.wharf.kinesis.api.GetRecordsRequest;
+import dev.wharf.kinesis.api.GetResourcePolicyRequest;
 import dev.wharf.kinesis.api.GetShardIteratorRequest;
 import dev.wharf.kinesis.api.IncreaseStreamRetentionPeriodRequest;
 import dev.wharf.kinesis.api.ListShardsRequest;
+import dev.wharf.kinesis.api.ListStreamConsumersRequest;
 import dev.wharf.kinesis.api.ListStreamsRequest;
+import dev.wharf.kinesis.api.ListTagsForResourceRequest;
 import dev.wharf.kinesis.api.ListTagsForStreamRequest;
 import dev.wharf.kinesis.api.MergeShardsRequest;
 import dev.wharf.kinesis.api.PutRecordRequest;
 import dev.wharf.kinesis.api.PutRecordsRequest;
+import dev.wharf.kinesis.api.PutResourcePolicyRequest;
+import dev.wharf.kinesis.api.RegisterStreamConsumerRequest;
 import dev.wharf.kinesis.api.RemoveTagsFromStreamRequest;
 import dev.wharf.kinesis.api.SplitShardRequest;
+import dev.wharf.kinesis.api.StartStreamEncryptionRequest;
+import dev.wharf.kinesis.api.StopStreamEncryptionRequest;
+import dev.wharf.kinesis.api.TagResourceRequest;
+import dev.wharf.kinesis.api.UntagResourceRequest;
+import dev.wharf.kinesis.api.UpdateAccountSettingsRequest;
+import dev.wharf.kinesis.api.UpdateMaxRecordSizeRequest;
+import dev.wharf.kinesis.api.UpdateShardCountRequest;
+import dev.wharf.kinesis.api.UpdateStreamModeRequest;
+import dev.wharf.kinesis.api.UpdateStreamWarmThroughputRequest;
 import dev.wharf.kinesis.engine.KinesisEngine;
 import java.util.Map;
 
@@ -65,5 +83,43 @@ final class KinesisOperations {
         binding.bind(table, "PutRecords", PutRecordsRequest.class, engine::putRecords);
         binding.bind(table, "GetShardIterator", GetShardIteratorRequest.class, engine::getShardIterator);
         binding.bind(table, "GetRecords", GetRecordsRequest.class, engine::getRecords);
+        bindControlPlane(engine, binding, table);
+    }
+
+    /** The control plane's newer actions: capacity, encryption, consumers, resource tags and policies, the account. */
+    private static void bindControlPlane(
+            KinesisEngine engine, KinesisBinding binding, Map<String, KinesisBinding.Handler<?>> table) {
+        binding.bind(table, "UpdateShardCount", UpdateShardCountRequest.class, engine::updateShardCount);
+        binding.bind(table, "UpdateStreamMode", UpdateStreamModeRequest.class, engine::updateStreamMode);
+        binding.bind(table, "StartStreamEncryption", StartStreamEncryptionRequest.class, engine::startStreamEncryption);
+        binding.bind(table, "StopStreamEncryption", StopStreamEncryptionRequest.class, engine::stopStreamEncryption);
+        binding.bind(
+                table,
+                "UpdateStreamWarmThroughput",
+                UpdateStreamWarmThroughputRequest.class,
+                engine::updateStreamWarmThroughput);
+        binding.bind(table, "UpdateMaxRecordSize", UpdateMaxRecordSizeRequest.class, engine::updateMaxRecordSize);
+        binding.bind(
+                table, "RegisterStreamConsumer", RegisterStreamConsumerRequest.class, engine::registerStreamConsumer);
+        binding.bind(
+                table, "DescribeStreamConsumer", DescribeStreamConsumerRequest.class, engine::describeStreamConsumer);
+        binding.bind(table, "ListStreamConsumers", ListStreamConsumersRequest.class, engine::listStreamConsumers);
+        binding.bind(
+                table,
+                "DeregisterStreamConsumer",
+                DeregisterStreamConsumerRequest.class,
+                engine::deregisterStreamConsumer);
+        binding.bind(table, "TagResource", TagResourceRequest.class, engine::tagResource);
+        binding.bind(table, "UntagResource", UntagResourceRequest.class, engine::untagResource);
+        binding.bind(table, "ListTagsForResource", ListTagsForResourceRequest.class, engine::listTagsForResource);
+        binding.bind(table, "PutResourcePolicy", PutResourcePolicyRequest.class, engine::putResourcePolicy);
+        binding.bind(table, "GetResourcePolicy", GetResourcePolicyRequest.class, engine::getResourcePolicy);
+        binding.bind(table, "DeleteResourcePolicy", DeleteResourcePolicyRequest.class, engine::deleteResourcePolicy);
+        binding.bind(
+                table,
+                "DescribeAccountSettings",
+                DescribeAccountSettingsRequest.class,
+                engine::describeAccountSettings);
+        binding.bind(table, "UpdateAccountSettings", UpdateAccountSettingsRequest.class, engine::updateAccountSettings);
     }
 }

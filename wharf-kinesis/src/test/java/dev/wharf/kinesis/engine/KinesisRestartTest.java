@@ -8,14 +8,22 @@ import dev.wharf.kinesis.api.AddTagsToStreamRequest;
 import dev.wharf.kinesis.api.CreateStreamRequest;
 import dev.wharf.kinesis.api.DeleteStreamRequest;
 import dev.wharf.kinesis.api.DescribeStreamRequest;
+import dev.wharf.kinesis.api.DescribeStreamSummaryRequest;
+import dev.wharf.kinesis.api.GetResourcePolicyRequest;
 import dev.wharf.kinesis.api.IncreaseStreamRetentionPeriodRequest;
 import dev.wharf.kinesis.api.KinesisContext;
+import dev.wharf.kinesis.api.ListShardsRequest;
 import dev.wharf.kinesis.api.ListTagsForStreamRequest;
+import dev.wharf.kinesis.api.PutResourcePolicyRequest;
 import dev.wharf.kinesis.api.Shard;
+import dev.wharf.kinesis.api.ShardFilter;
 import dev.wharf.kinesis.api.SplitShardRequest;
+import dev.wharf.kinesis.api.StartStreamEncryptionRequest;
 import dev.wharf.kinesis.api.StreamDescription;
+import dev.wharf.kinesis.api.StreamDescriptionSummary;
 import dev.wharf.kinesis.api.StreamModeDetails;
 import dev.wharf.kinesis.api.Tag;
+import dev.wharf.kinesis.api.UpdateShardCountRequest;
 import dev.wharf.storage.MemoryStorageEngine;
 import dev.wharf.storage.StreamStore;
 import java.time.Duration;
@@ -89,5 +97,65 @@ class KinesisRestartTest {
         // A stream made now gets a new id: the deleted one's cannot come back.
         third.createStream(CONTEXT, new CreateStreamRequest("gone", 1, null, null, null, null));
         assertThat(describe(third, "gone").streamStatus()).isEqualTo("CREATING");
+    }
+
+    @Test
+    void settingsShardTimesAndDailyQuotasAreThereAfterARestart() {
+        KinesisEngine first = open();
+        first.createStream(CONTEXT, new CreateStreamRequest("set", 1, null, null, null, 2048));
+        clock.advance(Duration.ofSeconds(1));
+        String arn = "arn:aws:kinesis:us-east-1:000000000000:stream/set";
+        first.updateShardCount(CONTEXT, new UpdateShardCountRequest("set", 2, "UNIFORM_SCALING", null, null));
+        Instant resharded = clock.instant().plusMillis(500);
+        clock.advance(Duration.ofSeconds(1));
+        first.updateShardCount(CONTEXT, new UpdateShardCountRequest("set", 1, "UNIFORM_SCALING", null, null));
+        clock.advance(Duration.ofSeconds(1));
+        first.startStreamEncryption(CONTEXT, new StartStreamEncryptionRequest(null, "KMS", "alias/mine", arn, null));
+        first.putResourcePolicy(
+                CONTEXT, new PutResourcePolicyRequest(arn, null, "{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
+
+        KinesisEngine second = open();
+        StreamDescriptionSummary updating = summary(second);
+        assertThat(updating.streamStatus()).isEqualTo("UPDATING");
+        assertThat(updating.encryptionType()).isEqualTo("NONE");
+        assertThat(updating.maxRecordSizeInKiB()).isEqualTo(2048);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(summary(second).encryptionType()).isEqualTo("KMS");
+        assertThat(summary(second).keyId()).isEqualTo("alias/mine");
+        assertThat(second.getResourcePolicy(CONTEXT, new GetResourcePolicyRequest(arn, null))
+                        .policy())
+                .contains("2012-10-17");
+
+        KinesisEngine third = open();
+        // The shards open just after the first reshard: its two children, known by the time they opened.
+        assertThat(third.listShards(
+                                CONTEXT,
+                                new ListShardsRequest(
+                                        "set",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        new ShardFilter("AT_TIMESTAMP", null, resharded.plusMillis(1)),
+                                        null,
+                                        null))
+                        .shards())
+                .extracting(Shard::shardId)
+                .containsExactly("shardId-000000000001", "shardId-000000000002");
+        for (int i = 0; i < 8; i++) {
+            third.updateShardCount(
+                    CONTEXT, new UpdateShardCountRequest("set", 1 + (i + 1) % 2, "UNIFORM_SCALING", null, null));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThatThrownBy(() -> open().updateShardCount(
+                                CONTEXT, new UpdateShardCountRequest("set", 2, "UNIFORM_SCALING", null, null)))
+                .as("the tenth call of the day was counted before the restart")
+                .hasMessageContaining("Exceeded the limit of 10 UpdateShardCount calls");
+    }
+
+    private static StreamDescriptionSummary summary(KinesisEngine kinesis) {
+        return Objects.requireNonNull(
+                kinesis.describeStreamSummary(CONTEXT, new DescribeStreamSummaryRequest("set", null, null))
+                        .streamDescriptionSummary());
     }
 }

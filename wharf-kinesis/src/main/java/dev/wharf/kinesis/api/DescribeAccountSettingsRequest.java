@@ -1,0 +1,4 @@
+package dev.wharf.kinesis.api;
+
+/** The input of DescribeAccountSettings. */
+public record DescribeAccountSettingsRequest() {}

@@ -1,0 +1,7 @@
+package dev.wharf.kinesis.api;
+
+import org.jspecify.annotations.Nullable;
+
+/** The input of ListTagsForResource. */
+public record ListTagsForResourceRequest(
+        @Nullable String resourceARN, @Nullable String streamId) {}

@@ -1,0 +1,4 @@
+package dev.wharf.kinesis.api;
+
+/** The output of UpdateMaxRecordSize. */
+public record UpdateMaxRecordSizeResponse() {}
