@@ -177,3 +177,94 @@ def test_a_shard_over_its_read_limit_is_throttled(kinesis):
     assert throttled.value.response["Error"]["Message"] == (
         f"Rate exceeded for shard shardId-000000000000 in stream {name} under account 000000000000."
     )
+
+
+def wait_until(check, attempts=50, delay=0.2):
+    """Calls check until it returns true, as a waiter would; fails after the attempts."""
+    for _ in range(attempts):
+        if check():
+            return
+        time.sleep(delay)
+    raise AssertionError("condition not reached")
+
+
+def test_update_shard_count_and_shard_filters(kinesis):
+    name = "py-" + uuid.uuid4().hex[:8]
+    kinesis.create_stream(StreamName=name, ShardCount=1)
+    wait(kinesis, "stream_exists", name)
+    scaled = kinesis.update_shard_count(StreamName=name, TargetShardCount=2, ScalingType="UNIFORM_SCALING")
+    assert scaled["CurrentShardCount"] == 1
+    assert scaled["TargetShardCount"] == 2
+    assert scaled["StreamARN"] == f"arn:aws:kinesis:us-east-1:000000000000:stream/{name}"
+    wait(kinesis, "stream_exists", name)
+    latest = kinesis.list_shards(StreamName=name, ShardFilter={"Type": "AT_LATEST"})["Shards"]
+    assert [s["ParentShardId"] for s in latest] == ["shardId-000000000000", "shardId-000000000000"]
+    assert latest[1]["HashKeyRange"]["StartingHashKey"] == str(2**127)
+    horizon = kinesis.list_shards(StreamName=name, ShardFilter={"Type": "AT_TRIM_HORIZON"})["Shards"]
+    assert [s["ShardId"] for s in horizon] == ["shardId-000000000000"]
+    # botocore sends timestamps in whole seconds: one a little ahead is after the parent closed.
+    later = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=2)
+    timed = kinesis.list_shards(StreamName=name, ShardFilter={"Type": "FROM_TIMESTAMP", "Timestamp": later})["Shards"]
+    assert [s["ShardId"] for s in timed] == ["shardId-000000000001", "shardId-000000000002"]
+    with pytest.raises(ClientError) as double:
+        kinesis.update_shard_count(StreamName=name, TargetShardCount=5, ScalingType="UNIFORM_SCALING")
+    assert double.value.response["Error"]["Code"] == "LimitExceededException"
+
+
+def test_consumers_and_resource_tags(kinesis):
+    name = "py-" + uuid.uuid4().hex[:8]
+    kinesis.create_stream(StreamName=name, ShardCount=1)
+    wait(kinesis, "stream_exists", name)
+    arn = kinesis.describe_stream_summary(StreamName=name)["StreamDescriptionSummary"]["StreamARN"]
+    consumer = kinesis.register_stream_consumer(StreamARN=arn, ConsumerName="py-app")["Consumer"]
+    assert consumer["ConsumerStatus"] == "CREATING"
+    assert isinstance(consumer["ConsumerCreationTimestamp"], datetime.datetime)
+    wait_until(
+        lambda: kinesis.describe_stream_consumer(ConsumerARN=consumer["ConsumerARN"])["ConsumerDescription"][
+            "ConsumerStatus"
+        ]
+        == "ACTIVE"
+    )
+    listed = kinesis.list_stream_consumers(StreamARN=arn)["Consumers"]
+    assert [c["ConsumerName"] for c in listed] == ["py-app"]
+    kinesis.tag_resource(ResourceARN=consumer["ConsumerARN"], Tags={"team": "wharf"})
+    assert kinesis.list_tags_for_resource(ResourceARN=consumer["ConsumerARN"])["Tags"] == [
+        {"Key": "team", "Value": "wharf"}
+    ]
+    assert kinesis.get_resource_policy(ResourceARN=arn)["Policy"] == "{}"
+    kinesis.put_resource_policy(ResourceARN=arn, Policy='{"Version": "2012-10-17", "Statement": []}')
+    assert kinesis.get_resource_policy(ResourceARN=arn)["Policy"] == '{"Version": "2012-10-17", "Statement": []}'
+    with pytest.raises(ClientError) as in_use:
+        kinesis.delete_stream(StreamName=name)
+    assert in_use.value.response["Error"]["Code"] == "ResourceInUseException"
+    kinesis.deregister_stream_consumer(StreamARN=arn, ConsumerName="py-app")
+    assert kinesis.describe_stream_summary(StreamName=name)["StreamDescriptionSummary"]["ConsumerCount"] == 0
+    kinesis.delete_stream(StreamName=name, EnforceConsumerDeletion=True)
+    wait(kinesis, "stream_not_exists", name)
+
+
+def test_encryption_mode_and_account_settings(kinesis):
+    name = "py-" + uuid.uuid4().hex[:8]
+    kinesis.create_stream(StreamName=name, ShardCount=1)
+    wait(kinesis, "stream_exists", name)
+    arn = kinesis.describe_stream_summary(StreamName=name)["StreamDescriptionSummary"]["StreamARN"]
+    kinesis.start_stream_encryption(StreamName=name, EncryptionType="KMS", KeyId="alias/aws/kinesis")
+    wait(kinesis, "stream_exists", name)
+    summary = kinesis.describe_stream_summary(StreamName=name)["StreamDescriptionSummary"]
+    assert summary["EncryptionType"] == "KMS"
+    assert summary["KeyId"] == "alias/aws/kinesis"
+    kinesis.update_stream_mode(StreamARN=arn, StreamModeDetails={"StreamMode": "ON_DEMAND"})
+    wait(kinesis, "stream_exists", name)
+    summary = kinesis.describe_stream_summary(StreamName=name)["StreamDescriptionSummary"]
+    assert summary["StreamModeDetails"] == {"StreamMode": "ON_DEMAND"}
+    kinesis.update_max_record_size(StreamARN=arn, MaxRecordSizeInKiB=2048)
+    assert kinesis.describe_stream_summary(StreamName=name)["StreamDescriptionSummary"]["MaxRecordSizeInKiB"] == 2048
+    settings = kinesis.describe_account_settings()
+    assert settings["MinimumThroughputBillingCommitment"]["Status"] in (
+        "ENABLED",
+        "DISABLED",
+        "ENABLED_UNTIL_EARLIEST_ALLOWED_END",
+    )
+    with pytest.raises(ClientError) as invalid:
+        kinesis.update_account_settings(MinimumThroughputBillingCommitment={"Status": "SOMETIMES"})
+    assert invalid.value.response["Error"]["Code"] == "ValidationException"
