@@ -41,6 +41,8 @@ public final class KinesisLimits {
     public static final int CONSUMERS_PER_STREAM_MAX = 20;
     /** How long one SubscribeToShard subscription lasts. */
     public static final long SUBSCRIPTION_MILLIS = 300_000;
+    /** The longest a subscription goes without an event, records or none. */
+    public static final long SUBSCRIPTION_HEARTBEAT_MILLIS = 5_000;
 
     /** Registered consumers per stream of an on-demand stream in an account with a minimum throughput commitment. */
     public static final int CONSUMERS_PER_STREAM_ADVANTAGE_MAX = 50;

@@ -72,6 +72,8 @@ import dev.wharf.kinesis.api.StreamDescription;
 import dev.wharf.kinesis.api.StreamDescriptionSummary;
 import dev.wharf.kinesis.api.StreamModeDetails;
 import dev.wharf.kinesis.api.StreamSummary;
+import dev.wharf.kinesis.api.SubscribeToShardRequest;
+import dev.wharf.kinesis.api.SubscribeToShardStream;
 import dev.wharf.kinesis.api.TagResourceRequest;
 import dev.wharf.kinesis.api.TagResourceResponse;
 import dev.wharf.kinesis.api.UntagResourceRequest;
@@ -122,6 +124,7 @@ public final class KinesisEngine {
     private final StreamResources resources;
     private final StreamUpdates updates;
     private final ShardListing shards;
+    private final ShardSubscriptions subscriptions;
 
     /** An engine over a stream store, with the streams it held rebuilt by one scan of their metadata. */
     public KinesisEngine(Clock clock, KinesisConfig config, StreamStore store) {
@@ -136,6 +139,7 @@ public final class KinesisEngine {
         this.resources = new StreamResources(streams, consumers);
         this.updates = new StreamUpdates(streams, accounts);
         this.shards = new ShardListing(streams);
+        this.subscriptions = new ShardSubscriptions(streams, consumers, shardLogs, reads, config.throughputLimits());
     }
 
     public PutRecordResponse putRecord(KinesisContext context, PutRecordRequest request) {
@@ -152,6 +156,14 @@ public final class KinesisEngine {
 
     public GetRecordsResponse getRecords(KinesisContext context, GetRecordsRequest request) {
         return reads.getRecords(context, request);
+    }
+
+    /**
+     * Accepts a SubscribeToShard subscription, whose events the caller then runs; the errors it throws are the ones the
+     * client gets instead of a stream.
+     */
+    public SubscribeToShardStream subscribeToShard(KinesisContext context, SubscribeToShardRequest request) {
+        return subscriptions.subscribe(context, request);
     }
 
     /**

@@ -2,7 +2,11 @@ package dev.wharf.kinesis.engine;
 
 import dev.wharf.kinesis.api.KinesisLimits;
 import dev.wharf.storage.SequenceNumber;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The running state of one shard's records, next to its {@link ShardState}: the next ordinal to hand out, the newest
@@ -56,9 +60,55 @@ final class ShardLog {
         return true;
     }
 
+    /** Wakes subscribers when records become readable. */
+    private final ReentrantLock appendLock = new ReentrantLock();
+
+    private final Condition appended = appendLock.newCondition();
+    /** Subscribers waiting on {@link #appended}; a write signals only when there are some. */
+    private final AtomicInteger waiting = new AtomicInteger();
+
     /** Marks every ordinal below {@code next} durable; commits finish in order, so the mark only moves forward. */
     void durableUpTo(long next) {
         durableNext.accumulateAndGet(next, Math::max);
+        if (waiting.get() > 0) {
+            appendLock.lock();
+            try {
+                appended.signalAll();
+            } finally {
+                appendLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Waits until records at or after {@code from} are readable, or {@code maxMillis} pass, whichever is first: how a
+     * subscription waits for new records without polling the store.
+     */
+    void awaitReadable(long from, long maxMillis) throws InterruptedException {
+        if (maxMillis <= 0 || durableNext.get() > from) {
+            return;
+        }
+        waiting.incrementAndGet();
+        appendLock.lock();
+        try {
+            long nanos = TimeUnit.MILLISECONDS.toNanos(maxMillis);
+            while (durableNext.get() <= from && nanos > 0) {
+                nanos = appended.awaitNanos(nanos);
+            }
+        } finally {
+            appendLock.unlock();
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** Wakes every waiting subscriber, as a take-over or a shutdown of their subscriptions does. */
+    void wakeAll() {
+        appendLock.lock();
+        try {
+            appended.signalAll();
+        } finally {
+            appendLock.unlock();
+        }
     }
 
     /** The store's key of an ordinal of this shard. */

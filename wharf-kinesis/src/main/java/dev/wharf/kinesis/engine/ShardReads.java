@@ -74,7 +74,8 @@ final class ShardReads {
                 throw shardNotFound(stream, shardId);
             }
             ShardLog log = logs.of(stream, index, now);
-            long[] start = start(stream, index, shardId, type, request, log, now);
+            long[] start = start(
+                    stream, index, shardId, type, request.startingSequenceNumber(), request.timestamp(), log, now);
             return new GetShardIteratorResponse(ShardIterators.encode(new ShardIterators.Position(
                     stream.accountId, stream.name, stream.id, index, start[0], start[1], now)));
         } finally {
@@ -82,16 +83,19 @@ final class ShardReads {
         }
     }
 
-    /** Lock must be held: where an iterator of a type starts, as an ordinal and an earliest arrival time. */
-    private long[] start(
+    /**
+     * Lock must be held: where an iterator or a subscription of a type starts, as an ordinal and an earliest arrival
+     * time.
+     */
+    static long[] start(
             Stream stream,
             int index,
             String shardId,
             String type,
-            GetShardIteratorRequest request,
+            @Nullable String sequence,
+            @Nullable Instant timestamp,
             ShardLog log,
             long now) {
-        String sequence = request.startingSequenceNumber();
         boolean bySequence = type.equals("AT_SEQUENCE_NUMBER") || type.equals("AFTER_SEQUENCE_NUMBER");
         if (sequence != null && (type.equals("TRIM_HORIZON") || type.equals("LATEST"))) {
             throw KinesisError.InvalidArgument.with(startConflict(type, "also a StartingSequenceNumber"));
@@ -118,7 +122,7 @@ final class ShardReads {
         return switch (type) {
             case "TRIM_HORIZON" -> new long[] {0, 0};
             case "LATEST" -> new long[] {log.nextOrdinal, 0};
-            default -> atTimestamp(request.timestamp(), now);
+            default -> atTimestamp(timestamp, now);
         };
     }
 
@@ -143,8 +147,8 @@ final class ShardReads {
                 + what + ".";
     }
 
-    /** What a read found at the iterator's shard, taken under the stream's lock. */
-    private record Shard(
+    /** What a read found at a shard, taken under the stream's lock. */
+    record Shard(
             Stream stream,
             ShardState state,
             ShardLog log,
@@ -175,7 +179,7 @@ final class ShardReads {
         if (limits) {
             admit(shard, now);
         }
-        Page page = read(shard, position, limit);
+        Page page = read(shard, position.ordinal(), position.notBeforeMillis(), limit);
         if (limits) {
             synchronized (shard.log().readLock) {
                 shard.log().readBytes.takeAllowingDebt(page.bytes(), now);
@@ -212,13 +216,22 @@ final class ShardReads {
             throw KinesisError.InvalidArgument.with(
                     "StreamARN " + streamArn + " does not name the stream of the" + " ShardIterator.");
         }
+        return at(stream, position.shard(), now);
+    }
+
+    /**
+     * The state of a stream's shard for a read, taken under the stream's lock.
+     *
+     * @throws dev.wharf.common.AwsException {@code ResourceNotFoundException} when the stream has no such shard
+     */
+    Shard at(Stream stream, int index, long now) {
         stream.lock.lock();
         try {
-            if (position.shard() >= stream.shards.size()) {
-                throw shardNotFound(stream, shardId);
+            if (index >= stream.shards.size()) {
+                throw shardNotFound(stream, ShardIds.of(index));
             }
-            ShardState state = stream.shards.get(position.shard());
-            ShardLog log = logs.of(stream, position.shard(), now);
+            ShardState state = stream.shards.get(index);
+            ShardLog log = logs.of(stream, index, now);
             long durable = log.durableNext.get();
             boolean complete = !state.open() && durable == log.nextOrdinal;
             return new Shard(
@@ -252,16 +265,17 @@ final class ShardReads {
      * Reads a page from the store: from the iterator's ordinal, or from where its earliest arrival time or the
      * retention horizon puts it if that is later, up to the durable end.
      */
-    private Page read(Shard shard, ShardIterators.Position position, int limit) {
-        long from = position.ordinal();
-        long notBefore = Math.max(position.notBeforeMillis(), shard.horizonMillis());
-        if (position.notBeforeMillis() > shard.horizonMillis()) {
-            from = Math.max(from, logs.atOrAfter(shard.stream(), position.shard(), notBefore, shard.durableNext()));
+    Page read(Shard shard, long ordinal, long notBeforeMillis, int limit) {
+        long from = ordinal;
+        int index = shard.state().index();
+        long notBefore = Math.max(notBeforeMillis, shard.horizonMillis());
+        if (notBeforeMillis > shard.horizonMillis()) {
+            from = Math.max(from, logs.atOrAfter(shard.stream(), index, notBefore, shard.durableNext()));
         }
         Read read = readFrom(shard, from, limit, notBefore);
         if (read.stale()) {
             // The first record is past retention: jump over the expired ones by the time index, not one by one.
-            from = Math.max(from, logs.atOrAfter(shard.stream(), position.shard(), notBefore, shard.durableNext()));
+            from = Math.max(from, logs.atOrAfter(shard.stream(), index, notBefore, shard.durableNext()));
             read = readFrom(shard, from, limit, notBefore);
         }
         return read.page();
@@ -328,7 +342,7 @@ final class ShardReads {
         return children;
     }
 
-    private static dev.wharf.common.AwsException shardNotFound(Stream stream, String shardId) {
+    static dev.wharf.common.AwsException shardNotFound(Stream stream, String shardId) {
         return KinesisError.ResourceNotFound.with("Shard " + shardId + " in stream " + stream.name + " under account "
                 + stream.accountId + " does not exist");
     }

@@ -41,6 +41,12 @@ final class Throughput {
         return milliUnits > 0;
     }
 
+    /** How long until something is left again: 0 when something is now. */
+    long millisUntilAvailable(long nowMillis) {
+        refill(nowMillis);
+        return milliUnits > 0 ? 0 : (-milliUnits) / perSecond + 1;
+    }
+
     /**
      * Takes {@code units} whether or not they are there, as a read's bytes are counted after the read: a read of 10 MiB
      * on a 2 MiB/s shard leaves a debt that refuses the reads of the next seconds, as AWS does.

@@ -17,10 +17,14 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.kinesis.api.KinesisContext;
 import dev.wharf.kinesis.api.KinesisError;
+import dev.wharf.kinesis.api.SubscribeToShardEvent;
+import dev.wharf.kinesis.api.SubscribeToShardRequest;
+import dev.wharf.kinesis.api.SubscribeToShardStream;
 import dev.wharf.kinesis.engine.KinesisEngine;
 import dev.wharf.protocol.Protocol;
 import dev.wharf.protocol.RequestContext;
 import dev.wharf.protocol.ServiceBinding;
+import dev.wharf.protocol.eventstream.EventStreamCall;
 import dev.wharf.protocol.model.ModelDocuments;
 import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.model.SdkModelReader;
@@ -46,9 +50,19 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  */
 public final class KinesisBinding implements ServiceBinding {
 
-    /** Kinesis as its Smithy model names it; the SDK's classes do not record this. */
-    public static final SdkModelReader.Service SERVICE =
-            new SdkModelReader.Service("com.amazonaws.kinesis#Kinesis_20131202", "kinesis", false);
+    /**
+     * Kinesis as its Smithy model names it, with SubscribeToShard, whose event stream the SDK's sync client does not
+     * declare; the SDK's classes do not record the rest.
+     */
+    public static final SdkModelReader.Service SERVICE = new SdkModelReader.Service(
+                    "com.amazonaws.kinesis#Kinesis_20131202", "kinesis", false)
+            .withEventOperation(new SdkModelReader.EventOperation(
+                    "SubscribeToShard",
+                    software.amazon.awssdk.services.kinesis.model.SubscribeToShardRequest.class,
+                    software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponse.class,
+                    Map.of(
+                            "SubscribeToShardEvent",
+                            software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent.class)));
 
     private static final ObjectMapper RECORDS = JsonMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
@@ -88,6 +102,9 @@ public final class KinesisBinding implements ServiceBinding {
             return run.apply(context, request);
         }
     }
+
+    /** SubscribeToShard's one event type. */
+    private static final String EVENT = "SubscribeToShardEvent";
 
     private final ServiceModel model;
     private final ModelDocuments documents;
@@ -144,6 +161,41 @@ public final class KinesisBinding implements ServiceBinding {
     @Override
     public String queryXmlNamespace() {
         return "";
+    }
+
+    /** SubscribeToShard, the one operation that answers an event stream. */
+    @Override
+    public EventStreamCall openEventStream(Operation operation, ObjectNode input, RequestContext context) {
+        SubscribeToShardRequest request;
+        try {
+            request = RECORDS.treeToValue(input, SubscribeToShardRequest.class);
+        } catch (JacksonException e) {
+            throw KinesisError.InvalidArgument.with("The request is malformed.");
+        }
+        SubscribeToShardStream subscription =
+                engine.subscribeToShard(new KinesisContext(context.caller().accountId(), region), request);
+        String eventShape = java.util.Objects.requireNonNull(operation.events().get(EVENT));
+        return new EventStreamCall() {
+            @Override
+            public JsonNode initialResponse() {
+                return RECORDS.createObjectNode();
+            }
+
+            @Override
+            public void run(EventStreamCall.Sink sink) throws InterruptedException {
+                subscription.run(new SubscribeToShardStream.Sink() {
+                    @Override
+                    public boolean onEvent(SubscribeToShardEvent event) throws InterruptedException {
+                        return sink.event(EVENT, documents.shape(RECORDS.valueToTree(event), eventShape));
+                    }
+
+                    @Override
+                    public void onError(dev.wharf.common.AwsException error) throws InterruptedException {
+                        sink.exception(error.code(), String.valueOf(error.getMessage()));
+                    }
+                });
+            }
+        };
     }
 
     @Override
