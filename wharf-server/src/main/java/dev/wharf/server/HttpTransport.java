@@ -1,6 +1,5 @@
 package dev.wharf.server;
 
-import dev.wharf.common.CommonError;
 import dev.wharf.protocol.WireResponse;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -21,19 +20,12 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpMessage;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,12 +35,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Netty side of the server: listeners for HTTP/1.1 and HTTPS, with the transport's limits.
  *
- * <p>The pipeline ends in one {@link RequestHandler} per connection; an HTTP/2 branch (h2c with prior knowledge, ALPN
- * h2) will sit before the HTTP/1.1 codec without changing what follows it.
+ * <p>The pipeline, which {@link HttpPipeline} builds, ends in one {@link RequestHandler} per connection; an HTTP/2
+ * branch (h2c with prior knowledge, ALPN h2) will sit before the HTTP/1.1 codec without changing what follows it.
  */
 final class HttpTransport implements AutoCloseable {
-
-    private static final int MAX_INITIAL_LINE_BYTES = 16 * 1024;
 
     private final WharfConfig config;
     private final Function<ServiceRouter.HttpRequest, WireResponse> application;
@@ -105,6 +95,9 @@ final class HttpTransport implements AutoCloseable {
     /** Binds a listener and returns the port it got; {@code tls} null means plain HTTP. */
     int bind(int port, @Nullable SslContext tls) throws InterruptedException {
         String scheme = tls == null ? "http" : "https";
+        String fallbackHost = (config.hostname() == null ? config.host() : config.hostname()) + ":" + port;
+        HttpPipeline http =
+                new HttpPipeline(config.limits(), pendingBytes, application, handlers, scheme, fallbackHost);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
@@ -113,7 +106,7 @@ final class HttpTransport implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        configure(channel, tls, scheme, port);
+                        configure(channel, tls, http);
                     }
                 });
         Channel listener = bootstrap.bind(config.host(), port).sync().channel();
@@ -121,40 +114,13 @@ final class HttpTransport implements AutoCloseable {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
-    private void configure(SocketChannel channel, @Nullable SslContext tls, String scheme, int port) {
+    private void configure(SocketChannel channel, @Nullable SslContext tls, HttpPipeline http) {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("limit", tls == null ? plainLimit : tlsLimit);
         if (tls != null) {
             pipeline.addLast("tls", tls.newHandler(channel.alloc()));
         }
-        String fallbackHost = (config.hostname() == null ? config.host() : config.hostname()) + ":" + port;
-        addHttp1(pipeline, config.limits(), pendingBytes, application, handlers, scheme, fallbackHost);
-    }
-
-    /**
-     * Adds the HTTP/1.1 handlers to a connection's pipeline, after its TLS handler if it has one. The encoder comes
-     * before the decoder, so that the decoder's and the later handlers' answers are encoded.
-     */
-    static void addHttp1(
-            ChannelPipeline pipeline,
-            WharfConfig.Limits limits,
-            PendingBytes pendingBytes,
-            Function<ServiceRouter.HttpRequest, WireResponse> application,
-            Executor handlers,
-            String scheme,
-            String fallbackHost) {
-        pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeoutSeconds(), TimeUnit.SECONDS));
-        pipeline.addLast("encoder", new HttpResponseEncoder());
-        HttpDecoderConfig decoding = new HttpDecoderConfig()
-                .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
-                .setMaxHeaderSize(limits.maxHeaderBytes())
-                .setMaxChunkSize(64 * 1024);
-        pipeline.addLast(
-                "decoder",
-                new RequestDecoder(decoding, limits.requestHeaderTimeoutSeconds(), limits.requestBodyTimeoutSeconds()));
-        pipeline.addLast("admission", new RequestAdmission(limits.maxRequestBytes(), pendingBytes));
-        pipeline.addLast("aggregate", new BoundedAggregator(limits.maxRequestBytes()));
-        pipeline.addLast("app", new RequestHandler(application, handlers, scheme, fallbackHost, pendingBytes));
+        http.addHttp1(pipeline);
     }
 
     /**
@@ -198,39 +164,6 @@ final class HttpTransport implements AutoCloseable {
             + "Connection: close\r\n"
             + "x-amzn-RequestId: {id}\r\n\r\n"
             + "Too many open connections.\n";
-
-    /**
-     * Aggregates a request body up to a bound, answering 413 with a request id beyond it. {@link RequestAdmission}
-     * turns away declared lengths over the bound and answers {@code Expect} itself; only chunked bodies reach the bound
-     * here.
-     */
-    private static final class BoundedAggregator extends HttpObjectAggregator {
-        BoundedAggregator(int maxContentLength) {
-            super(maxContentLength);
-        }
-
-        @Override
-        protected @Nullable Object newContinueResponse(
-                HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
-            return null;
-        }
-
-        @Override
-        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            String requestId = UUID.randomUUID().toString();
-            ServiceRouter.HttpRequest head = oversized instanceof HttpRequest request
-                    ? RequestHandler.exchange(request, new byte[0], "", requestId)
-                    : null;
-            RequestHandler.respond(
-                    ctx,
-                    head == null
-                            ? RequestHandler.status(413, "Request entity too large.")
-                            : ServiceRouter.transportError(
-                                    head, CommonError.REQUEST_ENTITY_TOO_LARGE, "Request entity too large."),
-                    requestId,
-                    false);
-        }
-    }
 
     /** Closes the listening sockets; connections already open keep being served until {@link #close}. */
     void stopAccepting() {

@@ -50,8 +50,8 @@ final class Http1Connection {
         channel = new EmbeddedChannel(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
-                HttpTransport.addHttp1(
-                        ch.pipeline(), limits, pendingBytes, application, handlers, "http", "localhost:4566");
+                new HttpPipeline(limits, pendingBytes, application, handlers, "http", "localhost:4566")
+                        .addHttp1(ch.pipeline());
             }
         });
     }
