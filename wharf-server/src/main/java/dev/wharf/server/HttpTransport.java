@@ -33,10 +33,13 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Netty side of the server: listeners for HTTP/1.1 and HTTPS, with the transport's limits.
+ * The Netty side of the server: listeners for plain HTTP and HTTPS, each speaking HTTP/1.1 and HTTP/2, with the
+ * transport's limits.
  *
- * <p>The pipeline, which {@link HttpPipeline} builds, ends in one {@link RequestHandler} per connection; an HTTP/2
- * branch (h2c with prior knowledge, ALPN h2) will sit before the HTTP/1.1 codec without changing what follows it.
+ * <p>A connection is counted against the connection limit first, then starts with the HTTP/1.1 handlers of {@link
+ * HttpPipeline}; on the plain port {@link Http2PrefaceDetector} switches it to HTTP/2 when its first bytes are the
+ * HTTP/2 preface (h2c with prior knowledge), and on the TLS port {@link AlpnNegotiator} does when ALPN chose {@code
+ * h2}. Either way requests end in a {@link RequestHandler}: one per HTTP/1.1 connection, one per HTTP/2 stream.
  */
 final class HttpTransport implements AutoCloseable {
 
@@ -117,8 +120,11 @@ final class HttpTransport implements AutoCloseable {
     private void configure(SocketChannel channel, @Nullable SslContext tls, HttpPipeline http) {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("limit", tls == null ? plainLimit : tlsLimit);
-        if (tls != null) {
+        if (tls == null) {
+            pipeline.addLast("detect", new Http2PrefaceDetector(http));
+        } else {
             pipeline.addLast("tls", tls.newHandler(channel.alloc()));
+            pipeline.addLast("alpn", new AlpnNegotiator(http));
         }
         http.addHttp1(pipeline);
     }

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * Lets through the requests whose head HTTP/1.1 and the AWS protocols accept, answers the others itself before their
  * body is read, and holds what requests keep in memory within the server's budget of pending bytes.
  *
- * <p>It sits between {@link RequestDecoder} and the aggregator, and sees one request at a time. A request it answers
+ * <p>It sits between {@link RequestDecoder} (or, on an HTTP/2 stream, {@link Http2RequestStream}) and the aggregator,
+ * and sees one request at a time. A request it answers
  * is never passed on, and neither is its body. An answered request that has a body closes the connection (with the
  * linger of {@link RequestHandler#respond}), since the client may or may not send that body; one without a body keeps
  * the connection. The bytes of each head and body chunk passed on are reserved in {@link PendingBytes}; {@link
@@ -81,7 +82,8 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
             return;
         }
         Refusal refusal = check(head);
-        if (refusal == null && !pendingBytes.tryReserve(headBytes(head))) {
+        long headBytes = headBytes(head);
+        if (refusal == null && !pendingBytes.tryReserve(headBytes)) {
             refusal = overBudget();
         }
         if (refusal != null) {
@@ -90,7 +92,7 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
             dropping = !(head instanceof LastHttpContent);
             return;
         }
-        reserved += headBytes(head);
+        reserved += headBytes;
         if (HttpUtil.is100ContinueExpected(head)) {
             // Only the current request is ever decoded, so this interim answer cannot precede an earlier final one.
             ctx.writeAndFlush(new DefaultFullHttpResponse(
@@ -220,7 +222,15 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
     }
 
     private static long headBytes(HttpRequest head) {
-        return head.decoderResult() instanceof HttpMessageDecoderResult sizes ? sizes.totalSize() : 0;
+        if (head.decoderResult() instanceof HttpMessageDecoderResult sizes) {
+            return sizes.totalSize();
+        }
+        // An HTTP/2 head, which arrived HPACK-compressed: count what it holds now.
+        long bytes = head.uri().length();
+        for (Map.Entry<String, String> header : head.headers()) {
+            bytes += header.getKey().length() + header.getValue().length();
+        }
+        return bytes;
     }
 
     /** Hands the bytes reserved for the current request over to its caller, which releases them when it is done. */

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayList;
@@ -39,9 +40,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Receives whole HTTP requests on the event loop and runs each on a virtual thread, never on the event loop.
  *
- * <p>One request per connection runs at a time: {@link RequestDecoder} begins the next only after this handler has
- * answered the current one, and reading pauses until then, which keeps responses in request order and bounds what one
- * connection can queue. The bytes the request holds stay reserved in {@link PendingBytes} until its operation is done.
+ * <p>There is one per HTTP/1.1 connection and one per HTTP/2 stream. On HTTP/1.1 one request runs at a time: {@link
+ * RequestDecoder} begins the next only after this handler has answered the current one, and reading pauses until then,
+ * which keeps responses in request order and bounds what one connection can queue. An HTTP/2 stream carries one request,
+ * and the connection's other streams run beside it. The bytes the request holds stay reserved in {@link PendingBytes}
+ * until its operation is done.
  */
 final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -81,7 +84,11 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         ServiceRouter.HttpRequest exchange = exchange(request, ByteBufUtil.getBytes(request.content()), requestId);
-        ctx.channel().config().setAutoRead(false);
+        if (!(ctx.channel() instanceof Http2StreamChannel)) {
+            // An HTTP/2 stream has nothing more to send once its request is whole, and keeps reading so that a reset
+            // from its client reaches it; an HTTP/1.1 connection reads nothing more until this request is answered.
+            ctx.channel().config().setAutoRead(false);
+        }
         try {
             handlers.execute(() -> {
                 WireResponse response;

@@ -1,5 +1,7 @@
 package dev.wharf.server;
 
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
@@ -62,7 +64,14 @@ final class TlsCertificates {
             }
         }
         try {
+            // ALPN offers h2 first, then http/1.1; a client that offers neither, or no ALPN, is served HTTP/1.1.
             return SslContextBuilder.forServer(certificate.toFile(), key.toFile())
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(
+                            ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                            ApplicationProtocolNames.HTTP_2,
+                            ApplicationProtocolNames.HTTP_1_1))
                     .build();
         } catch (SSLException | IllegalArgumentException e) {
             throw new IOException("cannot use TLS certificate " + certificate + ": " + e.getMessage(), e);

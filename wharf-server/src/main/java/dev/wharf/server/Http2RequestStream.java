@@ -1,0 +1,118 @@
+package dev.wharf.server;
+
+import dev.wharf.common.CommonError;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hands one HTTP/2 stream's request to the handlers that HTTP/1.1 requests go through, and bounds the time it may take
+ * to arrive.
+ *
+ * <p>The request loses the extension headers ({@code x-http2-stream-id}, {@code x-http2-scheme}) that Netty's
+ * conversion adds, so the application sees the headers the client sent. The whole request must arrive within the body
+ * timeout from the stream's opening, or the stream is answered 408 in the request's shape and closed, and what still
+ * arrives is dropped: without the bound, a client could keep a stream, and the request bytes it reserved, for as long as
+ * the connection lives, which the idle timeout does not end while a stream is open.
+ *
+ * <p>All methods run on the connection's event loop.
+ */
+final class Http2RequestStream extends ChannelInboundHandlerAdapter {
+
+    private static final String EXTENSION_PREFIX = "x-http2-";
+
+    private final long timeoutNanos;
+    private @Nullable HttpRequest head;
+    private @Nullable ScheduledFuture<?> timer;
+    /** Whether the request has arrived whole, or been answered for not arriving: nothing more is timed. */
+    private boolean done;
+    /** Whether what arrives is dropped, because the request was answered 408 already. */
+    private boolean dropping;
+
+    Http2RequestStream(int timeoutSeconds) {
+        this.timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        timer = ctx.executor().schedule(() -> onTimeout(ctx), timeoutNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (dropping) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpRequest request) {
+            removeExtensionHeaders(request.headers());
+            head = request;
+        }
+        if (msg instanceof LastHttpContent) {
+            done = true;
+            cancelTimer();
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    private static void removeExtensionHeaders(HttpHeaders headers) {
+        List<String> extensions = new ArrayList<>(2);
+        for (Map.Entry<String, String> header : headers) {
+            if (header.getKey().toLowerCase(Locale.ROOT).startsWith(EXTENSION_PREFIX)) {
+                extensions.add(header.getKey());
+            }
+        }
+        extensions.forEach(headers::remove);
+    }
+
+    private void onTimeout(ChannelHandlerContext ctx) {
+        timer = null;
+        if (done || !ctx.channel().isActive()) {
+            return;
+        }
+        done = true;
+        dropping = true;
+        HttpRequest current = head;
+        if (current == null) {
+            ctx.close();
+            return;
+        }
+        String requestId = UUID.randomUUID().toString();
+        ServiceRouter.HttpRequest exchange = RequestHandler.exchange(current, new byte[0], "", requestId);
+        String message =
+                "The request body did not arrive within " + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos) + " seconds.";
+        RequestHandler.respond(
+                ctx, ServiceRouter.transportError(exchange, CommonError.REQUEST_TIMEOUT, message), requestId, false);
+    }
+
+    private void cancelTimer() {
+        ScheduledFuture<?> pending = timer;
+        timer = null;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        // A pending timer would hold the closed stream's channel until it fires.
+        cancelTimer();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancelTimer();
+    }
+}
