@@ -106,7 +106,10 @@ final class HttpPipeline {
     private void addRequestHandlers(ChannelPipeline pipeline) {
         pipeline.addLast("admission", new RequestAdmission(limits.maxRequestBytes(), pendingBytes));
         pipeline.addLast("aggregate", new BoundedAggregator(limits.maxRequestBytes()));
-        pipeline.addLast("app", new RequestHandler(application, handlers, scheme, fallbackHost, pendingBytes));
+        pipeline.addLast(
+                "app",
+                new RequestHandler(
+                        application, handlers, scheme, fallbackHost, pendingBytes, limits.idleTimeoutSeconds()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.wharf.server;
 
+import dev.wharf.protocol.StreamingBody;
 import dev.wharf.protocol.WireResponse;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -75,10 +76,26 @@ final class HttpTransport implements AutoCloseable {
                 return application.apply(request);
             }
             idle.onStart();
+            boolean streaming = false;
             try {
-                return application.apply(request);
+                WireResponse response = application.apply(request);
+                StreamingBody body = response.stream();
+                if (body == null) {
+                    return response;
+                }
+                // A body that streams is work until its last chunk, not only until the operation returns it.
+                streaming = true;
+                return WireResponse.streaming(response.status(), response.contentType(), response.headers(), sink -> {
+                    try {
+                        body.writeTo(sink);
+                    } finally {
+                        idle.onFinish();
+                    }
+                });
             } finally {
-                idle.onFinish();
+                if (!streaming) {
+                    idle.onFinish();
+                }
             }
         };
         this.handlers = handlers;

@@ -2,6 +2,7 @@ package dev.wharf.server;
 
 import dev.wharf.common.CommonError;
 import dev.wharf.common.LogText;
+import dev.wharf.protocol.StreamingBody;
 import dev.wharf.protocol.WireResponse;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -11,16 +12,22 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -44,7 +51,13 @@ import org.slf4j.LoggerFactory;
  * RequestDecoder} begins the next only after this handler has answered the current one, and reading pauses until then,
  * which keeps responses in request order and bounds what one connection can queue. An HTTP/2 stream carries one request,
  * and the connection's other streams run beside it. The bytes the request holds stay reserved in {@link PendingBytes}
- * until its operation is done.
+ * until its operation has returned its response.
+ *
+ * <p>A response with a {@link StreamingBody} is written as its body writes it, from the request's virtual thread
+ * through a {@link ResponseStream}: the head first, then the chunks (HTTP/1.1 chunked encoding, or HTTP/2 DATA
+ * frames), then the end of the body once {@link StreamingBody#writeTo} returns. A body that throws, or whose sink gave
+ * up, ends the HTTP/1.1 connection or resets the HTTP/2 stream instead. The idle timeout does not close a connection
+ * while it streams.
  */
 final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -58,18 +71,24 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final String scheme;
     private final String fallbackHost;
     private final PendingBytes pendingBytes;
+    /** How long a streaming body may wait for its reader before the response is given up. */
+    private final long stallTimeoutNanos;
+    /** Whether a streaming body is being written; set by its virtual thread, cleared on the event loop. */
+    private volatile boolean streaming;
 
     RequestHandler(
             Function<ServiceRouter.HttpRequest, WireResponse> application,
             Executor handlers,
             String scheme,
             String fallbackHost,
-            PendingBytes pendingBytes) {
+            PendingBytes pendingBytes,
+            int stallTimeoutSeconds) {
         this.application = application;
         this.handlers = handlers;
         this.scheme = scheme;
         this.fallbackHost = fallbackHost;
         this.pendingBytes = pendingBytes;
+        this.stallTimeoutNanos = TimeUnit.SECONDS.toNanos(stallTimeoutSeconds);
     }
 
     @Override
@@ -90,23 +109,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             ctx.channel().config().setAutoRead(false);
         }
         try {
-            handlers.execute(() -> {
-                WireResponse response;
-                try {
-                    response = run(exchange);
-                } finally {
-                    pendingBytes.release(held);
-                }
-                try {
-                    ctx.channel().eventLoop().execute(() -> {
-                        respond(ctx, response, requestId, keepAlive);
-                        next(ctx);
-                    });
-                } catch (RejectedExecutionException e) {
-                    // The transport stopped while this request ran: its connection is closed, so no one can be told.
-                    LOG.debug("request {} finished after its connection closed", requestId);
-                }
-            });
+            handlers.execute(() -> serve(ctx, exchange, held, keepAlive));
         } catch (RejectedExecutionException e) {
             pendingBytes.release(held);
             respond(
@@ -114,6 +117,87 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                     ServiceRouter.transportError(exchange, CommonError.SERVICE_UNAVAILABLE, "Shutting down."),
                     requestId,
                     false);
+        }
+    }
+
+    /** Runs one request on its virtual thread, and answers it on the event loop, or streams its body from here. */
+    private void serve(ChannelHandlerContext ctx, ServiceRouter.HttpRequest exchange, long held, boolean keepAlive) {
+        String requestId = exchange.requestId();
+        WireResponse response;
+        try {
+            response = run(exchange);
+        } finally {
+            pendingBytes.release(held);
+        }
+        StreamingBody body = response.stream();
+        if (body == null) {
+            onEventLoop(ctx, requestId, () -> {
+                respond(ctx, response, requestId, keepAlive);
+                next(ctx);
+            });
+            return;
+        }
+        boolean whole = false;
+        try {
+            whole = stream(ctx, response, body, requestId, keepAlive);
+        } finally {
+            boolean ended = whole;
+            onEventLoop(ctx, requestId, () -> {
+                streaming = false;
+                if (ended) {
+                    finish(ctx, LastHttpContent.EMPTY_LAST_CONTENT, keepAlive);
+                    next(ctx);
+                } else {
+                    abort(ctx);
+                }
+            });
+        }
+    }
+
+    /**
+     * Writes a streaming response's head and runs its body, on the request's virtual thread; says whether the body was
+     * written whole, so that the response may end normally.
+     */
+    private boolean stream(
+            ChannelHandlerContext ctx, WireResponse response, StreamingBody body, String requestId, boolean keepAlive) {
+        HttpResponse head =
+                new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()));
+        setHeaders(head, response, requestId, keepAlive, -1);
+        // HTTP/1.1 frames the body in chunks; over HTTP/2 the conversion drops the header, and DATA frames carry it.
+        HttpUtil.setTransferEncodingChunked(head, true);
+        streaming = true;
+        ctx.writeAndFlush(head);
+        ResponseStream sink = new ResponseStream(ctx, stallTimeoutNanos);
+        try {
+            body.writeTo(sink);
+            return !sink.broken();
+        } catch (InterruptedException e) {
+            // The server is stopping; the response is cut short, and the thread ends here.
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            LOG.error(
+                    "request {}: its streaming body failed: {}",
+                    requestId,
+                    LogText.failure(e, ServiceRouter.MAX_LOGGED_FRAMES));
+            return false;
+        }
+    }
+
+    /** Ends a response that cannot end whole: an HTTP/2 stream is reset, an HTTP/1.1 connection closed. */
+    private static void abort(ChannelHandlerContext ctx) {
+        if (ctx.channel() instanceof Http2StreamChannel) {
+            ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.INTERNAL_ERROR));
+        }
+        ctx.channel().close();
+    }
+
+    private static void onEventLoop(ChannelHandlerContext ctx, String requestId, Runnable task) {
+        try {
+            ctx.channel().eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            // The transport stopped while this request ran: its connection is closed, so no one can be told.
+            LOG.debug("request {} finished after its connection closed", requestId);
         }
     }
 
@@ -203,23 +287,43 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                 HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()),
                 head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
+        setHeaders(http, response, requestId, keepAlive, response.body().length);
+        finish(ctx, http, keepAlive);
+    }
+
+    /**
+     * Sets a response's headers: its content type and length ({@code contentLength} -1 for none), the request id, its
+     * own headers, and whether the connection stays. HTTP/2 drops the connection header (RFC 9113 §8.2.2) when the
+     * response is converted to frames.
+     */
+    private static void setHeaders(
+            HttpResponse http, WireResponse response, String requestId, boolean keepAlive, int contentLength) {
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
-        http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        if (contentLength >= 0) {
+            http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, contentLength);
+        }
         http.headers().set("x-amzn-RequestId", requestId);
         response.headers().forEach((name, value) -> http.headers().set(name, value));
+        http.headers()
+                .set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
+    }
+
+    /**
+     * Writes the last part of the answer to the connection's current request, then lets the next request begin, or
+     * closes the connection after a linger.
+     */
+    private static void finish(ChannelHandlerContext ctx, HttpObject last, boolean keepAlive) {
         RequestDecoder decoder = ctx.pipeline().get(RequestDecoder.class);
         if (keepAlive) {
-            http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(http);
+            ctx.writeAndFlush(last);
             if (decoder != null) {
                 decoder.onAnswered();
             }
         } else {
-            http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             if (decoder != null) {
                 decoder.discardAll();
             }
-            ctx.writeAndFlush(http).addListener(written -> closeAfterLinger(ctx.channel()));
+            ctx.writeAndFlush(last).addListener(written -> closeAfterLinger(ctx.channel()));
         }
     }
 
@@ -246,7 +350,10 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof IdleStateEvent) {
-            ctx.close();
+            // A streaming body bounds itself, and a quiet moment in its stream is not idleness.
+            if (!streaming) {
+                ctx.close();
+            }
             return;
         }
         super.userEventTriggered(ctx, event);

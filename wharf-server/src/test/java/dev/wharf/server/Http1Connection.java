@@ -37,15 +37,26 @@ final class Http1Connection {
     }
 
     Http1Connection(WharfConfig.Limits limits, PendingBytes pendingBytes, @Nullable Executor executor) {
+        this(limits, pendingBytes, executor, Http1Connection::echo);
+    }
+
+    /** A connection whose requests {@code respond} answers, each run when the test says so. */
+    static Http1Connection answering(
+            WharfConfig.Limits limits,
+            PendingBytes pendingBytes,
+            Function<ServiceRouter.HttpRequest, WireResponse> respond) {
+        return new Http1Connection(limits, pendingBytes, null, respond);
+    }
+
+    private Http1Connection(
+            WharfConfig.Limits limits,
+            PendingBytes pendingBytes,
+            @Nullable Executor executor,
+            Function<ServiceRouter.HttpRequest, WireResponse> respond) {
         Executor handlers = executor == null ? operations::add : executor;
         Function<ServiceRouter.HttpRequest, WireResponse> application = request -> {
             ran.add(request);
-            return new WireResponse(
-                    200,
-                    "text/plain",
-                    Map.of(),
-                    (request.method() + " " + request.rawPath() + " " + request.body().length)
-                            .getBytes(StandardCharsets.UTF_8));
+            return respond.apply(request);
         };
         channel = new EmbeddedChannel(new ChannelInitializer<Channel>() {
             @Override
@@ -54,6 +65,16 @@ final class Http1Connection {
                         .addHttp1(ch.pipeline());
             }
         });
+    }
+
+    /** Answers with the request's method, path and body length. */
+    private static WireResponse echo(ServiceRouter.HttpRequest request) {
+        return new WireResponse(
+                200,
+                "text/plain",
+                Map.of(),
+                (request.method() + " " + request.rawPath() + " " + request.body().length)
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     static WharfConfig.Limits limits() {

@@ -2,12 +2,20 @@ package dev.wharf.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.protocol.StreamingBody;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.storage.DurabilityMode;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2Settings;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +36,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -38,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The transport on real sockets, with real clients: h2c with prior knowledge and TLS with ALPN h2 (Netty's client
- * codec, the JDK's {@code HttpClient}), HTTP/1.1 beside them on the same ports, and HTTP/2's limits.
+ * codec, the JDK's {@code HttpClient}), HTTP/1.1 beside them on the same ports, HTTP/2's limits, and streaming bodies
+ * over both protocols, read as they are written.
  */
 @Timeout(60)
 class HttpTransportTest {
@@ -52,6 +63,8 @@ class HttpTransportTest {
     private static int tlsPort;
     private static SSLContext trustingServer;
 
+    /** What /stream answers with; each test that streams sets it. */
+    private static volatile StreamingBody body = sink -> {};
     /** What /slow waits for, and what it counts down once it runs. */
     private static volatile CountDownLatch slowRelease = new CountDownLatch(0);
 
@@ -102,6 +115,7 @@ class HttpTransportTest {
 
     private static WireResponse answer(ServiceRouter.HttpRequest request) {
         return switch (request.rawPath()) {
+            case "/stream" -> WireResponse.streaming(200, "application/octet-stream", Map.of(), body);
             case "/slow" -> {
                 slowStarted.countDown();
                 try {
@@ -171,6 +185,91 @@ class HttpTransportTest {
 
             slowRelease.countDown();
             assertThat(slow.get(10, TimeUnit.SECONDS).body()).isEqualTo("slow 0");
+        }
+    }
+
+    @Test
+    void aStreamingBodyArrivesAsItIsWrittenWhileOtherStreamsAreServed() throws Exception {
+        CountDownLatch clientSawOne = new CountDownLatch(1);
+        CountDownLatch otherStreamDone = new CountDownLatch(1);
+        body = sink -> {
+            sink.write(ascii("one"));
+            if (!clientSawOne.await(10, TimeUnit.SECONDS) || !otherStreamDone.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the client never saw the first chunk");
+            }
+            sink.write(ascii("two"));
+        };
+        try (Http2Client client = Http2Client.plain(plainPort)) {
+            CompletableFuture<Http2Client.Response> stream = client.send(
+                            Http2Client.headers("GET", "/stream"),
+                            List.of(),
+                            true,
+                            data -> {
+                                if (new String(data, StandardCharsets.US_ASCII).equals("one")) {
+                                    clientSawOne.countDown();
+                                }
+                            },
+                            true)
+                    .response();
+            assertThat(clientSawOne.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(get(client, "/echo").status()).isEqualTo(200);
+            assertThat(stream).isNotDone();
+            otherStreamDone.countDown();
+
+            Http2Client.Response response = stream.get(10, TimeUnit.SECONDS);
+            assertThat(response.ended()).isTrue();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("content-type")).isEqualTo("application/octet-stream");
+            assertThat(response.header("transfer-encoding")).isEmpty();
+            assertThat(response.header("x-amzn-requestid")).hasSize(36);
+            assertThat(response.data().get(0)).isEqualTo(ascii("one"));
+            assertThat(response.body()).isEqualTo("onetwo");
+        }
+    }
+
+    @Test
+    void aStreamingBodyThatThrowsResetsItsStreamAndNotTheConnection() throws Exception {
+        body = sink -> {
+            sink.write(ascii("part"));
+            throw new IllegalStateException("broken on purpose");
+        };
+        try (Http2Client client = Http2Client.plain(plainPort)) {
+            Http2Client.Response response = get(client, "/stream");
+
+            assertThat(response.ended()).isFalse();
+            assertThat(response.reset()).isEqualTo(Http2Error.INTERNAL_ERROR);
+            assertThat(response.body()).isEqualTo("part");
+            assertThat(get(client, "/echo").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aStalledHttp2ReaderHoldsTheBodyBackUntilItGivesUpAndItsStreamIsReset() throws Exception {
+        CompletableFuture<Long> accepted = new CompletableFuture<>();
+        AtomicLong gaveUpAfterNanos = new AtomicLong();
+        body = sink -> {
+            long bytes = 0;
+            long start = System.nanoTime();
+            byte[] chunk = new byte[16 * 1024];
+            while (sink.write(chunk)) {
+                bytes += chunk.length;
+            }
+            gaveUpAfterNanos.set(System.nanoTime() - start);
+            accepted.complete(bytes);
+        };
+        try (Http2Client client = Http2Client.plain(plainPort)) {
+            Http2Client.Call stalled =
+                    client.send(Http2Client.headers("GET", "/stream"), List.of(), true, data -> {}, false);
+
+            long bytes = accepted.get(20, TimeUnit.SECONDS);
+            // The stream's 64 KiB window, then at most the 64 KiB high-water mark of unwritten chunks.
+            assertThat(bytes).isBetween(64L * 1024, 160L * 1024);
+            assertThat(Duration.ofNanos(gaveUpAfterNanos.get())).isGreaterThan(Duration.ofMillis(2_500));
+
+            stalled.read();
+            Http2Client.Response response = stalled.response().get(10, TimeUnit.SECONDS);
+            assertThat(response.reset()).isEqualTo(Http2Error.INTERNAL_ERROR);
+            assertThat(get(client, "/echo").status()).isEqualTo(200);
         }
     }
 
@@ -279,6 +378,72 @@ class HttpTransportTest {
 
         assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
         assertThat(response.body()).startsWith("GET /echo 0 http://localhost:" + plainPort + " ");
+    }
+
+    @Test
+    void aStreamingBodyArrivesAsItIsWrittenOverHttp1() throws Exception {
+        CountDownLatch clientSawOne = new CountDownLatch(1);
+        body = sink -> {
+            sink.write(ascii("one\n"));
+            if (!clientSawOne.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the client never saw the first chunk");
+            }
+            sink.write(ascii("two\n"));
+        };
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        HttpResponse<InputStream> response = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + plainPort + "/stream"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+
+        assertThat(response.headers().firstValue("transfer-encoding")).hasValue("chunked");
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.US_ASCII))) {
+            assertThat(lines.readLine()).isEqualTo("one");
+            clientSawOne.countDown();
+            assertThat(lines.readLine()).isEqualTo("two");
+            assertThat(lines.readLine()).isNull();
+        }
+        HttpResponse<String> next = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + plainPort + "/echo"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(next.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aStalledHttp1ReaderHoldsTheBodyBackUntilItGivesUpAndTheConnectionCloses() throws Exception {
+        CompletableFuture<Long> accepted = new CompletableFuture<>();
+        body = sink -> {
+            long bytes = 0;
+            byte[] chunk = new byte[64 * 1024];
+            while (sink.write(chunk)) {
+                bytes += chunk.length;
+            }
+            accepted.complete(bytes);
+        };
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(16 * 1024);
+            socket.connect(new InetSocketAddress("127.0.0.1", plainPort), 5_000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(ascii("GET /stream HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+
+            long bytes = accepted.get(30, TimeUnit.SECONDS);
+            // What the two sockets' buffers hold, and no more: far less than the body would have written.
+            assertThat(bytes).isLessThan(32L * 1024 * 1024);
+
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(read);
+            } catch (IOException e) {
+                // A reset: the server closed with bytes unread, which is how a cut response may end.
+            }
+            assertThat(read.toString(StandardCharsets.ISO_8859_1))
+                    .startsWith("HTTP/1.1 200 OK")
+                    .doesNotEndWith("0\r\n\r\n");
+        }
     }
 
     // TLS with ALPN
