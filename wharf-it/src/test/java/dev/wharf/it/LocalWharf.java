@@ -45,12 +45,23 @@ final class LocalWharf {
         return start(Path.of("unused"), DurabilityMode.MEMORY, WharfConfig.Limits.defaults(), sns);
     }
 
+    /** A server that keeps nothing, with the given transport limits, and HTTPS on a free port besides HTTP. */
+    static WharfServer inMemoryWithTls(WharfConfig.Limits limits) throws Exception {
+        return start(Path.of("unused"), DurabilityMode.MEMORY, limits, WharfConfig.Sns.defaults(), 0);
+    }
+
     private static WharfServer start(Path dataDir, DurabilityMode mode, WharfConfig.Limits limits, WharfConfig.Sns sns)
+            throws Exception {
+        return start(dataDir, mode, limits, sns, -1);
+    }
+
+    private static WharfServer start(
+            Path dataDir, DurabilityMode mode, WharfConfig.Limits limits, WharfConfig.Sns sns, int tlsPort)
             throws Exception {
         return WharfServer.start(new WharfConfig(
                 "127.0.0.1",
                 0,
-                -1,
+                tlsPort,
                 null,
                 null,
                 dataDir,
