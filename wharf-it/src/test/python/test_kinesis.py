@@ -268,3 +268,32 @@ def test_encryption_mode_and_account_settings(kinesis):
     with pytest.raises(ClientError) as invalid:
         kinesis.update_account_settings(MinimumThroughputBillingCommitment={"Status": "SOMETIMES"})
     assert invalid.value.response["Error"]["Code"] == "ValidationException"
+
+
+def test_subscribe_to_shard_streams_records_over_http_1_1(kinesis):
+    name = active_stream(kinesis)
+    arn = kinesis.describe_stream_summary(StreamName=name)["StreamDescriptionSummary"]["StreamARN"]
+    consumer = kinesis.register_stream_consumer(StreamARN=arn, ConsumerName="py")["Consumer"]
+    for _ in range(50):
+        described = kinesis.describe_stream_consumer(ConsumerARN=consumer["ConsumerARN"])
+        if described["ConsumerDescription"]["ConsumerStatus"] == "ACTIVE":
+            break
+        time.sleep(0.1)
+    kinesis.put_records(StreamName=name, Records=[{"PartitionKey": "p", "Data": f"s{i}".encode()} for i in range(5)])
+    response = kinesis.subscribe_to_shard(
+        ConsumerARN=consumer["ConsumerARN"],
+        ShardId="shardId-000000000000",
+        StartingPosition={"Type": "TRIM_HORIZON"},
+    )
+    received = []
+    events = response["EventStream"]
+    try:
+        for event in events:
+            shard_event = event["SubscribeToShardEvent"]
+            received += [r["Data"] for r in shard_event["Records"]]
+            assert shard_event["ContinuationSequenceNumber"]
+            if len(received) >= 5:
+                break
+    finally:
+        events.close()
+    assert received == [b"s0", b"s1", b"s2", b"s3", b"s4"]
