@@ -28,14 +28,56 @@ final class SequenceNumbers {
 
     private SequenceNumbers() {}
 
+    /** 10^18: the low decimal digits of a sequence number are worked out in a long, below this. */
+    private static final long LOW_UNIT = 1_000_000_000_000_000_000L;
+
+    private static final BigInteger LOW_UNIT_BIG = BigInteger.valueOf(LOW_UNIT);
+    /** The shards whose base is cached: {@link #format} runs for every record put and read. */
+    private static final int CACHED_SHARDS = 4_096;
+
+    private static final Base[] BASES = new Base[CACHED_SHARDS];
+
+    /** A shard's base, {@code BASE + shardIndex·2^64}, split at 10^18: its high digits and its low part. */
+    private record Base(String high, BigInteger highValue, long low) {
+        static Base of(int shardIndex) {
+            BigInteger[] split = BASE.add(SHARD_UNIT.multiply(BigInteger.valueOf(shardIndex)))
+                    .divideAndRemainder(LOW_UNIT_BIG);
+            return new Base(split[0].toString(), split[0], split[1].longValueExact());
+        }
+    }
+
     /** The sequence number of a shard's record with the given ordinal. */
     static String format(int shardIndex, long ordinal) {
         if (shardIndex < 0 || ordinal < 0) {
             throw new IllegalArgumentException("negative shard index or ordinal: " + shardIndex + ", " + ordinal);
         }
-        return BASE.add(SHARD_UNIT.multiply(BigInteger.valueOf(shardIndex)))
-                .add(BigInteger.valueOf(ordinal))
-                .toString();
+        Base base = base(shardIndex);
+        // low < 10^18 and ordinal % 10^18 < 10^18, so their sum fits a long; the carry goes to the high digits.
+        long low = base.low() + ordinal % LOW_UNIT;
+        long carry = ordinal / LOW_UNIT + low / LOW_UNIT;
+        low %= LOW_UNIT;
+        String high = carry == 0
+                ? base.high()
+                : base.highValue().add(BigInteger.valueOf(carry)).toString();
+        String digits = Long.toString(low);
+        StringBuilder out = new StringBuilder(high.length() + 18).append(high);
+        for (int i = digits.length(); i < 18; i++) {
+            out.append('0');
+        }
+        return out.append(digits).toString();
+    }
+
+    private static Base base(int shardIndex) {
+        if (shardIndex >= CACHED_SHARDS) {
+            return Base.of(shardIndex);
+        }
+        Base base = BASES[shardIndex];
+        if (base == null) {
+            // A race makes the same value twice; either write is fine.
+            base = Base.of(shardIndex);
+            BASES[shardIndex] = base;
+        }
+        return base;
     }
 
     /** The parts of a sequence number that Wharf made, or null for any other string (malformed, or not Wharf's). */

@@ -21,6 +21,32 @@ class SequenceNumbersTest {
     }
 
     @Test
+    void theFastFormatIsTheBigIntegerSumAtEveryCarry() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        long[] ordinals = {
+            0, 1, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L, Long.MAX_VALUE - 1, Long.MAX_VALUE
+        };
+        int[] shards = {0, 1, 2, 4_095, 4_096, 499_999};
+        for (int shard : shards) {
+            for (long ordinal : ordinals) {
+                assertThat(SequenceNumbers.format(shard, ordinal)).isEqualTo(slow(shard, ordinal));
+            }
+        }
+        for (int i = 0; i < 10_000; i++) {
+            int shard = random.nextInt(5_000);
+            long ordinal = random.nextLong(Long.MAX_VALUE);
+            assertThat(SequenceNumbers.format(shard, ordinal)).isEqualTo(slow(shard, ordinal));
+        }
+    }
+
+    private static String slow(int shard, long ordinal) {
+        return SequenceNumbers.BASE
+                .add(BigInteger.ONE.shiftLeft(64).multiply(BigInteger.valueOf(shard)))
+                .add(BigInteger.valueOf(ordinal))
+                .toString();
+    }
+
+    @Test
     void theyNameTheirShardAndOrdinal() {
         assertThat(SequenceNumbers.parse(SequenceNumbers.format(7, 123_456_789L)))
                 .isEqualTo(new SequenceNumbers.Parts(7, 123_456_789L));
