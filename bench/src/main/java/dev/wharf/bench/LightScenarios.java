@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -177,54 +176,8 @@ final class LightScenarios implements AutoCloseable {
         }
     }
 
-    /** Something done once per offered request, at the time it was meant to happen. */
-    private interface Offer {
-        void at(long intendedNanos);
-    }
-
-    /**
-     * Runs {@code offer} {@code rate} times a second on the client's one event loop, each at the time it is due: the
-     * loop wakes for the next due offer (the epoll timer has microsecond precision), so the generator adds no tick
-     * granularity to the latencies it measures. Offers that fell due while the loop was busy run at once, late.
-     */
-    private Ticker tick(double rate, Offer offer) {
-        Ticker ticker = new Ticker(rate, offer);
-        client.eventLoop().execute(ticker);
-        return ticker;
-    }
-
-    /** The open loop's schedule: offer n is due at start + n / rate. Runs on the client's event loop only. */
-    private final class Ticker implements Runnable {
-        private final double rate;
-        private final Offer offer;
-        private final long start = System.nanoTime();
-        private long issued;
-        private volatile boolean stopped;
-
-        Ticker(double rate, Offer offer) {
-            this.rate = rate;
-            this.offer = offer;
-        }
-
-        @Override
-        public void run() {
-            if (stopped) {
-                return;
-            }
-            long now = System.nanoTime();
-            for (; dueAt(issued) <= now; issued++) {
-                offer.at(dueAt(issued));
-            }
-            client.eventLoop().schedule(this, Math.max(0, dueAt(issued) - System.nanoTime()), TimeUnit.NANOSECONDS);
-        }
-
-        private long dueAt(long n) {
-            return start + (long) (n * 1e9 / rate);
-        }
-
-        void cancel() {
-            stopped = true;
-        }
+    private Ticker tick(double rate, Ticker.Offer offer) {
+        return Ticker.start(client.eventLoop(), rate, offer);
     }
 
     /**

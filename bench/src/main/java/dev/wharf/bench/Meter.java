@@ -39,6 +39,11 @@ final class Meter {
         }
     }
 
+    /** Whether the measured phase is running: what a scenario counts on its own should count only then. */
+    boolean measuring() {
+        return measuring;
+    }
+
     void error(String what) {
         errors.increment();
         if (!loggedError) {

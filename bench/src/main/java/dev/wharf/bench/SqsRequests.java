@@ -45,14 +45,22 @@ final class SqsRequests {
     }
 
     ByteBuf request(String operation, byte[] body) {
+        return json("sqs", "AmazonSQS." + operation, "application/x-amz-json-1.0", body);
+    }
+
+    /**
+     * Returns the signed AWS JSON request of {@code service} for the {@code X-Amz-Target} {@code target}: the SQS
+     * requests above, and Kinesis's in JSON 1.1 ({@link KinesisRequests}).
+     */
+    ByteBuf json(String service, String target, String contentType, byte[] body) {
         SdkHttpRequest unsigned = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(endpoint.resolve("/"))
                 .putHeader("Host", hostHeader)
-                .putHeader("X-Amz-Target", "AmazonSQS." + operation)
-                .putHeader("Content-Type", "application/x-amz-json-1.0")
+                .putHeader("X-Amz-Target", target)
+                .putHeader("Content-Type", contentType)
                 .build();
-        return render(unsigned, body, "sqs");
+        return render(unsigned, body, service);
     }
 
     /** Returns the signed Query request of {@code service} (SNS speaks only Query) with the form {@code body}. */
