@@ -51,7 +51,8 @@ public final class Bench {
         @Option(
                 names = "--scenario",
                 required = true,
-                description = "send-batch, single-send, receive-delete, e2e-latency, fifo, sns-fanout")
+                description = "send-batch, single-send, receive-delete, e2e-latency, fifo, sns-fanout,"
+                        + " kinesis-put-batch, kinesis-get-drain, kinesis-limits")
         String scenario = "send-batch";
 
         @Option(names = "--mode", defaultValue = "light", description = "light or sdk")
@@ -111,6 +112,24 @@ public final class Bench {
         @Option(names = "--raw", description = "raw message delivery (sns-fanout)")
         boolean raw;
 
+        @Option(
+                names = "--shards",
+                defaultValue = "4",
+                description = "the stream's shards (kinesis-put-batch, -get-drain)")
+        int shards = 4;
+
+        @Option(
+                names = "--records-per-put",
+                defaultValue = "500",
+                description = "records in each PutRecords (kinesis-*)")
+        int recordsPerPut = 500;
+
+        @Option(names = "--get-limit", defaultValue = "10000", description = "GetRecords' Limit (kinesis-get-drain)")
+        int getRecordsLimit = 10_000;
+
+        @Option(names = "--cbor", description = "Kinesis requests in AWS CBOR 1.1 instead of JSON 1.1 (kinesis-*)")
+        boolean cbor;
+
         @Option(names = "--min-rate", defaultValue = "-1", description = "exit 1 unless msgs_per_s exceeds this")
         double minRate = -1;
 
@@ -136,11 +155,20 @@ public final class Bench {
                     prefillMax,
                     threads,
                     subscribers,
-                    raw);
+                    raw,
+                    shards,
+                    recordsPerPut,
+                    getRecordsLimit,
+                    cbor);
             ObjectNode line = header(options);
             try {
                 Meter.Measurement measurement;
-                if (mode.equals("sdk")) {
+                if (KinesisScenarios.handles(scenario)) {
+                    try (KinesisScenarios scenarios = new KinesisScenarios(options)) {
+                        measurement = scenarios.run();
+                        line.setAll(scenarios.notes());
+                    }
+                } else if (mode.equals("sdk")) {
                     try (SdkScenarios scenarios = new SdkScenarios(options)) {
                         measurement = scenarios.run();
                     }
