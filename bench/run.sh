@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Wharf's benchmark run: builds what it needs, starts Wharf (sync and relaxed), ElasticMQ, moto and the do-nothing
-# ceiling server on 127.0.0.1, runs every scenario against each in turn (alternating servers, repeated in rounds to
-# cancel drift), stops them all, and writes a table of ratios. Only loopback is ever targeted; every run is bounded
-# in time and count; the whole run takes about 10 minutes with the defaults.
+# Wharf's benchmark run: builds what it needs, starts Wharf (sync and relaxed), ElasticMQ, moto, the do-nothing
+# ceiling server, and for Kinesis kinesalite and kinesis-mock, on 127.0.0.1, runs every scenario against each server
+# that speaks its API in turn (alternating servers, repeated in rounds to cancel drift), stops them all, and writes a
+# table of ratios. Only loopback is ever targeted; every run is bounded in time and count; the whole run takes about
+# 15 minutes with the defaults.
 #
 #   bench/run.sh                       the full run: results in bench/target/results/<time>/ (results.jsonl, table.md)
 #   bench/run.sh --smoke               CI's check: Wharf in memory mode, send-batch for 2 s, exits 1 unless msgs_per_s > 0
 #   bench/run.sh --rounds 1 --seconds 3 --warmup 1 --prefill 2      a shorter run
 #   bench/run.sh --only 'send-batch single-send' --servers 'wharf-sync elasticmq ceiling'
+#   bench/run.sh --only 'kinesis-put-batch kinesis-get-drain kinesis-limits' --servers 'wharf-sync wharf-relaxed kinesalite'
 #
 # WHARF_HOME names the Wharf checkout whose server is measured (default: this repository).
 set -euo pipefail
@@ -16,8 +18,11 @@ root="$(dirname "$bench_dir")"
 WHARF_HOME="${WHARF_HOME:-$root}"
 
 smoke=false rounds=2 seconds=4 warmup=1 prefill=3 connections=16
-scenarios="send-batch receive-delete e2e-100 e2e-500 single-send fifo-1 fifo-1000 sdk-send-batch sns-1 sns-3 sns-10 sns-raw-1 sns-raw-3 sns-raw-10"
-servers="wharf-sync wharf-relaxed elasticmq moto ceiling"
+# kinesis-get-drain's backlog: at most this many seconds of PutRecords, and at most kinesis_prefill_max records, so
+# that the slowest peer still fills a backlog worth draining; the drain itself ends when all is read (at most 30 s).
+kinesis_prefill=20 kinesis_prefill_max=100000 kinesis_drain_max=30
+scenarios="send-batch receive-delete e2e-100 e2e-500 single-send fifo-1 fifo-1000 sdk-send-batch sns-1 sns-3 sns-10 sns-raw-1 sns-raw-3 sns-raw-10 kinesis-put-batch kinesis-put-batch-cbor kinesis-get-drain kinesis-limits"
+servers="wharf-sync wharf-relaxed elasticmq moto ceiling kinesalite kinesis-mock"
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=true ;;
@@ -28,7 +33,8 @@ while [ $# -gt 0 ]; do
     --connections) connections="$2"; shift ;;
     --only) scenarios="$2"; shift ;;
     --servers) servers="$2"; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --kinesis-prefill) kinesis_prefill="$2"; shift ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -50,6 +56,34 @@ if ! $smoke && [[ " $servers " == *" elasticmq "* ]] && [ ! -f "$bench_dir/targe
   log "copying ElasticMQ and its dependencies to bench/target/peers/elasticmq"
   (cd "$root" && ./mvnw -q -B -f bench/peers/elasticmq/pom.xml dependency:copy-dependencies) >&2
   touch "$bench_dir/target/peers/elasticmq/.complete"
+fi
+
+# kinesalite and kinesis-mock come from npm, installed once from bench/peers/<name>/package-lock.json (versions
+# pinned there) into bench/target/peers/<name>, without install scripts: kinesalite's optional LevelDB binding is
+# only for --path, and both serve from memory here.
+npm_peers=""
+for name in kinesalite kinesis-mock; do [[ " $servers " == *" $name "* ]] && npm_peers+=" $name"; done
+if ! $smoke && [ -n "$npm_peers" ]; then
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      log "installing nodejs and npm (Debian's) for the Kinesis peers"
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq >&2 && apt-get install -y -qq nodejs npm >&2
+    else
+      log "the Kinesis peers need node and npm: install them (Debian: apt-get install nodejs npm) or drop$npm_peers from --servers"
+      exit 2
+    fi
+  fi
+  for name in $npm_peers; do
+    peer_dir="$bench_dir/target/peers/$name"
+    if [ ! -f "$peer_dir/.complete" ] || ! cmp -s "$bench_dir/peers/$name/package-lock.json" "$peer_dir/package-lock.json"; then
+      log "installing $name from npm into bench/target/peers/$name"
+      rm -rf "$peer_dir" && mkdir -p "$peer_dir"
+      cp "$bench_dir/peers/$name/package.json" "$bench_dir/peers/$name/package-lock.json" "$peer_dir/"
+      (cd "$peer_dir" && timeout 600 npm ci --ignore-scripts --no-audit --no-fund) >&2
+      touch "$peer_dir/.complete"
+    fi
+  done
 fi
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -92,10 +126,29 @@ start_server() { # name
   local name="$1" p
   local port_="$(free_port)"
   case "$name" in
-    wharf-*)
-      "$WHARF_HOME/wharf" start --port "$port_" --data-dir "$out/data-$name" --storage "${name#wharf-}" \
-        > "$out/$name.log" 2>&1 &
+    wharf-limits)
+      # The Wharf that kinesis-limits measures: sync, with Kinesis's per-shard throughput limits on (the default).
+      "$WHARF_HOME/wharf" start --port "$port_" --data-dir "$out/data-$name" --storage sync > "$out/$name.log" 2>&1 &
       p=$!; started+=("$p"); wait_http "http://127.0.0.1:$port_/_wharf/health" "$p" 60 ;;
+    wharf-*)
+      # Kinesis's per-shard limits off, so that kinesis-put-batch and kinesis-get-drain measure Wharf and not AWS's
+      # 1,000 records a second per shard (kinesalite and kinesis-mock have no limits); SQS and SNS ignore it.
+      WHARF_KINESIS_THROUGHPUT_LIMITS=false "$WHARF_HOME/wharf" start --port "$port_" --data-dir "$out/data-$name" \
+        --storage "${name#wharf-}" > "$out/$name.log" 2>&1 &
+      p=$!; started+=("$p"); wait_http "http://127.0.0.1:$port_/_wharf/health" "$p" 60 ;;
+    kinesalite)
+      # In memory (no --path); streams change state in 50 ms rather than 500, as Wharf's own 500 ms is waited out too.
+      node "$bench_dir/target/peers/kinesalite/node_modules/kinesalite/cli.js" --port "$port_" --createStreamMs 50 \
+        --deleteStreamMs 50 --updateStreamMs 50 --shardLimit 100 > "$out/kinesalite.log" 2>&1 &
+      p=$!; started+=("$p"); wait_http "http://127.0.0.1:$port_/" "$p" 60 ;;
+    kinesis-mock)
+      # kinesis-mock reads its TLS certificate (server.json) from the working directory, and serves TLS on a port
+      # of its own beside the plain one; exec, so that the pid measured is node's.
+      local tls_port="$(free_port)"
+      (cd "$bench_dir/target/peers/kinesis-mock/node_modules/kinesis-local" && \
+        exec env KINESIS_MOCK_PLAIN_PORT="$port_" KINESIS_MOCK_TLS_PORT="$tls_port" CREATE_STREAM_DURATION=50ms \
+        DELETE_STREAM_DURATION=50ms LOG_LEVEL=WARN SHARD_LIMIT=100 node main.js) > "$out/kinesis-mock.log" 2>&1 &
+      p=$!; started+=("$p"); wait_http "http://127.0.0.1:$port_/" "$p" 60 ;;
     elasticmq)
       cat > "$out/elasticmq.conf" <<EOF
 include classpath("application.conf")
@@ -129,9 +182,10 @@ settle() { # waits (at most 5 s) until the server uses under 5% of a core, so on
 }
 
 bench() { # server, durability label, then Bench run options
-  local name="$1" durability="$2"; shift 2
+  local name="$1" durability="$2" label; shift 2
+  case "$name" in wharf-*) label=wharf ;; *) label="$name" ;; esac
   timeout 300 "$java" -cp "$bench_cp" dev.wharf.bench.Bench run --endpoint "http://127.0.0.1:${port[$name]}" \
-    --server "${name%%-*}" --durability "$durability" --server-pid "${pid[$name]}" --clk-tck "$clk_tck" \
+    --server "$label" --durability "$durability" --server-pid "${pid[$name]}" --clk-tck "$clk_tck" \
     --connections "$connections" --warmup "$warmup" --seconds "$seconds" --prefill-seconds "$prefill" "$@" \
     2>> "$out/bench.log" | tee -a "$results" || log "a run failed against $name: see $out/bench.log"
   settle "${pid[$name]}"
@@ -143,10 +197,15 @@ if $smoke; then
   start_server wharf-memory
   line="$(bench wharf-memory memory --scenario send-batch --warmup 0.5 --seconds 2 --min-rate 0 | tail -1)"
   echo "$line"
-  if python3 -c 'import json,sys; sys.exit(0 if json.loads(sys.argv[1]).get("msgs_per_s", 0) > 0 else 1)' "$line"; then
+  # And Kinesis: one second of PutRecords of 500 records; every record must be accepted (errors = 0).
+  kline="$(bench wharf-memory memory --scenario kinesis-put-batch --warmup 0.5 --seconds 1 --connections 4 \
+    --min-rate 0 | tail -1)"
+  echo "$kline"
+  if python3 -c 'import json,sys; sys.exit(0 if json.loads(sys.argv[1]).get("msgs_per_s", 0) > 0 else 1)' "$line" &&
+     python3 -c 'import json,sys; l=json.loads(sys.argv[1]); sys.exit(0 if l.get("msgs_per_s", 0) > 0 and l.get("errors") == 0 else 1)' "$kline"; then
     log "smoke passed"; exit 0
   fi
-  log "smoke FAILED: $line"; exit 1
+  log "smoke FAILED: $line $kline"; exit 1
 fi
 
 # --- cold start and idle memory ---------------------------------------------------------------------------------
@@ -168,27 +227,49 @@ for i in 1 2 3; do
 done
 
 # --- the scenarios, alternating servers -------------------------------------------------------------------------
+speaks() { # server, scenario: whether the server serves the scenario's API (and, for kinesis-limits, has limits)
+  case "$2" in
+    kinesis-limits) [ "$1" = wharf-limits ] ;;
+    # kinesalite 3.3.3 cuts every CBOR answer at 16 KiB (node-cbor's buffer), so a PutRecords of 500 cannot be read.
+    kinesis-*-cbor) [[ "$1" == wharf-sync || "$1" == wharf-relaxed || "$1" == wharf-memory ]] ;;
+    kinesis-*) [[ "$1" == wharf-sync || "$1" == wharf-relaxed || "$1" == wharf-memory || "$1" == kinesalite || "$1" == kinesis-mock ]] ;;
+    # ElasticMQ has no SNS; the ceiling answers {} and cannot be subscribed to.
+    sns-*) [[ "$1" == wharf-* && "$1" != wharf-limits ]] || [ "$1" = moto ] ;;
+    send-batch|single-send|sdk-send-batch) [[ "$1" != kinesalite && "$1" != kinesis-mock && "$1" != wharf-limits ]] ;;
+    *) [[ "$1" != kinesalite && "$1" != kinesis-mock && "$1" != wharf-limits && "$1" != ceiling ]] ;;
+  esac
+}
+# kinesis-limits needs a Wharf with the limits on, which the other scenarios' Wharfs turn off; kinesalite and
+# kinesis-mock have none, so it runs on that Wharf alone (report.py shows the peers as n/a).
+if [[ " $scenarios " == *" kinesis-limits "* ]] && [[ " $servers " == *" wharf-"* ]]; then servers+=" wharf-limits"; fi
 for name in $servers; do start_server "$name"; done
 # Each server's JIT warms up on every scenario's hot path once, unmeasured: one-off compilation is not a per-message
 # cost, and the first round would otherwise pay it for the servers that run on the JVM.
 log "warming up the servers"
 measured="$results"
 results="$out/warmup.jsonl"
+sqs_chosen=false kinesis_chosen=false
+for scenario in $scenarios; do case "$scenario" in kinesis-*) kinesis_chosen=true ;; *) sqs_chosen=true ;; esac; done
 for name in $servers; do
   for scenario in send-batch single-send receive-delete; do
-    [ "$name" = ceiling ] && [ "$scenario" = receive-delete ] && continue
+    $sqs_chosen && speaks "$name" "$scenario" || continue
     bench "$name" warmup --scenario "$scenario" --warmup 0 --seconds 3 --prefill-seconds 2 > /dev/null
   done
+  if $kinesis_chosen && speaks "$name" kinesis-put-batch; then
+    bench "$name" warmup --scenario kinesis-put-batch --warmup 0 --seconds 3 > /dev/null
+    bench "$name" warmup --scenario kinesis-get-drain --prefill-seconds 2 --prefill-max 20000 --seconds 5 > /dev/null
+  fi
+  if $kinesis_chosen && speaks "$name" kinesis-limits; then
+    bench "$name" warmup --scenario kinesis-limits --rate 20 --connections 4 --warmup 0 --seconds 3 > /dev/null
+  fi
 done
 results="$measured"
 for round in $(seq 1 "$rounds"); do
   log "round $round of $rounds"
   for scenario in $scenarios; do
     for name in $servers; do
-      case "$name" in wharf-*) durability="${name#wharf-}" ;; *) durability="memory" ;; esac
-      if [ "$name" = ceiling ] && [[ "$scenario" != send-batch && "$scenario" != single-send && "$scenario" != sdk-send-batch ]]; then continue; fi
-      # ElasticMQ has no SNS; the ceiling answers {} and cannot be subscribed to.
-      if [[ "$scenario" == sns-* ]] && [[ "$name" == elasticmq || "$name" == ceiling ]]; then continue; fi
+      case "$name" in wharf-limits) durability=sync ;; wharf-*) durability="${name#wharf-}" ;; *) durability="memory" ;; esac
+      speaks "$name" "$scenario" || continue
       case "$scenario" in
         send-batch|single-send|receive-delete) bench "$name" "$durability" --scenario "$scenario" ;;
         e2e-*) bench "$name" "$durability" --scenario e2e-latency --rate "${scenario#e2e-}" --consumers 4 ;;
@@ -196,6 +277,13 @@ for round in $(seq 1 "$rounds"); do
         sdk-send-batch) bench "$name" "$durability" --scenario send-batch --mode sdk ;;
         sns-raw-*) bench "$name" "$durability" --scenario sns-fanout --subscribers "${scenario#sns-raw-}" --raw ;;
         sns-*) bench "$name" "$durability" --scenario sns-fanout --subscribers "${scenario#sns-}" ;;
+        # PutRecords of 500 × 200 B over 4 shards, 16 connections; the drain reads each shard on a connection.
+        kinesis-put-batch) bench "$name" "$durability" --scenario kinesis-put-batch --shards 4 ;;
+        kinesis-put-batch-cbor) bench "$name" "$durability" --scenario kinesis-put-batch --shards 4 --cbor ;;
+        kinesis-get-drain) bench "$name" "$durability" --scenario kinesis-get-drain --shards 4 \
+          --prefill-seconds "$kinesis_prefill" --prefill-max "$kinesis_prefill_max" --seconds "$kinesis_drain_max" ;;
+        # One shard, 20 PutRecords of 500 a second (open loop): 10,000 records a second offered, 1,000 allowed.
+        kinesis-limits) bench "$name" "$durability" --scenario kinesis-limits --rate 20 --connections 4 ;;
       esac
     done
   done
