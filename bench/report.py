@@ -74,6 +74,8 @@ def main(path):
                   f"| {fmt(ratio(med(wharf, 'msgs_per_s'), med(emq, 'msgs_per_s')), 2)} "
                   f"| {fmt(ratio(med(wharf, 'msgs_per_s'), med(ceiling, 'msgs_per_s')), 3)} |")
 
+    kinesis(runs, med, ratio)
+
     cold = [l for l in lines if l["scenario"] == "cold-start"]
     idle = [l for l in lines if l["scenario"] == "idle"]
     print()
@@ -115,11 +117,94 @@ def main(path):
         r = ratio(publish, send)
         check(f"SNS {kind} Publish to 3 queues (sync) ≤ 2× a SendMessage's CPU", r <= 2 if r else None,
               f"Publish ÷ SendMessage = {fmt(r, 2)}")
+    kinesis_targets(runs, med, ratio, check)
     if cold:
         worst_rss = max(l["server_idle_rss_mb"] for l in cold)
         start = median([l["start_to_healthy_ms"] for l in cold])
         check("idle RSS ≤ 100 MB", worst_rss <= 100, f"{worst_rss} MB (worst of {len(cold)})")
         check("cold start to healthy ≤ 1.5 s", start <= 1500, f"{fmt(start)} ms (median of {len(cold)})")
+
+
+KINESIS_PEERS = ("kinesalite", "kinesis-mock")
+
+
+def kinesis(runs, med, ratio):
+    """Prints the Kinesis table: records a second and server CPU per record, against each peer, with errors."""
+    scenarios = sorted({k[0] for k in runs if k[0].startswith("kinesis-")})
+    if not scenarios:
+        return
+    print()
+    print("Kinesis (a message is a record): Wharf's records/s over each peer's, and each peer's server CPU per record "
+          "over Wharf's (higher is better for Wharf); errors and failed records summed over rounds.")
+    print()
+    print("| scenario | Wharf durability | records/s | server CPU µs/record | errors | "
+          + " | ".join(f"records/s: Wharf ÷ {p} | CPU/record: {p} ÷ Wharf" for p in KINESIS_PEERS) + " | notes |")
+    print("|---|---|---|---|---|" + "---|---|" * len(KINESIS_PEERS) + "---|")
+    for scenario in scenarios:
+        for durability in ("sync", "relaxed", "memory"):
+            wharf = (scenario, "light", "wharf", durability)
+            if wharf not in runs:
+                continue
+            cells = []
+            for peer in KINESIS_PEERS:
+                key = (scenario, "light", peer, "memory")
+                if scenario == "kinesis-limits":
+                    cells.append("n/a (no limits) | n/a")
+                    continue
+                if scenario.endswith("-cbor") and key not in runs:
+                    cells.append("n/a (not run: CBOR) | n/a")
+                    continue
+                cells.append(f"{fmt(ratio(med(wharf, 'msgs_per_s'), med(key, 'msgs_per_s')), 2)} "
+                             f"| {fmt(ratio(med(key, 'server_cpu_us_per_msg'), med(wharf, 'server_cpu_us_per_msg')), 2)}")
+            print(f"| {scenario} | {durability} | {fmt(med(wharf, 'msgs_per_s'))} "
+                  f"| {fmt(med(wharf, 'server_cpu_us_per_msg'), 1)} | {sum(r.get('errors', 0) for r in runs[wharf])} "
+                  f"| {' | '.join(cells)} | {kinesis_notes(runs[wharf], med, wharf)} |")
+        for peer in KINESIS_PEERS:
+            key = (scenario, "light", peer, "memory")
+            if key in runs:
+                print(f"| {scenario} | {peer} | {fmt(med(key, 'msgs_per_s'))} "
+                      f"| {fmt(med(key, 'server_cpu_us_per_msg'), 1)} | {sum(r.get('errors', 0) for r in runs[key])} "
+                      f"| {' | '.join('-- | --' for _ in KINESIS_PEERS)} | {kinesis_notes(runs[key], med, key)} |")
+
+
+def kinesis_notes(lines, med, key):
+    notes = []
+    if any("prefilled" in l for l in lines):
+        notes.append("read = written in " + f"{sum(1 for l in lines if l.get('read_equals_written'))} of {len(lines)}"
+                     + f" (backlog {fmt(med(key, 'prefilled'))})")
+    if any("throughput_exceeded" in l for l in lines):
+        notes.append(f"offered {fmt(med(key, 'offered_records_per_s'))} records/s, "
+                     f"{fmt(med(key, 'throughput_exceeded'))} ProvisionedThroughputExceeded a run")
+    return "; ".join(notes) or "-"
+
+
+def kinesis_targets(runs, med, ratio, check):
+    """The Kinesis targets: CPU per record put ≤ 1/10 of kinesalite's, ≥ 10× its throughput, and the limit exact."""
+    if not any(k[0].startswith("kinesis-") for k in runs):
+        return
+    peer = ("kinesis-put-batch", "light", "kinesalite", "memory")
+    for durability in ("sync", "relaxed"):
+        wharf = ("kinesis-put-batch", "light", "wharf", durability)
+        r = ratio(med(peer, "server_cpu_us_per_msg"), med(wharf, "server_cpu_us_per_msg"))
+        check(f"kinesis-put-batch ({durability}): Wharf server CPU per record ≤ 1/10 of kinesalite's",
+              r >= 10 if r else None,
+              f"kinesalite ÷ Wharf = {fmt(r, 2)} ({fmt(med(peer, 'server_cpu_us_per_msg'), 1)} µs ÷ "
+              f"{fmt(med(wharf, 'server_cpu_us_per_msg'), 1)} µs)")
+        r = ratio(med(wharf, "msgs_per_s"), med(peer, "msgs_per_s"))
+        check(f"kinesis-put-batch ({durability}): PutRecords throughput ≥ 10× kinesalite's", r >= 10 if r else None,
+              f"Wharf ÷ kinesalite = {fmt(r, 2)} ({fmt(med(wharf, 'msgs_per_s'))} ÷ {fmt(med(peer, 'msgs_per_s'))} "
+              f"records/s)")
+    drains = [l for k, ls in runs.items() if k[0] == "kinesis-get-drain" for l in ls]
+    if drains:
+        ok = all(l.get("read_equals_written") for l in drains)
+        check("kinesis-get-drain: every record written is read, on every server", ok,
+              f"{sum(1 for l in drains if l.get('read_equals_written'))} of {len(drains)} runs")
+    limits = runs.get(("kinesis-limits", "light", "wharf", "sync"), [])
+    if limits:
+        rates = [l["msgs_per_s"] for l in limits]
+        worst = max(abs(r - 1000) / 1000 for r in rates)
+        check("kinesis-limits: accepted records/s on one shard = AWS's 1,000 (within 2 %)", worst <= 0.02,
+              f"{', '.join(fmt(r, 1) for r in rates)} records/s; kinesalite and kinesis-mock: n/a (no limits)")
 
 
 if __name__ == "__main__":
