@@ -48,14 +48,15 @@ def main(path):
               f"| {fmt(med(key, 'latency_p99_us'))} | {fmt(med(key, 'latency_p999_us'))} "
               f"| {fmt(med(key, 'server_peak_rss_mb'), 1)} | {fmt(med(key, 'generator_cpu_seconds'), 2)} |")
 
-    print()
-    print("Ratios (medians): ElasticMQ's server CPU per message over Wharf's (higher is better for Wharf), and "
-          "Wharf's throughput over ElasticMQ's and over the ceiling's.")
-    print()
-    print("| scenario | mode | Wharf durability | CPU/msg: ElasticMQ ÷ Wharf | CPU/msg: moto ÷ Wharf | msgs/s: Wharf ÷ ElasticMQ "
-          "| msgs/s: Wharf ÷ ceiling |")
-    print("|---|---|---|---|---|---|---|")
-    scenarios = sorted({(k[0], k[1]) for k in runs})
+    scenarios = sorted({(k[0], k[1]) for k in runs if not k[0].startswith("kinesis-")})
+    if scenarios:
+        print()
+        print("Ratios (medians): ElasticMQ's server CPU per message over Wharf's (higher is better for Wharf), and "
+              "Wharf's throughput over ElasticMQ's and over the ceiling's.")
+        print()
+        print("| scenario | mode | Wharf durability | CPU/msg: ElasticMQ ÷ Wharf | CPU/msg: moto ÷ Wharf "
+              "| msgs/s: Wharf ÷ ElasticMQ | msgs/s: Wharf ÷ ceiling |")
+        print("|---|---|---|---|---|---|---|")
 
     def ratio(a, b):
         return a / b if a and b else None
