@@ -39,8 +39,9 @@ import org.jspecify.annotations.Nullable;
  * <p>With {@code --cbor} the requests and answers are AWS CBOR 1.1, the Java SDK's default, and the scenario's label
  * ends in {@code -cbor}.
  *
- * <p>{@code kinesis-subscribe-latency} (SubscribeToShard over HTTP/2, enhanced fan-out) belongs here once the server
- * serves it; it needs an HTTP/2 client and event-stream decoding, which this HTTP/1.1 generator does not have.
+ * <p>{@code kinesis-subscribe-latency} (enhanced fan-out: SubscribeToShard, PutRecord to event latency) belongs here,
+ * as {@code bench/README.md} describes; it needs an event-stream decoder, and for HTTP/2 a connection of its own per
+ * subscription, which this generator does not have yet.
  */
 final class KinesisScenarios implements AutoCloseable {
 
