@@ -214,6 +214,19 @@ final class JsonInputDecoder {
 
     /** Checks base64 text as AWS's JSON services do: the standard alphabet, padded to a multiple of four. */
     static final class Base64Check {
+        /**
+         * The base64 alphabet as a table: range checks on random base64 mispredict a branch per character, which made
+         * this check a visible share of a PutRecords of 500 records; a table lookup does not branch.
+         */
+        private static final boolean[] ALPHABET = new boolean[128];
+
+        static {
+            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            for (int i = 0; i < alphabet.length(); i++) {
+                ALPHABET[alphabet.charAt(i)] = true;
+            }
+        }
+
         private Base64Check() {}
 
         /** Returns why {@code text} is not base64, or null when it is. */
@@ -222,7 +235,12 @@ final class JsonInputDecoder {
                 return "Base64 encoded length is expected a multiple of 4 bytes but found: " + text.length();
             }
             int padding = 0;
-            for (int i = 0; i < text.length(); i++) {
+            // The common case, data characters only until the last two, is one table lookup each.
+            int i = 0;
+            while (i < text.length() - 2 && isBase64(text.charAt(i))) {
+                i++;
+            }
+            for (; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c == '=') {
                     if (i < text.length() - 2) {
@@ -240,7 +258,7 @@ final class JsonInputDecoder {
         }
 
         private static boolean isBase64(char c) {
-            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+            return c < 128 && ALPHABET[c];
         }
 
         /** Whether the last character before the padding leaves no bits set that the padding says are unused. */
