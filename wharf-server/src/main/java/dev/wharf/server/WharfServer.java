@@ -123,7 +123,7 @@ public final class WharfServer implements AutoCloseable {
                     List.of(
                             new SqsBinding(sqs),
                             new SnsBinding(sns),
-                            new KinesisBinding(kinesis(config, storage), config.region()),
+                            new KinesisBinding(() -> kinesis(config, storage), config.region()),
                             new StsBinding(new StsEngine())));
         } catch (Exception | Error e) {
             storage.close();
@@ -132,7 +132,7 @@ public final class WharfServer implements AutoCloseable {
     }
 
     /**
-     * Kinesis's engine, with a sweep every few minutes that trims the records retention has expired from shards that
+     * Kinesis's engine, made on the first Kinesis request, with a sweep every few minutes that trims the records retention has expired from shards that
      * no one writes to (writes trim their own shards).
      */
     private static KinesisEngine kinesis(WharfConfig config, StorageEngine storage) {

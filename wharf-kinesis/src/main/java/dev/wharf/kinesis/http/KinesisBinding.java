@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
@@ -54,24 +55,28 @@ public final class KinesisBinding implements ServiceBinding {
      * Kinesis as its Smithy model names it, with SubscribeToShard, whose event stream the SDK's sync client does not
      * declare; the SDK's classes do not record the rest.
      */
-    public static final SdkModelReader.Service SERVICE = new SdkModelReader.Service(
-                    "com.amazonaws.kinesis#Kinesis_20131202", "kinesis", false)
-            .withEventOperation(new SdkModelReader.EventOperation(
-                    "SubscribeToShard",
-                    software.amazon.awssdk.services.kinesis.model.SubscribeToShardRequest.class,
-                    software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponse.class,
-                    Map.of(
-                            "SubscribeToShardEvent",
-                            software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent.class)));
+    static SdkModelReader.Service service() {
+        return new SdkModelReader.Service("com.amazonaws.kinesis#Kinesis_20131202", "kinesis", false)
+                .withEventOperation(new SdkModelReader.EventOperation(
+                        "SubscribeToShard",
+                        software.amazon.awssdk.services.kinesis.model.SubscribeToShardRequest.class,
+                        software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponse.class,
+                        Map.of(
+                                "SubscribeToShardEvent",
+                                software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent.class)));
+    }
 
-    private static final ObjectMapper RECORDS = JsonMapper.builder()
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .addModule(new SimpleModule("epoch-seconds")
-                    .addSerializer(Instant.class, new EpochSecondsSerializer())
-                    .addDeserializer(Instant.class, new EpochSecondsDeserializer()))
-            .build();
+    /** The mapper between documents and api records, made with the first request, as the model is. */
+    private static final class Records {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .addModule(new SimpleModule("epoch-seconds")
+                        .addSerializer(Instant.class, new EpochSecondsSerializer())
+                        .addDeserializer(Instant.class, new EpochSecondsDeserializer()))
+                .build();
+    }
 
     /** Writes an instant as the documents hold timestamps: epoch seconds, to the millisecond, never in exponent form. */
     private static final class EpochSecondsSerializer extends JsonSerializer<Instant> {
@@ -94,7 +99,7 @@ public final class KinesisBinding implements ServiceBinding {
         Object invoke(KinesisContext context, JsonNode input) {
             I request;
             try {
-                request = RECORDS.treeToValue(input, type);
+                request = Records.MAPPER.treeToValue(input, type);
             } catch (JacksonException e) {
                 // The codec has typed every value by the model, so only a shape the records cannot hold is left.
                 throw KinesisError.InvalidArgument.with("The request is malformed.");
@@ -109,16 +114,44 @@ public final class KinesisBinding implements ServiceBinding {
     private final ServiceModel model;
     private final ModelDocuments documents;
     private final String region;
-    private final KinesisEngine engine;
+    private final Supplier<KinesisEngine> engines;
+    /** The engine, made on the first Kinesis request; guarded by this binding's monitor until it is set. */
+    private volatile @Nullable KinesisEngine engine;
     /** The operations' handlers, made on the first request, as the model is: a server that is never asked pays nothing. */
     private volatile @Nullable Map<String, Handler<?>> handlers;
 
     public KinesisBinding(KinesisEngine engine, String region) {
-        this.model = SdkModelReader.lazy(SERVICE, KinesisClient.class);
+        this(() -> engine, region);
+    }
+
+    /**
+     * A binding whose engine is made on the first Kinesis request, so that a server that is never asked for Kinesis
+     * loads none of it: {@code engines} is called once.
+     */
+    public KinesisBinding(Supplier<KinesisEngine> engines, String region) {
+        this.model = ServiceModel.lazy(
+                "com.amazonaws.kinesis#Kinesis_20131202",
+                "kinesis",
+                false,
+                () -> SdkModelReader.read(service(), KinesisClient.class));
         // Kinesis answers empty lists as AWS does ("Shards": [] while a stream is CREATING, "ShardLevelMetrics": []).
         this.documents = new ModelDocuments(model, true);
         this.region = region;
-        this.engine = engine;
+        this.engines = engines;
+    }
+
+    private KinesisEngine engine() {
+        KinesisEngine made = engine;
+        if (made == null) {
+            synchronized (this) {
+                made = engine;
+                if (made == null) {
+                    made = engines.get();
+                    engine = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** Binds one operation; only {@link KinesisOperations#bind} calls it, while the table is being made. */
@@ -134,7 +167,7 @@ public final class KinesisBinding implements ServiceBinding {
                 table = handlers;
                 if (table == null) {
                     Map<String, Handler<?>> made = new HashMap<>();
-                    KinesisOperations.bind(engine, this, made);
+                    KinesisOperations.bind(engine(), this, made);
                     table = Map.copyOf(made);
                     handlers = table;
                 }
@@ -168,17 +201,17 @@ public final class KinesisBinding implements ServiceBinding {
     public EventStreamCall openEventStream(Operation operation, ObjectNode input, RequestContext context) {
         SubscribeToShardRequest request;
         try {
-            request = RECORDS.treeToValue(input, SubscribeToShardRequest.class);
+            request = Records.MAPPER.treeToValue(input, SubscribeToShardRequest.class);
         } catch (JacksonException e) {
             throw KinesisError.InvalidArgument.with("The request is malformed.");
         }
         SubscribeToShardStream subscription =
-                engine.subscribeToShard(new KinesisContext(context.caller().accountId(), region), request);
+                engine().subscribeToShard(new KinesisContext(context.caller().accountId(), region), request);
         String eventShape = java.util.Objects.requireNonNull(operation.events().get(EVENT));
         return new EventStreamCall() {
             @Override
             public JsonNode initialResponse() {
-                return RECORDS.createObjectNode();
+                return Records.MAPPER.createObjectNode();
             }
 
             @Override
@@ -186,7 +219,7 @@ public final class KinesisBinding implements ServiceBinding {
                 subscription.run(new SubscribeToShardStream.Sink() {
                     @Override
                     public boolean onEvent(SubscribeToShardEvent event) throws InterruptedException {
-                        return sink.event(EVENT, documents.shape(RECORDS.valueToTree(event), eventShape));
+                        return sink.event(EVENT, documents.shape(Records.MAPPER.valueToTree(event), eventShape));
                     }
 
                     @Override
@@ -207,8 +240,8 @@ public final class KinesisBinding implements ServiceBinding {
         Object result = handler.invoke(new KinesisContext(context.caller().accountId(), region), input);
         String outputShape = operation.output();
         if (outputShape == null) {
-            return RECORDS.createObjectNode();
+            return Records.MAPPER.createObjectNode();
         }
-        return documents.shape(RECORDS.valueToTree(result), outputShape);
+        return documents.shape(Records.MAPPER.valueToTree(result), outputShape);
     }
 }
