@@ -124,7 +124,7 @@ class RestartIT {
         Path stderr = dataDir.resolve("stderr.log");
         // The server's own logging setup (INFO), not this module's test one (WARN), so that the stop line shows.
         Wharf wharf = start(
-                Map.of("JAVA_TOOL_OPTIONS", "-Dlogback.configurationFile=logback.xml"),
+                Map.of("JAVA_TOOL_OPTIONS", "-Dwharf.log=server"),
                 ProcessBuilder.Redirect.to(stderr.toFile()),
                 "--port",
                 "0",
