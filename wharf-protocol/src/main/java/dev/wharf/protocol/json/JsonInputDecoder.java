@@ -234,6 +234,23 @@ final class JsonInputDecoder {
             if (text.length() % 4 != 0) {
                 return "Base64 encoded length is expected a multiple of 4 bytes but found: " + text.length();
             }
+            // The JDK's decoder (an intrinsic) takes valid text far faster than a loop over its characters: a
+            // PutRecords
+            // of 500 records checks 500 blobs. It is as strict but for unused bits after the last data character.
+            try {
+                java.util.Base64.getDecoder().decode(text);
+                int padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+                if (padding == 0 || lastDataCharFits(text, padding)) {
+                    return null;
+                }
+            } catch (IllegalArgumentException e) {
+                // Not base64: the loop below says why, in AWS's words.
+            }
+            return problemOf(text);
+        }
+
+        /** Why text that is a multiple of four characters is not base64, character by character. */
+        private static @Nullable String problemOf(String text) {
             int padding = 0;
             // The common case, data characters only until the last two, is one table lookup each.
             int i = 0;
