@@ -1,5 +1,6 @@
 package dev.wharf.protocol.cbor;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -40,6 +41,11 @@ public final class CborCodec implements dev.wharf.protocol.RpcCodec {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** The JSON codec's answer to a body whose bytes are not UTF-8. */
+    private static final String NOT_UTF8 = "The request body is not valid UTF-8.";
+
+    private static final String NOT_CBOR = "The request body is not valid CBOR.";
+
     private static final CBORFactory FACTORY = CBORFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -78,10 +84,18 @@ public final class CborCodec implements dev.wharf.protocol.RpcCodec {
         } catch (MismatchedInputException e) {
             // With FAIL_ON_TRAILING_TOKENS, a second data item after the map.
             throw CommonError.SERIALIZATION.with("The request body continues after the end of its CBOR map.");
+        } catch (JsonParseException e) {
+            // Jackson finds some bytes that are not UTF-8 itself; the walk tells them from a broken structure.
+            throw CommonError.SERIALIZATION.with(textIsUtf8(body) ? NOT_CBOR : NOT_UTF8);
         } catch (IOException e) {
-            throw CommonError.SERIALIZATION.with("The request body is not valid CBOR.");
+            throw CommonError.SERIALIZATION.with(NOT_CBOR);
         } catch (NumberFormatException | ArithmeticException e) {
             throw CommonError.SERIALIZATION.with("The request body holds a number that cannot be represented.");
+        }
+        if (!textIsUtf8(body)) {
+            // As the JSON codec answers a body whose bytes are not UTF-8; found by fuzzing: Jackson read a 0xF6 lead
+            // byte into unpaired surrogates, which then failed the error's encoding that repeated them.
+            throw CommonError.SERIALIZATION.with(NOT_UTF8);
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
             return NODES.objectNode();
@@ -91,6 +105,15 @@ public final class CborCodec implements dev.wharf.protocol.RpcCodec {
                     node.isArray() ? "Start of list found where not expected" : "Expected null");
         }
         return node;
+    }
+
+    /** Whether every text string of the body is UTF-8; a body that is not one well-formed item is not CBOR. */
+    private static boolean textIsUtf8(byte[] body) {
+        try {
+            return CborTexts.allUtf8(body, MAX_NESTING_DEPTH + 1);
+        } catch (CborTexts.MalformedException e) {
+            throw CommonError.SERIALIZATION.with(NOT_CBOR);
+        }
     }
 
     private static String constraintMessage(StreamConstraintsException e) {
@@ -151,13 +174,41 @@ public final class CborCodec implements dev.wharf.protocol.RpcCodec {
         return encodeError(code, message);
     }
 
+    /**
+     * Replaces each unpaired surrogate, which has no UTF-8 form for a CBOR text string, with U+FFFD, so that an error
+     * is written whatever text its message repeats (as the Query codec does for XML).
+     */
+    static String unicode(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean allowed = pair || !Character.isSurrogate(c);
+            if (!allowed && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(allowed ? c : '\uFFFD');
+                if (pair) {
+                    out.append(text.charAt(i + 1));
+                }
+            }
+            if (pair) {
+                i++;
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     /** Encodes an error as the JSON protocols do: {@code __type} and {@code message}, with the error's HTTP status. */
     public WireResponse encodeError(AwsErrorCode code, String message) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CBORGenerator out = FACTORY.createGenerator(bytes)) {
             out.writeStartObject(code, 2);
             out.writeStringField("__type", code.jsonType());
-            out.writeStringField("message", message);
+            out.writeStringField("message", unicode(message));
             out.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write CBOR", e);

@@ -11,6 +11,7 @@ import dev.wharf.protocol.model.Operation;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,57 @@ class CborCodecTest {
                         + "ff");
         assertThat(document.get("StreamName").asText()).isEqualTo("orders");
         assertThat(document.get("Data").asText()).isEqualTo("AAH/AA==");
+    }
+
+    /**
+     * Found by fuzzing: Jackson read "u" 0xF6 "-ea" as two unpaired surrogates, and the error that repeated the value
+     * could then not be written. Every text string is checked, map keys and chunks of indefinite length too.
+     */
+    @Test
+    void textStringThatIsNotUtf8IsRejectedAsTheJsonCodecRejectsIt() {
+        String notUtf8 = "The request body is not valid UTF-8.";
+        assertThat(rejection("DescribeStreamSummary", "a1" + text("StreamARN") + "6575f62d6561"))
+                .isEqualTo(notUtf8);
+        // A continuation byte alone, a character cut short, an overlong "/", an encoded surrogate, and a code point
+        // above U+10FFFF.
+        for (String bad : List.of("6180", "61c3", "62c0af", "63eda080", "64f4908080")) {
+            assertThat(rejection("DescribeStreamSummary", "a1" + text("StreamName") + bad))
+                    .as(bad)
+                    .isEqualTo(notUtf8);
+        }
+        assertThat(rejection("AddTagsToStream", "a1" + text("Tags") + "a1" + "6180" + text("v")))
+                .isEqualTo(notUtf8);
+        assertThat(rejection("RemoveTagsFromStream", "a1" + text("TagKeys") + "81" + "62c0af"))
+                .isEqualTo(notUtf8);
+        // A character split across two chunks, which RFC 8949 does not allow even though the joined bytes are UTF-8.
+        assertThat(rejection("DescribeStreamSummary", "a1" + text("StreamName") + "7f61c3" + "61a9" + "ff"))
+                .isEqualTo(notUtf8);
+        // Members the shape does not have are not let through either.
+        assertThat(rejection("DescribeStreamSummary", "a1" + "6180" + text("x")))
+                .isEqualTo(notUtf8);
+    }
+
+    @Test
+    void textStringsOfEveryLengthAndPlaneAreRead() {
+        String text = "\u00e9\u20ac\ud83d\ude00".repeat(10);
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ObjectNode document = decode(
+                "DescribeStreamSummary",
+                "a2" + text("StreamName") + "78" + HexFormat.of().toHexDigits((byte) utf8.length)
+                        + HexFormat.of().formatHex(utf8) + text("StreamARN") + "7f" + "62c3a9" + "63e282ac" + "ff");
+        assertThat(document.get("StreamName").asText()).isEqualTo(text);
+        assertThat(document.get("StreamARN").asText()).isEqualTo("\u00e9\u20ac");
+    }
+
+    @Test
+    void errorMessageWithAnUnpairedSurrogateIsWrittenWithTheReplacementCharacter() throws IOException {
+        WireResponse wire = codec.encodeError(CommonError.SERIALIZATION, "bad \uDE76\uDD61 \uD800 ok \uD83D\uDE00");
+        assertThat(new com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper()
+                        .readTree(wire.body())
+                        .get("message")
+                        .asText())
+                .isEqualTo("bad \uFFFD\uFFFD \uFFFD ok \uD83D\uDE00");
+        assertThat(CborCodec.unicode("plain")).isSameAs("plain");
     }
 
     /** Every corruption of a golden request is decoded or rejected as a SerializationException; none escapes. */
