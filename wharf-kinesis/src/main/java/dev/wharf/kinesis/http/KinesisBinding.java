@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.common.CommonError;
 import dev.wharf.kinesis.api.KinesisContext;
 import dev.wharf.kinesis.api.KinesisError;
 import dev.wharf.kinesis.api.SubscribeToShardEvent;
@@ -32,6 +33,7 @@ import dev.wharf.protocol.model.ServiceModel;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -109,6 +111,7 @@ public final class KinesisBinding implements ServiceBinding {
 
     record Handler<I>(Class<I> type, BiFunction<KinesisContext, I, Object> run) {
         Object invoke(KinesisContext context, JsonNode input) {
+            requireUnicode(input);
             I request;
             try {
                 request = Records.MAPPER.treeToValue(input, type);
@@ -117,6 +120,43 @@ public final class KinesisBinding implements ServiceBinding {
                 throw KinesisError.InvalidArgument.with("The request is malformed.");
             }
             return run.apply(context, request);
+        }
+    }
+
+    /**
+     * Refuses a request that holds a string with an unpaired surrogate, which JSON can spell with an escape but
+     * which has no UTF-8 form: stored, a partition key would come back as '?', and a key id or a policy could never
+     * be written to a CBOR client again. (The CBOR codec refuses text that is not UTF-8 before this.)
+     *
+     * @throws dev.wharf.common.AwsException {@code SerializationException}
+     */
+    static void requireUnicode(JsonNode input) {
+        ArrayDeque<JsonNode> pending = new ArrayDeque<>();
+        pending.push(input);
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            if (node.isTextual()) {
+                requireUnicode(node.textValue());
+            } else if (node.isObject()) {
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    requireUnicode(field.getKey());
+                    pending.push(field.getValue());
+                }
+            } else if (node.isArray()) {
+                node.forEach(pending::push);
+            }
+        }
+    }
+
+    private static void requireUnicode(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw CommonError.SERIALIZATION.with(
+                        "The request body holds a string that is not valid Unicode: it has an unpaired surrogate.");
+            }
         }
     }
 
@@ -211,6 +251,7 @@ public final class KinesisBinding implements ServiceBinding {
     /** SubscribeToShard, the one operation that answers an event stream. */
     @Override
     public EventStreamCall openEventStream(Operation operation, ObjectNode input, RequestContext context) {
+        requireUnicode(input);
         SubscribeToShardRequest request;
         try {
             request = Records.MAPPER.treeToValue(input, SubscribeToShardRequest.class);
