@@ -46,6 +46,9 @@ public final class CborCodec implements dev.wharf.protocol.RpcCodec {
 
     private static final String NOT_CBOR = "The request body is not valid CBOR.";
 
+    /** The answer of an operation without output: an empty map. */
+    private static final byte[] EMPTY_MAP = {(byte) 0xA0};
+
     private static final CBORFactory FACTORY = CBORFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -135,20 +138,24 @@ public final class CborCodec implements dev.wharf.protocol.RpcCodec {
      */
     @Override
     public WireResponse encode(JsonNode result, ServiceModel model, Operation operation) {
+        String output = operation.output();
         return new WireResponse(
                 200,
                 Protocol.AWS_CBOR_1_1.responseContentType(),
                 Map.of(),
-                encodeDocument(result, model, operation.output()));
+                output == null ? EMPTY_MAP.clone() : encodeDocument(result, model, output));
     }
 
+    /**
+     * Encodes a document by its shape; without one (an event-stream exception's {@code {"message": ...}}), as the
+     * document's own types say, as the JSON codec writes it.
+     */
     @Override
     public byte[] encodeDocument(JsonNode document, ServiceModel model, @Nullable String shapeId) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CBORGenerator out = FACTORY.createGenerator(bytes)) {
             if (shapeId == null) {
-                out.writeStartObject(document, 0);
-                out.writeEndObject();
+                CBOR.writeTree(out, document);
             } else {
                 new CborOutputEncoder(model, out).value(document, model.shape(shapeId));
             }

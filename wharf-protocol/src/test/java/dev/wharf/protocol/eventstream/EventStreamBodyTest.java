@@ -111,6 +111,12 @@ class EventStreamBodyTest {
                 .isEqualTo("exception");
         assertThat(messages.get(2).stringHeader(EventStreamMessage.EXCEPTION_TYPE))
                 .isEqualTo("InternalFailure");
+        // The SDK reads the exception's message from the payload, as over JSON.
+        assertThat(new CBORMapper()
+                        .readTree(messages.get(2).payload())
+                        .get("message")
+                        .asText())
+                .isEqualTo("gone");
     }
 
     @Test
