@@ -59,7 +59,7 @@ final class JsonInputDecoder {
             case INTEGER -> checkInteger(node, "Integer", INT_MIN, INT_MAX);
             case LONG -> checkInteger(node, "Long", LONG_MIN, LONG_MAX);
             case DOUBLE -> checkNumber(node, "Double");
-            case TIMESTAMP -> checkNumber(node, "Date");
+            case TIMESTAMP -> checkTimestamp(node);
             case BOOLEAN -> checkBoolean(node);
             case BLOB -> checkBlob(node);
             case OTHER -> node;
@@ -140,6 +140,21 @@ final class JsonInputDecoder {
             return node;
         }
         throw notConvertible(node, "an " + type);
+    }
+
+    /**
+     * Epoch seconds whose milliseconds fit a long, as the CBOR codec bounds a timestamp. A binding reads it to the
+     * millisecond, so a number beyond would wrap to another time (18446744073709551.617 to one millisecond after the
+     * epoch), and one with a large exponent took minutes to be written out in full (1e99999999: 84 s). The scale is
+     * moved, never multiplied out, and compared by magnitude first.
+     */
+    private static JsonNode checkTimestamp(JsonNode node) {
+        checkNumber(node, "Date");
+        BigDecimal millis = node.decimalValue().scaleByPowerOfTen(3);
+        if (millis.compareTo(LONG_MIN) < 0 || millis.compareTo(LONG_MAX) > 0) {
+            throw error("Number " + echo(node.asText()) + " can not be converted to an Date: it is out of range.");
+        }
+        return node;
     }
 
     private static JsonNode checkBoolean(JsonNode node) {
