@@ -52,7 +52,7 @@ public final class Bench {
                 names = "--scenario",
                 required = true,
                 description = "send-batch, single-send, receive-delete, e2e-latency, fifo, sns-fanout,"
-                        + " kinesis-put-batch, kinesis-get-drain, kinesis-limits")
+                        + " kinesis-put-batch, kinesis-get-drain, kinesis-limits, kinesis-subscribe-latency")
         String scenario = "send-batch";
 
         @Option(names = "--mode", defaultValue = "light", description = "light or sdk")

@@ -85,6 +85,19 @@ final class KinesisRequests {
         return request;
     }
 
+    /** A PutRecord of {@code data} (base64 text in JSON, a byte string in CBOR) under {@code partitionKey}. */
+    static ObjectNode putRecord(String stream, String partitionKey, byte[] data) {
+        return streamName(stream).put("PartitionKey", partitionKey).put("Data", data);
+    }
+
+    static ObjectNode registerStreamConsumer(String streamArn, String consumerName) {
+        return SqsRequests.object().put("StreamARN", streamArn).put("ConsumerName", consumerName);
+    }
+
+    static ObjectNode describeStreamConsumer(String consumerArn) {
+        return SqsRequests.object().put("ConsumerARN", consumerArn);
+    }
+
     static ObjectNode getShardIterator(String stream, String shardId, String type) {
         return streamName(stream).put("ShardId", shardId).put("ShardIteratorType", type);
     }

@@ -13,12 +13,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
 
 /**
  * The Kinesis Data Streams scenarios, driven by the light generator: PutRecords requests are signed once and replayed,
@@ -34,14 +40,14 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code kinesis-limits}: PutRecords to one shard far above AWS's 1,000 records a second (open loop at {@code
  *       --rate} requests a second, or closed loop); counts what the shard accepts and the records refused with
  *       ProvisionedThroughputExceededException.
+ *   <li>{@code kinesis-subscribe-latency}: enhanced fan-out. A consumer subscribed to every shard with the SDK's
+ *       async client over HTTP/2 ({@link SdkSubscriptions}), PutRecord at {@code --rate} records a second (open loop)
+ *       with the intended send time in the data, and the latency of each record from that time to the
+ *       SubscribeToShardEvent that carries it; every record put must be delivered once ({@link DeliveryLedger}).
  * </ul>
  *
  * <p>With {@code --cbor} the requests and answers are AWS CBOR 1.1, the Java SDK's default, and the scenario's label
  * ends in {@code -cbor}.
- *
- * <p>{@code kinesis-subscribe-latency} (enhanced fan-out: SubscribeToShard, PutRecord to event latency) belongs here,
- * as {@code bench/README.md} describes; it needs an event-stream decoder, and for HTTP/2 a connection of its own per
- * subscription, which this generator does not have yet.
  */
 final class KinesisScenarios implements AutoCloseable {
 
@@ -49,6 +55,19 @@ final class KinesisScenarios implements AutoCloseable {
     private static final int PUT_VARIANTS = 8;
 
     private static final long ACTIVE_WAIT_MILLIS = 30_000;
+
+    /** The most records kinesis-subscribe-latency offers in one run (10 minutes at 1,000 a second). */
+    private static final int DELIVERIES_MAX = 600_000;
+
+    /** How long, after the measured phase, the last records put have to be delivered (a slow peer's backlog). */
+    private static final long DELIVERY_WAIT_MILLIS = 60_000;
+
+    /**
+     * kinesis-subscribe-latency's shortest warm-up: a fresh generator JVM compiles the signer and the SDK's HTTP/2 and
+     * event-stream path in its first seconds, and the backlog that leaves must be gone before anything is measured.
+     */
+    private static final double SUBSCRIBE_WARMUP_SECONDS_MIN = 5;
+
     private static final String THROUGHPUT_EXCEEDED = "ProvisionedThroughputExceededException";
 
     private final Options options;
@@ -74,6 +93,7 @@ final class KinesisScenarios implements AutoCloseable {
             case "kinesis-put-batch" -> putBatch();
             case "kinesis-get-drain" -> getDrain();
             case "kinesis-limits" -> limits();
+            case "kinesis-subscribe-latency" -> subscribeLatency();
             default -> throw new IllegalArgumentException("unknown scenario " + options.scenario());
         };
     }
@@ -229,6 +249,194 @@ final class KinesisScenarios implements AutoCloseable {
                 Math.round(measurement.requests() * (double) options.recordsPerPut() / measurement.seconds()));
         notes.put("throughput_exceeded", exceeded.sum());
         return measurement;
+    }
+
+    /**
+     * Subscribes a consumer to every shard over HTTP/2 with the SDK, then puts single records in an open loop, each
+     * carrying the time it was meant to be sent and its number; a record's latency runs from that time to the moment
+     * the SDK hands over the SubscribeToShardEvent that carries it. The records offered during the measured phase are
+     * then given {@link #DELIVERY_WAIT_MILLIS} to arrive, and each must be delivered exactly once.
+     */
+    private Meter.Measurement subscribeLatency() throws Exception {
+        if (options.rate() <= 0) {
+            throw new IllegalArgumentException("kinesis-subscribe-latency needs --rate (records a second)");
+        }
+        String stream = createStream(options.shards());
+        String consumerArn = registerConsumer(stream);
+        List<String> shardIds = shardIds(stream);
+        double warmupSeconds = Math.max(options.warmupSeconds(), SUBSCRIBE_WARMUP_SECONDS_MIN);
+        long capacity = (long) Math.ceil(options.rate() * (warmupSeconds + options.seconds() + 1)) + 1_000;
+        DeliveryLedger ledger = new DeliveryLedger((int) Math.min(capacity, DELIVERIES_MAX));
+        ConcurrentHashMap<String, LongAdder> perShard = new ConcurrentHashMap<>();
+        LongAdder subscriptionErrors = new LongAdder();
+        SdkSubscriptions.Listener listener = new SdkSubscriptions.Listener() {
+            @Override
+            public void onEvent(String shardId, SubscribeToShardEvent event, long receivedNanos) {
+                for (Record record : event.records()) {
+                    // The data is "<intended send nanoTime>;<record number>;" and padding, as putOpenLoop wrote it.
+                    String data = record.data().asUtf8String();
+                    int time = data.indexOf(';');
+                    int number = time < 0 ? -1 : data.indexOf(';', time + 1);
+                    long intendedNanos;
+                    long n;
+                    try {
+                        intendedNanos = Long.parseLong(data, 0, time, 10);
+                        n = Long.parseLong(data, time + 1, number, 10);
+                    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                        meter.error("a record that the bench did not put: " + data);
+                        ledger.delivered(-1, 0);
+                        continue;
+                    }
+                    if (ledger.delivered(n, receivedNanos - intendedNanos)) {
+                        perShard.computeIfAbsent(shardId, id -> new LongAdder()).increment();
+                    }
+                }
+            }
+
+            @Override
+            public void onError(String shardId, Throwable cause) {
+                subscriptionErrors.increment();
+                meter.error("the subscription to " + shardId + " failed: " + SdkSubscriptions.describe(cause));
+            }
+        };
+        try (SdkSubscriptions subscriptions = new SdkSubscriptions(options.endpoint(), consumerArn, listener)) {
+            long subscribing = System.nanoTime();
+            try {
+                subscriptions.subscribe(shardIds, java.time.Duration.ofSeconds(30));
+            } catch (IllegalStateException e) {
+                throw new LightScenarios.Unsupported("SubscribeToShard over HTTP/2: " + e.getMessage());
+            }
+            notes.put("subscribe_ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - subscribing));
+            Phase phase = putOpenLoop(stream, ledger, warmupSeconds);
+            Meter.Measurement measured = phase.measurement();
+            long waiting = System.nanoTime();
+            long deadline = waiting + TimeUnit.MILLISECONDS.toNanos(DELIVERY_WAIT_MILLIS);
+            while (!ledger.settled() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            notes.put("delivery_wait_ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - waiting));
+            DeliveryLedger.Tally tally = ledger.tally();
+            noteDeliveries(tally, perShard, measured.seconds(), subscriptions.renewals());
+            notes.put("initial_responses", subscriptions.initialResponses());
+            // The messages are the records delivered during the measured phase, whichever phase put them: their rate
+            // is what the server kept up with, and the server's CPU over the phase is spent on them. The latencies
+            // are those of the records put during the phase, however late they came.
+            return new Meter.Measurement(
+                    phase.delivered(),
+                    tally.sent() + tally.putFailed(),
+                    tally.errors() + subscriptionErrors.sum(),
+                    measured.seconds(),
+                    ledger.latencyMicros(),
+                    measured.serverCpuSeconds(),
+                    measured.serverRssPeakKb(),
+                    measured.serverHwmKb(),
+                    measured.generatorCpuSeconds());
+        }
+    }
+
+    /** The measured phase of an open loop, and the records delivered during it. */
+    private record Phase(Meter.Measurement measurement, long delivered) {}
+
+    /**
+     * PutRecord at the offered rate over a pool of connections, each request signed with its record's intended send
+     * time and number in the data, and a partition key of its own (so the shards share the records); runs the
+     * warm-up and the measured phase, and stops offering when it ends.
+     */
+    private Phase putOpenLoop(String stream, DeliveryLedger ledger, double warmupSeconds) throws Exception {
+        Recorder putLatency = new Recorder(3);
+        Pool pool = new Pool(
+                (response, latencyNanos, n) -> {
+                    if (meter.measuring()) {
+                        putLatency.recordValue(Math.max(1, latencyNanos / 1000));
+                    }
+                    if (response.status().code() == 200) {
+                        ledger.acknowledged(n);
+                    } else {
+                        ledger.failed(n);
+                        meter.error(unexpected(response));
+                    }
+                },
+                meter);
+        pool.open(client.connect(options.connections(), pool));
+        byte[] padding = new byte[options.bodyBytes()];
+        java.util.Arrays.fill(padding, (byte) 'x');
+        Ticker ticker = Ticker.start(client.eventLoop(), options.rate(), intendedNanos -> {
+            long n = ledger.offer(meter.measuring());
+            if (n < 0) {
+                meter.error("more records offered than the run's bound of " + ledger.capacity());
+                return;
+            }
+            byte[] head = (intendedNanos + ";" + n + ";").getBytes(StandardCharsets.US_ASCII);
+            byte[] data = java.util.Arrays.copyOf(head, Math.max(head.length, options.bodyBytes()));
+            System.arraycopy(padding, 0, data, head.length, data.length - head.length);
+            pool.submit(
+                    requests.request("PutRecord", KinesisRequests.putRecord(stream, "pk-" + n, data)),
+                    intendedNanos,
+                    n);
+        });
+        try {
+            Thread.sleep((long) (warmupSeconds * 1000));
+            long before = ledger.deliveries();
+            Meter.Measurement measurement = meter.measure(0, options.seconds(), options.serverProbe(), () -> false);
+            return new Phase(measurement, ledger.deliveries() - before);
+        } finally {
+            ticker.cancel();
+            // The PutRecord's own share of the latency: its answer, from the time it was meant to be sent.
+            Histogram puts = putLatency.getIntervalHistogram();
+            notes.put("put_latency_p50_us", puts.getValueAtPercentile(50));
+            notes.put("put_latency_p99_us", puts.getValueAtPercentile(99));
+        }
+    }
+
+    private void noteDeliveries(
+            DeliveryLedger.Tally tally, Map<String, LongAdder> perShard, double seconds, int renewals) {
+        notes.put("sent", tally.sent());
+        notes.put("received", tally.received());
+        notes.put("received_equals_sent", tally.receivedEqualsSent());
+        notes.put("missing", tally.missing());
+        notes.put("duplicated", tally.duplicated());
+        notes.put("put_failed", tally.putFailed());
+        notes.put("put_unanswered", tally.unanswered());
+        notes.put("unknown_records", tally.unknown());
+        notes.put("offers_past_bound", tally.overflowed());
+        long busiest =
+                perShard.values().stream().mapToLong(LongAdder::sum).max().orElse(0);
+        notes.put("shard_records_per_s_max", seconds > 0 ? Math.round(busiest / seconds) : 0);
+        notes.put("resubscriptions", renewals);
+        if (!tally.receivedEqualsSent()) {
+            Bench.LOG.warn("deliveries: {}", tally);
+        }
+    }
+
+    /** Registers a consumer of the stream and waits until DescribeStreamConsumer shows it ACTIVE; returns its ARN. */
+    private String registerConsumer(String stream) throws InterruptedException {
+        String streamArn = call("DescribeStreamSummary", KinesisRequests.streamName(stream))
+                .path("StreamDescriptionSummary")
+                .path("StreamARN")
+                .asText();
+        String consumerArn = call(
+                        "RegisterStreamConsumer", KinesisRequests.registerStreamConsumer(streamArn, "bench-" + runId))
+                .path("Consumer")
+                .path("ConsumerARN")
+                .asText();
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(ACTIVE_WAIT_MILLIS);
+        while (true) {
+            String status = call("DescribeStreamConsumer", KinesisRequests.describeStreamConsumer(consumerArn))
+                    .path("ConsumerDescription")
+                    .path("ConsumerStatus")
+                    .asText();
+            if (status.equals("ACTIVE")) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("consumer " + consumerArn + " still " + status + " after 30 s");
+            }
+            // AWS allows DescribeStreamConsumer 20 times a second per stream.
+            Thread.sleep(50);
+        }
+        notes.put("consumer_active_ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        return consumerArn;
     }
 
     private List<ByteBuf> puts(String stream) {

@@ -50,6 +50,7 @@ record Options(
             case "e2e-latency" -> "e2e-latency-" + Math.round(rate);
             case "sns-fanout" -> "sns-fanout-" + subscribers + (raw ? "-raw" : "-envelope");
             case "kinesis-put-batch", "kinesis-get-drain", "kinesis-limits" -> scenario + (cbor ? "-cbor" : "");
+            case "kinesis-subscribe-latency" -> scenario + "-" + Math.round(rate);
             default -> scenario;
         };
     }
