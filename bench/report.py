@@ -76,6 +76,7 @@ def main(path):
                   f"| {fmt(ratio(med(wharf, 'msgs_per_s'), med(ceiling, 'msgs_per_s')), 3)} |")
 
     kinesis(runs, med, ratio)
+    subscribe(runs, skipped, med)
 
     cold = [l for l in lines if l["scenario"] == "cold-start"]
     idle = [l for l in lines if l["scenario"] == "idle"]
@@ -119,6 +120,7 @@ def main(path):
         check(f"SNS {kind} Publish to 3 queues (sync) ≤ 2× a SendMessage's CPU", r <= 2 if r else None,
               f"Publish ÷ SendMessage = {fmt(r, 2)}")
     kinesis_targets(runs, med, ratio, check)
+    subscribe_targets(runs, skipped, med)
     if cold:
         worst_rss = max(l["server_idle_rss_mb"] for l in cold)
         start = median([l["start_to_healthy_ms"] for l in cold])
@@ -131,7 +133,8 @@ KINESIS_PEERS = ("kinesalite", "kinesis-mock")
 
 def kinesis(runs, med, ratio):
     """Prints the Kinesis table: records a second and server CPU per record, against each peer, with errors."""
-    scenarios = sorted({k[0] for k in runs if k[0].startswith("kinesis-")})
+    # kinesis-subscribe-latency runs at fixed rates: its records/s say nothing, its latencies have a table of their own.
+    scenarios = sorted({k[0] for k in runs if k[0].startswith("kinesis-") and not k[0].startswith(SUBSCRIBE)})
     if not scenarios:
         return
     print()
@@ -166,6 +169,79 @@ def kinesis(runs, med, ratio):
                 print(f"| {scenario} | {peer} | {fmt(med(key, 'msgs_per_s'))} "
                       f"| {fmt(med(key, 'server_cpu_us_per_msg'), 1)} | {sum(r.get('errors', 0) for r in runs[key])} "
                       f"| {' | '.join('-- | --' for _ in KINESIS_PEERS)} | {kinesis_notes(runs[key], med, key)} |")
+
+
+SUBSCRIBE = "kinesis-subscribe-latency-"
+SUBSCRIBE_SERVERS = (("wharf", "sync"), ("wharf", "relaxed"), ("wharf", "memory"), ("kinesis-mock", "memory"),
+                     ("kinesalite", "memory"))
+
+
+def subscribe_rates(runs, skipped):
+    return sorted({int(k[0][len(SUBSCRIBE):]) for k in list(runs) + list(skipped) if k[0].startswith(SUBSCRIBE)})
+
+
+def subscribe(runs, skipped, med):
+    """Prints enhanced fan-out's table: delivery latency at each rate, and whether every record came once."""
+    rates = subscribe_rates(runs, skipped)
+    if not rates:
+        return
+    print()
+    print("Enhanced fan-out (kinesis-subscribe-latency-R): PutRecord at R records/s (open loop) to 2 shards, each "
+          "subscribed over HTTP/2 by the SDK v2's KinesisAsyncClient; latency from the intended send to the "
+          "SubscribeToShardEvent handed to the subscriber. Latencies and CPU are medians over rounds; sent, received, "
+          "missing and duplicated are summed.")
+    print()
+    print("| scenario | server | durability | rounds | sent | received | missing | duplicated | errors | p50 µs "
+          "| p99 µs | p99.9 µs | max µs | server CPU µs/record | notes |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for rate in rates:
+        scenario = f"{SUBSCRIBE}{rate}"
+        for server, durability in SUBSCRIBE_SERVERS:
+            key = (scenario, "light", server, durability)
+            if server == "kinesalite":
+                print(f"| {scenario} | kinesalite | memory | - | n/a (no SubscribeToShard) ||||||||||")
+                continue
+            if key in skipped and key not in runs:
+                print(f"| {scenario} | {server} | {durability} | - | skipped: {skipped[key][:120]} ||||||||||")
+                continue
+            lines = runs.get(key)
+            if not lines:
+                continue
+            total = lambda field: sum(l.get(field, 0) for l in lines)
+            notes = [f"received = sent in {sum(1 for l in lines if l.get('received_equals_sent'))} of {len(lines)}"]
+            if all(l.get("initial_responses", 1) == 0 for l in lines):
+                notes.append("no initial-response event (started by its first event)")
+            notes.append(f"PutRecord p99 {fmt(med(key, 'put_latency_p99_us'))} µs")
+            print(f"| {scenario} | {server} | {durability} | {len(lines)} | {fmt(total('sent'))} "
+                  f"| {fmt(total('received'))} | {fmt(total('missing'))} | {fmt(total('duplicated'))} "
+                  f"| {fmt(total('errors'))} | {fmt(med(key, 'latency_p50_us'))} | {fmt(med(key, 'latency_p99_us'))} "
+                  f"| {fmt(med(key, 'latency_p999_us'))} | {fmt(med(key, 'latency_max_us'))} "
+                  f"| {fmt(med(key, 'server_cpu_us_per_msg'), 1)} | {'; '.join(notes)} |")
+
+
+def subscribe_targets(runs, skipped, med):
+    """Every record delivered once; and the p99 at each rate, which has no numeric target and is only reported."""
+    rates = subscribe_rates(runs, skipped)
+    if not rates:
+        return
+    lines = [l for k, ls in runs.items() if k[0].startswith(SUBSCRIBE) for l in ls]
+    ok = bool(lines) and all(l.get("received_equals_sent") and l.get("errors") == 0 for l in lines)
+    print(f"| kinesis-subscribe-latency: every record put is delivered exactly once, on every server that subscribes "
+          f"| {sum(1 for l in lines if l.get('received_equals_sent') and l.get('errors') == 0)} of {len(lines)} runs "
+          f"| {'met' if ok else 'MISSED'} |")
+    for rate in rates:
+        scenario = f"{SUBSCRIBE}{rate}"
+        measured = []
+        for server, durability in SUBSCRIBE_SERVERS:
+            key = (scenario, "light", server, durability)
+            name = "Wharf " + durability if server == "wharf" else server
+            if key in runs:
+                measured.append(f"{name} {fmt(med(key, 'latency_p99_us'))} µs")
+            elif key in skipped:
+                measured.append(f"{name} n/a (skipped)")
+        measured.append("kinesalite n/a (no SubscribeToShard)")
+        print(f"| {scenario}: p99 from PutRecord's intended send to the subscriber, at {rate:,} records/s "
+              f"| {'; '.join(measured)} | no target: reported |")
 
 
 def kinesis_notes(lines, med, key):
