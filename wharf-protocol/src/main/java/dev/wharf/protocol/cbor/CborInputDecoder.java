@@ -12,7 +12,6 @@ import dev.wharf.protocol.model.Member;
 import dev.wharf.protocol.model.ServiceModel;
 import dev.wharf.protocol.model.Shape;
 import java.math.BigDecimal;
-import java.util.Base64;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -20,10 +19,10 @@ import org.jspecify.annotations.Nullable;
  * Checks a parsed CBOR request against its input shape and turns it into the document that the JSON codec makes of the
  * same request, so that a binding never knows which protocol carried it.
  *
- * <p>The two protocols differ in two scalar types only:
+ * <p>A blob arrives as a CBOR byte string and stays binary, as the JSON codec hands over a blob it has decoded. The two
+ * protocols differ in one scalar type only:
  *
  * <ul>
- *   <li>a blob arrives as a CBOR byte string and becomes base64 text, as a JSON body carries it;
  *   <li>a timestamp arrives as epoch milliseconds (the Java SDKs write an integer under tag 1, against RFC 8949's
  *       seconds) and becomes epoch seconds, a whole number or a decimal with up to three places, as JSON carries it.
  * </ul>
@@ -187,11 +186,7 @@ final class CborInputDecoder {
     /** A blob must be a byte string; it becomes the base64 text that the JSON codec hands on. */
     private static JsonNode checkBlob(JsonNode node) {
         if (node.isBinary()) {
-            try {
-                return NODES.textNode(Base64.getEncoder().encodeToString(node.binaryValue()));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("a binary node always has its bytes", e);
-            }
+            return node;
         }
         throw notConvertible(node, "a Blob");
     }

@@ -40,7 +40,11 @@ class JsonInputDecoderTest {
         String body = "{\"QueueUrl\":\"http://localhost:4566/000000000000/q\",\"MessageBody\":\"hi\","
                 + "\"DelaySeconds\":5,\"MessageAttributes\":{\"a\":{\"DataType\":\"Binary\","
                 + "\"BinaryValue\":\"aGk=\"}},\"MessageSystemAttributes\":{}}";
-        assertThat(decode("SendMessage", body)).isEqualTo(JSON.readTree(body));
+        com.fasterxml.jackson.databind.node.ObjectNode expected =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(body);
+        // The blob is decoded where it is checked: the binding gets its bytes.
+        expected.withObject("/MessageAttributes/a").put("BinaryValue", "hi".getBytes(StandardCharsets.UTF_8));
+        assertThat(decode("SendMessage", body)).isEqualTo(expected);
     }
 
     @Test
