@@ -46,16 +46,36 @@ final class HashKeys {
         }
     }
 
+    /**
+     * A digest that is never used but copied: looking MD5 up among the security providers for each record of a
+     * PutRecords cost more than the digest.
+     */
+    private static final MessageDigest MD5 = md5();
+
     private HashKeys() {}
 
-    /** The hash key of a partition key: its UTF-8 MD5 as an unsigned 128-bit integer. */
-    static BigInteger ofPartitionKey(String partitionKey) {
+    private static MessageDigest md5() {
         try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(partitionKey.getBytes(StandardCharsets.UTF_8));
-            return new BigInteger(1, digest);
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has MD5", e);
         }
+    }
+
+    /** The hash key of a partition key: its UTF-8 MD5 as an unsigned 128-bit integer. */
+    static BigInteger ofPartitionKey(String partitionKey) {
+        return ofPartitionKey(partitionKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The hash key of a partition key given as its UTF-8 bytes. */
+    static BigInteger ofPartitionKey(byte[] partitionKey) {
+        MessageDigest digest;
+        try {
+            digest = (MessageDigest) MD5.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = md5();
+        }
+        return new BigInteger(1, digest.digest(partitionKey));
     }
 
     /**

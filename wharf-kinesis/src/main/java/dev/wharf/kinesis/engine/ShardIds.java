@@ -1,6 +1,5 @@
 package dev.wharf.kinesis.engine;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Shard ids as AWS writes them: {@code shardId-} and a twelve-digit index, numbered from 0 in order of creation. */
@@ -10,8 +9,10 @@ final class ShardIds {
 
     private ShardIds() {}
 
+    /** Every answer to PutRecords names a shard per record, so this does not go through a Formatter. */
     static String of(int index) {
-        return "shardId-" + String.format(Locale.ROOT, "%012d", index);
+        String digits = Integer.toString(index);
+        return "shardId-" + "0".repeat(Math.max(0, 12 - digits.length())) + digits;
     }
 
     /** The index of a shard id, or -1 when the string is not one. */
