@@ -207,6 +207,11 @@ final class RecordKeys {
         return readLong(key, 0);
     }
 
+    /** The shard of a record's, chunk's or time index entry's key, or of a seek into a shard. */
+    static int shardOf(byte[] key) {
+        return java.nio.ByteBuffer.wrap(key).getInt(Long.BYTES);
+    }
+
     /** The name of a metadata record's key. */
     static String streamMetadataNameOf(byte[] key) {
         return new String(key, Long.BYTES, key.length - Long.BYTES, UTF_8);
@@ -245,6 +250,17 @@ final class RecordKeys {
         writeInt(key, Long.BYTES, shard);
         writeSequence(key, SHARD_PREFIX_LENGTH, sequence);
         writeLong(key, SHARD_PREFIX_LENGTH + SequenceNumber.BYTES, arrivalMillis);
+        return key;
+    }
+
+    /**
+     * A chunk's key ({@link RecordChunks}): its last record's key and one byte more, so that a seek to a sequence number
+     * finds the chunk that holds it, and the length tells a chunk from a record written alone.
+     */
+    static byte[] streamChunkKey(long streamId, int shard, SequenceNumber last, long arrivalMillis) {
+        byte[] key = java.util.Arrays.copyOf(
+                streamRecordKey(streamId, shard, last, arrivalMillis), STREAM_RECORD_KEY_LENGTH + 1);
+        key[STREAM_RECORD_KEY_LENGTH] = 1;
         return key;
     }
 

@@ -677,7 +677,15 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                     case StoreBatch.Archive archiveBatch -> archive.apply(write, archiveBatch.batch());
                     case StoreBatch.ArchivePurge purge -> archive.apply(write, purge);
                     case StoreBatch.Streams streamBatch -> streams.apply(write, streamBatch.batch());
-                    case StoreBatch.StreamTrim trim -> streams.apply(write, trim);
+                    case StoreBatch.StreamTrim trim -> {
+                        if (trim.splitBelow() != null && write.count() > 0) {
+                            // The trim reads the chunk it splits from the database: what the group holds so far goes
+                            // in first. Each batch stays atomic, and a crash still keeps a prefix of them.
+                            db.write(writeOptions, write);
+                            write.clear();
+                        }
+                        streams.apply(write, trim);
+                    }
                 }
             }
             db.write(writeOptions, write);

@@ -5,6 +5,7 @@ import dev.wharf.storage.SequenceNumber;
 import dev.wharf.storage.StreamBatch;
 import dev.wharf.storage.StreamStore;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.rocksdb.ColumnFamilyHandle;
@@ -13,9 +14,10 @@ import org.rocksdb.WriteBatch;
 
 /**
  * Kinesis streams in three column families of a {@link RocksDbStorageEngine} (keys in {@link RecordKeys}): {@code
- * kinesis-streams} holds the metadata by (stream id, name), {@code kinesis-records} the records by (stream id, shard,
- * sequence number, arrival time), and {@code kinesis-times} the time index by (stream id, shard, arrival time, sequence
- * number), with empty values.
+ * kinesis-streams} holds the metadata by (stream id, name), {@code kinesis-records} the records in chunks ({@link
+ * RecordChunks}: the records one batch appends to one shard) by their last record's (stream id, shard, sequence number,
+ * arrival time), and {@code kinesis-times} the time index by (stream id, shard, arrival time, sequence number), with
+ * empty values.
  *
  * <p>Why a time index family rather than keys that make time seekable: GetRecords pages by sequence number, so the
  * records must sort by it, and the store cannot assume that the engine's sequence numbers encode the time. A second
@@ -28,7 +30,9 @@ import org.rocksdb.WriteBatch;
  * <p>A trim finds the first kept record (by sequence) or time index entry (by time) with one seek on the calling
  * thread, then deletes everything of the shard below it with one range tombstone per family, queued through the
  * engine's writer: no work per trimmed record, and iterators skip a range tombstone at once. What a trim deletes is
- * bounded by what it found, so records of commits still queued (which come later in the shard) are kept.
+ * bounded by what it found, so records of commits still queued (which come later in the shard) are kept. The chunk that
+ * holds the first kept record may hold trimmed ones before it: the writer rewrites it without them, under the same key,
+ * once every batch queued before the trim is in the database, so that it rewrites what is there and nothing else.
  *
  * <p>Thread-safe: commits go through the engine's one writer, reads through the engine's lifecycle lock.
  */
@@ -93,15 +97,34 @@ final class RocksDbStreamStore implements StreamStore {
                 RecordKeys.shardEnd(streamId, shard),
                 "reading Kinesis shard " + streamId + "/" + shard,
                 (key, value) -> {
-                    if (visited[0] > 0 && bytes[0] + value.length > maxBytes) {
-                        return false;
+                    if (!RecordChunks.isChunk(key)) {
+                        // A record written alone, before chunks.
+                        if (visited[0] > 0 && bytes[0] + value.length > maxBytes) {
+                            return false;
+                        }
+                        visitor.onRecord(
+                                RecordKeys.streamRecordSequenceOf(key), RecordKeys.streamRecordArrivalOf(key), value);
+                        visited[0]++;
+                        bytes[0] += value.length;
+                        // Stopping here, not at the next record, spares reading a value that would not be visited.
+                        return visited[0] < maxRecords;
                     }
-                    visitor.onRecord(
-                            RecordKeys.streamRecordSequenceOf(key), RecordKeys.streamRecordArrivalOf(key), value);
-                    visited[0]++;
-                    bytes[0] += value.length;
-                    // Stopping here, not at the next record, spares reading a value that would not be visited.
-                    return visited[0] < maxRecords;
+                    RecordChunks.Reader chunk = new RecordChunks.Reader(value);
+                    while (chunk.next()) {
+                        if (chunk.sequence().compareTo(from) < 0) {
+                            continue;
+                        }
+                        if (visited[0] > 0 && bytes[0] + chunk.length() > maxBytes) {
+                            return false;
+                        }
+                        visitor.onRecord(chunk.sequence(), chunk.arrivalMillis(), chunk.data());
+                        visited[0]++;
+                        bytes[0] += chunk.length();
+                        if (visited[0] >= maxRecords) {
+                            return false;
+                        }
+                    }
+                    return true;
                 });
         return visited[0];
     }
@@ -129,20 +152,53 @@ final class RocksDbStreamStore implements StreamStore {
         StreamBatch.checkShard(streamId, shard);
         byte[] start = RecordKeys.shardStart(streamId, shard);
         byte[] recordsEnd = RecordKeys.streamRecordSeek(streamId, shard, before);
-        byte[] kept = firstKey(records, recordsEnd, RecordKeys.shardEnd(streamId, shard), "trimming a Kinesis shard");
+        Kept kept = firstRecordFrom(streamId, shard, before);
         if (kept == null) {
             // Nothing at or above the point: the time index goes up to its last entry found, no further.
             byte[] lastTime = lastKey(times, streamId, shard);
             engine.enqueue(new StoreBatch.StreamTrim(
-                            start, recordsEnd, start, lastTime == null ? null : RecordKeys.successor(lastTime), null))
+                            start,
+                            recordsEnd,
+                            start,
+                            lastTime == null ? null : RecordKeys.successor(lastTime),
+                            null,
+                            before))
                     .await();
             return;
         }
         // The kept record may share its time with trimmed ones, whose entry indexed that time: it heads it now.
-        byte[] keptTime = RecordKeys.streamTimeKey(
-                streamId, shard, RecordKeys.streamRecordArrivalOf(kept), RecordKeys.streamRecordSequenceOf(kept));
-        engine.enqueue(new StoreBatch.StreamTrim(start, recordsEnd, start, keptTime, keptTime))
+        byte[] keptTime = RecordKeys.streamTimeKey(streamId, shard, kept.arrivalMillis(), kept.sequence());
+        engine.enqueue(new StoreBatch.StreamTrim(start, recordsEnd, start, keptTime, keptTime, before))
                 .await();
+    }
+
+    /** The first record of a shard at or after a sequence number, as far as it is read here. */
+    private record Kept(SequenceNumber sequence, long arrivalMillis) {}
+
+    private @Nullable Kept firstRecordFrom(long streamId, int shard, SequenceNumber from) {
+        Kept[] found = {null};
+        engine.scanWhile(
+                records,
+                RecordKeys.streamRecordSeek(streamId, shard, from),
+                RecordKeys.shardEnd(streamId, shard),
+                "trimming Kinesis shard " + streamId + "/" + shard,
+                (key, value) -> {
+                    if (!RecordChunks.isChunk(key)) {
+                        found[0] =
+                                new Kept(RecordKeys.streamRecordSequenceOf(key), RecordKeys.streamRecordArrivalOf(key));
+                        return false;
+                    }
+                    RecordChunks.Reader chunk = new RecordChunks.Reader(value);
+                    while (chunk.next()) {
+                        if (chunk.sequence().compareTo(from) >= 0) {
+                            found[0] = new Kept(chunk.sequence(), chunk.arrivalMillis());
+                            return false;
+                        }
+                    }
+                    // A chunk's key is its last record's, so a seek to a sequence never lands on one wholly below it.
+                    return true;
+                });
+        return found[0];
     }
 
     @Override
@@ -165,12 +221,15 @@ final class RocksDbStreamStore implements StreamStore {
                             lastRecord == null ? null : RecordKeys.successor(lastRecord),
                             start,
                             lastTime == null ? null : RecordKeys.successor(lastTime),
+                            null,
                             null))
                     .await();
             return;
         }
-        byte[] recordsEnd = RecordKeys.streamRecordSeek(streamId, shard, RecordKeys.streamTimeSequenceOf(kept));
-        engine.enqueue(new StoreBatch.StreamTrim(start, recordsEnd, start, kept, null))
+        // The records before the kept one arrived before the point, those of its own chunk included.
+        SequenceNumber keptSequence = RecordKeys.streamTimeSequenceOf(kept);
+        byte[] recordsEnd = RecordKeys.streamRecordSeek(streamId, shard, keptSequence);
+        engine.enqueue(new StoreBatch.StreamTrim(start, recordsEnd, start, kept, null, keptSequence))
                 .await();
     }
 
@@ -203,13 +262,19 @@ final class RocksDbStreamStore implements StreamStore {
     void apply(WriteBatch write, StreamBatch batch) throws RocksDBException {
         // Per shard, the arrival time of this batch's last append: a record of the same time needs no index entry.
         Map<Long, Map<Integer, Long>> indexed = new HashMap<>();
+        // Per shard, the chunk of this batch's appends not yet written.
+        Map<ShardOf, RecordChunks.Builder> chunks = new LinkedHashMap<>();
         for (StreamBatch.Op op : batch.ops()) {
+            if (op instanceof StreamBatch.DeleteShard || op instanceof StreamBatch.DeleteStream) {
+                // A deletion covers the appends before it in the batch: they are written first.
+                writeChunks(write, chunks);
+            }
             switch (op) {
                 case StreamBatch.PutMetadata put ->
                     write.put(metadata, RecordKeys.streamMetadataKey(put.streamId(), put.name()), put.value());
                 case StreamBatch.DeleteMetadata delete ->
                     write.delete(metadata, RecordKeys.streamMetadataKey(delete.streamId(), delete.name()));
-                case StreamBatch.Append append -> append(write, append, indexed);
+                case StreamBatch.Append append -> append(write, append, indexed, chunks);
                 case StreamBatch.DeleteShard delete -> {
                     byte[] start = RecordKeys.shardStart(delete.streamId(), delete.shard());
                     byte[] end = RecordKeys.shardEnd(delete.streamId(), delete.shard());
@@ -230,15 +295,34 @@ final class RocksDbStreamStore implements StreamStore {
                 }
             }
         }
+        writeChunks(write, chunks);
     }
 
-    private void append(WriteBatch write, StreamBatch.Append append, Map<Long, Map<Integer, Long>> indexed)
+    /** A shard of a stream, as the key of a batch's open chunks. */
+    private record ShardOf(long streamId, int shard) {}
+
+    private void writeChunks(WriteBatch write, Map<ShardOf, RecordChunks.Builder> chunks) throws RocksDBException {
+        for (RecordChunks.Builder chunk : chunks.values()) {
+            if (!chunk.isEmpty()) {
+                write.put(records, chunk.key(), chunk.value());
+            }
+        }
+        chunks.clear();
+    }
+
+    private void append(
+            WriteBatch write,
+            StreamBatch.Append append,
+            Map<Long, Map<Integer, Long>> indexed,
+            Map<ShardOf, RecordChunks.Builder> chunks)
             throws RocksDBException {
-        write.put(
-                records,
-                RecordKeys.streamRecordKey(
-                        append.streamId(), append.shard(), append.sequence(), append.arrivalMillis()),
-                append.data());
+        RecordChunks.Builder chunk = chunks.computeIfAbsent(
+                new ShardOf(append.streamId(), append.shard()), key -> new RecordChunks.Builder());
+        if (!chunk.fits(append)) {
+            write.put(records, chunk.key(), chunk.value());
+            chunk.clear();
+        }
+        chunk.add(append);
         Long previous = indexed.computeIfAbsent(append.streamId(), id -> new HashMap<>())
                 .put(append.shard(), append.arrivalMillis());
         if (previous == null || previous != append.arrivalMillis()) {
@@ -252,14 +336,43 @@ final class RocksDbStreamStore implements StreamStore {
 
     /** Adds a trim's range deletions, and the index entry it keeps, to a group's write. Writer thread only. */
     void apply(WriteBatch write, StoreBatch.StreamTrim trim) throws RocksDBException {
-        if (trim.recordsEnd() != null) {
-            write.deleteRange(records, trim.recordsStart(), trim.recordsEnd());
+        byte[] recordsEnd = trim.recordsEnd();
+        SequenceNumber splitBelow = trim.splitBelow();
+        if (recordsEnd != null && splitBelow != null) {
+            splitChunk(write, recordsEnd, splitBelow);
+        }
+        if (recordsEnd != null) {
+            write.deleteRange(records, trim.recordsStart(), recordsEnd);
         }
         if (trim.timesEnd() != null) {
             write.deleteRange(times, trim.timesStart(), trim.timesEnd());
         }
         if (trim.timeKey() != null) {
             write.put(times, trim.timeKey(), new byte[0]);
+        }
+    }
+
+    /**
+     * Rewrites the chunk where a trim's range ends without its records below the trim point, under the same key (its
+     * last record stays): the range delete removes only the chunks wholly below. Writer thread only, with every batch
+     * queued before the trim written.
+     */
+    private void splitChunk(WriteBatch write, byte[] from, SequenceNumber below) throws RocksDBException {
+        byte[] shardEnd = RecordKeys.shardEnd(RecordKeys.streamIdOf(from), RecordKeys.shardOf(from));
+        byte[][] found = {null, null};
+        engine.scanWhile(records, from, shardEnd, "trimming a Kinesis shard", (key, value) -> {
+            found[0] = key;
+            found[1] = value;
+            return false;
+        });
+        byte[] key = found[0];
+        byte[] value = found[1];
+        if (key == null || value == null || !RecordChunks.isChunk(key)) {
+            return;
+        }
+        byte[] tail = RecordChunks.tailFrom(value, below);
+        if (tail != null && tail != value) {
+            write.put(records, key, tail);
         }
     }
 }

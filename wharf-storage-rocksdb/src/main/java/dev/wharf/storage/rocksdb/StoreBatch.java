@@ -3,6 +3,7 @@ package dev.wharf.storage.rocksdb;
 import dev.wharf.storage.ArchiveBatch;
 import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.QueueBatch;
+import dev.wharf.storage.SequenceNumber;
 import dev.wharf.storage.StreamBatch;
 import dev.wharf.storage.TopicBatch;
 import org.jspecify.annotations.Nullable;
@@ -31,12 +32,17 @@ sealed interface StoreBatch {
      * A trim of one shard: deletes its records from {@code recordsStart}, inclusive, up to {@code recordsEnd}, and its
      * time index from {@code timesStart} up to {@code timesEnd}, both exclusive; an end that is null deletes nothing.
      * Then writes the time index entry {@code timeKey} when it is not null: the kept record that heads its time.
+     *
+     * <p>When {@code splitBelow} is not null, {@code recordsEnd} is where the shard's records from it begin, and the
+     * chunk found there may hold records below it too: the writer rewrites that chunk without them, reading it only
+     * once every batch queued before the trim is written, so that no chunk appended meanwhile escapes.
      */
     record StreamTrim(
             byte[] recordsStart,
             byte @Nullable [] recordsEnd,
             byte[] timesStart,
             byte @Nullable [] timesEnd,
-            byte @Nullable [] timeKey)
+            byte @Nullable [] timeKey,
+            @Nullable SequenceNumber splitBelow)
             implements StoreBatch {}
 }
