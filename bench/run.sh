@@ -173,14 +173,15 @@ EOF
   printf '{"scenario":"idle","server":"%s","server_idle_rss_mb":%s}\n' "$name" "$(rss_mb "$p")" | tee -a "$results"
 }
 
-settle() { # waits (at most 5 s) until the server uses under 5% of a core, so one run's backlog can't leak into the next
+settle() { # waits (at most 20 s) until the server uses under 5% of a core, so one run's backlog can't leak into the next
+  # (a durable store's compaction after a burst of PutRecords takes several seconds)
   local p="$1" a b
-  for _ in $(seq 1 10); do
+  for _ in $(seq 1 40); do
     a=$(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0); sleep 0.5
     b=$(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0)
     [ $(( (b - a) * 100 / clk_tck )) -lt 3 ] && return 0
   done
-  return 0 # still busy after 5 s (moto): go on anyway, rather than let set -e end the run
+  return 0 # still busy after 20 s (moto): go on anyway, rather than let set -e end the run
 }
 
 bench() { # server, durability label, then Bench run options
