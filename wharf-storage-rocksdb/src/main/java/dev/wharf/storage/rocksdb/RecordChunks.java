@@ -86,27 +86,43 @@ final class RecordChunks {
     }
 
     /**
-     * Steps through a chunk's records in order. A value that is not a well-formed chunk is an {@link
-     * IllegalStateException}: RocksDB checksums what it stores, so only a defect writes one.
+     * Steps through the records of one entry of the records family, a chunk or a record written alone before chunks, in
+     * order. A chunk that is not well-formed is an {@link IllegalStateException}: RocksDB checksums what it stores, so
+     * only a defect writes one.
      */
     static final class Reader {
         private final byte[] value;
+        /** The entry's key when it is a record written alone, else null. */
+        private final byte @org.jspecify.annotations.Nullable [] aloneKey;
+
         private final int count;
         private int index = -1;
         private int dataOffset;
         private int nextDataOffset;
 
-        Reader(byte[] value) {
+        private Reader(byte[] value, byte @org.jspecify.annotations.Nullable [] aloneKey, int count, int dataStart) {
             this.value = value;
+            this.aloneKey = aloneKey;
+            this.count = count;
+            this.nextDataOffset = dataStart;
+        }
+
+        /** A reader of the entry under {@code key}. */
+        static Reader of(byte[] key, byte[] value) {
+            return isChunk(key) ? chunk(value) : new Reader(value, key, 1, 0);
+        }
+
+        /** A reader of a chunk's value. */
+        static Reader chunk(byte[] value) {
             if (value.length < Integer.BYTES) {
                 throw malformed();
             }
-            this.count = ByteBuffer.wrap(value).getInt();
+            int count = ByteBuffer.wrap(value).getInt();
             long headers = Integer.BYTES + (long) count * RECORD_HEADER;
             if (count < 1 || headers > value.length) {
                 throw malformed();
             }
-            this.nextDataOffset = (int) headers;
+            return new Reader(value, null, count, (int) headers);
         }
 
         /** Moves to the next record; false once past the last. */
@@ -130,21 +146,30 @@ final class RecordChunks {
         }
 
         SequenceNumber sequence() {
+            if (aloneKey != null) {
+                return RecordKeys.streamRecordSequenceOf(aloneKey);
+            }
             ByteBuffer view = ByteBuffer.wrap(value);
             return new SequenceNumber(view.getLong(header()), view.getLong(header() + Long.BYTES));
         }
 
         long arrivalMillis() {
+            if (aloneKey != null) {
+                return RecordKeys.streamRecordArrivalOf(aloneKey);
+            }
             return ByteBuffer.wrap(value).getLong(header() + SequenceNumber.BYTES);
         }
 
         int length() {
+            if (aloneKey != null) {
+                return value.length;
+            }
             return ByteBuffer.wrap(value).getInt(header() + SequenceNumber.BYTES + Long.BYTES);
         }
 
         /** The current record's data, as its own array. */
         byte[] data() {
-            return Arrays.copyOfRange(value, dataOffset, dataOffset + length());
+            return aloneKey != null ? value : Arrays.copyOfRange(value, dataOffset, dataOffset + length());
         }
 
         private static IllegalStateException malformed() {
@@ -157,7 +182,7 @@ final class RecordChunks {
      * ends inside a chunk keeps of it, under the same key, since its last record stays.
      */
     static byte @org.jspecify.annotations.Nullable [] tailFrom(byte[] value, SequenceNumber from) {
-        Reader reader = new Reader(value);
+        Reader reader = Reader.chunk(value);
         List<StreamBatch.Append> kept = new ArrayList<>();
         int skipped = 0;
         while (reader.next()) {

@@ -91,41 +91,16 @@ final class RocksDbStreamStore implements StreamStore {
         StreamBatch.checkReadLimits(maxRecords, maxBytes);
         int[] visited = {0};
         long[] bytes = {0};
-        engine.scanWhile(
-                records,
-                RecordKeys.streamRecordSeek(streamId, shard, from),
-                RecordKeys.shardEnd(streamId, shard),
-                "reading Kinesis shard " + streamId + "/" + shard,
-                (key, value) -> {
-                    if (!RecordChunks.isChunk(key)) {
-                        // A record written alone, before chunks.
-                        if (visited[0] > 0 && bytes[0] + value.length > maxBytes) {
-                            return false;
-                        }
-                        visitor.onRecord(
-                                RecordKeys.streamRecordSequenceOf(key), RecordKeys.streamRecordArrivalOf(key), value);
-                        visited[0]++;
-                        bytes[0] += value.length;
-                        // Stopping here, not at the next record, spares reading a value that would not be visited.
-                        return visited[0] < maxRecords;
-                    }
-                    RecordChunks.Reader chunk = new RecordChunks.Reader(value);
-                    while (chunk.next()) {
-                        if (chunk.sequence().compareTo(from) < 0) {
-                            continue;
-                        }
-                        if (visited[0] > 0 && bytes[0] + chunk.length() > maxBytes) {
-                            return false;
-                        }
-                        visitor.onRecord(chunk.sequence(), chunk.arrivalMillis(), chunk.data());
-                        visited[0]++;
-                        bytes[0] += chunk.length();
-                        if (visited[0] >= maxRecords) {
-                            return false;
-                        }
-                    }
-                    return true;
-                });
+        scanRecords(streamId, shard, from, "reading Kinesis shard " + streamId + "/" + shard, record -> {
+            if (visited[0] > 0 && bytes[0] + record.length() > maxBytes) {
+                return false;
+            }
+            visitor.onRecord(record.sequence(), record.arrivalMillis(), record.data());
+            visited[0]++;
+            bytes[0] += record.length();
+            // Stopping here, not at the next record, spares reading a value that would not be visited.
+            return visited[0] < maxRecords;
+        });
         return visited[0];
     }
 
@@ -172,32 +147,42 @@ final class RocksDbStreamStore implements StreamStore {
                 .await();
     }
 
+    /** Receives a shard's records during {@link #scanRecords}; false stops the scan. */
+    @FunctionalInterface
+    private interface RecordStep {
+        boolean at(RecordChunks.Reader record);
+    }
+
+    /**
+     * Steps through a shard's records from {@code from}, in order, chunks and records written alone alike. A chunk's key
+     * is its last record's, so the seek never lands on one wholly below {@code from}; its records below are skipped.
+     */
+    private void scanRecords(long streamId, int shard, SequenceNumber from, String action, RecordStep step) {
+        engine.scanWhile(
+                records,
+                RecordKeys.streamRecordSeek(streamId, shard, from),
+                RecordKeys.shardEnd(streamId, shard),
+                action,
+                (key, value) -> {
+                    RecordChunks.Reader entry = RecordChunks.Reader.of(key, value);
+                    while (entry.next()) {
+                        if (entry.sequence().compareTo(from) >= 0 && !step.at(entry)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+    }
+
     /** The first record of a shard at or after a sequence number, as far as it is read here. */
     private record Kept(SequenceNumber sequence, long arrivalMillis) {}
 
     private @Nullable Kept firstRecordFrom(long streamId, int shard, SequenceNumber from) {
         Kept[] found = {null};
-        engine.scanWhile(
-                records,
-                RecordKeys.streamRecordSeek(streamId, shard, from),
-                RecordKeys.shardEnd(streamId, shard),
-                "trimming Kinesis shard " + streamId + "/" + shard,
-                (key, value) -> {
-                    if (!RecordChunks.isChunk(key)) {
-                        found[0] =
-                                new Kept(RecordKeys.streamRecordSequenceOf(key), RecordKeys.streamRecordArrivalOf(key));
-                        return false;
-                    }
-                    RecordChunks.Reader chunk = new RecordChunks.Reader(value);
-                    while (chunk.next()) {
-                        if (chunk.sequence().compareTo(from) >= 0) {
-                            found[0] = new Kept(chunk.sequence(), chunk.arrivalMillis());
-                            return false;
-                        }
-                    }
-                    // A chunk's key is its last record's, so a seek to a sequence never lands on one wholly below it.
-                    return true;
-                });
+        scanRecords(streamId, shard, from, "trimming Kinesis shard " + streamId + "/" + shard, record -> {
+            found[0] = new Kept(record.sequence(), record.arrivalMillis());
+            return false;
+        });
         return found[0];
     }
 
