@@ -22,13 +22,14 @@ import java.nio.charset.CodingErrorAction;
  *   <li>SNS's message archive: an entry is its archive name's UTF-8 bytes, a zero byte, then 8 big-endian bytes of its
  *       time and 8 of its sequence. No name holds U+0000, so one archive's entries are the range from the name and a
  *       zero byte up to the name and the byte 01, which no other archive's entry falls into.
- *   <li>Kinesis streams: a metadata record is 8 big-endian bytes of its stream id, then its name's UTF-8. A record is
- *       the stream id, 4 big-endian bytes of its shard, 16 of its sequence number, then 8 of its arrival time; a time
- *       index entry is the stream id, the shard, the arrival time, then the sequence number. The sequence number
- *       comes before the arrival time in a record's key, so a seek to (stream, shard, sequence) finds the record at or
- *       after it, and every record below a sequence number is one range whatever the times; the time rides along so
- *       that a trim learns the kept record's time from its key. A stream and a shard are each one range, up to the
- *       next id or shard ({@link #streamEnd}, {@link #shardEnd}).
+ *   <li>Kinesis streams: a metadata record is 8 big-endian bytes of its stream id, then its name's UTF-8. A record's
+ *       key is the stream id, 4 big-endian bytes of its shard, 16 of its sequence number, then 8 of its arrival time;
+ *       a chunk of records ({@link RecordChunks}) is keyed by its last record's key and the byte 01, and a record
+ *       written alone (before chunks) by its own. A time index entry is the stream id, the shard, the arrival time,
+ *       then the sequence number. The sequence number comes before the arrival time, so a seek to (stream, shard,
+ *       sequence) finds the chunk or record that holds it or the next, and every chunk wholly below a sequence number
+ *       is one range whatever the times. A stream and a shard are each one range, up to the next id or shard ({@link
+ *       #streamEnd}, {@link #shardEnd}).
  * </ul>
  *
  * <p>Big-endian bytes sort like the numbers they encode as long as the numbers are non-negative, which is why {@link
