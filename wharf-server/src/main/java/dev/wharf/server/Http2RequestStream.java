@@ -3,9 +3,11 @@ package dev.wharf.server;
 import dev.wharf.common.CommonError;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,11 @@ final class Http2RequestStream extends ChannelInboundHandlerAdapter {
 
     private static final String EXTENSION_PREFIX = "x-http2-";
 
+    /** RFC 9113's overhead of each field in a header list's size. */
+    private static final int FIELD_OVERHEAD_BYTES = 32;
+
     private final long timeoutNanos;
+    private final int maxHeaderBytes;
     private @Nullable HttpRequest head;
     private @Nullable ScheduledFuture<?> timer;
     /** Whether the request has arrived whole, or been answered for not arriving: nothing more is timed. */
@@ -40,8 +46,9 @@ final class Http2RequestStream extends ChannelInboundHandlerAdapter {
     /** Whether what arrives is dropped, because the request was answered 408 already. */
     private boolean dropping;
 
-    Http2RequestStream(int timeoutSeconds) {
+    Http2RequestStream(int timeoutSeconds, int maxHeaderBytes) {
         this.timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        this.maxHeaderBytes = maxHeaderBytes;
     }
 
     @Override
@@ -57,6 +64,13 @@ final class Http2RequestStream extends ChannelInboundHandlerAdapter {
         }
         if (msg instanceof HttpRequest request) {
             removeExtensionHeaders(request.headers());
+            if (headerListBytes(request) > maxHeaderBytes) {
+                // Answered 431 by RequestHandler, as HTTP/1.1's is: a whole response, without the RST_STREAM
+                // PROTOCOL_ERROR that Netty sends after its own 431, which the JDK's client sometimes read first and
+                // failed on.
+                request.setDecoderResult(DecoderResult.failure(
+                        new TooLongHttpHeaderException("the header list is over " + maxHeaderBytes + " bytes")));
+            }
             head = request;
         }
         if (msg instanceof LastHttpContent) {
@@ -64,6 +78,20 @@ final class Http2RequestStream extends ChannelInboundHandlerAdapter {
             cancelTimer();
         }
         ctx.fireChannelRead(msg);
+    }
+
+    /**
+     * A request's header list size as RFC 9113 counts it: each field's name and value and 32 bytes, the pseudo-headers
+     * (method, path, scheme; the authority is the {@code host} header now) included.
+     */
+    private static long headerListBytes(HttpRequest request) {
+        long bytes = ":method".length() + request.method().name().length() + FIELD_OVERHEAD_BYTES;
+        bytes += ":path".length() + request.uri().length() + FIELD_OVERHEAD_BYTES;
+        bytes += ":scheme".length() + "https".length() + FIELD_OVERHEAD_BYTES;
+        for (Map.Entry<String, String> header : request.headers()) {
+            bytes += header.getKey().length() + header.getValue().length() + FIELD_OVERHEAD_BYTES;
+        }
+        return bytes;
     }
 
     private static void removeExtensionHeaders(HttpHeaders headers) {

@@ -117,8 +117,9 @@ final class HttpPipeline {
      * the idle timeout, the frame codec with the server's settings, and the stream multiplexer.
      *
      * <p>The settings carry the limits: at most {@link #MAX_CONCURRENT_STREAMS} open streams, and a header list of at
-     * most the header limit (RFC 9113 counts each field's name and value plus 32 bytes; a larger one is answered 431,
-     * as HTTP/1.1's is). Netty's defaults bound the rest: 64 KiB flow-control windows, 16 KiB frames, and its guards
+     * most twice the header limit, which Netty enforces; {@link Http2RequestStream} answers one over the limit itself
+     * with 431, as HTTP/1.1's is (RFC 9113 counts each field's name and value plus 32 bytes), a whole response, where
+     * Netty's own 431 is followed by RST_STREAM PROTOCOL_ERROR. Netty's defaults bound the rest: 64 KiB flow-control windows, 16 KiB frames, and its guards
      * against floods of resets, empty frames and control frames.
      */
     void switchToHttp2(ChannelPipeline pipeline) {
@@ -127,7 +128,7 @@ final class HttpPipeline {
         }
         Http2Settings settings = Http2Settings.defaultSettings()
                 .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
-                .maxHeaderListSize(limits.maxHeaderBytes());
+                .maxHeaderListSize(2L * limits.maxHeaderBytes());
         pipeline.addLast("idle", new Http2Idle(limits.idleTimeoutSeconds()));
         pipeline.addLast(
                 "h2",
@@ -143,7 +144,7 @@ final class HttpPipeline {
      */
     void addStream(ChannelPipeline pipeline) {
         pipeline.addLast("h2-http", new Http2StreamFrameToHttpObjectCodec(true));
-        pipeline.addLast("stream", new Http2RequestStream(limits.requestBodyTimeoutSeconds()));
+        pipeline.addLast("stream", new Http2RequestStream(limits.requestBodyTimeoutSeconds(), limits.maxHeaderBytes()));
         addRequestHandlers(pipeline);
     }
 

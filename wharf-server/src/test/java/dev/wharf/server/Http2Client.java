@@ -78,6 +78,11 @@ final class Http2Client implements AutoCloseable {
     private final Channel connection;
     /** The server's first SETTINGS. */
     final CompletableFuture<Http2Settings> serverSettings = new CompletableFuture<>();
+    /**
+     * The error codes of every RST_STREAM the server sent, in order, including those for streams that had ended
+     * already, which Netty drops before any stream handler sees them.
+     */
+    final List<Long> resetsReceived = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Http2Client(int port, @Nullable SslContext tls) throws InterruptedException {
         Bootstrap bootstrap = new Bootstrap()
@@ -92,6 +97,7 @@ final class Http2Client implements AutoCloseable {
                         channel.pipeline()
                                 .addLast(Http2FrameCodecBuilder.forClient()
                                         .encoderIgnoreMaxHeaderListSize(true)
+                                        .frameLogger(new ResetRecorder(resetsReceived))
                                         .build());
                         channel.pipeline().addLast(new Http2MultiplexHandler(new SimpleChannelInboundHandler<>() {
                             @Override
@@ -247,6 +253,24 @@ final class Http2Client implements AutoCloseable {
             // Closed without an end or a reset that reached this stream.
             response.complete(new Response(headers, data, false, null));
             super.channelInactive(ctx);
+        }
+    }
+
+    /** Sees every frame the codec reads, as its logger, and keeps the resets' error codes. */
+    private static final class ResetRecorder extends io.netty.handler.codec.http2.Http2FrameLogger {
+        private final List<Long> resets;
+
+        ResetRecorder(List<Long> resets) {
+            super(io.netty.handler.logging.LogLevel.TRACE);
+            this.resets = resets;
+        }
+
+        @Override
+        public void logRstStream(Direction direction, ChannelHandlerContext ctx, int streamId, long errorCode) {
+            if (direction == Direction.INBOUND) {
+                resets.add(errorCode);
+            }
+            super.logRstStream(direction, ctx, streamId, errorCode);
         }
     }
 }

@@ -160,7 +160,8 @@ class HttpTransportTest {
             assertThat(echo.header("connection")).isEmpty();
             Http2Settings settings = client.serverSettings.get(5, TimeUnit.SECONDS);
             assertThat(settings.maxConcurrentStreams()).isEqualTo(HttpPipeline.MAX_CONCURRENT_STREAMS);
-            assertThat(settings.maxHeaderListSize()).isEqualTo(LIMITS.maxHeaderBytes());
+            // Netty enforces twice the limit; the stream handler the limit itself (aHeaderListOverTheLimitIs431...).
+            assertThat(settings.maxHeaderListSize()).isEqualTo(2L * LIMITS.maxHeaderBytes());
         }
     }
 
@@ -282,6 +283,9 @@ class HttpTransportTest {
 
             assertThat(response.status()).isEqualTo(431);
             assertThat(get(client, "/echo").status()).isEqualTo(200);
+            // A whole response and no reset after it (the next stream's answer comes after any): Netty's own 431 is
+            // followed by RST_STREAM PROTOCOL_ERROR, which the JDK's client sometimes read first and failed on.
+            assertThat(client.resetsReceived).isEmpty();
         }
     }
 
