@@ -186,27 +186,7 @@ public final class CborCodec implements dev.wharf.protocol.RpcCodec {
      * is written whatever text its message repeats (as the Query codec does for XML).
      */
     static String unicode(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean pair = Character.isHighSurrogate(c)
-                    && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1));
-            boolean allowed = pair || !Character.isSurrogate(c);
-            if (!allowed && out == null) {
-                out = new StringBuilder(text.length()).append(text, 0, i);
-            }
-            if (out != null) {
-                out.append(allowed ? c : '\uFFFD');
-                if (pair) {
-                    out.append(text.charAt(i + 1));
-                }
-            }
-            if (pair) {
-                i++;
-            }
-        }
-        return out == null ? text : out.toString();
+        return dev.wharf.protocol.ReplacementText.replacing(text, c -> !Character.isSurrogate(c));
     }
 
     /** Encodes an error as the JSON protocols do: {@code __type} and {@code message}, with the error's HTTP status. */

@@ -330,32 +330,9 @@ public final class QueryCodec {
      * surrogates, U+FFFE and U+FFFF), with U+FFFD, so that a response is well-formed whatever text it repeats.
      */
     static String xmlSafe(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean pair = Character.isHighSurrogate(c)
-                    && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1));
-            boolean allowed = pair
-                    || c == '\t'
-                    || c == '\n'
-                    || c == '\r'
-                    || (c >= 0x20 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD);
-            if (!allowed && out == null) {
-                out = new StringBuilder(text.length()).append(text, 0, i);
-            }
-            if (out != null) {
-                out.append(allowed ? c : '\uFFFD');
-                if (pair) {
-                    out.append(text.charAt(i + 1));
-                }
-            }
-            if (pair) {
-                i++;
-            }
-        }
-        return out == null ? text : out.toString();
+        return dev.wharf.protocol.ReplacementText.replacing(
+                text,
+                c -> c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD));
     }
 
     /** Encodes an error as the Query protocol's {@code ErrorResponse}. */
