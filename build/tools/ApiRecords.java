@@ -34,12 +34,17 @@ public final class ApiRecords {
     private static final Set<String> KEYWORDS = Set.of("default", "package", "class", "enum", "interface", "public");
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            System.err.println("usage: ApiRecords SERVICE_ID SIGNING_NAME CLIENT_CLASS PACKAGE SERVICE_TITLE SOURCE_ROOT");
+        if (args.length != 6 && args.length != 7) {
+            System.err.println(
+                    "usage: ApiRecords SERVICE_ID SIGNING_NAME CLIENT_CLASS PACKAGE SERVICE_TITLE SOURCE_ROOT [OPERATION,...]");
             System.exit(2);
         }
         Class<?> client = Class.forName(args[2]);
-        ServiceModel model = SdkModelReader.read(new SdkModelReader.Service(args[0], args[1], false), client);
+        SdkModelReader.Service service = new SdkModelReader.Service(args[0], args[1], false);
+        // A service served in part (CloudWatch) names its operations, so that records are written for those only.
+        ServiceModel model = args.length == 7
+                ? SdkModelReader.read(service, client, java.util.List.of(args[6].split(",")))
+                : SdkModelReader.read(service, client);
         String pkg = args[3];
         String title = args[4];
         Path dir = Path.of(args[5]).resolve(pkg.replace('.', '/'));

@@ -1,0 +1,4 @@
+package dev.wharf.cloudwatch.api;
+
+/** The output of DeleteAlarms. */
+public record DeleteAlarmsResponse() {}
