@@ -22,6 +22,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     private final MemoryDeliveryStore deliveries;
     private final MemoryMessageArchiveStore archive;
     private final MemoryStreamStore streams;
+    private final MemoryMetricStore metrics;
 
     /** Written under this engine's monitor; volatile for the reads that do not take it. */
     private volatile boolean closed;
@@ -31,6 +32,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
         this.deliveries = new MemoryDeliveryStore(this);
         this.archive = new MemoryMessageArchiveStore(this);
         this.streams = new MemoryStreamStore(this);
+        this.metrics = new MemoryMetricStore(this);
     }
 
     @Override
@@ -56,6 +58,11 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     @Override
     public StreamStore streams() {
         return streams;
+    }
+
+    @Override
+    public MetricStore metrics() {
+        return metrics;
     }
 
     @Override

@@ -4,8 +4,9 @@ package dev.wharf.storage;
  * One opened backend: the stores of every service, over one durable medium.
  *
  * <p>Its stores share one commit order: {@link QueueStore#submit}, {@link TopicStore#submit}, {@link
- * DeliveryStore#submit}, {@link MessageArchiveStore#submit} and {@link StreamStore#submit} all queue behind every batch submitted before them to any of the stores, and what survives a
- * crash is a prefix of that one order. So a service that changes records in two stores (SNS delivering to an SQS queue,
+ * DeliveryStore#submit}, {@link MessageArchiveStore#submit}, {@link StreamStore#submit} and {@link MetricStore#submit}
+ * all queue behind every batch submitted before them to any of the stores, and what survives a crash is a prefix of
+ * that one order. So a service that changes records in two stores (SNS delivering to an SQS queue,
  * then deleting its delivery record) may submit the second change after the first and rely on the second never being
  * durable without the first.
  *
@@ -29,6 +30,9 @@ public interface StorageEngine extends AutoCloseable {
 
     /** Kinesis Data Streams' streams: their metadata, their shards' records and the records' time index. */
     StreamStore streams();
+
+    /** CloudWatch's metric series, their datapoints at each resolution, and alarms with their history. */
+    MetricStore metrics();
 
     DurabilityMode mode();
 

@@ -352,6 +352,12 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         return streams;
     }
 
+    /** TEMPORARY on the cloudwatch branch: RocksDbMetricStore replaces this before the branch joins main. */
+    @Override
+    public dev.wharf.storage.MetricStore metrics() {
+        throw new UnsupportedOperationException("RocksDbMetricStore is being written");
+    }
+
     @Override
     public DurabilityMode mode() {
         return mode;
