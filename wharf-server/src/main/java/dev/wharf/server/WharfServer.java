@@ -2,6 +2,9 @@ package dev.wharf.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.cloudwatch.api.CloudWatchLimits;
+import dev.wharf.cloudwatch.engine.CloudWatchEngine;
+import dev.wharf.cloudwatch.http.CloudWatchBinding;
 import dev.wharf.common.AwsException;
 import dev.wharf.iam.engine.StsEngine;
 import dev.wharf.iam.http.StsBinding;
@@ -124,6 +127,7 @@ public final class WharfServer implements AutoCloseable {
                             new SqsBinding(sqs),
                             new SnsBinding(sns),
                             new KinesisBinding(() -> kinesis(config, storage), config.region()),
+                            new CloudWatchBinding(() -> cloudWatch(storage), config.region()),
                             new StsBinding(new StsEngine())));
         } catch (Exception | Error e) {
             storage.close();
@@ -142,6 +146,31 @@ public final class WharfServer implements AutoCloseable {
                 storage.streams());
         Thread.ofVirtual().name("kinesis-retention").start(() -> sweep(kinesis));
         return kinesis;
+    }
+
+    /**
+     * CloudWatch's engine, made on the first CloudWatch request, with a retention round every few minutes that deletes
+     * datapoints past each resolution's retention.
+     */
+    private static CloudWatchEngine cloudWatch(StorageEngine storage) {
+        CloudWatchEngine cloudWatch =
+                new CloudWatchEngine(Clock.systemUTC(), CloudWatchLimits.DEFAULT, storage.metrics());
+        Thread.ofVirtual().name("cloudwatch-retention").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(RETENTION_SWEEP_MILLIS);
+                    cloudWatch.runRetention();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IllegalStateException e) {
+                    // The store is closed: the server is stopping.
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.warn("CloudWatch retention failed; it runs again in {} ms", RETENTION_SWEEP_MILLIS, e);
+                }
+            }
+        });
+        return cloudWatch;
     }
 
     private static void sweep(KinesisEngine kinesis) {
@@ -251,6 +280,7 @@ public final class WharfServer implements AutoCloseable {
                 .put("sqs", "running")
                 .put("sns", "running")
                 .put("kinesis", "running")
+                .put("cloudwatch", "running")
                 .put("sts", "running");
         ObjectNode store = body.putObject("storage");
         store.put("mode", storage.mode().configName());

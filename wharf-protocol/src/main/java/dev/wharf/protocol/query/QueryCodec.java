@@ -119,8 +119,25 @@ public final class QueryCodec {
                     throw invalid(key, text, "must be a number");
                 }
             }
+            case TIMESTAMP -> timestamp(key, text);
             default -> NODES.textNode(text);
         };
+    }
+
+    /**
+     * Reads an ISO-8601 timestamp (as the SDKs write one: {@code 2026-12-01T21:00:00.000Z}, or with an offset) into epoch
+     * seconds, a decimal with up to three places, as the JSON codec hands one over; so bindings read both alike.
+     */
+    private static JsonNode timestamp(String key, String text) {
+        try {
+            java.time.Instant instant = java.time.OffsetDateTime.parse(
+                            text, java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
+            return NODES.numberNode(
+                    java.math.BigDecimal.valueOf(instant.toEpochMilli(), 3).stripTrailingZeros());
+        } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+            throw invalid(key, text, "must be an ISO-8601 timestamp");
+        }
     }
 
     /** Parses an optionally signed run of at most 19 ASCII digits, or returns null. */
@@ -279,8 +296,16 @@ public final class QueryCodec {
             }
             case LIST -> writeList(xml, name, member, shape, value);
             case MAP -> writeMap(xml, name, member, shape, value);
+            case TIMESTAMP -> writeText(xml, name, value.isNumber() ? isoTimestamp(value) : value.asText());
             default -> writeText(xml, name, value.asText());
         }
+    }
+
+    /** A timestamp held as epoch seconds (as bindings make results) in the ISO-8601 form that Query answers carry. */
+    private static String isoTimestamp(JsonNode epochSeconds) {
+        return java.time.Instant.ofEpochMilli(
+                        epochSeconds.decimalValue().scaleByPowerOfTen(3).longValue())
+                .toString();
     }
 
     private void writeList(XMLStreamWriter xml, String name, Member member, Shape shape, JsonNode value)
