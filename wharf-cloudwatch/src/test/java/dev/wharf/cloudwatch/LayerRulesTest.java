@@ -31,6 +31,17 @@ class LayerRulesTest {
     }
 
     @Test
+    void cloudWatchReachesSnsOnlyThroughItsApiPorts() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.wharf.cloudwatch..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.wharf.sns.engine..", "dev.wharf.sns.http..")
+                .check(CLOUDWATCH);
+    }
+
+    @Test
     void apiDependsOnNothingButCommon() {
         noClasses()
                 .that()

@@ -2,25 +2,45 @@ package dev.wharf.cloudwatch.engine;
 
 import dev.wharf.cloudwatch.api.CloudWatchContext;
 import dev.wharf.cloudwatch.api.CloudWatchLimits;
+import dev.wharf.cloudwatch.api.DeleteAlarmsRequest;
+import dev.wharf.cloudwatch.api.DescribeAlarmHistoryRequest;
+import dev.wharf.cloudwatch.api.DescribeAlarmHistoryResponse;
+import dev.wharf.cloudwatch.api.DescribeAlarmsForMetricRequest;
+import dev.wharf.cloudwatch.api.DescribeAlarmsForMetricResponse;
+import dev.wharf.cloudwatch.api.DescribeAlarmsRequest;
+import dev.wharf.cloudwatch.api.DescribeAlarmsResponse;
+import dev.wharf.cloudwatch.api.DisableAlarmActionsRequest;
+import dev.wharf.cloudwatch.api.EnableAlarmActionsRequest;
 import dev.wharf.cloudwatch.api.GetMetricDataRequest;
 import dev.wharf.cloudwatch.api.GetMetricDataResponse;
 import dev.wharf.cloudwatch.api.GetMetricStatisticsRequest;
 import dev.wharf.cloudwatch.api.GetMetricStatisticsResponse;
 import dev.wharf.cloudwatch.api.ListMetricsRequest;
 import dev.wharf.cloudwatch.api.ListMetricsResponse;
+import dev.wharf.cloudwatch.api.ListTagsForResourceRequest;
+import dev.wharf.cloudwatch.api.ListTagsForResourceResponse;
+import dev.wharf.cloudwatch.api.PutCompositeAlarmRequest;
+import dev.wharf.cloudwatch.api.PutMetricAlarmRequest;
 import dev.wharf.cloudwatch.api.PutMetricDataRequest;
+import dev.wharf.cloudwatch.api.SetAlarmStateRequest;
+import dev.wharf.cloudwatch.api.TagResourceRequest;
+import dev.wharf.cloudwatch.api.UntagResourceRequest;
+import dev.wharf.sns.api.TopicPublishPort;
 import dev.wharf.storage.MetricBatch;
 import dev.wharf.storage.MetricStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Amazon CloudWatch's metrics: PutMetricData, ListMetrics, GetMetricStatistics and GetMetricData over series kept in a
- * {@link MetricStore}, and the retention that expires their datapoints. A facade over package-private parts: {@link
- * SeriesIndex} (the series in memory), {@link Datapoints} (points at every resolution), {@link MetricWrites}, {@link
- * MetricReads}, {@link MetricListing} and {@link MetricDataQueries}.
+ * Amazon CloudWatch's metrics and alarms: PutMetricData, ListMetrics, GetMetricStatistics and GetMetricData over series
+ * kept in a {@link MetricStore}, the retention that expires their datapoints, and metric and composite alarms with their
+ * evaluation, history and SNS actions. A facade over package-private parts: {@link SeriesIndex} (the series in memory),
+ * {@link Datapoints} (points at every resolution), {@link MetricWrites}, {@link MetricReads}, {@link MetricListing},
+ * {@link MetricDataQueries}; {@link Alarms} (alarms in memory and their changes), {@link AlarmRequests}, {@link
+ * AlarmEvaluator}.
  *
  * <p>Thread-safe. Time comes from the clock alone, so that tests drive it.
  */
@@ -29,6 +49,9 @@ public final class CloudWatchEngine {
     /** Series whose retention one round of {@link #runRetention} applies in one batch. */
     static final int RETENTION_BATCH = 256;
 
+    /** How long alarm history is kept, as AWS keeps it. */
+    static final java.time.Duration ALARM_HISTORY = java.time.Duration.ofDays(30);
+
     private final Clock clock;
     private final MetricStore store;
     private final SeriesIndex index;
@@ -36,9 +59,20 @@ public final class CloudWatchEngine {
     private final MetricReads reads;
     private final MetricListing listing;
     private final MetricDataQueries queries;
+    private final Alarms alarms;
+    private final AlarmRequests alarmRequests;
+    private final AlarmEvaluator evaluator;
 
-    /** Rebuilds the series from the store by one scan of their records. */
+    /** An engine whose alarm actions reach no topic: each is recorded as failed. */
     public CloudWatchEngine(Clock clock, CloudWatchLimits limits, MetricStore store) {
+        this(clock, limits, store, null);
+    }
+
+    /**
+     * Rebuilds the series and alarms from the store by one scan of their records; alarm actions publish through {@code
+     * sns}.
+     */
+    public CloudWatchEngine(Clock clock, CloudWatchLimits limits, MetricStore store, @Nullable TopicPublishPort sns) {
         this.clock = clock;
         this.store = store;
         this.index = new SeriesIndex(store, limits.maxSeries());
@@ -47,6 +81,9 @@ public final class CloudWatchEngine {
         this.reads = new MetricReads(index, datapoints);
         this.listing = new MetricListing(index);
         this.queries = new MetricDataQueries(index, reads);
+        this.alarms = new Alarms(clock, limits, new AlarmStore(store), sns);
+        this.alarmRequests = new AlarmRequests(alarms);
+        this.evaluator = new AlarmEvaluator(clock, alarms, queries);
     }
 
     private Instant now() {
@@ -68,6 +105,79 @@ public final class CloudWatchEngine {
 
     public GetMetricDataResponse getMetricData(CloudWatchContext context, GetMetricDataRequest request) {
         return queries.getMetricData(context, request, now());
+    }
+
+    public void putMetricAlarm(CloudWatchContext context, PutMetricAlarmRequest request) {
+        alarms.putMetricAlarm(context, request);
+        evaluator.reschedule(AlarmRules.arn(context, String.valueOf(request.alarmName())));
+    }
+
+    public void putCompositeAlarm(CloudWatchContext context, PutCompositeAlarmRequest request) {
+        alarms.putCompositeAlarm(context, request);
+    }
+
+    public DescribeAlarmsResponse describeAlarms(CloudWatchContext context, DescribeAlarmsRequest request) {
+        return alarmRequests.describeAlarms(context, request);
+    }
+
+    public DescribeAlarmsForMetricResponse describeAlarmsForMetric(
+            CloudWatchContext context, DescribeAlarmsForMetricRequest request) {
+        return alarmRequests.describeAlarmsForMetric(context, request);
+    }
+
+    public void deleteAlarms(CloudWatchContext context, DeleteAlarmsRequest request) {
+        alarms.delete(
+                context.accountId(), AlarmRequests.names(MetricReads.require(request.alarmNames(), "AlarmNames")));
+    }
+
+    /** Sets an alarm's state until its next evaluation, and runs the new state's actions before it answers. */
+    public void setAlarmState(CloudWatchContext context, SetAlarmStateRequest request) {
+        Alarms.Transition transition = alarmRequests.setAlarmState(context, request);
+        if (transition != null) {
+            alarms.runActions(transition);
+        }
+    }
+
+    public void enableAlarmActions(CloudWatchContext context, EnableAlarmActionsRequest request) {
+        alarms.setActionsEnabled(
+                context.accountId(),
+                AlarmRequests.names(MetricReads.require(request.alarmNames(), "AlarmNames")),
+                true);
+    }
+
+    public void disableAlarmActions(CloudWatchContext context, DisableAlarmActionsRequest request) {
+        alarms.setActionsEnabled(
+                context.accountId(),
+                AlarmRequests.names(MetricReads.require(request.alarmNames(), "AlarmNames")),
+                false);
+    }
+
+    public DescribeAlarmHistoryResponse describeAlarmHistory(
+            CloudWatchContext context, DescribeAlarmHistoryRequest request) {
+        return alarmRequests.describeAlarmHistory(context, request);
+    }
+
+    public void tagResource(CloudWatchContext context, TagResourceRequest request) {
+        alarmRequests.tag(context, request.resourceARN(), request.tags());
+    }
+
+    public void untagResource(CloudWatchContext context, UntagResourceRequest request) {
+        alarmRequests.untag(context, request.resourceARN(), request.tagKeys());
+    }
+
+    public ListTagsForResourceResponse listTagsForResource(
+            CloudWatchContext context, ListTagsForResourceRequest request) {
+        return alarmRequests.listTags(context, request.resourceARN());
+    }
+
+    /**
+     * Evaluates the alarms that are due (once a minute, or once a period for 10 and 30 seconds) and runs the actions of
+     * those that changed state; the server calls it every few seconds, tests after moving their clock.
+     *
+     * @return how many alarms changed state
+     */
+    public int evaluateAlarms() {
+        return evaluator.evaluate();
     }
 
     /** The number of series kept, across accounts. */
@@ -95,6 +205,12 @@ public final class CloudWatchEngine {
                 }
             }
             store.commit(batch);
+        }
+        long historyBefore = now().minus(ALARM_HISTORY).toEpochMilli();
+        for (int round = 0; round < RETENTION_BATCH; round++) {
+            if (alarms.store().expireHistory(historyBefore, RETENTION_BATCH * 4) < RETENTION_BATCH * 4) {
+                break;
+            }
         }
     }
 }

@@ -1,0 +1,187 @@
+package dev.wharf.cloudwatch.engine;
+
+import dev.wharf.cloudwatch.api.Dimension;
+import dev.wharf.cloudwatch.api.MetricDataQuery;
+import dev.wharf.cloudwatch.api.Tag;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One alarm as the store keeps it: its configuration (a metric alarm's metric or math queries, or a composite alarm's
+ * rule), its state, and its tags. Immutable; a change is a new record, written before the call that made it answers.
+ * Times are epoch milliseconds.
+ */
+record Alarm(
+        String accountId,
+        String name,
+        String arn,
+        boolean composite,
+        @Nullable String description,
+        boolean actionsEnabled,
+        List<String> okActions,
+        List<String> alarmActions,
+        List<String> insufficientDataActions,
+        @Nullable String metricName,
+        @Nullable String namespace,
+        @Nullable String statistic,
+        @Nullable String extendedStatistic,
+        List<Dimension> dimensions,
+        @Nullable Integer period,
+        @Nullable String unit,
+        int evaluationPeriods,
+        @Nullable Integer datapointsToAlarm,
+        @Nullable Double threshold,
+        @Nullable String comparisonOperator,
+        @Nullable String treatMissingData,
+        @Nullable String evaluateLowSampleCountPercentile,
+        List<MetricDataQuery> metrics,
+        @Nullable String thresholdMetricId,
+        @Nullable String alarmRule,
+        List<Tag> tags,
+        long configurationUpdatedMillis,
+        String stateValue,
+        String stateReason,
+        @Nullable String stateReasonData,
+        long stateUpdatedMillis,
+        long stateTransitionedMillis) {
+
+    static final String OK = "OK";
+    static final String ALARM = "ALARM";
+    static final String INSUFFICIENT_DATA = "INSUFFICIENT_DATA";
+    static final List<String> STATES = List.of(OK, ALARM, INSUFFICIENT_DATA);
+
+    Alarm {
+        okActions = List.copyOf(okActions);
+        alarmActions = List.copyOf(alarmActions);
+        insufficientDataActions = List.copyOf(insufficientDataActions);
+        dimensions = List.copyOf(dimensions);
+        metrics = List.copyOf(metrics);
+        tags = List.copyOf(tags);
+    }
+
+    /** The actions of a state. */
+    List<String> actionsOf(String state) {
+        return switch (state) {
+            case OK -> okActions;
+            case ALARM -> alarmActions;
+            default -> insufficientDataActions;
+        };
+    }
+
+    /** M of "M out of N": DatapointsToAlarm, or EvaluationPeriods when it is not set. */
+    int datapointsNeeded() {
+        return datapointsToAlarm == null ? evaluationPeriods : datapointsToAlarm;
+    }
+
+    String missingData() {
+        return treatMissingData == null ? "missing" : treatMissingData;
+    }
+
+    Alarm withState(String value, String reason, @Nullable String reasonData, long nowMillis) {
+        return new Alarm(
+                accountId,
+                name,
+                arn,
+                composite,
+                description,
+                actionsEnabled,
+                okActions,
+                alarmActions,
+                insufficientDataActions,
+                metricName,
+                namespace,
+                statistic,
+                extendedStatistic,
+                dimensions,
+                period,
+                unit,
+                evaluationPeriods,
+                datapointsToAlarm,
+                threshold,
+                comparisonOperator,
+                treatMissingData,
+                evaluateLowSampleCountPercentile,
+                metrics,
+                thresholdMetricId,
+                alarmRule,
+                tags,
+                configurationUpdatedMillis,
+                value,
+                reason,
+                reasonData,
+                nowMillis,
+                value.equals(stateValue) ? stateTransitionedMillis : nowMillis);
+    }
+
+    Alarm withActionsEnabled(boolean enabled) {
+        return new Alarm(
+                accountId,
+                name,
+                arn,
+                composite,
+                description,
+                enabled,
+                okActions,
+                alarmActions,
+                insufficientDataActions,
+                metricName,
+                namespace,
+                statistic,
+                extendedStatistic,
+                dimensions,
+                period,
+                unit,
+                evaluationPeriods,
+                datapointsToAlarm,
+                threshold,
+                comparisonOperator,
+                treatMissingData,
+                evaluateLowSampleCountPercentile,
+                metrics,
+                thresholdMetricId,
+                alarmRule,
+                tags,
+                configurationUpdatedMillis,
+                stateValue,
+                stateReason,
+                stateReasonData,
+                stateUpdatedMillis,
+                stateTransitionedMillis);
+    }
+
+    Alarm withTags(List<Tag> newTags) {
+        return new Alarm(
+                accountId,
+                name,
+                arn,
+                composite,
+                description,
+                actionsEnabled,
+                okActions,
+                alarmActions,
+                insufficientDataActions,
+                metricName,
+                namespace,
+                statistic,
+                extendedStatistic,
+                dimensions,
+                period,
+                unit,
+                evaluationPeriods,
+                datapointsToAlarm,
+                threshold,
+                comparisonOperator,
+                treatMissingData,
+                evaluateLowSampleCountPercentile,
+                metrics,
+                thresholdMetricId,
+                alarmRule,
+                newTags,
+                configurationUpdatedMillis,
+                stateValue,
+                stateReason,
+                stateReasonData,
+                stateUpdatedMillis,
+                stateTransitionedMillis);
+    }
+}
