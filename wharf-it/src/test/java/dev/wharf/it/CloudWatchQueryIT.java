@@ -2,6 +2,7 @@ package dev.wharf.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import com.amazonaws.auth.AWSStaticCredentialsProvider;
 import com.amazonaws.auth.BasicAWSCredentials;
@@ -10,6 +11,8 @@ import com.amazonaws.services.cloudwatch.AmazonCloudWatch;
 import com.amazonaws.services.cloudwatch.AmazonCloudWatchClientBuilder;
 import com.amazonaws.services.cloudwatch.model.AmazonCloudWatchException;
 import com.amazonaws.services.cloudwatch.model.Datapoint;
+import com.amazonaws.services.cloudwatch.model.DescribeAlarmHistoryRequest;
+import com.amazonaws.services.cloudwatch.model.DescribeAlarmsRequest;
 import com.amazonaws.services.cloudwatch.model.Dimension;
 import com.amazonaws.services.cloudwatch.model.DimensionFilter;
 import com.amazonaws.services.cloudwatch.model.GetMetricDataRequest;
@@ -19,21 +22,30 @@ import com.amazonaws.services.cloudwatch.model.InvalidParameterCombinationExcept
 import com.amazonaws.services.cloudwatch.model.InvalidParameterValueException;
 import com.amazonaws.services.cloudwatch.model.ListMetricsRequest;
 import com.amazonaws.services.cloudwatch.model.Metric;
+import com.amazonaws.services.cloudwatch.model.MetricAlarm;
 import com.amazonaws.services.cloudwatch.model.MetricDataQuery;
 import com.amazonaws.services.cloudwatch.model.MetricDatum;
 import com.amazonaws.services.cloudwatch.model.MetricStat;
+import com.amazonaws.services.cloudwatch.model.PutMetricAlarmRequest;
 import com.amazonaws.services.cloudwatch.model.PutMetricDataRequest;
 import com.amazonaws.services.cloudwatch.model.StatisticSet;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wharf.testing.WharfHandle;
 import dev.wharf.testing.WharfTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** CloudWatch's metrics through the AWS SDK for Java v1 (1.12.580), whose CloudWatch client speaks the Query protocol. */
 @WharfTest
@@ -143,6 +155,83 @@ class CloudWatchQueryIT {
             assertThat(result.getValues()).containsExactly(34.0, 10.0);
             assertThat(result.getTimestamps()).containsExactly(Date.from(minute), Date.from(minute.plusSeconds(60)));
         });
+    }
+
+    @Test
+    void anAlarmEvaluatesAndItsNotificationReachesAQueueThroughSns(WharfHandle wharf) throws Exception {
+        try (SnsClient sns = wharf.sns();
+                SqsClient sqs = wharf.sqs()) {
+            String topic = sns.createTopic(b -> b.name("alarms")).topicArn();
+            String queue = sqs.createQueue(b -> b.queueName("alarm-inbox")).queueUrl();
+            String queueArn = sqs.getQueueAttributes(
+                            b -> b.queueUrl(queue).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
+            sns.subscribe(b -> b.topicArn(topic)
+                    .protocol("sqs")
+                    .endpoint(queueArn)
+                    .attributes(Map.of("RawMessageDelivery", "true")));
+            Dimension queueName = new Dimension().withName("QueueName").withValue("backlog-jobs");
+            cloudWatch.putMetricAlarm(new PutMetricAlarmRequest()
+                    .withAlarmName("backlog-high")
+                    .withNamespace("Query/Jobs")
+                    .withMetricName("Backlog")
+                    .withDimensions(queueName)
+                    .withStatistic("Maximum")
+                    .withPeriod(10)
+                    .withEvaluationPeriods(1)
+                    .withThreshold(100.0)
+                    .withComparisonOperator("GreaterThanThreshold")
+                    .withAlarmActions(topic));
+            assertThat(cloudWatch
+                            .describeAlarms(new DescribeAlarmsRequest().withAlarmNames("backlog-high"))
+                            .getMetricAlarms())
+                    .singleElement()
+                    .extracting(MetricAlarm::getStateValue)
+                    .isEqualTo("INSUFFICIENT_DATA");
+
+            // A high-resolution datum in every 10-second period until the alarm, evaluated by the server on its own
+            // schedule, fires.
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
+                        cloudWatch.putMetricData(new PutMetricDataRequest()
+                                .withNamespace("Query/Jobs")
+                                .withMetricData(new MetricDatum()
+                                        .withMetricName("Backlog")
+                                        .withDimensions(queueName)
+                                        .withValue(1_000.0)
+                                        .withStorageResolution(1)));
+                        return cloudWatch
+                                .describeAlarms(new DescribeAlarmsRequest().withAlarmNames("backlog-high"))
+                                .getMetricAlarms()
+                                .get(0)
+                                .getStateValue()
+                                .equals("ALARM");
+                    });
+
+            List<software.amazon.awssdk.services.sqs.model.Message> received = sqs.receiveMessage(
+                            b -> b.queueUrl(queue).waitTimeSeconds(10).maxNumberOfMessages(10))
+                    .messages();
+            assertThat(received).singleElement().satisfies(message -> {
+                JsonNode alarm = new ObjectMapper().readTree(message.body());
+                assertThat(alarm.path("AlarmName").asText()).isEqualTo("backlog-high");
+                assertThat(alarm.path("NewStateValue").asText()).isEqualTo("ALARM");
+                assertThat(alarm.path("OldStateValue").asText()).isEqualTo("INSUFFICIENT_DATA");
+                assertThat(alarm.path("NewStateReason").asText()).startsWith("Threshold Crossed: 1 out of the last 1");
+                assertThat(alarm.path("Trigger").path("Period").asInt()).isEqualTo(10);
+                assertThat(alarm.path("AlarmArn").asText())
+                        .isEqualTo("arn:aws:cloudwatch:us-east-1:000000000000:alarm:backlog-high");
+            });
+            assertThat(cloudWatch
+                            .describeAlarmHistory(new DescribeAlarmHistoryRequest()
+                                    .withAlarmName("backlog-high")
+                                    .withHistoryItemType("Action"))
+                            .getAlarmHistoryItems())
+                    .singleElement()
+                    .satisfies(item ->
+                            assertThat(item.getHistorySummary()).isEqualTo("Successfully executed action " + topic));
+        }
     }
 
     @Test

@@ -15,6 +15,8 @@ import dev.wharf.protocol.ServiceBinding;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.sigv4.SigV4Verifier;
 import dev.wharf.protocol.sigv4.StaticCredentialStore;
+import dev.wharf.sns.api.PublishRequest;
+import dev.wharf.sns.api.SnsContext;
 import dev.wharf.sns.engine.SnsDeliveryConfig;
 import dev.wharf.sns.engine.SnsEngine;
 import dev.wharf.sns.engine.endpoint.DefaultEndpointSender;
@@ -69,6 +71,8 @@ public final class WharfServer implements AutoCloseable {
     private static final long GRACE_MILLIS = 1_000;
     /** How often Kinesis's retention is enforced on shards that get no writes. */
     private static final long RETENTION_SWEEP_MILLIS = 300_000;
+    /** How often CloudWatch's alarms are looked at; each is evaluated when it is due (once a minute, or a period). */
+    private static final long ALARM_ROUND_MILLIS = 5_000;
 
     private final WharfConfig config;
     private final StorageEngine storage;
@@ -127,7 +131,7 @@ public final class WharfServer implements AutoCloseable {
                             new SqsBinding(sqs),
                             new SnsBinding(sns),
                             new KinesisBinding(() -> kinesis(config, storage), config.region()),
-                            new CloudWatchBinding(() -> cloudWatch(storage), config.region()),
+                            new CloudWatchBinding(cloudWatch(storage, sns, endpoint), config.region()),
                             new StsBinding(new StsEngine())));
         } catch (Exception | Error e) {
             storage.close();
@@ -149,28 +153,42 @@ public final class WharfServer implements AutoCloseable {
     }
 
     /**
-     * CloudWatch's engine, made on the first CloudWatch request, with a retention round every few minutes that deletes
-     * datapoints past each resolution's retention.
+     * CloudWatch's engine, made at start because its alarms evaluate whether or not anyone asks: a thread evaluates
+     * the alarms that are due every few seconds, and applies retention every few minutes. Alarm actions publish to SNS
+     * in-process, as the alarm's account.
      */
-    private static CloudWatchEngine cloudWatch(StorageEngine storage) {
-        CloudWatchEngine cloudWatch =
-                new CloudWatchEngine(Clock.systemUTC(), CloudWatchLimits.DEFAULT, storage.metrics());
-        Thread.ofVirtual().name("cloudwatch-retention").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(RETENTION_SWEEP_MILLIS);
-                    cloudWatch.runRetention();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (IllegalStateException e) {
-                    // The store is closed: the server is stopping.
-                    return;
-                } catch (RuntimeException e) {
-                    LOG.warn("CloudWatch retention failed; it runs again in {} ms", RETENTION_SWEEP_MILLIS, e);
-                }
-            }
-        });
+    private static CloudWatchEngine cloudWatch(StorageEngine storage, SnsEngine sns, String endpoint) {
+        CloudWatchEngine cloudWatch = new CloudWatchEngine(
+                Clock.systemUTC(),
+                CloudWatchLimits.DEFAULT,
+                storage.metrics(),
+                (account, topic, subject, message) -> String.valueOf(sns.publish(
+                                new SnsContext(account, endpoint),
+                                new PublishRequest(topic, null, null, message, subject, null, null, null, null))
+                        .messageId()));
+        Thread.ofVirtual().name("cloudwatch-alarms").start(() -> runAlarms(cloudWatch));
         return cloudWatch;
+    }
+
+    private static void runAlarms(CloudWatchEngine cloudWatch) {
+        long lastRetention = System.nanoTime();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(ALARM_ROUND_MILLIS);
+                cloudWatch.evaluateAlarms();
+                if (System.nanoTime() - lastRetention > RETENTION_SWEEP_MILLIS * 1_000_000) {
+                    lastRetention = System.nanoTime();
+                    cloudWatch.runRetention();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (IllegalStateException e) {
+                // The store is closed: the server is stopping.
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("CloudWatch's alarm round failed; the next runs in {} ms", ALARM_ROUND_MILLIS, e);
+            }
+        }
     }
 
     private static void sweep(KinesisEngine kinesis) {
