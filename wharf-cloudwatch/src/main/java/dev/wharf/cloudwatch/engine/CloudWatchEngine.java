@@ -94,6 +94,23 @@ public final class CloudWatchEngine {
         writes.putMetricData(context, request, now());
     }
 
+    /**
+     * Adds metrics that one of Wharf's own services publishes under its {@code AWS/} namespace (AWS/SQS, AWS/SNS,
+     * AWS/Kinesis), at most {@link CloudWatchLimits#MAX_METRIC_DATA} data at a time.
+     *
+     * @throws dev.wharf.common.AwsException as PutMetricData does for data it refuses
+     */
+    public void putServiceMetricData(
+            String accountId, String namespace, java.util.List<dev.wharf.cloudwatch.api.MetricDatum> data) {
+        for (int from = 0; from < data.size(); from += CloudWatchLimits.MAX_METRIC_DATA) {
+            writes.putServiceMetricData(
+                    new CloudWatchContext(accountId, ""),
+                    namespace,
+                    data.subList(from, Math.min(data.size(), from + CloudWatchLimits.MAX_METRIC_DATA)),
+                    now());
+        }
+    }
+
     public ListMetricsResponse listMetrics(CloudWatchContext context, ListMetricsRequest request) {
         return listing.listMetrics(context, request, now());
     }

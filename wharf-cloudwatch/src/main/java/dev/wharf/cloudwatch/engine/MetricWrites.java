@@ -31,7 +31,21 @@ final class MetricWrites {
     }
 
     void putMetricData(CloudWatchContext context, PutMetricDataRequest request, Instant now) {
-        String namespace = MetricRules.customNamespace(request.namespace());
+        put(context, MetricRules.customNamespace(request.namespace()), request, now);
+    }
+
+    /**
+     * Adds the metrics that one of Wharf's own services publishes under its {@code AWS/} namespace, which
+     * PutMetricData refuses to callers; the checks are otherwise the same.
+     */
+    void putServiceMetricData(CloudWatchContext context, String namespace, List<MetricDatum> data, Instant now) {
+        if (!namespace.startsWith("AWS/")) {
+            throw new IllegalArgumentException("a service publishes under AWS/: " + namespace);
+        }
+        put(context, namespace, new PutMetricDataRequest(namespace, data, null, null), now);
+    }
+
+    private void put(CloudWatchContext context, String namespace, PutMetricDataRequest request, Instant now) {
         List<MetricDatum> data = new ArrayList<>();
         if (request.metricData() != null) {
             data.addAll(request.metricData());
