@@ -38,7 +38,11 @@ record ConfigFile(
         @Nullable Limits limits,
         @Nullable Sqs sqs,
         @Nullable Sns sns,
-        @Nullable Kinesis kinesis) {
+        @Nullable Kinesis kinesis,
+        @Nullable CloudWatch cloudwatch) {
+
+    /** The {@code cloudwatch:} section. */
+    record CloudWatch(@Nullable Integer serviceMetricsSeconds) {}
 
     /** The {@code kinesis:} section. */
     record Kinesis(@Nullable Boolean throughputLimits) {}
@@ -101,7 +105,8 @@ record ConfigFile(
             new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     static ConfigFile empty() {
-        return new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ConfigFile(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -165,7 +170,23 @@ record ConfigFile(
                 limits == null ? WharfConfig.Limits.defaults() : limits.resolve(),
                 sqs == null || sqs.queues() == null ? List.of() : List.copyOf(sqs.queues()),
                 resolveSns(env),
-                resolveKinesis(env));
+                resolveKinesis(env),
+                resolveCloudWatch(env));
+    }
+
+    /** The {@code cloudwatch:} section, then {@code WHARF_CLOUDWATCH_SERVICE_METRICS_SECONDS}. */
+    private WharfConfig.CloudWatch resolveCloudWatch(Map<String, String> env) {
+        String seconds = env.get("WHARF_CLOUDWATCH_SERVICE_METRICS_SECONDS");
+        if (seconds != null && !seconds.isBlank()) {
+            try {
+                return new WharfConfig.CloudWatch(Integer.parseInt(seconds.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "WHARF_CLOUDWATCH_SERVICE_METRICS_SECONDS must be a number of seconds, not " + seconds);
+            }
+        }
+        Integer file = cloudwatch == null ? null : cloudwatch.serviceMetricsSeconds();
+        return file == null ? WharfConfig.CloudWatch.defaults() : new WharfConfig.CloudWatch(file);
     }
 
     /** The {@code kinesis:} section, then {@code WHARF_KINESIS_THROUGHPUT_LIMITS} ({@code true} or {@code false}). */

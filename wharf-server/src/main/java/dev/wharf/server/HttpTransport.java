@@ -60,6 +60,12 @@ final class HttpTransport implements AutoCloseable {
             new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), ioHandlers());
 
     private final AtomicInteger openConnections = new AtomicInteger();
+
+    /** The connections open now, on every port. */
+    int openConnections() {
+        return openConnections.get();
+    }
+
     private final List<Channel> listeners = new ArrayList<>();
     private final ConnectionLimit plainLimit = new ConnectionLimit(false);
     private final ConnectionLimit tlsLimit = new ConnectionLimit(true);

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param queues queues to create at start
  * @param sns how SNS reaches endpoints outside the server
  * @param kinesis how Kinesis Data Streams behaves where AWS gives no choice but tests want one
+ * @param cloudWatch how often Wharf's own services publish their AWS/ metrics
  */
 public record WharfConfig(
         String host,
@@ -43,7 +44,84 @@ public record WharfConfig(
         Limits limits,
         List<QueueDefinition> queues,
         Sns sns,
-        Kinesis kinesis) {
+        Kinesis kinesis,
+        CloudWatch cloudWatch) {
+
+    /** Settings with CloudWatch's defaults: the services publish once a minute, as AWS's do. */
+    public WharfConfig(
+            String host,
+            int port,
+            int tlsPort,
+            @Nullable Path tlsCertificate,
+            @Nullable Path tlsPrivateKey,
+            Path dataDir,
+            DurabilityMode storage,
+            @Nullable String hostname,
+            String region,
+            List<Credential> credentials,
+            boolean insecure,
+            Limits limits,
+            List<QueueDefinition> queues,
+            Sns sns,
+            Kinesis kinesis) {
+        this(
+                host,
+                port,
+                tlsPort,
+                tlsCertificate,
+                tlsPrivateKey,
+                dataDir,
+                storage,
+                hostname,
+                region,
+                credentials,
+                insecure,
+                limits,
+                queues,
+                sns,
+                kinesis,
+                CloudWatch.defaults());
+    }
+
+    /**
+     * How Wharf's CloudWatch behaves where AWS gives no choice.
+     *
+     * @param serviceMetricsSeconds how often SQS (and the other services as they join) publish their AWS/ metrics: 60
+     *     as on AWS, or a divisor of 60 (then as high-resolution data) for examples and tests that cannot wait minutes
+     */
+    public record CloudWatch(int serviceMetricsSeconds) {
+        public CloudWatch {
+            if (serviceMetricsSeconds < 1 || serviceMetricsSeconds > 60 || 60 % serviceMetricsSeconds != 0) {
+                throw new IllegalArgumentException(
+                        "the service metrics' interval must be a divisor of 60 seconds, not " + serviceMetricsSeconds);
+            }
+        }
+
+        public static CloudWatch defaults() {
+            return new CloudWatch(60);
+        }
+    }
+
+    /** These settings with CloudWatch's replaced. */
+    public WharfConfig withCloudWatch(CloudWatch replacement) {
+        return new WharfConfig(
+                host,
+                port,
+                tlsPort,
+                tlsCertificate,
+                tlsPrivateKey,
+                dataDir,
+                storage,
+                hostname,
+                region,
+                credentials,
+                insecure,
+                limits,
+                queues,
+                sns,
+                kinesis,
+                replacement);
+    }
 
     /** Settings with Kinesis's defaults: per-shard throughput limits on, as on AWS. */
     public WharfConfig(
@@ -96,7 +174,8 @@ public record WharfConfig(
                 limits,
                 queues,
                 sns,
-                replacement);
+                replacement,
+                cloudWatch);
     }
 
     /**

@@ -73,6 +73,8 @@ public final class WharfServer implements AutoCloseable {
     private static final long RETENTION_SWEEP_MILLIS = 300_000;
     /** How often CloudWatch's alarms are looked at; each is evaluated when it is due (once a minute, or a period). */
     private static final long ALARM_ROUND_MILLIS = 5_000;
+    /** The distinct queues, topics or streams that /metrics shows figures of, at most, per tag. */
+    static final int MAX_METRIC_TAG_VALUES = 1_000;
 
     private final WharfConfig config;
     private final StorageEngine storage;
@@ -80,6 +82,7 @@ public final class WharfServer implements AutoCloseable {
     private final SnsEngine sns;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpTransport transport;
+    private final ServerMetrics metrics;
     private final int port;
     private final int tlsPort;
     private volatile boolean closed;
@@ -95,6 +98,7 @@ public final class WharfServer implements AutoCloseable {
         ServiceRouter router = new ServiceRouter(services, verifier);
         InternalResources internal = new InternalResources(services, config);
         this.transport = new HttpTransport(config, request -> dispatch(router, internal, request), handlers);
+        this.metrics = new ServerMetrics(transport::openConnections, MAX_METRIC_TAG_VALUES);
         this.port = transport.bind(config.port(), null);
         SslContext tls = config.tlsPort() < 0 ? null : TlsCertificates.serverContext(config, tlsDir(config));
         this.tlsPort = tls == null ? -1 : transport.bind(config.tlsPort(), tls);
@@ -272,6 +276,12 @@ public final class WharfServer implements AutoCloseable {
     private WireResponse dispatch(ServiceRouter router, InternalResources internal, ServiceRouter.HttpRequest request) {
         if (request.rawPath().equals(HEALTH_PATH) && request.method().equals("GET")) {
             return health();
+        }
+        if (request.rawPath().equals(ServerMetrics.PATH)
+                && request.method().equals("GET")
+                && request.header("authorization") == null) {
+            // Prometheus's scrape; a signed request to the same path is an AWS request (S3's bucket "metrics").
+            return metrics.scrape();
         }
         if (request.method().equals("GET")
                 && request.rawPath().startsWith(SIGNING_CERT_PREFIX)

@@ -1,0 +1,88 @@
+package dev.wharf.server;
+
+import dev.wharf.protocol.WireResponse;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * Wharf's own metrics, scraped at {@code GET /metrics} in the Prometheus text format through Micrometer's Prometheus
+ * registry: requests by service, operation and status with their latency, open connections, and the JVM's memory and
+ * threads; the services add theirs (per queue, topic and stream) through {@link #registry()}.
+ *
+ * <p>Every tag that a client's names decide (queue, topic, stream) is bounded: past {@code maxTagValues} distinct
+ * values of one tag, new meters with it are denied, so a client cannot grow the scrape without bound. Thread-safe.
+ */
+final class ServerMetrics {
+
+    static final String PATH = "/metrics";
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    /** The latency buckets of every request timer: from a millisecond to a long poll's 20 seconds. */
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(1),
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2_500),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(20)
+    };
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** The timers by (service, operation, status), so that a request finds its timer without the registry's lookup. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+    ServerMetrics(IntSupplier openConnections, int maxTagValues) {
+        for (String tag : new String[] {"queue", "topic", "stream"}) {
+            registry.config()
+                    .meterFilter(MeterFilter.maximumAllowableTags("wharf", tag, maxTagValues, MeterFilter.deny()));
+        }
+        Gauge.builder("wharf.connections.open", openConnections::getAsInt)
+                .description("Open client connections")
+                .register(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+    }
+
+    MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Records one answered request; {@code service} and {@code operation} come from the service's model. */
+    void onRequest(String service, String operation, int status, long nanos) {
+        String key = service + ' ' + operation + ' ' + status;
+        Timer timer = timers.get(key);
+        if (timer == null) {
+            timer = timers.computeIfAbsent(key, k -> Timer.builder("wharf.requests")
+                    .description("Requests answered, by service, operation and HTTP status")
+                    .tag("service", service)
+                    .tag("operation", operation)
+                    .tag("status", Integer.toString(status))
+                    .serviceLevelObjectives(BUCKETS)
+                    .register(registry));
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    WireResponse scrape() {
+        return new WireResponse(200, CONTENT_TYPE, Map.of(), registry.scrape().getBytes(StandardCharsets.UTF_8));
+    }
+}
