@@ -16,21 +16,23 @@ import java.util.Map;
  * Writes a result document as CBOR, by its output shape: the inverse of {@link CborInputDecoder}.
  *
  * <p>A blob, held as base64 text (as the JSON codec writes it) or as binary, becomes a byte string. A timestamp, held
- * as epoch seconds (as JSON carries it) or as ISO-8601 text (as the Query codec does), becomes tag 1 with an integer of
- * epoch milliseconds, which is what the Java SDKs' CBOR unmarshaller reads. Members the shape lacks and nulls are not
- * written; {@link dev.wharf.protocol.model.ModelDocuments} has dropped them already.
+ * as epoch seconds (as JSON carries it) or as ISO-8601 text (as the Query codec does), becomes tag 1 over the number its
+ * {@link CborTimestampUnit} counts, which is what the Java SDKs' unmarshaller of the protocol reads. Members the shape
+ * lacks and nulls are not written; {@link dev.wharf.protocol.model.ModelDocuments} has dropped them already.
  */
 final class CborOutputEncoder {
 
-    /** RFC 8949's tag of an epoch-based date; the AWS protocol puts milliseconds under it. */
+    /** RFC 8949's tag of an epoch-based date. */
     private static final int EPOCH_DATE_TAG = 1;
 
     private final ServiceModel model;
     private final CBORGenerator out;
+    private final CborTimestampUnit timestampUnit;
 
-    CborOutputEncoder(ServiceModel model, CBORGenerator out) {
+    CborOutputEncoder(ServiceModel model, CBORGenerator out, CborTimestampUnit timestampUnit) {
         this.model = model;
         this.out = out;
+        this.timestampUnit = timestampUnit;
     }
 
     /** Writes {@code value}, which must have the type of {@code shape}; a binding's slip is an IllegalStateException. */
@@ -46,7 +48,7 @@ final class CborOutputEncoder {
             case BLOB -> out.writeBinary(blob(value, shape));
             case TIMESTAMP -> {
                 out.writeTag(EPOCH_DATE_TAG);
-                out.writeNumber(epochMillis(value, shape));
+                timestampUnit.write(out, epochMillis(value, shape));
             }
             case OTHER -> out.writeTree(value);
         }
