@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * Checks a parsed CBOR request against its input shape and turns it into the document that the JSON codec makes of the
  * same request, so that a binding never knows which protocol carried it.
  *
- * <p>A blob arrives as a CBOR byte string and stays binary, as the JSON codec hands over a blob it has decoded. The
- * protocols differ in one scalar type only:
+ * <p>A blob arrives as a CBOR byte string and stays binary, as the JSON codec hands over a blob it has decoded. A
+ * double may arrive as NaN or an infinity, which stays a double, as the JSON codec reads the strings that carry them.
+ * The protocols differ in one scalar type only:
  *
  * <ul>
  *   <li>a timestamp arrives as epoch milliseconds (AWS CBOR 1.1: the Java SDKs write an integer under tag 1, against
@@ -142,8 +143,14 @@ final class CborInputDecoder {
         return type.equals("Integer") ? NODES.numberNode(value.intValue()) : NODES.numberNode(value.longValue());
     }
 
-    /** A double arrives as a CBOR float; the document holds it as a decimal, as the JSON codec reads fractions. */
+    /**
+     * A double arrives as a CBOR float; the document holds it as a decimal, as the JSON codec reads fractions, and NaN
+     * or an infinity (a CloudWatch value may be one) as a double, as the JSON codec reads {@code "NaN"}.
+     */
     private static JsonNode checkDouble(JsonNode node) {
+        if (nonFinite(node)) {
+            return NODES.numberNode(node.doubleValue());
+        }
         BigDecimal value = finiteDecimal(node, "an Double");
         return node.isIntegralNumber() ? node : NODES.numberNode(value);
     }
@@ -161,15 +168,19 @@ final class CborInputDecoder {
         return NODES.numberNode(seconds.stripTrailingZeros());
     }
 
-    /** The value of a number that has one: CBOR floats may be NaN or infinite, which no model type holds. */
+    /** The value of a number that has one: CBOR floats may be NaN or infinite, which no integer or timestamp holds. */
     private static BigDecimal finiteDecimal(JsonNode node, String target) {
         if (!node.isNumber()) {
             throw notConvertible(node, target);
         }
-        if (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
+        if (nonFinite(node)) {
             throw error("Number " + node.asText() + " can not be converted to " + target + ": it is not finite.");
         }
         return node.decimalValue();
+    }
+
+    private static boolean nonFinite(JsonNode node) {
+        return node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue());
     }
 
     private static JsonNode checkBoolean(JsonNode node) {

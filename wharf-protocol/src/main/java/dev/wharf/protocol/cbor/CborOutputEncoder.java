@@ -6,7 +6,6 @@ import dev.wharf.protocol.model.Member;
 import dev.wharf.protocol.model.ServiceModel;
 import dev.wharf.protocol.model.Shape;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -17,8 +16,9 @@ import java.util.Map;
  *
  * <p>A blob, held as base64 text (as the JSON codec writes it) or as binary, becomes a byte string. A timestamp, held
  * as epoch seconds (as JSON carries it) or as ISO-8601 text (as the Query codec does), becomes tag 1 over the number its
- * {@link CborTimestampUnit} counts, which is what the Java SDKs' unmarshaller of the protocol reads. Members the shape
- * lacks and nulls are not written; {@link dev.wharf.protocol.model.ModelDocuments} has dropped them already.
+ * {@link CborTimestampUnit} counts, which is what the Java SDKs' unmarshaller of the protocol reads. A double may be NaN
+ * or an infinity. Members the shape lacks and nulls are not written; {@link dev.wharf.protocol.model.ModelDocuments}
+ * has dropped them already.
  */
 final class CborOutputEncoder {
 
@@ -43,7 +43,7 @@ final class CborOutputEncoder {
             case MAP -> map(value, shape);
             case STRING, ENUM -> out.writeString(value.asText());
             case INTEGER, LONG -> integer(value, shape);
-            case DOUBLE -> out.writeNumber(number(value, shape).doubleValue());
+            case DOUBLE -> out.writeNumber(numeric(value, shape).doubleValue());
             case BOOLEAN -> out.writeBoolean(value.asBoolean());
             case BLOB -> out.writeBinary(blob(value, shape));
             case TIMESTAMP -> {
@@ -110,11 +110,12 @@ final class CborOutputEncoder {
         }
     }
 
-    private static BigDecimal number(JsonNode value, Shape shape) {
+    /** A number node as it is: a double node may be NaN, which has no decimal value. */
+    private static JsonNode numeric(JsonNode value, Shape shape) {
         if (!value.isNumber()) {
             throw mismatch(value, shape);
         }
-        return value.decimalValue();
+        return value;
     }
 
     private static byte[] blob(JsonNode value, Shape shape) throws IOException {
@@ -133,7 +134,7 @@ final class CborOutputEncoder {
 
     private static long epochMillis(JsonNode value, Shape shape) {
         if (value.isNumber()) {
-            return number(value, shape).movePointRight(3).longValue();
+            return numeric(value, shape).decimalValue().movePointRight(3).longValue();
         }
         if (value.isTextual()) {
             try {
