@@ -4,6 +4,11 @@ package dev.wharf.common;
 public enum CommonError implements AwsErrorCode {
     INVALID_ACTION("InvalidAction", 400),
     UNKNOWN_OPERATION("UnknownOperationException", 400),
+    /**
+     * A Smithy RPC v2 path that names no service or operation of this server: 404, as Smithy's own servers answer it
+     * (the JSON protocols' unknown X-Amz-Target is a 400).
+     */
+    UNKNOWN_OPERATION_PATH("UnknownOperationException", 404),
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
     INCOMPLETE_SIGNATURE("IncompleteSignature", 400),
     INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
@@ -27,6 +32,8 @@ public enum CommonError implements AwsErrorCode {
     REQUEST_TIMEOUT("RequestTimeout", 408),
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413),
     EXPECTATION_FAILED("ExpectationFailed", 417),
+    /** A Smithy RPC v2 request whose body is not {@code application/cbor}: 415, as Smithy's own servers answer it. */
+    UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaTypeException", 415),
     INTERNAL_FAILURE("InternalFailure", 500, false),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503, false);
 

@@ -6,7 +6,12 @@ public enum Protocol {
     AWS_JSON_1_0("application/x-amz-json-1.0"),
     AWS_JSON_1_1("application/x-amz-json-1.1"),
     /** The JSON 1.1 RPC with CBOR bodies, which the Java SDKs use for Kinesis by default. */
-    AWS_CBOR_1_1("application/x-amz-cbor-1.1");
+    AWS_CBOR_1_1("application/x-amz-cbor-1.1"),
+    /**
+     * Smithy's RPC v2 with CBOR bodies, which current SDKs speak to CloudWatch: the operation in the path ({@code
+     * /service/{Service}/operation/{Operation}}) and a {@code smithy-protocol: rpc-v2-cbor} header.
+     */
+    SMITHY_RPC_V2_CBOR("application/cbor");
 
     private final String responseContentType;
 

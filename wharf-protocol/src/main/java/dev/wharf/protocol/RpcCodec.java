@@ -7,9 +7,10 @@ import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.model.ServiceModel;
 
 /**
- * A codec of the RPC protocols that name their operation in {@code X-Amz-Target} and carry a document in the body:
- * AWS JSON 1.0 and 1.1, and AWS CBOR 1.1. Each knows its own requests by their content type, so that the router only
- * asks. Implementations are thread-safe.
+ * A codec of the RPC protocols that carry one document in the body: AWS JSON 1.0 and 1.1 and AWS CBOR 1.1, which name
+ * their operation in {@code X-Amz-Target} and are told apart by their content type, and Smithy RPC v2 CBOR, which names
+ * it in the path ({@link dev.wharf.protocol.rpcv2.RpcV2Target} recognises its requests). Each knows its own requests,
+ * so that the router only asks. Implementations are thread-safe.
  */
 public interface RpcCodec {
 

@@ -4,6 +4,7 @@ import dev.wharf.common.AwsErrorCode;
 import dev.wharf.common.CommonError;
 import dev.wharf.common.LogText;
 import dev.wharf.protocol.WireResponse;
+import dev.wharf.protocol.rpcv2.RpcV2Target;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -191,7 +192,10 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
                 ? "GET"
                 : path.startsWith(InternalResources.PREFIX)
                         ? InternalResources.METHODS
-                        : ServiceRouter.allowedMethods(head.headers().get("x-amz-target"));
+                        : ServiceRouter.allowedMethods(
+                                path,
+                                head.headers().get("x-amz-target"),
+                                head.headers().get(RpcV2Target.PROTOCOL_HEADER));
         if (List.of(allowed.split(", ")).contains(method)) {
             return null;
         }

@@ -19,6 +19,8 @@ import dev.wharf.protocol.json.JsonCodec;
 import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.query.FormDecoder;
 import dev.wharf.protocol.query.QueryCodec;
+import dev.wharf.protocol.rpcv2.RpcV2CborCodec;
+import dev.wharf.protocol.rpcv2.RpcV2Target;
 import dev.wharf.protocol.sigv4.SigV4Verifier;
 import dev.wharf.protocol.sigv4.SignedRequest;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +54,9 @@ final class ServiceRouter {
 
     private final List<ServiceBinding> services;
     private final Map<String, ServiceBinding> byTargetPrefix = new HashMap<>();
+    /** The services that speak Smithy RPC v2 CBOR, by their service shape's name, as the path names them. */
+    private final Map<String, ServiceBinding> byRpcV2Service = new HashMap<>();
+
     private final Map<String, ServiceBinding> bySigningName = new HashMap<>();
     private final Map<ServiceBinding, QueryCodec> queryCodecs = new HashMap<>();
     private final SigV4Verifier verifier;
@@ -73,6 +78,9 @@ final class ServiceRouter {
                     || service.protocols().contains(Protocol.AWS_JSON_1_1)
                     || service.protocols().contains(Protocol.AWS_CBOR_1_1)) {
                 byTargetPrefix.put(serviceId.substring(serviceId.indexOf('#') + 1), service);
+            }
+            if (service.protocols().contains(Protocol.SMITHY_RPC_V2_CBOR)) {
+                byRpcV2Service.put(serviceId.substring(serviceId.indexOf('#') + 1), service);
             }
             bySigningName.put(service.model().signingName(), service);
             if (service.protocols().contains(Protocol.AWS_QUERY)) {
@@ -99,6 +107,10 @@ final class ServiceRouter {
     }
 
     WireResponse route(HttpRequest request) {
+        RpcV2Target rpcV2 = rpcV2Target(request);
+        if (rpcV2 != null) {
+            return routeRpcV2(request, rpcV2);
+        }
         String target = request.header("x-amz-target");
         if (target != null) {
             return routeJson(request, target);
@@ -150,6 +162,31 @@ final class ServiceRouter {
             return codec.encodeError(
                     CommonError.UNKNOWN_OPERATION, "Operation " + LogText.of(target) + " is not known.", false);
         }
+        return invoke(request, service, operation, codec);
+    }
+
+    /** A Smithy RPC v2 CBOR request: the service by the name its path gives, among those that speak the protocol. */
+    private WireResponse routeRpcV2(HttpRequest request, RpcV2Target target) {
+        RpcV2CborCodec codec = RpcV2Cbor.CODEC;
+        ServiceBinding service = byRpcV2Service.get(target.service());
+        Operation operation = service == null ? null : service.model().operation(target.operation());
+        if (service == null || operation == null) {
+            return codec.encodeError(
+                    CommonError.UNKNOWN_OPERATION_PATH,
+                    "Operation " + LogText.of(target.operation()) + " of service " + LogText.of(target.service())
+                            + " is not known.",
+                    false);
+        }
+        try {
+            codec.checkHeaders(request.headers());
+        } catch (AwsException e) {
+            return codec.encodeError(e.code(), messageOf(e), service.model().queryCompatible());
+        }
+        return invoke(request, service, operation, codec);
+    }
+
+    /** Verifies, decodes, runs and encodes a request of an RPC protocol, errors in the protocol's own shape. */
+    private WireResponse invoke(HttpRequest request, ServiceBinding service, Operation operation, RpcCodec codec) {
         boolean queryCompatible = service.model().queryCompatible();
         try {
             Caller caller = verify(request, service);
@@ -272,6 +309,10 @@ final class ServiceRouter {
         return message == null ? "" : message;
     }
 
+    private static @Nullable RpcV2Target rpcV2Target(HttpRequest request) {
+        return RpcV2Target.of(request.rawPath(), request.header(RpcV2Target.PROTOCOL_HEADER));
+    }
+
     /** Encodes an error that the transport itself answers, in the Query shape that every AWS client can read. */
     static WireResponse transportError(AwsErrorCode code, String message, String requestId) {
         return QueryCodec.encodeError(code, message, requestId, DEFAULT_XML_NAMESPACE);
@@ -279,10 +320,14 @@ final class ServiceRouter {
 
     /**
      * Encodes an error that the transport answers for a request whose head it has read, in that request's protocol
-     * shape: JSON (with {@code __type} and the request's JSON content type) when it names an {@code X-Amz-Target} or
-     * sends a JSON content type, else the Query {@code ErrorResponse}.
+     * shape: Smithy RPC v2 CBOR's when its path and header are that protocol's; JSON (with {@code __type} and the
+     * request's JSON content type) when it names an {@code X-Amz-Target} or sends a JSON content type; else the Query
+     * {@code ErrorResponse}.
      */
     static WireResponse transportError(HttpRequest request, AwsErrorCode code, String message) {
+        if (rpcV2Target(request) != null) {
+            return RpcV2Cbor.CODEC.encodeError(code, message, false);
+        }
         String contentType = request.header("content-type");
         String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
         if (request.header("x-amz-target") != null || type.startsWith("application/x-amz-json")) {
@@ -293,11 +338,21 @@ final class ServiceRouter {
 
     /**
      * The methods that a request's protocol accepts, as an {@code Allow} header lists them, told by its {@code
-     * X-Amz-Target} header: the JSON protocols are POST only; the Query protocol takes GET (presigned URLs, {@code
-     * ?Action=}) and POST.
+     * X-Amz-Target} header or its Smithy RPC v2 path and header: the JSON protocols and RPC v2 are POST only; the Query
+     * protocol takes GET (presigned URLs, {@code ?Action=}) and POST.
+     *
+     * @param rawPath the request's path, without its query string
      */
-    static String allowedMethods(@Nullable String target) {
-        return target != null ? "POST" : "GET, POST";
+    static String allowedMethods(String rawPath, @Nullable String target, @Nullable String smithyProtocol) {
+        return target != null || RpcV2Target.of(rawPath, smithyProtocol) != null ? "POST" : "GET, POST";
+    }
+
+    /**
+     * The RPC v2 codec, made on the first RPC v2 request (or transport error of one), so that Jackson's CBOR classes
+     * stay unloaded in a server that never sees one.
+     */
+    private static final class RpcV2Cbor {
+        static final RpcV2CborCodec CODEC = new RpcV2CborCodec();
     }
 
     private static final JsonCodec TRANSPORT_JSON_10 = new JsonCodec(Protocol.AWS_JSON_1_0);

@@ -3,8 +3,10 @@ package dev.wharf.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import dev.wharf.common.LogText;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.sigv4.SigV4Verifier;
@@ -35,7 +37,7 @@ import org.w3c.dom.Document;
 
 /**
  * Coverage-guided fuzz test of everything behind the transport: routing, the signature check, both codecs, SQS's
- * binding and its engine over the memory store. Whatever a request holds, its answer is never a 5xx and is a
+ * binding and its engine over the memory store; and Smithy RPC v2 CBOR with a service that echoes its input. Whatever a request holds, its answer is never a 5xx and is a
  * well-formed error or result of the request's protocol, with no trace of a Java exception.
  *
  * <p>The first input byte picks the protocol and the rest is the body (a JSON document, or a form whose part before
@@ -55,8 +57,12 @@ class ServiceRouterFuzzTest {
     private static final SqsBinding SQS = binding();
     private static final List<String> OPERATIONS =
             List.copyOf(SQS.model().operations().keySet());
+    private static final String RPC_V2_AUTHORIZATION = AUTHORIZATION.replace("/sqs/", "/echo/");
+    private static final CBORMapper CBOR = CBORMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private static final ServiceRouter ROUTER = new ServiceRouter(
-            List.of(SQS),
+            List.of(SQS, new EchoRpcV2Binding()),
             new SigV4Verifier(
                     new StaticCredentialStore(List.of()),
                     Clock.fixed(
@@ -109,6 +115,64 @@ class ServiceRouterFuzzTest {
                 assertThat(xml.getElementsByTagName("RequestId").getLength()).isEqualTo(1);
             }
         }
+    }
+
+    /**
+     * Smithy RPC v2 CBOR: the first input byte picks the operation (Echo or Ping, its lowest bit) and the headers (the
+     * next two: the CBOR content type, none, JSON's, or an X-Amz-Target beside CBOR's); the rest is the body. The
+     * answer is one CBOR map with the protocol's headers, never a 5xx, and an error has its {@code __type} and message.
+     */
+    @FuzzTest(maxDuration = "20s")
+    void everyRpcV2RequestIsAnsweredInCborWithoutAServerError(byte[] input) throws Exception {
+        int selector = input.length == 0 ? 0 : input[0] & 0xFF;
+        byte[] body = input.length == 0 ? input : Arrays.copyOfRange(input, 1, input.length);
+        Map<String, List<String>> headers = new java.util.HashMap<>(Map.of(
+                "host", List.of("localhost:4566"),
+                "x-amz-date", List.of(DATE),
+                "authorization", List.of(RPC_V2_AUTHORIZATION),
+                "smithy-protocol", List.of("rpc-v2-cbor")));
+        switch ((selector >> 1) & 3) {
+            case 0 -> headers.put("content-type", List.of("application/cbor"));
+            case 1 -> {
+                // No content type, which is read as CBOR.
+            }
+            case 2 -> headers.put("content-type", List.of("application/x-amz-json-1.0"));
+            default -> {
+                headers.put("content-type", List.of("application/cbor"));
+                headers.put("x-amz-target", List.of("EchoService.Echo"));
+            }
+        }
+        String operation = (selector & 1) == 0 ? "Echo" : "Ping";
+        ServiceRouter.HttpRequest request = new ServiceRouter.HttpRequest(
+                "POST",
+                "/service/" + EchoRpcV2Binding.SERVICE + "/operation/" + operation,
+                "",
+                headers,
+                body,
+                ENDPOINT,
+                "fuzz");
+        WireResponse response = route(request);
+        assertThat(response.status()).as("status").isLessThan(500);
+        assertThat(response.contentType()).isEqualTo("application/cbor");
+        assertThat(response.headers()).containsEntry("smithy-protocol", "rpc-v2-cbor");
+        JsonNode document = CBOR.readTree(response.body());
+        assertThat(document.isObject()).isTrue();
+        if (response.status() >= 400) {
+            assertThat(document.path("__type").asText()).isNotEmpty();
+            assertThat(document.path("message").isTextual()).isTrue();
+            assertNoJavaTrace(document.path("message").asText(), cborEchoable(body));
+        }
+    }
+
+    /** The texts of a CBOR body as an error could quote them: raw, and its strings as decoded and as LogText writes. */
+    private static String cborEchoable(byte[] body) {
+        StringBuilder text = new StringBuilder(new String(body, StandardCharsets.UTF_8)).append('\n');
+        try {
+            collectText(CBOR.readTree(body), text);
+        } catch (java.io.IOException | RuntimeException e) {
+            // Not one CBOR item; the raw text stands.
+        }
+        return text.toString();
     }
 
     /**

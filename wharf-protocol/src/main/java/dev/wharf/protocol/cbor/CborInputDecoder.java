@@ -19,12 +19,14 @@ import org.jspecify.annotations.Nullable;
  * Checks a parsed CBOR request against its input shape and turns it into the document that the JSON codec makes of the
  * same request, so that a binding never knows which protocol carried it.
  *
- * <p>A blob arrives as a CBOR byte string and stays binary, as the JSON codec hands over a blob it has decoded. The two
- * protocols differ in one scalar type only:
+ * <p>A blob arrives as a CBOR byte string and stays binary, as the JSON codec hands over a blob it has decoded. A
+ * double may arrive as NaN or an infinity, which stays a double, as the JSON codec reads the strings that carry them.
+ * The protocols differ in one scalar type only:
  *
  * <ul>
- *   <li>a timestamp arrives as epoch milliseconds (the Java SDKs write an integer under tag 1, against RFC 8949's
- *       seconds) and becomes epoch seconds, a whole number or a decimal with up to three places, as JSON carries it.
+ *   <li>a timestamp arrives as epoch milliseconds (AWS CBOR 1.1: the Java SDKs write an integer under tag 1, against
+ *       RFC 8949's seconds) or epoch seconds (Smithy RPC v2 CBOR), as its {@link CborTimestampUnit} says, and becomes
+ *       epoch seconds, a whole number or a decimal with up to three places, as JSON carries it.
  * </ul>
  *
  * <p>Otherwise the rules are the JSON decoder's: nothing is coerced but the strings {@code true} and {@code false} to
@@ -43,9 +45,11 @@ final class CborInputDecoder {
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private final ServiceModel model;
+    private final CborTimestampUnit timestampUnit;
 
-    CborInputDecoder(ServiceModel model) {
+    CborInputDecoder(ServiceModel model, CborTimestampUnit timestampUnit) {
         this.model = model;
+        this.timestampUnit = timestampUnit;
     }
 
     /**
@@ -139,15 +143,21 @@ final class CborInputDecoder {
         return type.equals("Integer") ? NODES.numberNode(value.intValue()) : NODES.numberNode(value.longValue());
     }
 
-    /** A double arrives as a CBOR float; the document holds it as a decimal, as the JSON codec reads fractions. */
+    /**
+     * A double arrives as a CBOR float; the document holds it as a decimal, as the JSON codec reads fractions, and NaN
+     * or an infinity (a CloudWatch value may be one) as a double, as the JSON codec reads {@code "NaN"}.
+     */
     private static JsonNode checkDouble(JsonNode node) {
+        if (nonFinite(node)) {
+            return NODES.numberNode(node.doubleValue());
+        }
         BigDecimal value = finiteDecimal(node, "an Double");
         return node.isIntegralNumber() ? node : NODES.numberNode(value);
     }
 
-    /** Milliseconds since the epoch become seconds: a long when whole, else a decimal of at most three places. */
-    private static JsonNode checkTimestamp(JsonNode node) {
-        BigDecimal millis = finiteDecimal(node, "an Date");
+    /** A timestamp becomes seconds since the epoch: a long when whole, else a decimal of at most three places. */
+    private JsonNode checkTimestamp(JsonNode node) {
+        BigDecimal millis = timestampUnit.millisOf(finiteDecimal(node, "an Date"));
         if (millis.compareTo(LONG_MIN) < 0 || millis.compareTo(LONG_MAX) > 0) {
             throw error("Number " + echo(node.asText()) + " can not be converted to an Date: it is out of range.");
         }
@@ -158,15 +168,19 @@ final class CborInputDecoder {
         return NODES.numberNode(seconds.stripTrailingZeros());
     }
 
-    /** The value of a number that has one: CBOR floats may be NaN or infinite, which no model type holds. */
+    /** The value of a number that has one: CBOR floats may be NaN or infinite, which no integer or timestamp holds. */
     private static BigDecimal finiteDecimal(JsonNode node, String target) {
         if (!node.isNumber()) {
             throw notConvertible(node, target);
         }
-        if (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
+        if (nonFinite(node)) {
             throw error("Number " + node.asText() + " can not be converted to " + target + ": it is not finite.");
         }
         return node.decimalValue();
+    }
+
+    private static boolean nonFinite(JsonNode node) {
+        return node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue());
     }
 
     private static JsonNode checkBoolean(JsonNode node) {

@@ -6,7 +6,6 @@ import dev.wharf.protocol.model.Member;
 import dev.wharf.protocol.model.ServiceModel;
 import dev.wharf.protocol.model.Shape;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -16,21 +15,24 @@ import java.util.Map;
  * Writes a result document as CBOR, by its output shape: the inverse of {@link CborInputDecoder}.
  *
  * <p>A blob, held as base64 text (as the JSON codec writes it) or as binary, becomes a byte string. A timestamp, held
- * as epoch seconds (as JSON carries it) or as ISO-8601 text (as the Query codec does), becomes tag 1 with an integer of
- * epoch milliseconds, which is what the Java SDKs' CBOR unmarshaller reads. Members the shape lacks and nulls are not
- * written; {@link dev.wharf.protocol.model.ModelDocuments} has dropped them already.
+ * as epoch seconds (as JSON carries it) or as ISO-8601 text (as the Query codec does), becomes tag 1 over the number its
+ * {@link CborTimestampUnit} counts, which is what the Java SDKs' unmarshaller of the protocol reads. A double may be NaN
+ * or an infinity. Members the shape lacks and nulls are not written; {@link dev.wharf.protocol.model.ModelDocuments}
+ * has dropped them already.
  */
 final class CborOutputEncoder {
 
-    /** RFC 8949's tag of an epoch-based date; the AWS protocol puts milliseconds under it. */
+    /** RFC 8949's tag of an epoch-based date. */
     private static final int EPOCH_DATE_TAG = 1;
 
     private final ServiceModel model;
     private final CBORGenerator out;
+    private final CborTimestampUnit timestampUnit;
 
-    CborOutputEncoder(ServiceModel model, CBORGenerator out) {
+    CborOutputEncoder(ServiceModel model, CBORGenerator out, CborTimestampUnit timestampUnit) {
         this.model = model;
         this.out = out;
+        this.timestampUnit = timestampUnit;
     }
 
     /** Writes {@code value}, which must have the type of {@code shape}; a binding's slip is an IllegalStateException. */
@@ -41,12 +43,12 @@ final class CborOutputEncoder {
             case MAP -> map(value, shape);
             case STRING, ENUM -> out.writeString(value.asText());
             case INTEGER, LONG -> integer(value, shape);
-            case DOUBLE -> out.writeNumber(number(value, shape).doubleValue());
+            case DOUBLE -> out.writeNumber(numeric(value, shape).doubleValue());
             case BOOLEAN -> out.writeBoolean(value.asBoolean());
             case BLOB -> out.writeBinary(blob(value, shape));
             case TIMESTAMP -> {
                 out.writeTag(EPOCH_DATE_TAG);
-                out.writeNumber(epochMillis(value, shape));
+                timestampUnit.write(out, epochMillis(value, shape));
             }
             case OTHER -> out.writeTree(value);
         }
@@ -108,11 +110,12 @@ final class CborOutputEncoder {
         }
     }
 
-    private static BigDecimal number(JsonNode value, Shape shape) {
+    /** A number node as it is: a double node may be NaN, which has no decimal value. */
+    private static JsonNode numeric(JsonNode value, Shape shape) {
         if (!value.isNumber()) {
             throw mismatch(value, shape);
         }
-        return value.decimalValue();
+        return value;
     }
 
     private static byte[] blob(JsonNode value, Shape shape) throws IOException {
@@ -131,7 +134,7 @@ final class CborOutputEncoder {
 
     private static long epochMillis(JsonNode value, Shape shape) {
         if (value.isNumber()) {
-            return number(value, shape).movePointRight(3).longValue();
+            return numeric(value, shape).decimalValue().movePointRight(3).longValue();
         }
         if (value.isTextual()) {
             try {

@@ -175,9 +175,7 @@ public final class JsonCodec implements dev.wharf.protocol.RpcCodec {
         ObjectNode body = JSON.createObjectNode();
         body.put("__type", code.jsonType());
         body.put("message", message);
-        Map<String, String> headers = queryCompatible
-                ? Map.of("x-amzn-query-error", code.queryCode() + ";" + (code.senderFault() ? "Sender" : "Receiver"))
-                : Map.of();
+        Map<String, String> headers = dev.wharf.protocol.QueryErrorHeader.of(code, queryCompatible);
         try {
             return new WireResponse(
                     code.httpStatus(), protocol.responseContentType(), headers, JSON.writeValueAsBytes(body));

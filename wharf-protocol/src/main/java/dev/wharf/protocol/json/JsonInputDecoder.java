@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * Checks a parsed JSON request against its input shape, as AWS's JSON services do before an operation runs.
  *
  * <p>A value of the wrong JSON type is a {@code SerializationException} with the texts that AWS's JSON services send
- * (for example "class java.lang.String can not be converted to an Integer"); nothing is coerced. A member whose value
+ * (for example "class java.lang.String can not be converted to an Integer"); nothing is coerced but the strings {@code
+ * true} and {@code false} to booleans and {@code NaN}, {@code Infinity} and {@code -Infinity} to doubles, as Smithy's
+ * JSON protocols write them. A member whose value
  * is {@code null} counts as absent and members the shape does not have are dropped, so the document handed to a binding
  * holds only what the model allows, each value of its model type. A blob's base64 is decoded where it is checked, so a
  * blob reaches the binding as binary, as the CBOR codec hands it over.
@@ -34,6 +36,8 @@ final class JsonInputDecoder {
     private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final Map<String, Double> NON_FINITE =
+            Map.of("NaN", Double.NaN, "Infinity", Double.POSITIVE_INFINITY, "-Infinity", Double.NEGATIVE_INFINITY);
 
     private final ServiceModel model;
 
@@ -59,7 +63,7 @@ final class JsonInputDecoder {
             case STRING, ENUM -> checkString(node, "String");
             case INTEGER -> checkInteger(node, "Integer", INT_MIN, INT_MAX);
             case LONG -> checkInteger(node, "Long", LONG_MIN, LONG_MAX);
-            case DOUBLE -> checkNumber(node, "Double");
+            case DOUBLE -> checkDouble(node);
             case TIMESTAMP -> checkTimestamp(node);
             case BOOLEAN -> checkBoolean(node);
             case BLOB -> checkBlob(node);
@@ -141,6 +145,15 @@ final class JsonInputDecoder {
             return node;
         }
         throw notConvertible(node, "an " + type);
+    }
+
+    /**
+     * A double is a number, or one of the strings that Smithy's JSON protocols write for the values JSON has no number
+     * for, which becomes a double as the CBOR codec hands over a CBOR NaN or infinity.
+     */
+    private static JsonNode checkDouble(JsonNode node) {
+        Double nonFinite = node.isTextual() ? NON_FINITE.get(node.asText()) : null;
+        return nonFinite != null ? NODES.numberNode(nonFinite.doubleValue()) : checkNumber(node, "Double");
     }
 
     /**

@@ -21,12 +21,12 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * An SDK HTTP client without a socket: it keeps each request as the SDK marshalled it and answers with one prepared
  * response, so that the SDK's own marshaller and unmarshaller meet the codec directly.
  */
-final class CapturingHttpClient implements SdkHttpClient {
+public final class CapturingHttpClient implements SdkHttpClient {
 
     /** One request as it left the SDK. */
-    record Captured(SdkHttpRequest request, byte[] body) {
+    public record Captured(SdkHttpRequest request, byte[] body) {
 
-        String header(String name) {
+        public String header(String name) {
             return request.firstMatchingHeader(name).orElse("");
         }
     }
@@ -34,12 +34,12 @@ final class CapturingHttpClient implements SdkHttpClient {
     private final List<Captured> requests = new ArrayList<>();
     private WireResponse response = new WireResponse(200, "application/x-amz-cbor-1.1", Map.of(), new byte[0]);
 
-    void respond(WireResponse wire) {
+    public void respond(WireResponse wire) {
         this.response = wire;
     }
 
     /** The last request. */
-    Captured last() {
+    public Captured last() {
         if (requests.isEmpty()) {
             throw new IllegalStateException("no request was sent");
         }
@@ -47,7 +47,7 @@ final class CapturingHttpClient implements SdkHttpClient {
     }
 
     /** How many requests were sent, retries included. */
-    int count() {
+    public int count() {
         return requests.size();
     }
 

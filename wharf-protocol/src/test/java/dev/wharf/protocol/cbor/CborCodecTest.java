@@ -209,7 +209,7 @@ class CborCodecTest {
                         .get("message")
                         .asText())
                 .isEqualTo("bad \uFFFD\uFFFD \uFFFD ok \uD83D\uDE00");
-        assertThat(CborCodec.unicode("plain")).isSameAs("plain");
+        assertThat(CborBodyCodec.unicode("plain")).isSameAs("plain");
     }
 
     /** Every corruption of a golden request is decoded or rejected as a SerializationException; none escapes. */

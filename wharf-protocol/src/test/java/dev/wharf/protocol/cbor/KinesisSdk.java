@@ -4,18 +4,12 @@ import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.model.SdkModelReader;
 import dev.wharf.protocol.model.ServiceModel;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.ShardFilterType;
@@ -86,10 +80,7 @@ final class KinesisSdk {
 
         /** The stored body: the bytes that the SDK sent when the file was captured. */
         byte[] bytes() throws IOException {
-            try (InputStream in = Objects.requireNonNull(
-                    KinesisSdk.class.getClassLoader().getResourceAsStream(resource()), resource())) {
-                return HexFormat.of().parseHex(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
-            }
+            return OfflineSdk.hexResource(resource());
         }
 
         Operation modelOperation() {
@@ -108,13 +99,7 @@ final class KinesisSdk {
 
     /** A client with static credentials and no retries, so that one call is one request. */
     static KinesisClient client(CapturingHttpClient http) {
-        return KinesisClient.builder()
-                .endpointOverride(URI.create("http://localhost:4566"))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
-                .httpClient(http)
-                .build();
+        return OfflineSdk.client(KinesisClient.builder(), http);
     }
 
     static List<Golden> goldens() {

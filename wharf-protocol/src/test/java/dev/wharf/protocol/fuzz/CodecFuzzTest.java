@@ -12,9 +12,11 @@ import dev.wharf.common.CommonError;
 import dev.wharf.protocol.Protocol;
 import dev.wharf.protocol.json.JsonCodec;
 import dev.wharf.protocol.model.Operation;
+import dev.wharf.protocol.model.SdkModelReader;
 import dev.wharf.protocol.model.ServiceModel;
 import dev.wharf.protocol.query.FormDecoder;
 import dev.wharf.protocol.query.QueryCodec;
+import dev.wharf.protocol.rpcv2.RpcV2CborCodec;
 import dev.wharf.protocol.sigv4.SigV4Verifier;
 import dev.wharf.protocol.sigv4.SignedRequest;
 import dev.wharf.protocol.sigv4.StaticCredentialStore;
@@ -31,8 +33,8 @@ import java.util.Set;
  * Coverage-guided fuzz tests of every codec: whatever bytes arrive, a codec returns a document or throws the AWS error
  * of a client mistake, with a bounded message that cannot forge a log line; never another exception.
  *
- * <p>Each input's first byte picks the SQS operation and the rest is the body. The seeds in {@code
- * CodecFuzzTestInputs/} are the golden tests' requests. {@code JAZZER_FUZZ=1} fuzzes one method for its
+ * <p>Each input's first byte picks the operation (SQS's, or CloudWatch's for RPC v2 CBOR) and the rest is the body. The
+ * seeds in {@code CodecFuzzTestInputs/} are the golden tests' requests. {@code JAZZER_FUZZ=1} fuzzes one method for its
  * {@code maxDuration} (see {@code .ci/fuzz}); without it, JUnit replays the seeds and the findings kept there.
  */
 class CodecFuzzTest {
@@ -52,6 +54,18 @@ class CodecFuzzTest {
     private static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
     private static final SigV4Verifier VERIFIER =
             new SigV4Verifier(new StaticCredentialStore(List.of()), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    /** CloudWatch's model, read from the SDK's classes on the first RPC v2 input only. */
+    private static final class CloudWatch {
+        static final ServiceModel MODEL = SdkModelReader.read(
+                new SdkModelReader.Service(
+                        "com.amazonaws.cloudwatch#GraniteServiceVersion20100801", "monitoring", true),
+                software.amazon.awssdk.services.cloudwatch.CloudWatchClient.class);
+        /** In name order: a seed's first byte names its operation while the SDK adds none before it. */
+        static final List<Operation> OPERATIONS = List.copyOf(MODEL.operations().values());
+
+        static final RpcV2CborCodec CODEC = new RpcV2CborCodec();
+    }
 
     private static Operation operation(byte[] input) {
         return OPERATIONS.get(input.length == 0 ? 0 : (input[0] & 0xFF) % OPERATIONS.size());
@@ -115,6 +129,54 @@ class CodecFuzzTest {
         // A decoded document is already of its model types: decoding it again changes nothing.
         assertThat(JSON_CODEC.decode(JSON.writeValueAsBytes(document), SQS, operation))
                 .isEqualTo(document);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    @DictionaryEntries({
+        "Namespace",
+        "MetricData",
+        "MetricName",
+        "Timestamp",
+        "Values",
+        "Counts",
+        "StatisticValues",
+        "Dimensions",
+        "MetricDataQueries",
+        "StartTime",
+        "EndTime"
+    })
+    void rpcV2CborBodyIsDecodedToTheJsonCodecsDocumentOrIsSerializationException(byte[] input) throws Exception {
+        List<Operation> operations = CloudWatch.OPERATIONS;
+        Operation operation = operations.get(input.length == 0 ? 0 : (input[0] & 0xFF) % operations.size());
+        ObjectNode document;
+        try {
+            document = CloudWatch.CODEC.decode(body(input), CloudWatch.MODEL, operation);
+        } catch (AwsException e) {
+            assertClientError(e, Set.of(CommonError.SERIALIZATION));
+            return;
+        }
+        // The document is the JSON codec's of the same request: it writes as JSON (blobs as base64, NaN as a string)
+        // and the JSON codec reads that to the same values. It also writes back as CBOR by the operation's input.
+        ObjectNode fromJson = JSON_CODEC.decode(JSON.writeValueAsBytes(document), CloudWatch.MODEL, operation);
+        assertThat(document.equals(CodecFuzzTest::compareValues, fromJson))
+                .as("%s is %s", document, fromJson)
+                .isTrue();
+        String shape = operation.input();
+        if (shape != null) {
+            assertThat(CloudWatch.CODEC.encodeDocument(document, CloudWatch.MODEL, shape))
+                    .isNotEmpty();
+        }
+    }
+
+    /** Numbers by value (NaN is NaN), binaries by their bytes, the rest as Jackson compares them. */
+    private static int compareValues(
+            com.fasterxml.jackson.databind.JsonNode a, com.fasterxml.jackson.databind.JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return Double.isFinite(a.doubleValue()) && Double.isFinite(b.doubleValue())
+                    ? a.decimalValue().compareTo(b.decimalValue())
+                    : Double.compare(a.doubleValue(), b.doubleValue());
+        }
+        return a.equals(b) ? 0 : 1;
     }
 
     @FuzzTest(maxDuration = "30s")
