@@ -136,10 +136,96 @@ class CliAndBoto3IT {
     }
 
     private static Result awsKinesis(WharfHandle wharf, String... args) throws IOException, InterruptedException {
+        return awsService(wharf, "kinesis", args);
+    }
+
+    private static Result awsService(WharfHandle wharf, String service, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(
-                List.of("aws", "--endpoint-url", wharf.endpoint().toString(), "kinesis", "--output", "json"));
+                List.of("aws", "--endpoint-url", wharf.endpoint().toString(), service, "--output", "json"));
         command.addAll(List.of(args));
         return run(Map.of(), command);
+    }
+
+    @Test
+    void awsCliPutsMetricsReadsThemAndSetsAnAlarm(WharfHandle wharf) throws Exception {
+        // The CLI's botocore speaks Smithy RPC v2 CBOR to CloudWatch.
+        String minute = java.time.Instant.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .minusSeconds(120)
+                .toString();
+        Result put = awsService(
+                wharf,
+                "cloudwatch",
+                "put-metric-data",
+                "--namespace",
+                "Cli/App",
+                "--metric-name",
+                "Jobs",
+                "--dimensions",
+                "Queue=work",
+                "--value",
+                "7",
+                "--unit",
+                "Count",
+                "--timestamp",
+                minute);
+        assertThat(put.exitCode()).as(put.stderr()).isZero();
+        Result stats = awsService(
+                wharf,
+                "cloudwatch",
+                "get-metric-statistics",
+                "--namespace",
+                "Cli/App",
+                "--metric-name",
+                "Jobs",
+                "--dimensions",
+                "Name=Queue,Value=work",
+                "--start-time",
+                minute,
+                "--end-time",
+                java.time.Instant.parse(minute).plusSeconds(60).toString(),
+                "--period",
+                "60",
+                "--statistics",
+                "Sum");
+        assertThat(stats.exitCode()).as(stats.stderr()).isZero();
+        assertThat(stats.stdout()).contains("\"Sum\": 7.0").contains("\"Unit\": \"Count\"");
+        Result alarm = awsService(
+                wharf,
+                "cloudwatch",
+                "put-metric-alarm",
+                "--alarm-name",
+                "cli-alarm",
+                "--namespace",
+                "Cli/App",
+                "--metric-name",
+                "Jobs",
+                "--statistic",
+                "Sum",
+                "--period",
+                "60",
+                "--evaluation-periods",
+                "1",
+                "--threshold",
+                "5",
+                "--comparison-operator",
+                "GreaterThanThreshold");
+        assertThat(alarm.exitCode()).as(alarm.stderr()).isZero();
+        Result described = awsService(wharf, "cloudwatch", "describe-alarms", "--alarm-names", "cli-alarm");
+        assertThat(described.stdout()).contains("\"StateValue\": \"INSUFFICIENT_DATA\"");
+        Result missing = awsService(
+                wharf,
+                "cloudwatch",
+                "set-alarm-state",
+                "--alarm-name",
+                "no-such-alarm",
+                "--state-value",
+                "OK",
+                "--state-reason",
+                "x");
+        assertThat(missing.exitCode()).isNotZero();
+        assertThat(missing.stderr()).contains("ResourceNotFound");
     }
 
     @Test

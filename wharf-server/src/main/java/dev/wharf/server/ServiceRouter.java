@@ -69,9 +69,25 @@ final class ServiceRouter {
      */
     private volatile @Nullable List<RpcCodec> rpcCodecs;
 
+    /** Hears of every request that reached an operation, as /metrics counts them. */
+    @FunctionalInterface
+    interface RequestObserver {
+        RequestObserver NONE = (service, operation, status, nanos) -> {};
+
+        /** Called on the request's thread once its answer is made; must not block. */
+        void onRequest(String service, String operation, int status, long nanos);
+    }
+
+    private final RequestObserver observer;
+
     ServiceRouter(List<ServiceBinding> services, SigV4Verifier verifier) {
+        this(services, verifier, RequestObserver.NONE);
+    }
+
+    ServiceRouter(List<ServiceBinding> services, SigV4Verifier verifier, RequestObserver observer) {
         this.services = List.copyOf(services);
         this.verifier = verifier;
+        this.observer = observer;
         for (ServiceBinding service : services) {
             String serviceId = service.model().serviceId();
             if (service.protocols().contains(Protocol.AWS_JSON_1_0)
@@ -187,6 +203,14 @@ final class ServiceRouter {
 
     /** Verifies, decodes, runs and encodes a request of an RPC protocol, errors in the protocol's own shape. */
     private WireResponse invoke(HttpRequest request, ServiceBinding service, Operation operation, RpcCodec codec) {
+        long start = System.nanoTime();
+        WireResponse response = run(request, service, operation, codec);
+        observer.onRequest(
+                service.model().signingName(), operation.name(), response.status(), System.nanoTime() - start);
+        return response;
+    }
+
+    private WireResponse run(HttpRequest request, ServiceBinding service, Operation operation, RpcCodec codec) {
         boolean queryCompatible = service.model().queryCompatible();
         try {
             Caller caller = verify(request, service);
@@ -231,6 +255,19 @@ final class ServiceRouter {
                     request.requestId(),
                     namespace);
         }
+        long start = System.nanoTime();
+        WireResponse response = runQuery(request, service, operation, params, namespace);
+        observer.onRequest(
+                service.model().signingName(), operation.name(), response.status(), System.nanoTime() - start);
+        return response;
+    }
+
+    private WireResponse runQuery(
+            HttpRequest request,
+            ServiceBinding service,
+            Operation operation,
+            Map<String, List<String>> params,
+            String namespace) {
         try {
             Caller caller = unsigned(request) && service.allowsAnonymous(operation.name())
                     ? ANONYMOUS

@@ -95,10 +95,11 @@ public final class WharfServer implements AutoCloseable {
         this.sqs = sqs;
         this.sns = sns;
         SigV4Verifier verifier = new SigV4Verifier(new StaticCredentialStore(config.credentials()), Clock.systemUTC());
-        ServiceRouter router = new ServiceRouter(services, verifier);
+        // The gauge reads the transport when scraped, by which time the constructor has made it.
+        this.metrics = new ServerMetrics(this::openConnections, MAX_METRIC_TAG_VALUES);
+        ServiceRouter router = new ServiceRouter(services, verifier, metrics::onRequest);
         InternalResources internal = new InternalResources(services, config);
         this.transport = new HttpTransport(config, request -> dispatch(router, internal, request), handlers);
-        this.metrics = new ServerMetrics(transport::openConnections, MAX_METRIC_TAG_VALUES);
         this.port = transport.bind(config.port(), null);
         SslContext tls = config.tlsPort() < 0 ? null : TlsCertificates.serverContext(config, tlsDir(config));
         this.tlsPort = tls == null ? -1 : transport.bind(config.tlsPort(), tls);
@@ -271,6 +272,10 @@ public final class WharfServer implements AutoCloseable {
                         + e.code().queryCode() + ": " + e.getMessage());
             }
         }
+    }
+
+    private int openConnections() {
+        return transport.openConnections();
     }
 
     private WireResponse dispatch(ServiceRouter router, InternalResources internal, ServiceRouter.HttpRequest request) {

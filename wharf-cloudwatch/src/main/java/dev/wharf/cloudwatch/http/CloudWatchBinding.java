@@ -119,7 +119,7 @@ public final class CloudWatchBinding implements ServiceBinding {
 
     @Override
     public Set<Protocol> protocols() {
-        return Set.of(Protocol.AWS_QUERY, Protocol.AWS_JSON_1_0);
+        return Set.of(Protocol.AWS_QUERY, Protocol.AWS_JSON_1_0, Protocol.SMITHY_RPC_V2_CBOR);
     }
 
     @Override
