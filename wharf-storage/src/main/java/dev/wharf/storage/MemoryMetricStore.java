@@ -113,11 +113,12 @@ final class MemoryMetricStore implements MetricStore {
     @Override
     public void scanPoints(long seriesId, int periodSeconds, long fromSeconds, long toSeconds, PointVisitor visitor) {
         MetricBatch.checkSeries(seriesId, periodSeconds);
-        if (fromSeconds >= toSeconds) {
-            return;
-        }
         synchronized (engine) {
+            // Checked before the empty range returns, so that a closed store refuses every scan, as the contract says.
             engine.checkOpen();
+            if (fromSeconds >= toSeconds) {
+                return;
+            }
             for (Map.Entry<PointKey, byte[]> point : points.subMap(
                             new PointKey(seriesId, periodSeconds, fromSeconds),
                             true,

@@ -105,9 +105,11 @@ public final class MetricBatch {
     }
 
     /**
+     * Checks a series id and period as every op and read does, so that backends outside this package check them alike.
+     *
      * @throws IllegalArgumentException if the series id is negative or the period not positive
      */
-    static void checkSeries(long seriesId, int periodSeconds) {
+    public static void checkSeries(long seriesId, int periodSeconds) {
         if (seriesId < 0) {
             throw new IllegalArgumentException("a series id must not be negative: " + seriesId);
         }

@@ -2,6 +2,7 @@ package dev.wharf.storage.rocksdb;
 
 import dev.wharf.storage.ArchiveBatch;
 import dev.wharf.storage.DeliveryBatch;
+import dev.wharf.storage.MetricBatch;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.StreamBatch;
@@ -248,6 +249,7 @@ final class GroupCommitWriter {
             case StoreBatch.Archive archive -> estimateBytes(archive.batch());
             case StoreBatch.ArchivePurge purge -> OP_OVERHEAD_BYTES + purge.start().length + purge.end().length;
             case StoreBatch.Streams streams -> estimateBytes(streams.batch());
+            case StoreBatch.Metrics metrics -> estimateBytes(metrics.batch());
             // Two range tombstones and an index entry, each under two short keys at most.
             case StoreBatch.StreamTrim trim -> 3 * (OP_OVERHEAD_BYTES + 2L * RecordKeys.STREAM_RECORD_KEY_LENGTH);
         };
@@ -310,6 +312,25 @@ final class GroupCommitWriter {
                             OP_OVERHEAD_BYTES + 2L * RecordKeys.STREAM_RECORD_KEY_LENGTH + append.data().length;
                         case StreamBatch.DeleteShard delete -> 2 * OP_OVERHEAD_BYTES;
                         case StreamBatch.DeleteStream delete -> 3 * OP_OVERHEAD_BYTES;
+                    };
+        }
+        return bytes;
+    }
+
+    private static long estimateBytes(MetricBatch batch) {
+        long bytes = 0;
+        for (MetricBatch.Op op : batch.ops()) {
+            // A key's UTF-8 takes at most three bytes per UTF-16 unit; a range deletion holds two keys.
+            bytes += OP_OVERHEAD_BYTES
+                    + switch (op) {
+                        case MetricBatch.PutResource put -> 3L * put.key().length() + put.value().length;
+                        case MetricBatch.DeleteResource delete ->
+                            3L * delete.key().length();
+                        case MetricBatch.DeleteResourcePrefix delete ->
+                            6L * delete.prefix().length();
+                        case MetricBatch.PutPoint put -> RecordKeys.POINT_KEY_LENGTH + put.value().length;
+                        case MetricBatch.DeletePointsBefore delete -> 2L * RecordKeys.POINT_KEY_LENGTH;
+                        case MetricBatch.DeleteSeriesPoints delete -> 2L * Long.BYTES;
                     };
         }
         return bytes;

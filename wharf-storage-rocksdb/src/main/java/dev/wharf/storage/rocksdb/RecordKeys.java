@@ -30,6 +30,10 @@ import java.nio.charset.CodingErrorAction;
  *       sequence) finds the chunk or record that holds it or the next, and every chunk wholly below a sequence number
  *       is one range whatever the times. A stream and a shard are each one range, up to the next id or shard ({@link
  *       #streamEnd}, {@link #shardEnd}).
+ *   <li>CloudWatch's resources: the key's UTF-8 bytes, as SNS's. A point is 8 big-endian bytes of its series id, 4 of
+ *       its period, then 8 of its time with the sign bit flipped, so that negative times sort before positive ones.
+ *       A (series, period) is one range, up to the next period ({@link #pointsEnd}), and a series one range, up to the
+ *       next series id ({@link #seriesEnd}).
  * </ul>
  *
  * <p>Big-endian bytes sort like the numbers they encode as long as the numbers are non-negative, which is why {@link
@@ -310,6 +314,49 @@ final class RecordKeys {
 
     static SequenceNumber streamTimeSequenceOf(byte[] key) {
         return readSequence(key, SHARD_PREFIX_LENGTH + Long.BYTES);
+    }
+
+    static final int POINT_KEY_LENGTH = Long.BYTES + Integer.BYTES + Long.BYTES;
+
+    /** A point's key: the series id, the period, then the time with its sign bit flipped. */
+    static byte[] pointKey(long seriesId, int periodSeconds, long timeSeconds) {
+        byte[] key = new byte[POINT_KEY_LENGTH];
+        writeLong(key, 0, seriesId);
+        writeInt(key, Long.BYTES, periodSeconds);
+        writeLong(key, Long.BYTES + Integer.BYTES, timeSeconds ^ Long.MIN_VALUE);
+        return key;
+    }
+
+    /** The first key of a series' points at one period, inclusive: the key of its earliest possible time. */
+    static byte[] pointsStart(long seriesId, int periodSeconds) {
+        return pointKey(seriesId, periodSeconds, Long.MIN_VALUE);
+    }
+
+    /**
+     * The key just past a series' points at one period, exclusive: the next period's prefix. For {@link
+     * Integer#MAX_VALUE} the next period wraps to the bytes {@code 80 00 00 00}, which still sort after every positive
+     * period of the same series.
+     */
+    static byte[] pointsEnd(long seriesId, int periodSeconds) {
+        byte[] key = new byte[Long.BYTES + Integer.BYTES];
+        writeLong(key, 0, seriesId);
+        writeInt(key, Long.BYTES, periodSeconds + 1);
+        return key;
+    }
+
+    /** The first key of a series' points, inclusive, at every period. */
+    static byte[] seriesStart(long seriesId) {
+        return queueKey(seriesId);
+    }
+
+    /** The key just past a series' points, exclusive; {@link Long#MAX_VALUE} wraps as in messagesEnd. */
+    static byte[] seriesEnd(long seriesId) {
+        return queueKey(seriesId + 1);
+    }
+
+    /** The time of a point's key. */
+    static long pointTimeOf(byte[] key) {
+        return readLong(key, Long.BYTES + Integer.BYTES) ^ Long.MIN_VALUE;
     }
 
     private static void writeInt(byte[] target, int offset, int value) {

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import dev.wharf.storage.DeliveryStore;
 import dev.wharf.storage.DurabilityMode;
 import dev.wharf.storage.MessageArchiveStore;
+import dev.wharf.storage.MetricStore;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.QueueStore;
@@ -64,6 +65,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code sns-archive}: SNS's message archives, keyed by archive name, time and sequence.
  *   <li>{@code kinesis-streams}, {@code kinesis-records} and {@code kinesis-times}: Kinesis streams' metadata, their
  *       shards' records and the records' time index (see {@link RocksDbStreamStore}).
+ *   <li>{@code cloudwatch-resources} and {@code cloudwatch-points}: CloudWatch's resources, keyed by their UTF-8 keys,
+ *       and its points, keyed by series id, period and time (see {@link RocksDbMetricStore}).
  * </ul>
  *
  * <p>A data directory written before a family existed opens as it is: RocksDB creates the missing families at open.
@@ -118,10 +121,12 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private static final byte[] KINESIS_STREAMS = "kinesis-streams".getBytes(US_ASCII);
     private static final byte[] KINESIS_RECORDS = "kinesis-records".getBytes(US_ASCII);
     private static final byte[] KINESIS_TIMES = "kinesis-times".getBytes(US_ASCII);
+    private static final byte[] CLOUDWATCH_RESOURCES = "cloudwatch-resources".getBytes(US_ASCII);
+    private static final byte[] CLOUDWATCH_POINTS = "cloudwatch-points".getBytes(US_ASCII);
 
     /**
-     * Every column family, in the order of their handles; the SNS and then the Kinesis families came later and are
-     * created when missing.
+     * Every column family, in the order of their handles; the SNS, then the Kinesis, then the CloudWatch families came
+     * later and are created when missing.
      */
     static final List<byte[]> FAMILIES = List.of(
             RocksDB.DEFAULT_COLUMN_FAMILY,
@@ -134,7 +139,9 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             SNS_ARCHIVE,
             KINESIS_STREAMS,
             KINESIS_RECORDS,
-            KINESIS_TIMES);
+            KINESIS_TIMES,
+            CLOUDWATCH_RESOURCES,
+            CLOUDWATCH_POINTS);
 
     /**
      * The families that are only ever read by seeks and range scans, never by a point lookup of a key that may be
@@ -161,6 +168,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private final RocksDbDeliveryStore deliveries;
     private final RocksDbMessageArchiveStore archive;
     private final RocksDbStreamStore streams;
+    private final RocksDbMetricStore metrics;
 
     /** Closed before the database. */
     private final List<ColumnFamilyHandle> handles;
@@ -201,6 +209,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         this.deliveries = new RocksDbDeliveryStore(this, db, handles.get(5), handles.get(6));
         this.archive = new RocksDbMessageArchiveStore(this, handles.get(7));
         this.streams = new RocksDbStreamStore(this, handles.get(8), handles.get(9), handles.get(10));
+        this.metrics = new RocksDbMetricStore(this, handles.get(11), handles.get(12));
         this.handles = handles;
         this.writeOptions = track(options, new WriteOptions().setSync(mode == DurabilityMode.SYNC));
         this.options = options;
@@ -352,10 +361,9 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         return streams;
     }
 
-    /** TEMPORARY on the cloudwatch branch: RocksDbMetricStore replaces this before the branch joins main. */
     @Override
-    public dev.wharf.storage.MetricStore metrics() {
-        throw new UnsupportedOperationException("RocksDbMetricStore is being written");
+    public MetricStore metrics() {
+        return metrics;
     }
 
     @Override
@@ -683,6 +691,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                     case StoreBatch.Archive archiveBatch -> archive.apply(write, archiveBatch.batch());
                     case StoreBatch.ArchivePurge purge -> archive.apply(write, purge);
                     case StoreBatch.Streams streamBatch -> streams.apply(write, streamBatch.batch());
+                    case StoreBatch.Metrics metricBatch -> metrics.apply(write, metricBatch.batch());
                     case StoreBatch.StreamTrim trim -> {
                         if (trim.splitBelow() != null && write.count() > 0) {
                             // The trim reads the chunk it splits from the database: what the group holds so far goes

@@ -2,6 +2,7 @@ package dev.wharf.storage.rocksdb;
 
 import dev.wharf.storage.ArchiveBatch;
 import dev.wharf.storage.DeliveryBatch;
+import dev.wharf.storage.MetricBatch;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.SequenceNumber;
 import dev.wharf.storage.StreamBatch;
@@ -45,4 +46,6 @@ sealed interface StoreBatch {
             byte @Nullable [] timeKey,
             @Nullable SequenceNumber splitBelow)
             implements StoreBatch {}
+
+    record Metrics(MetricBatch batch) implements StoreBatch {}
 }

@@ -8,7 +8,7 @@ import dev.wharf.storage.SequenceNumber;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The SNS and Kinesis key encodings at their edges, which the contract suites reach only through whole stores. */
+/** The SNS, Kinesis and CloudWatch key encodings at their edges, which the contract suites reach only through whole stores. */
 final class RecordKeysTest {
 
     @Test
@@ -154,5 +154,39 @@ final class RecordKeysTest {
                 .isNegative();
         assertThat(Arrays.compareUnsigned(RecordKeys.streamEnd(Long.MAX_VALUE - 1), key))
                 .isNegative();
+    }
+
+    @Test
+    void pointKeysRoundTripSortByTimeWithNegativesFirstAndStayWithinTheirSeriesAndPeriod() {
+        long[] ascending = {Long.MIN_VALUE, -256, -1, 0, 1, 255, 256, Long.MAX_VALUE};
+        for (long series : new long[] {0, 1, Long.MAX_VALUE}) {
+            for (int period : new int[] {1, 60, 300, 3600, Integer.MAX_VALUE}) {
+                byte[] previous = null;
+                for (long time : ascending) {
+                    byte[] key = RecordKeys.pointKey(series, period, time);
+                    assertThat(key).hasSize(RecordKeys.POINT_KEY_LENGTH);
+                    assertThat(RecordKeys.pointTimeOf(key)).isEqualTo(time);
+                    assertThat(Arrays.compareUnsigned(RecordKeys.pointsStart(series, period), key))
+                            .isLessThanOrEqualTo(0);
+                    assertThat(Arrays.compareUnsigned(key, RecordKeys.pointsEnd(series, period)))
+                            .isNegative();
+                    assertThat(Arrays.compareUnsigned(RecordKeys.seriesStart(series), key))
+                            .isLessThanOrEqualTo(0);
+                    assertThat(Arrays.compareUnsigned(key, RecordKeys.seriesEnd(series)))
+                            .isNegative();
+                    if (previous != null) {
+                        assertThat(Arrays.compareUnsigned(previous, key)).isNegative();
+                    }
+                    previous = key;
+                }
+            }
+        }
+        // The end of one period is at or below the start of the next one that CloudWatch keeps.
+        assertThat(Arrays.compareUnsigned(RecordKeys.pointsEnd(5, 60), RecordKeys.pointsStart(5, 300)))
+                .isNegative();
+        assertThat(Arrays.compareUnsigned(RecordKeys.pointsEnd(5, 60), RecordKeys.pointsStart(5, 61)))
+                .isNegative();
+        assertThat(RecordKeys.pointKey(1, 60, 0))
+                .containsExactly(0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 60, 0x80, 0, 0, 0, 0, 0, 0, 0);
     }
 }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.DurabilityMode;
+import dev.wharf.storage.MetricBatch;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.TopicBatch;
@@ -17,9 +18,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child process of {@link RocksDbCrashTest}: submits commit {@code n} to the queue, topic or delivery store in turn
- * ({@code n % 3}), from one thread so that the submit order is known, keeping up to {@link #WINDOW} commits in flight
- * so that the writer groups commits of all three stores; prints {@code ack <n>} once a commit's wait has returned,
+ * A child process of {@link RocksDbCrashTest}: submits commit {@code n} to the queue, topic, delivery or metric store
+ * in turn ({@code n % 4}), from one thread so that the submit order is known, keeping up to {@link #WINDOW} commits in
+ * flight so that the writer groups commits of all four stores; prints {@code ack <n>} once a commit's wait has returned,
  * until it is killed.
  *
  * <p>Arguments: the data directory and the first commit number. It stops by itself after {@link #MAX_RUN_SECONDS}.
@@ -27,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 final class RocksDbMixedCrashWriter {
 
     static final long QUEUE_ID = 3;
+    private static final long SERIES_ID = 5;
+    private static final int PERIOD_SECONDS = 60;
     private static final String TOPIC_PREFIX = "mixed/";
     private static final int WINDOW = 64;
     private static final long MAX_RUN_SECONDS = 120;
@@ -57,12 +60,13 @@ final class RocksDbMixedCrashWriter {
 
     private static PendingCommit submit(RocksDbStorageEngine engine, long number) {
         byte[] value = value(number);
-        return switch ((int) (number % 3)) {
+        return switch ((int) (number % 4)) {
             case 0 -> engine.queues().submit(new QueueBatch().putIndex(QUEUE_ID, number, value));
             case 1 -> engine.topics().submit(new TopicBatch().put(topicKey(number), value));
-            default ->
+            case 2 ->
                 engine.deliveries()
                         .submit(new DeliveryBatch().putMessage(number, value).putDelivery(number, 0, value));
+            default -> engine.metrics().submit(new MetricBatch().putPoint(SERIES_ID, PERIOD_SECONDS, number, value));
         };
     }
 
@@ -82,6 +86,10 @@ final class RocksDbMixedCrashWriter {
             if (!Arrays.equals(engine.deliveries().readMessage(number), value)) {
                 throw new AssertionError("the delivery commit " + number + " is stored without its payload");
             }
+        });
+        engine.metrics().scanPoints(SERIES_ID, PERIOD_SECONDS, Long.MIN_VALUE, Long.MAX_VALUE, (number, value) -> {
+            add(stored, number, value);
+            return true;
         });
         return stored;
     }

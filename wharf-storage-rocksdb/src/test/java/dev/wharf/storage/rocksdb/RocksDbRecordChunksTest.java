@@ -202,7 +202,8 @@ final class RocksDbRecordChunksTest {
         }
     }
 
-    private static int indexOf(String family) {
+    /** A family's index in {@link RocksDbStorageEngine#FAMILIES}, by its name. */
+    static int indexOf(String family) {
         for (int i = 0; i < RocksDbStorageEngine.FAMILIES.size(); i++) {
             if (new String(RocksDbStorageEngine.FAMILIES.get(i), UTF_8).equals(family)) {
                 return i;
@@ -213,7 +214,7 @@ final class RocksDbRecordChunksTest {
 
     /** The entries in the records family's memtable: a relaxed store that wrote little has flushed none. */
     private static long chunkKeys(RocksDbStorageEngine engine) {
-        int records = RocksDbStorageEngine.FAMILIES.size() - 2;
+        int records = indexOf("kinesis-records");
         return engine.familyProperty(records, "rocksdb.num-entries-active-mem-table");
     }
 }

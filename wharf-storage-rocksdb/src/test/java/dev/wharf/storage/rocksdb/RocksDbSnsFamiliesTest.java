@@ -69,7 +69,9 @@ final class RocksDbSnsFamiliesTest {
                         "sns-archive",
                         "kinesis-streams",
                         "kinesis-records",
-                        "kinesis-times");
+                        "kinesis-times",
+                        "cloudwatch-resources",
+                        "cloudwatch-points");
         try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(dataDir, DurabilityMode.SYNC)) {
             assertThat(queues(engine)).containsExactly(Map.entry(1L, "queue written before SNS"));
             assertThat(engine.topics().read("topic/a")).isEqualTo(bytes("t"));

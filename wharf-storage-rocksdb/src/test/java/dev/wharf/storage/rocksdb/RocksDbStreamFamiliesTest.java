@@ -61,7 +61,8 @@ final class RocksDbStreamFamiliesTest {
         }
 
         List<String> expected = new ArrayList<>(FAMILIES_BEFORE_KINESIS);
-        expected.addAll(List.of("kinesis-streams", "kinesis-records", "kinesis-times"));
+        expected.addAll(List.of(
+                "kinesis-streams", "kinesis-records", "kinesis-times", "cloudwatch-resources", "cloudwatch-points"));
         assertThat(families(rocksDir)).containsExactlyElementsOf(expected);
         try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(dataDir, DurabilityMode.SYNC)) {
             assertThat(engine.streams().readMetadata(1, "description")).isEqualTo(bytes("d"));
@@ -78,8 +79,8 @@ final class RocksDbStreamFamiliesTest {
                 batch.append(1, 0, new SequenceNumber(0, i), i, bytes("r" + i));
             }
             engine.streams().commit(batch);
-            int records = RocksDbStorageEngine.FAMILIES.size() - 2;
-            int times = RocksDbStorageEngine.FAMILIES.size() - 1;
+            int records = RocksDbRecordChunksTest.indexOf("kinesis-records");
+            int times = RocksDbRecordChunksTest.indexOf("kinesis-times");
             long deletesBefore = engine.familyProperty(records, "rocksdb.num-deletes-active-mem-table");
 
             engine.streams().trimBeforeTime(1, 0, 900);
