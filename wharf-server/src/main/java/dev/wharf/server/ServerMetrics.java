@@ -2,7 +2,6 @@ package dev.wharf.server;
 
 import dev.wharf.protocol.WireResponse;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -22,7 +21,10 @@ import java.util.function.IntSupplier;
  * threads; the services add theirs (per queue, topic and stream) through {@link #registry()}.
  *
  * <p>Every tag that a client's names decide (queue, topic, stream) is bounded: past {@code maxTagValues} distinct
- * values of one tag, new meters with it are denied, so a client cannot grow the scrape without bound. Thread-safe.
+ * values of one tag, new meters with it are denied, so a client cannot grow the scrape without bound.
+ *
+ * <p>The registry is made by the first request or scrape, not at start: Micrometer's classes and the JVM binders are a
+ * few megabytes that an idle server does not carry. Thread-safe.
  */
 final class ServerMetrics {
 
@@ -46,24 +48,44 @@ final class ServerMetrics {
         Duration.ofSeconds(20)
     };
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final IntSupplier openConnections;
+    private final int maxTagValues;
+    /** Made on first use; guarded by this object's monitor until it is set. */
+    private volatile @org.jspecify.annotations.Nullable PrometheusMeterRegistry registry;
     /** The timers by (service, operation, status), so that a request finds its timer without the registry's lookup. */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     ServerMetrics(IntSupplier openConnections, int maxTagValues) {
+        this.openConnections = openConnections;
+        this.maxTagValues = maxTagValues;
+    }
+
+    /** The registry, made on first use. */
+    PrometheusMeterRegistry registry() {
+        PrometheusMeterRegistry made = registry;
+        if (made == null) {
+            synchronized (this) {
+                made = registry;
+                if (made == null) {
+                    made = newRegistry();
+                    registry = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    private PrometheusMeterRegistry newRegistry() {
+        PrometheusMeterRegistry made = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         for (String tag : new String[] {"queue", "topic", "stream"}) {
-            registry.config()
-                    .meterFilter(MeterFilter.maximumAllowableTags("wharf", tag, maxTagValues, MeterFilter.deny()));
+            made.config().meterFilter(MeterFilter.maximumAllowableTags("wharf", tag, maxTagValues, MeterFilter.deny()));
         }
         Gauge.builder("wharf.connections.open", openConnections::getAsInt)
                 .description("Open client connections")
-                .register(registry);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-    }
-
-    MeterRegistry registry() {
-        return registry;
+                .register(made);
+        new JvmMemoryMetrics().bindTo(made);
+        new JvmThreadMetrics().bindTo(made);
+        return made;
     }
 
     /** Records one answered request; {@code service} and {@code operation} come from the service's model. */
@@ -77,12 +99,12 @@ final class ServerMetrics {
                     .tag("operation", operation)
                     .tag("status", Integer.toString(status))
                     .serviceLevelObjectives(BUCKETS)
-                    .register(registry));
+                    .register(registry()));
         }
         timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     WireResponse scrape() {
-        return new WireResponse(200, CONTENT_TYPE, Map.of(), registry.scrape().getBytes(StandardCharsets.UTF_8));
+        return new WireResponse(200, CONTENT_TYPE, Map.of(), registry().scrape().getBytes(StandardCharsets.UTF_8));
     }
 }
