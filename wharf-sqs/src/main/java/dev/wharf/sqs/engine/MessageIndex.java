@@ -203,6 +203,33 @@ final class MessageIndex {
         }
     }
 
+    /**
+     * When the message came into the queue, from which ApproximateAgeOfOldestMessage counts its age: its SentTimestamp.
+     */
+    long arrival(int slot) {
+        return sentTimestamp[slot];
+    }
+
+    /** How often the message was received; its ApproximateReceiveCount. */
+    int receivesHere(int slot) {
+        return receiveCount[slot];
+    }
+
+    /**
+     * The earliest {@link #arrival} of the messages received fewer than {@code receivesMax} times here, in any state,
+     * or {@code Long.MAX_VALUE} when there is none. Visits every slot of the table, so the caller asks only when the
+     * oldest message cannot be found by its sequence.
+     */
+    long oldestArrival(int receivesMax) {
+        long oldest = Long.MAX_VALUE;
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (keys[slot] != 0 && receivesHere(slot) < receivesMax) {
+                oldest = Math.min(oldest, arrival(slot));
+            }
+        }
+        return oldest;
+    }
+
     /** When the next delayed or in-flight message may become visible, or {@code Long.MAX_VALUE}. */
     long nextTimer() {
         return timers.isEmpty() ? Long.MAX_VALUE : timers.peekTime();
