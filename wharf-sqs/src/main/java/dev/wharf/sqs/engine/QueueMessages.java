@@ -695,7 +695,8 @@ final class QueueMessages {
             IndexRecord before = record(queue, slot);
             if (redrive != null && before.receiveCount() >= redrive.maxReceiveCount()) {
                 moved.add(sequence);
-                movedRecords.add(before.withTimers(now, before.receiveCount(), before.firstReceiveTimestamp()));
+                movedRecords.add(before.withTimers(now, before.receiveCount(), before.firstReceiveTimestamp())
+                        .movedAt(now));
                 continue;
             }
             IndexRecord after = before.withTimers(
@@ -735,15 +736,7 @@ final class QueueMessages {
     private static IndexRecord record(Queue queue, int slot) {
         IndexRecord record = queue.index.record(slot);
         int tag = queue.index.tag(slot);
-        if (tag == 0) {
-            return record;
-        }
-        return new IndexRecord(
-                record.visibleAt(),
-                record.receiveCount(),
-                record.firstReceiveTimestamp(),
-                record.sentTimestamp(),
-                queue.groups.groupId(tag));
+        return tag == 0 ? record : record.withMessageGroupId(queue.groups.groupId(tag));
     }
 
     /**
@@ -764,13 +757,7 @@ final class QueueMessages {
             MessagePayload moved = payload.withDeadLetterQueueSourceArn(sourceArn);
             IndexRecord record = records.get(i);
             if (!to.fifo() && record.messageGroupId() != null) {
-                records.set(
-                        i,
-                        new IndexRecord(
-                                record.visibleAt(),
-                                record.receiveCount(),
-                                record.firstReceiveTimestamp(),
-                                record.sentTimestamp()));
+                records.set(i, record.withMessageGroupId(null));
             }
             batch.deleteMessage(from.queueId(), sequence);
             batch.putPayload(to.queueId(), first + i, moved.encode());

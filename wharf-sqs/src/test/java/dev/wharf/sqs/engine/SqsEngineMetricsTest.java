@@ -394,6 +394,53 @@ class SqsEngineMetricsTest {
     }
 
     @Test
+    void aDeadLetterQueuesAgeOfOldestMessageCountsFromTheMoveAcrossARestart() {
+        String dlq = create("dlq", Map.of());
+        String source = create("source", Map.of("RedrivePolicy", redrive("dlq", 3)));
+        send(source, "m");
+        long sentAt = clock.millis();
+        for (int i = 0; i < 3; i++) {
+            receive(source, 1);
+            advance(30);
+        }
+        assertThat(receive(source, 1)).isEmpty();
+        advance(20);
+
+        // The message was received three times in its source, but not yet in the dead-letter queue.
+        assertThat(metrics("dlq").ageOfOldestMessageSeconds()).isEqualTo(20);
+
+        engine = new SqsEngine(storage, clock, "us-east-1", false);
+        advance(5);
+        assertThat(metrics("dlq").ageOfOldestMessageSeconds()).isEqualTo(25);
+        Message dead = receive(dlq, 1).getFirst();
+        assertThat(dead.attributes())
+                .containsEntry("SentTimestamp", Long.toString(sentAt))
+                .containsEntry("ApproximateReceiveCount", "4");
+        assertThat(metrics("dlq").ageOfOldestMessageSeconds()).isEqualTo(25);
+    }
+
+    @Test
+    void aDeadLetterQueuesMessageReceivedThreeTimesThereIsLeftOut() {
+        String dlq = create("dlq", Map.of());
+        String source = create("source", Map.of("RedrivePolicy", redrive("dlq", 1)));
+        send(source, "m");
+        receive(source, 1);
+        advance(30);
+        receive(source, 1);
+        for (int i = 0; i < 2; i++) {
+            engine.receiveMessage(CONTEXT, new ReceiveMessageRequest(dlq, null, null, null, 1, 0, 0, null));
+        }
+        advance(10);
+        send(dlq, "sent by hand");
+        advance(5);
+        assertThat(metrics("dlq").ageOfOldestMessageSeconds()).isEqualTo(15);
+
+        engine.receiveMessage(CONTEXT, new ReceiveMessageRequest(dlq, null, null, null, 1, 0, 0, null));
+
+        assertThat(metrics("dlq").ageOfOldestMessageSeconds()).isEqualTo(5);
+    }
+
+    @Test
     void aMoveTaskCountsNoSendDeleteOrReceive() {
         create("dlq", Map.of());
         String source = create("source", Map.of("RedrivePolicy", redrive("dlq", 1)));
