@@ -1,6 +1,7 @@
 package dev.wharf.sqs.engine;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One queue's in-memory message index: per message its state and timers, in primitive arrays, with the ready messages
@@ -10,6 +11,9 @@ import java.util.Arrays;
  * in either the ready ring or the timer heap; nothing per message is an object. The ring and the heap drop entries
  * lazily: an entry whose message has since changed state is skipped when met, and both are compacted when stale
  * entries outnumber live ones.
+ *
+ * <p>Messages that a RedrivePolicy moved in (only a dead-letter queue holds them) also keep when they arrived and
+ * their receive count then, in a map beside the table, so that other queues pay nothing for them.
  *
  * <p>Not thread-safe: the owning {@link Queue}'s lock must be held for every call.
  */
@@ -36,11 +40,17 @@ final class MessageIndex {
     private byte[] state = new byte[MIN_CAPACITY];
     private int size;
 
+    /** The arrival of each message moved in by a redrive, by sequence; empty on most queues. */
+    private final java.util.HashMap<Long, Arrival> arrivals = new java.util.HashMap<>();
+
     private final SequenceRing ready = new SequenceRing();
     private final TimerHeap timers = new TimerHeap();
     private int readyCount;
     private int delayedCount;
     private int inFlightCount;
+
+    /** When a moved message came into the queue, and how often it had been received by then. */
+    private record Arrival(long timestamp, int receiveCount) {}
 
     int size() {
         return size;
@@ -82,6 +92,9 @@ final class MessageIndex {
         tag[slot] = messageTag;
         state[slot] = 0;
         size++;
+        if (record.moved()) {
+            arrivals.put(sequence, new Arrival(record.arrivalTimestamp(), record.arrivalReceiveCount()));
+        }
         schedule(slot, record.visibleAt(), now);
     }
 
@@ -132,9 +145,21 @@ final class MessageIndex {
         return tag[slot];
     }
 
-    /** The durable form of a message's current state. */
+    /** The durable form of a message's current state, without its message group (which the caller keeps). */
     IndexRecord record(int slot) {
-        return new IndexRecord(visibleAt[slot], receiveCount[slot], firstReceiveTimestamp(slot), sentTimestamp[slot]);
+        Arrival arrival = movedArrival(slot);
+        return new IndexRecord(
+                visibleAt[slot],
+                receiveCount[slot],
+                firstReceiveTimestamp(slot),
+                sentTimestamp[slot],
+                null,
+                arrival == null ? sentTimestamp[slot] : arrival.timestamp(),
+                arrival == null ? 0 : arrival.receiveCount());
+    }
+
+    private @Nullable Arrival movedArrival(int slot) {
+        return arrivals.isEmpty() ? null : arrivals.get(keys[slot]);
     }
 
     /** Records a receive: counts it, and hides the message until {@code until}. */
@@ -201,6 +226,36 @@ final class MessageIndex {
         if (timers.size() > 2 * (delayedCount + inFlightCount) + COMPACT_SLACK) {
             timers.retain(this::isTimed);
         }
+    }
+
+    /**
+     * When the message came into the queue, from which ApproximateAgeOfOldestMessage counts its age: its SentTimestamp,
+     * or when a redrive moved it here.
+     */
+    long arrival(int slot) {
+        Arrival arrival = movedArrival(slot);
+        return arrival == null ? sentTimestamp[slot] : arrival.timestamp();
+    }
+
+    /** How often the message was received in this queue: since a redrive moved it here, if one did. */
+    int receivesHere(int slot) {
+        Arrival arrival = movedArrival(slot);
+        return receiveCount[slot] - (arrival == null ? 0 : arrival.receiveCount());
+    }
+
+    /**
+     * The earliest {@link #arrival} of the messages received fewer than {@code receivesMax} times here, in any state,
+     * or {@code Long.MAX_VALUE} when there is none. Visits every slot of the table, so the caller asks only when the
+     * oldest message cannot be found by its sequence.
+     */
+    long oldestArrival(int receivesMax) {
+        long oldest = Long.MAX_VALUE;
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (keys[slot] != 0 && receivesHere(slot) < receivesMax) {
+                oldest = Math.min(oldest, arrival(slot));
+            }
+        }
+        return oldest;
     }
 
     /** When the next delayed or in-flight message may become visible, or {@code Long.MAX_VALUE}. */
@@ -277,6 +332,9 @@ final class MessageIndex {
         count(state[slot], -1);
         removeAt(slot);
         size--;
+        if (!arrivals.isEmpty()) {
+            arrivals.remove(sequence);
+        }
         if (keys.length > MIN_CAPACITY && size * 8L < keys.length) {
             resize(keys.length / 2);
         }
@@ -289,6 +347,7 @@ final class MessageIndex {
         readyCount = 0;
         delayedCount = 0;
         inFlightCount = 0;
+        arrivals.clear();
         ready.clear();
         timers.clear();
     }

@@ -66,6 +66,8 @@ final class Queue {
     PendingCommit lastSubmitted = PendingCommit.DONE;
     /** How many long polls wait on {@link #changed}. Lock must be held. */
     int waiting;
+    /** The queue's CloudWatch counters since the last metrics snapshot; see that class for what guards them. */
+    final QueueCounters counters = new QueueCounters();
 
     /**
      * The messages that one ReceiveMessage with a ReceiveRequestAttemptId returned.

@@ -4,6 +4,7 @@ import dev.wharf.common.AwsException;
 import dev.wharf.common.CommonError;
 import dev.wharf.sqs.api.MessageAttributeValue;
 import dev.wharf.sqs.api.QueueAttributeName;
+import dev.wharf.sqs.api.QueueMetrics;
 import dev.wharf.sqs.api.SqsError;
 import dev.wharf.sqs.api.SqsLimits;
 import dev.wharf.storage.PendingCommit;
@@ -34,10 +35,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class QueueMessages {
 
-    /** A message checked and encoded for sending. */
+    /**
+     * A message checked and encoded for sending.
+     *
+     * @param size the message's size as AWS counts it against MaximumMessageSize (body and message attributes), in
+     *     bytes; its {@code SentMessageSize} sample
+     */
     record Outgoing(
             MessagePayload payload,
             int delaySeconds,
+            long size,
             String md5OfMessageBody,
             @Nullable String md5OfMessageAttributes,
             @Nullable String md5OfMessageSystemAttributes) {}
@@ -53,6 +60,9 @@ final class QueueMessages {
 
     /** Bounds how long purge, deletion and sends wait for a queue's pending sends. */
     private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    /** How often a standard queue's message is received before ApproximateAgeOfOldestMessage leaves it out. */
+    static final int POISON_PILL_RECEIVES = 3;
 
     /** Bounds the work one call spends deleting messages past their retention period. */
     private static final int EXPIRY_STEPS_MAX = 100_000;
@@ -163,9 +173,8 @@ final class QueueMessages {
         }
         Map<String, MessageAttributeValue> checkedAttributes = MessageRules.attributes(attributes);
         Map<String, MessageAttributeValue> checkedSystem = MessageRules.systemAttributes(systemAttributes);
-        MessageRules.messageSize(
-                MessageRules.messageSize(checkedBody, checkedAttributes),
-                metadata.intAttribute(QueueAttributeName.MaximumMessageSize));
+        long size = MessageRules.messageSize(checkedBody, checkedAttributes);
+        MessageRules.messageSize(size, metadata.intAttribute(QueueAttributeName.MaximumMessageSize));
         MessageAttributeValue traceHeader = checkedSystem.get("AWSTraceHeader");
         MessagePayload payload = new MessagePayload(
                 randomMessageId(),
@@ -179,6 +188,7 @@ final class QueueMessages {
         return new Outgoing(
                 payload,
                 delay,
+                size,
                 MessageAttributesMd5.ofBody(checkedBody),
                 MessageAttributesMd5.ofAttributes(checkedAttributes),
                 MessageAttributesMd5.ofAttributes(checkedSystem));
@@ -245,6 +255,8 @@ final class QueueMessages {
             List<Long> sequences = new ArrayList<>();
             List<IndexRecord> records = new ArrayList<>();
             Map<String, DedupWindow.Entry> entries = new java.util.LinkedHashMap<>();
+            int duplicates = 0;
+            List<Outgoing> added = new ArrayList<>(messages.size());
             for (Outgoing message : messages) {
                 MessagePayload payload = message.payload();
                 String key = null;
@@ -259,6 +271,7 @@ final class QueueMessages {
                     }
                     if (original != null) {
                         sent.add(new Sent(original.messageId().toString(), sequenceNumber(original.sequence())));
+                        duplicates++;
                         continue;
                     }
                 }
@@ -269,6 +282,7 @@ final class QueueMessages {
                 batch.putIndex(queue.queueId(), sequence, record.encode());
                 sequences.add(sequence);
                 records.add(record);
+                added.add(message);
                 if (key != null) {
                     DedupWindow.Entry entry = queue.dedup.next(key, payload.messageId(), sequence, now);
                     batch.putIndex(queue.queueId(), entry.record(), entry.encode());
@@ -286,6 +300,9 @@ final class QueueMessages {
                 add(queue, sequences.get(i), records.get(i), now);
             }
             entries.values().forEach(queue.dedup::add);
+            // Counted once durable: AWS counts a duplicate as deduplicated, not as sent.
+            countSent(queue, added);
+            queue.counters.onDeduplicated(duplicates);
             // Delayed messages wake waiters too, so that they shorten their wait to the delay's end.
             queue.changed.signalAll();
             return sent;
@@ -349,6 +366,7 @@ final class QueueMessages {
                     for (int i = 0; i < count; i++) {
                         add(queue, first + i, records[i], now);
                     }
+                    countSent(queue, messages);
                     // Delayed messages wake waiters too, so that they shorten their wait to the delay's end.
                     queue.changed.signalAll();
                 }
@@ -358,6 +376,13 @@ final class QueueMessages {
             }
         }
         return sent;
+    }
+
+    /** Lock must be held, and the messages durable. Counts them for NumberOfMessagesSent and SentMessageSize. */
+    private static void countSent(Queue queue, List<Outgoing> added) {
+        for (int i = 0; i < added.size(); i++) {
+            queue.counters.onSent(added.get(i).size());
+        }
     }
 
     /**
@@ -670,7 +695,8 @@ final class QueueMessages {
             IndexRecord before = record(queue, slot);
             if (redrive != null && before.receiveCount() >= redrive.maxReceiveCount()) {
                 moved.add(sequence);
-                movedRecords.add(before.withTimers(now, before.receiveCount(), before.firstReceiveTimestamp()));
+                movedRecords.add(before.withTimers(now, before.receiveCount(), before.firstReceiveTimestamp())
+                        .movedAt(now));
                 continue;
             }
             IndexRecord after = before.withTimers(
@@ -710,15 +736,7 @@ final class QueueMessages {
     private static IndexRecord record(Queue queue, int slot) {
         IndexRecord record = queue.index.record(slot);
         int tag = queue.index.tag(slot);
-        if (tag == 0) {
-            return record;
-        }
-        return new IndexRecord(
-                record.visibleAt(),
-                record.receiveCount(),
-                record.firstReceiveTimestamp(),
-                record.sentTimestamp(),
-                queue.groups.groupId(tag));
+        return tag == 0 ? record : record.withMessageGroupId(queue.groups.groupId(tag));
     }
 
     /**
@@ -739,13 +757,7 @@ final class QueueMessages {
             MessagePayload moved = payload.withDeadLetterQueueSourceArn(sourceArn);
             IndexRecord record = records.get(i);
             if (!to.fifo() && record.messageGroupId() != null) {
-                records.set(
-                        i,
-                        new IndexRecord(
-                                record.visibleAt(),
-                                record.receiveCount(),
-                                record.firstReceiveTimestamp(),
-                                record.sentTimestamp()));
+                records.set(i, record.withMessageGroupId(null));
             }
             batch.deleteMessage(from.queueId(), sequence);
             batch.putPayload(to.queueId(), first + i, moved.encode());
@@ -822,6 +834,8 @@ final class QueueMessages {
                 commit = submit(queue, new QueueBatch().deleteMessage(queue.queueId(), handle.sequence()));
                 forget(queue, handle.sequence());
             }
+            // AWS counts every successful delete, one of a message already gone included.
+            queue.counters.onDeleted(1);
         } finally {
             queue.lock.unlock();
         }
@@ -878,6 +892,11 @@ final class QueueMessages {
             }
             commit = batch.isEmpty() ? queue.lastSubmitted : submit(queue, batch);
             deleted.forEach(sequence -> forget(queue, sequence));
+            int successful = 0;
+            for (AwsException error : errors) {
+                successful += error == null ? 1 : 0;
+            }
+            queue.counters.onDeleted(successful);
         } finally {
             queue.lock.unlock();
         }
@@ -1002,17 +1021,63 @@ final class QueueMessages {
     Counts counts(Queue queue) {
         queue.lock.lock();
         try {
-            long now = clock.millis();
-            QueueBatch batch = new QueueBatch();
-            expire(queue, now, batch);
-            // Deletions past retention need no wait: the messages are gone from the index whether or not they stick.
-            submit(queue, batch);
-            queue.index.promote(now);
-            MessageIndex index = queue.index;
-            return new Counts(index.readyCount(), index.inFlightCount(), index.delayedCount());
+            return counts(queue, clock.millis());
         } finally {
             queue.lock.unlock();
         }
+    }
+
+    /** Lock must be held. Counts the queue's messages by state as of {@code now}, deleting those past retention. */
+    private Counts counts(Queue queue, long now) {
+        QueueBatch batch = new QueueBatch();
+        expire(queue, now, batch);
+        // Deletions past retention need no wait: the messages are gone from the index whether or not they stick.
+        submit(queue, batch);
+        queue.index.promote(now);
+        MessageIndex index = queue.index;
+        return new Counts(index.readyCount(), index.inFlightCount(), index.delayedCount());
+    }
+
+    /**
+     * The queue's CloudWatch figures as of now, with its counters since the last call, which it resets; null once the
+     * queue is deleted. The gauges are those that {@link #counts(Queue)} gives GetQueueAttributes at the same moment,
+     * and the counters are read and reset under the queue's lock, as they are counted, so that nothing counted is
+     * lost or counted twice.
+     */
+    @Nullable
+    QueueMetrics metrics(Queue queue) {
+        queue.lock.lock();
+        try {
+            if (queue.deleted) {
+                return null;
+            }
+            long now = clock.millis();
+            Counts counts = counts(queue, now);
+            return queue.counters.drain(queue.metadata(), counts, ageOfOldestMessageSeconds(queue, now));
+        } finally {
+            queue.lock.unlock();
+        }
+    }
+
+    /**
+     * Lock must be held, and expired messages deleted. ApproximateAgeOfOldestMessage as AWS defines it: the age of the
+     * oldest message not deleted (delayed and in-flight ones included), leaving out on a standard queue the messages
+     * received {@link #POISON_PILL_RECEIVES} times or more (AWS moves them to the back of the queue and leaves such
+     * poison pills out of the metric); a FIFO queue keeps its order, so its oldest message counts however often it
+     * was received. 0 when no message counts.
+     *
+     * <p>Messages come into a queue in the order of their sequences, so the oldest is usually the one at the retention
+     * cursor, which {@link #expire} leaves at the lowest sequence the queue holds; only when that one does not count
+     * (or a send below it is still pending) is the whole index scanned.
+     */
+    private static long ageOfOldestMessageSeconds(Queue queue, long now) {
+        int receivesMax = queue.fifo() ? Integer.MAX_VALUE : POISON_PILL_RECEIVES;
+        MessageIndex index = queue.index;
+        int head = index.slot(queue.retentionCursor);
+        long arrival = head >= 0 && index.receivesHere(head) < receivesMax
+                ? index.arrival(head)
+                : index.oldestArrival(receivesMax);
+        return arrival == Long.MAX_VALUE ? 0 : Math.max(0, now - arrival) / 1_000;
     }
 
     /** Marks a queue deleted, so that waiting and later calls see it gone. */

@@ -38,6 +38,7 @@ import dev.wharf.sqs.api.PurgeQueueRequest;
 import dev.wharf.sqs.api.QueueAttributeName;
 import dev.wharf.sqs.api.QueueDelivery;
 import dev.wharf.sqs.api.QueueDeliveryPort;
+import dev.wharf.sqs.api.QueueMetrics;
 import dev.wharf.sqs.api.ReceiveMessageRequest;
 import dev.wharf.sqs.api.ReceiveMessageResult;
 import dev.wharf.sqs.api.RemovePermissionRequest;
@@ -63,6 +64,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,6 +159,27 @@ public final class SqsEngine implements QueueDeliveryPort {
 
     static AwsException queueDoesNotExist() {
         return SqsError.QueueDoesNotExist.with("The specified queue does not exist.");
+    }
+
+    /**
+     * Every live queue's CloudWatch figures at this moment, ordered by account and queue name: its gauges, the same
+     * that GetQueueAttributes answers now, and its counters since the previous call, which this call resets. Each
+     * event is counted in exactly one snapshot, even when calls run concurrently. A queue deleted since the previous
+     * call is left out, with what it counted after that call.
+     *
+     * <p>Takes each queue's lock in turn, never two at once, and never the registry lock; CloudWatch calls it once a
+     * minute.
+     */
+    public List<QueueMetrics> metricsSnapshot() {
+        List<QueueMetrics> snapshot = new ArrayList<>(queues.size());
+        for (Queue queue : queues.values()) {
+            QueueMetrics metrics = messages.metrics(queue);
+            if (metrics != null) {
+                snapshot.add(metrics);
+            }
+        }
+        snapshot.sort(Comparator.comparing(QueueMetrics::accountId).thenComparing(QueueMetrics::queueName));
+        return snapshot;
     }
 
     /** The number of live queues. */
@@ -808,6 +831,8 @@ public final class SqsEngine implements QueueDeliveryPort {
                 result.add(selection.message(payload, message, handle, metadata.fifo()));
             }
         }
+        // Counted by what the call returns: a message deleted since the receive took it is not returned.
+        queue.counters.onReceived(result.size());
         return new ReceiveMessageResult(result);
     }
 
