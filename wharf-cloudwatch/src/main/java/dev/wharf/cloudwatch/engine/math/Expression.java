@@ -3,17 +3,14 @@ package dev.wharf.cloudwatch.engine.math;
 import java.util.Set;
 
 /**
- * A parsed metric math expression, which {@link MetricMath#parse} makes, and the Ids it references.
+ * A parsed metric math expression, which {@link MetricMath#parse} makes: the Ids it references, and its evaluation.
  *
- * <p>Immutable and safe to share between threads.
+ * <p>Immutable and safe to share between threads; each {@link #evaluate} call has its own state.
  */
 public final class Expression {
 
     private final String text;
-
-    @SuppressWarnings("UnusedVariable") // Evaluated by the commit that follows.
     private final Node root;
-
     private final Set<String> references;
 
     Expression(String text, Node root, Set<String> references) {
@@ -33,6 +30,23 @@ public final class Expression {
      */
     public Set<String> references() {
         return references;
+    }
+
+    /**
+     * Evaluates the expression against the request's other queries.
+     *
+     * @throws MathException for an evaluation error: an Id that the context lacks, an argument of the wrong type, a
+     *     bound exceeded, or a result that is a scalar, as "the final result of any math expression must be a single
+     *     time series or an array of time series"
+     */
+    public Evaluation evaluate(MathContext context) {
+        EvaluationScope scope = new EvaluationScope(context);
+        MathValue value = new Evaluator(scope).evaluate(root);
+        if (value instanceof MathValue.Scalar) {
+            throw new MathException(
+                    "The result of an expression must be a time series or an array of time series, not a scalar");
+        }
+        return new Evaluation(value, scope.anyDropped());
     }
 
     @Override
