@@ -5,10 +5,12 @@ import dev.wharf.cloudwatch.api.CloudWatchError;
 import dev.wharf.cloudwatch.api.CloudWatchLimits;
 import dev.wharf.cloudwatch.api.GetMetricDataRequest;
 import dev.wharf.cloudwatch.api.GetMetricDataResponse;
+import dev.wharf.cloudwatch.api.MessageData;
 import dev.wharf.cloudwatch.api.Metric;
 import dev.wharf.cloudwatch.api.MetricDataQuery;
 import dev.wharf.cloudwatch.api.MetricDataResult;
 import dev.wharf.cloudwatch.api.MetricStat;
+import dev.wharf.cloudwatch.engine.math.Evaluation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +32,7 @@ final class MetricDataQueries {
     private static final String TOKEN_PREFIX = "d1.";
 
     /** One query's result before paging: its id, label and datapoints in time order. */
-    record Series(String id, String label, long[] timestampsSeconds, double[] values) {}
+    record Series(String id, String label, long[] timestampsSeconds, double[] values, boolean datapointsDropped) {}
 
     private final SeriesIndex index;
     private final MetricReads reads;
@@ -154,7 +156,8 @@ final class MetricDataQueries {
                 String.valueOf(query.id()),
                 label,
                 java.util.Arrays.copyOf(times, n),
-                java.util.Arrays.copyOf(values, n));
+                java.util.Arrays.copyOf(values, n),
+                false);
     }
 
     /** The page of the results that the token asks for: at most {@code maxDatapoints} datapoints across them. */
@@ -186,7 +189,10 @@ final class MetricDataQueries {
             }
             budget -= take;
             String status = from + take < size ? "PartialData" : "Complete";
-            out.add(new MetricDataResult(series.id(), series.label(), timestamps, values, status, null));
+            List<MessageData> messages = series.datapointsDropped()
+                    ? List.of(new MessageData(Evaluation.ARITHMETIC_ERROR_CODE, Evaluation.ARITHMETIC_ERROR_MESSAGE))
+                    : null;
+            out.add(new MetricDataResult(series.id(), series.label(), timestamps, values, status, messages));
         }
         long returned = maxDatapoints - budget;
         String next = offset + returned < total ? TOKEN_PREFIX + (offset + returned) : null;
