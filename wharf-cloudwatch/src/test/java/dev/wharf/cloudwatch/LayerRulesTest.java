@@ -31,13 +31,17 @@ class LayerRulesTest {
     }
 
     @Test
-    void cloudWatchReachesSnsOnlyThroughItsApiPorts() {
+    void cloudWatchReachesSnsAndSqsOnlyThroughTheirApis() {
         noClasses()
                 .that()
                 .resideInAPackage("dev.wharf.cloudwatch..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.wharf.sns.engine..", "dev.wharf.sns.http..")
+                .resideInAnyPackage(
+                        "dev.wharf.sns.engine..",
+                        "dev.wharf.sns.http..",
+                        "dev.wharf.sqs.engine..",
+                        "dev.wharf.sqs.http..")
                 .check(CLOUDWATCH);
     }
 

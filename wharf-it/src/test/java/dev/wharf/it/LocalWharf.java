@@ -45,6 +45,17 @@ final class LocalWharf {
         return start(Path.of("unused"), DurabilityMode.MEMORY, WharfConfig.Limits.defaults(), sns);
     }
 
+    /** A server that keeps nothing and whose services publish their AWS/ metrics every few seconds. */
+    static WharfServer inMemory(WharfConfig.CloudWatch cloudWatch) throws Exception {
+        return WharfServer.start(config(
+                        Path.of("unused"),
+                        DurabilityMode.MEMORY,
+                        WharfConfig.Limits.defaults(),
+                        WharfConfig.Sns.defaults(),
+                        -1)
+                .withCloudWatch(cloudWatch));
+    }
+
     /** A server that keeps nothing, with the given transport limits, and HTTPS on a free port besides HTTP. */
     static WharfServer inMemoryWithTls(WharfConfig.Limits limits) throws Exception {
         return start(Path.of("unused"), DurabilityMode.MEMORY, limits, WharfConfig.Sns.defaults(), 0);
@@ -58,7 +69,12 @@ final class LocalWharf {
     private static WharfServer start(
             Path dataDir, DurabilityMode mode, WharfConfig.Limits limits, WharfConfig.Sns sns, int tlsPort)
             throws Exception {
-        return WharfServer.start(new WharfConfig(
+        return WharfServer.start(config(dataDir, mode, limits, sns, tlsPort));
+    }
+
+    private static WharfConfig config(
+            Path dataDir, DurabilityMode mode, WharfConfig.Limits limits, WharfConfig.Sns sns, int tlsPort) {
+        return new WharfConfig(
                 "127.0.0.1",
                 0,
                 tlsPort,
@@ -72,6 +88,6 @@ final class LocalWharf {
                 false,
                 limits,
                 List.of(),
-                sns));
+                sns);
     }
 }

@@ -1,7 +1,11 @@
 package dev.wharf.server;
 
 import dev.wharf.protocol.WireResponse;
+import dev.wharf.sqs.api.QueueMetrics;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -10,6 +14,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +108,89 @@ final class ServerMetrics {
                     .register(registry()));
         }
         timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The cumulative counts of one queue, which its counters read. */
+    private static final class QueueTotals {
+        volatile double sent;
+        volatile double received;
+        volatile double deleted;
+        volatile double emptyReceives;
+        final List<Meter.Id> meters = new ArrayList<>();
+    }
+
+    /** The latest figures of each queue, by account and name; written by {@link #onQueues} only. */
+    private volatile Map<String, QueueMetrics> queues = Map.of();
+
+    private final Map<String, QueueTotals> queueTotals = new ConcurrentHashMap<>();
+
+    /**
+     * Takes one interval's figures of SQS's queues (the same that CloudWatch publishes): gauges show the latest, and
+     * each queue's counters add the interval's counts. Called by one thread at a time.
+     */
+    void onQueues(List<QueueMetrics> latest) {
+        if (registry == null) {
+            // No one has asked yet: an idle server makes no registry for its queues' sake.
+            return;
+        }
+        Map<String, QueueMetrics> byKey = new java.util.HashMap<>();
+        latest.forEach(queue -> byKey.put(queue.accountId() + "/" + queue.queueName(), queue));
+        queues = byKey;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (QueueMetrics queue : latest) {
+            String key = queue.accountId() + "/" + queue.queueName();
+            seen.add(key);
+            QueueTotals totals = queueTotals.computeIfAbsent(key, k -> register(queue));
+            totals.sent += queue.sent();
+            totals.received += queue.received();
+            totals.deleted += queue.deleted();
+            totals.emptyReceives += queue.emptyReceives();
+        }
+        queueTotals.entrySet().removeIf(entry -> {
+            if (seen.contains(entry.getKey())) {
+                return false;
+            }
+            entry.getValue().meters.forEach(registry()::remove);
+            return true;
+        });
+    }
+
+    private QueueTotals register(QueueMetrics queue) {
+        QueueTotals totals = new QueueTotals();
+        Tags tags = Tags.of("account", queue.accountId(), "queue", queue.queueName());
+        String key = queue.accountId() + "/" + queue.queueName();
+        counter(totals, "wharf.sqs.messages.sent", tags, t -> t.sent);
+        counter(totals, "wharf.sqs.messages.received", tags, t -> t.received);
+        counter(totals, "wharf.sqs.messages.deleted", tags, t -> t.deleted);
+        counter(totals, "wharf.sqs.receives.empty", tags, t -> t.emptyReceives);
+        gauge(totals, "wharf.sqs.messages.visible", tags, key, QueueMetrics::visible);
+        gauge(totals, "wharf.sqs.messages.not.visible", tags, key, QueueMetrics::notVisible);
+        gauge(totals, "wharf.sqs.messages.delayed", tags, key, QueueMetrics::delayed);
+        gauge(totals, "wharf.sqs.oldest.message.age.seconds", tags, key, QueueMetrics::ageOfOldestMessageSeconds);
+        return totals;
+    }
+
+    private void counter(
+            QueueTotals totals, String name, Tags tags, java.util.function.ToDoubleFunction<QueueTotals> read) {
+        totals.meters.add(FunctionCounter.builder(name, totals, read)
+                .tags(tags)
+                .register(registry())
+                .getId());
+    }
+
+    private void gauge(
+            QueueTotals totals,
+            String name,
+            Tags tags,
+            String key,
+            java.util.function.ToLongFunction<QueueMetrics> read) {
+        totals.meters.add(Gauge.builder(name, () -> {
+                    QueueMetrics queue = queues.get(key);
+                    return queue == null ? 0 : read.applyAsLong(queue);
+                })
+                .tags(tags)
+                .register(registry())
+                .getId());
     }
 
     WireResponse scrape() {

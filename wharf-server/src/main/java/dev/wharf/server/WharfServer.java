@@ -88,7 +88,12 @@ public final class WharfServer implements AutoCloseable {
     private volatile boolean closed;
 
     private WharfServer(
-            WharfConfig config, StorageEngine storage, SqsEngine sqs, SnsEngine sns, List<ServiceBinding> services)
+            WharfConfig config,
+            StorageEngine storage,
+            SqsEngine sqs,
+            SnsEngine sns,
+            CloudWatchEngine cloudWatch,
+            List<ServiceBinding> services)
             throws Exception {
         this.config = config;
         this.storage = storage;
@@ -100,6 +105,10 @@ public final class WharfServer implements AutoCloseable {
         ServiceRouter router = new ServiceRouter(services, verifier, metrics::onRequest);
         InternalResources internal = new InternalResources(services, config);
         this.transport = new HttpTransport(config, request -> dispatch(router, internal, request), handlers);
+        Thread.ofVirtual()
+                .name("service-metrics")
+                .start(() ->
+                        publishServiceMetrics(cloudWatch, config.cloudWatch().serviceMetricsSeconds()));
         this.port = transport.bind(config.port(), null);
         SslContext tls = config.tlsPort() < 0 ? null : TlsCertificates.serverContext(config, tlsDir(config));
         this.tlsPort = tls == null ? -1 : transport.bind(config.tlsPort(), tls);
@@ -127,16 +136,18 @@ public final class WharfServer implements AutoCloseable {
                     Clock.systemUTC(),
                     config.region(),
                     snsDelivery(config.sns()));
+            CloudWatchEngine cloudWatch = cloudWatch(storage, sns, endpoint);
             return new WharfServer(
                     config,
                     storage,
                     sqs,
                     sns,
+                    cloudWatch,
                     List.of(
                             new SqsBinding(sqs),
                             new SnsBinding(sns),
                             new KinesisBinding(() -> kinesis(config, storage), config.region()),
-                            new CloudWatchBinding(cloudWatch(storage, sns, endpoint), config.region()),
+                            new CloudWatchBinding(cloudWatch, config.region()),
                             new StsBinding(new StsEngine())));
         } catch (Exception | Error e) {
             storage.close();
@@ -173,6 +184,31 @@ public final class WharfServer implements AutoCloseable {
                         .messageId()));
         Thread.ofVirtual().name("cloudwatch-alarms").start(() -> runAlarms(cloudWatch));
         return cloudWatch;
+    }
+
+    /**
+     * Publishes the services' AWS/ metrics into CloudWatch, and the same figures to /metrics, at the end of each
+     * interval (a minute, as AWS does, or the configured divisor of one).
+     */
+    private void publishServiceMetrics(CloudWatchEngine cloudWatch, int intervalSeconds) {
+        long intervalMillis = intervalSeconds * 1_000L;
+        while (!closed && !Thread.currentThread().isInterrupted()) {
+            try {
+                long now = Clock.systemUTC().millis();
+                Thread.sleep(intervalMillis - now % intervalMillis);
+                java.time.Instant at = java.time.Instant.ofEpochMilli(now - now % intervalMillis);
+                List<dev.wharf.sqs.api.QueueMetrics> queues = sqs.metricsSnapshot();
+                cloudWatch.publishQueueMetrics(queues, at, intervalSeconds < 60);
+                metrics.onQueues(queues);
+            } catch (InterruptedException e) {
+                return;
+            } catch (IllegalStateException e) {
+                // The store is closed: the server is stopping.
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Publishing the services' metrics failed; the next interval tries again", e);
+            }
+        }
     }
 
     private static void runAlarms(CloudWatchEngine cloudWatch) {

@@ -111,6 +111,16 @@ public final class CloudWatchEngine {
         }
     }
 
+    /**
+     * Publishes one interval's figures of SQS's queues under AWS/SQS, each account's into its own metrics, at {@code at}
+     * (as high-resolution data when the interval is under a minute).
+     */
+    public void publishQueueMetrics(
+            java.util.List<dev.wharf.sqs.api.QueueMetrics> queues, Instant at, boolean highResolution) {
+        AwsSqsMetrics.data(queues, at, highResolution)
+                .forEach((account, data) -> putServiceMetricData(account, AwsSqsMetrics.NAMESPACE, data));
+    }
+
     public ListMetricsResponse listMetrics(CloudWatchContext context, ListMetricsRequest request) {
         return listing.listMetrics(context, request, now());
     }
