@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -45,11 +46,14 @@ final class DataRecords {
     private final StreamRegistry streams;
     private final ShardLogs logs;
     private final boolean limits;
+    /** Nanoseconds, for the operations' latency metrics. */
+    private final LongSupplier nanoTime;
 
-    DataRecords(StreamRegistry streams, ShardLogs logs, boolean limits) {
+    DataRecords(StreamRegistry streams, ShardLogs logs, boolean limits, LongSupplier nanoTime) {
         this.streams = streams;
         this.logs = logs;
         this.limits = limits;
+        this.nanoTime = nanoTime;
     }
 
     /** One record to write, with its hash key worked out. */
@@ -71,6 +75,7 @@ final class DataRecords {
             @Nullable String errorMessage) {}
 
     PutRecordResponse putRecord(KinesisContext context, PutRecordRequest request) {
+        long startedNanos = nanoTime.getAsLong();
         MemberConstraints.check()
                 .notNull("data", request.data())
                 .blobLength("data", request.data(), DATA_LENGTH_MAX)
@@ -90,7 +95,7 @@ final class DataRecords {
                     + request.sequenceNumberForOrdering() + " used in PutRecord on stream " + stream.name
                     + " under account " + stream.accountId + " is invalid.");
         }
-        Written written = write(stream, List.of(entry));
+        Written written = write(stream, List.of(entry), false, startedNanos);
         Placed placed = written.placed().getFirst();
         if (placed.errorCode() != null) {
             throw KinesisError.ProvisionedThroughputExceeded.with(Objects.requireNonNull(placed.errorMessage()));
@@ -102,6 +107,7 @@ final class DataRecords {
     }
 
     PutRecordsResponse putRecords(KinesisContext context, PutRecordsRequest request) {
+        long startedNanos = nanoTime.getAsLong();
         List<PutRecordsRequestEntry> records = request.records();
         MemberConstraints check = MemberConstraints.check()
                 .notNull("records", records)
@@ -139,7 +145,7 @@ final class DataRecords {
             throw KinesisError.InvalidArgument.with("Records size exceeds " + KinesisLimits.PUT_RECORDS_BYTES_MAX
                     + " bytes limit for stream " + stream.name + " under account " + stream.accountId + ".");
         }
-        Written written = write(stream, entries);
+        Written written = write(stream, entries, true, startedNanos);
         List<PutRecordsResultEntry> results = new ArrayList<>(entries.size());
         int failed = 0;
         for (Placed placed : written.placed()) {
@@ -183,14 +189,26 @@ final class DataRecords {
     /** What a write did: where each record went, and the stream's encryption at the time. */
     private record Written(List<Placed> placed, String encryptionType) {}
 
+    /** What one write did to one shard: where its log goes on, and what it put and had refused. */
+    private static final class Touched {
+        final ShardLog log;
+        long next;
+        int placed;
+        long bytes;
+        int throttled;
+
+        Touched(ShardLog log) {
+            this.log = log;
+        }
+    }
+
     /**
      * Places the records under the stream's lock, submits them as one batch, and waits, without the lock, until the
-     * batch is durable; then readers may see them.
+     * batch is durable; then readers may see them, and the write is counted in the stream's metrics.
      */
-    private Written write(Stream stream, List<Entry> entries) {
+    private Written write(Stream stream, List<Entry> entries, boolean putRecords, long startedNanos) {
         List<Placed> placed = new ArrayList<>(entries.size());
-        Map<Integer, ShardLog> touched = new HashMap<>();
-        Map<Integer, Long> nextOrdinals = new HashMap<>();
+        Map<Integer, Touched> touched = new HashMap<>();
         StreamBatch batch = new StreamBatch();
         PendingCommit pending;
         String encryption;
@@ -208,8 +226,14 @@ final class DataRecords {
             }
             for (Entry entry : entries) {
                 ShardState shard = route(stream, entry.hashKey());
-                ShardLog log = logs.of(stream, shard.index(), now);
+                Touched shardTouched = touched.get(shard.index());
+                if (shardTouched == null) {
+                    shardTouched = new Touched(logs.of(stream, shard.index(), now));
+                    touched.put(shard.index(), shardTouched);
+                }
+                ShardLog log = shardTouched.log;
                 if (limits && !log.takeWrite(entry.size(), now)) {
+                    shardTouched.throttled++;
                     placed.add(new Placed(
                             shard.index(),
                             -1,
@@ -226,8 +250,9 @@ final class DataRecords {
                         ShardLog.key(ordinal),
                         log.lastArrivalMillis,
                         RecordValues.encode(entry.partitionKey(), entry.data()));
-                touched.put(shard.index(), log);
-                nextOrdinals.put(shard.index(), ordinal + 1);
+                shardTouched.next = ordinal + 1;
+                shardTouched.placed++;
+                shardTouched.bytes += entry.size();
                 placed.add(new Placed(shard.index(), ordinal, null, null));
             }
             encryption = stream.encryptionType;
@@ -236,11 +261,52 @@ final class DataRecords {
             stream.lock.unlock();
         }
         pending.await();
-        for (Map.Entry<Integer, ShardLog> entry : touched.entrySet()) {
-            entry.getValue().durableUpTo(Objects.requireNonNull(nextOrdinals.get(entry.getKey())));
-            logs.trimIfDue(stream, entry.getKey(), entry.getValue(), now);
+        for (Touched shard : touched.values()) {
+            if (shard.placed > 0) {
+                shard.log.durableUpTo(shard.next);
+            }
+        }
+        List<ShardLogs.DueTrim> trims = counted(stream, touched, entries.size(), putRecords, startedNanos, now);
+        for (ShardLogs.DueTrim trim : trims) {
+            logs.trim(stream, trim);
         }
         return new Written(placed, encryption);
+    }
+
+    /**
+     * Counts a durable write in the stream's and its shards' metrics, and finds the trims it makes due, in one hold of
+     * the stream's lock.
+     */
+    private List<ShardLogs.DueTrim> counted(
+            Stream stream,
+            Map<Integer, Touched> touched,
+            int records,
+            boolean putRecords,
+            long startedNanos,
+            long now) {
+        List<ShardLogs.DueTrim> trims = List.of();
+        int placed = 0;
+        long bytes = 0;
+        int throttled = 0;
+        stream.lock.lock();
+        try {
+            for (Map.Entry<Integer, Touched> entry : touched.entrySet()) {
+                Touched shard = entry.getValue();
+                shard.log.writeCounts.onWrite(shard.placed, shard.bytes, shard.throttled);
+                placed += shard.placed;
+                bytes += shard.bytes;
+                throttled += shard.throttled;
+                ShardLogs.DueTrim trim = shard.placed > 0 ? logs.trimDue(stream, entry.getKey(), shard.log, now) : null;
+                if (trim != null) {
+                    trims = trims.isEmpty() ? new ArrayList<>() : trims;
+                    trims.add(trim);
+                }
+            }
+            stream.counts.onWrite(putRecords, records, placed, bytes, throttled, nanoTime.getAsLong() - startedNanos);
+        } finally {
+            stream.lock.unlock();
+        }
+        return trims;
     }
 
     /** Lock must be held: a stream takes records while ACTIVE or UPDATING, and is "not found" otherwise, as on AWS. */

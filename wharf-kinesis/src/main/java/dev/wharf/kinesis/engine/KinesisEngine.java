@@ -96,6 +96,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -128,12 +129,20 @@ public final class KinesisEngine {
 
     /** An engine over a stream store, with the streams it held rebuilt by one scan of their metadata. */
     public KinesisEngine(Clock clock, KinesisConfig config, StreamStore store) {
+        this(clock, config, store, System::nanoTime);
+    }
+
+    /**
+     * An engine that times its operations' latency metrics (PutRecord.Latency and the like) by {@code nanoTime}, a
+     * monotonic clock in nanoseconds: the injected {@link Clock} reads milliseconds, which most calls take less than.
+     */
+    public KinesisEngine(Clock clock, KinesisConfig config, StreamStore store, LongSupplier nanoTime) {
         this.clock = clock;
         this.config = config;
         this.streams = new StreamRegistry(clock, config, store);
         this.shardLogs = new ShardLogs(streams);
-        this.records = new DataRecords(streams, shardLogs, config.throughputLimits());
-        this.reads = new ShardReads(streams, shardLogs, config.throughputLimits());
+        this.records = new DataRecords(streams, shardLogs, config.throughputLimits(), nanoTime);
+        this.reads = new ShardReads(streams, shardLogs, config.throughputLimits(), nanoTime);
         this.accounts = new AccountSettings(clock, store);
         this.consumers = new StreamConsumers(streams, accounts);
         this.resources = new StreamResources(streams, consumers);
@@ -172,6 +181,16 @@ public final class KinesisEngine {
      */
     public void trimExpired() {
         shardLogs.trimAll();
+    }
+
+    /**
+     * Each stream's figures for CloudWatch's {@code AWS/Kinesis} metrics since the previous call, with its shards'
+     * enhanced ones for the metrics that its enhanced monitoring names, and only the streams that have any: every
+     * sample, once taken, is gone from the next snapshot, and each lands in exactly one. Meant for one caller, once a
+     * minute; a stream deleted since the last call takes its figures with it.
+     */
+    public List<dev.wharf.kinesis.api.StreamMetrics> metricsSnapshot() {
+        return StreamMetricsSnapshots.take(streams);
     }
 
     /** The consumers of enhanced fan-out, for SubscribeToShard's lookup of the consumer it serves. */

@@ -36,6 +36,10 @@ final class ShardLog {
 
     final Throughput readBytes;
     final Object readLock = new Object();
+    /** The CloudWatch samples of the shard's writes; guarded by the stream's lock, replaced whole by a snapshot. */
+    ShardCounts.Writes writeCounts = new ShardCounts.Writes();
+    /** The CloudWatch samples of the shard's reads; guarded by {@link #readLock}, replaced whole by a snapshot. */
+    ShardCounts.Reads readCounts = new ShardCounts.Reads();
 
     ShardLog(long nextOrdinal, long nowMillis) {
         this.nextOrdinal = nextOrdinal;

@@ -49,22 +49,25 @@ final class ShardLogs {
         return log;
     }
 
-    /** Trims a shard that has not been trimmed for a while, after a write to it; called without the stream's lock. */
-    void trimIfDue(Stream stream, int shard, ShardLog log, long nowMillis) {
-        long floor;
-        long horizon;
-        stream.lock.lock();
-        try {
-            if (nowMillis - log.trimmedAtMillis < DataRecords.TRIM_INTERVAL_MILLIS) {
-                return;
-            }
-            log.trimmedAtMillis = nowMillis;
-            floor = log.nextOrdinal;
-            horizon = horizon(stream, nowMillis);
-        } finally {
-            stream.lock.unlock();
+    /** A trim that a write found due: the shard, its next ordinal (the floor to save) and the retention horizon. */
+    record DueTrim(int shard, long floor, long horizonMillis) {}
+
+    /**
+     * Lock of the stream must be held: the trim of a shard that has not been trimmed for a while, after a write to it,
+     * or null; the caller runs it with {@link #trim(Stream, DueTrim)} once it has let go of the lock.
+     */
+    @Nullable
+    DueTrim trimDue(Stream stream, int shard, ShardLog log, long nowMillis) {
+        if (nowMillis - log.trimmedAtMillis < DataRecords.TRIM_INTERVAL_MILLIS) {
+            return null;
         }
-        trim(stream, shard, floor, horizon);
+        log.trimmedAtMillis = nowMillis;
+        return new DueTrim(shard, log.nextOrdinal, horizon(stream, nowMillis));
+    }
+
+    /** Runs a trim that {@link #trimDue} found; called without the stream's lock. */
+    void trim(Stream stream, DueTrim due) {
+        trim(stream, due.shard(), due.floor(), due.horizonMillis());
     }
 
     /** Trims every shard of every stream by its retention: the sweep for shards that get no writes. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -43,11 +44,14 @@ final class ShardReads {
     private final StreamRegistry streams;
     private final ShardLogs logs;
     private final boolean limits;
+    /** Nanoseconds, for GetRecords.Latency. */
+    private final LongSupplier nanoTime;
 
-    ShardReads(StreamRegistry streams, ShardLogs logs, boolean limits) {
+    ShardReads(StreamRegistry streams, ShardLogs logs, boolean limits, LongSupplier nanoTime) {
         this.streams = streams;
         this.logs = logs;
         this.limits = limits;
+        this.nanoTime = nanoTime;
     }
 
     GetShardIteratorResponse getShardIterator(KinesisContext context, GetShardIteratorRequest request) {
@@ -158,6 +162,7 @@ final class ShardReads {
             List<ChildShard> children) {}
 
     GetRecordsResponse getRecords(KinesisContext context, GetRecordsRequest request) {
+        long startedNanos = nanoTime.getAsLong();
         MemberConstraints.check()
                 .range("limit", request.limit(), 1, KinesisLimits.GET_RECORDS_LIMIT_MAX)
                 .notNull("shardIterator", request.shardIterator())
@@ -177,14 +182,25 @@ final class ShardReads {
         Shard shard = shard(context, position, request.streamARN(), now);
         int limit = request.limit() == null ? KinesisLimits.GET_RECORDS_LIMIT_MAX : request.limit();
         if (limits) {
-            admit(shard, now);
+            admit(shard, now, startedNanos);
         }
         Page page = read(shard, position.ordinal(), position.notBeforeMillis(), limit);
-        if (limits) {
-            synchronized (shard.log().readLock) {
+        GetRecordsResponse response = response(shard, position, page, now);
+        // The age of the last record read; a read that found none is caught up.
+        long iteratorAge = page.records().isEmpty() ? 0 : Math.max(0, now - page.lastArrivalMillis());
+        synchronized (shard.log().readLock) {
+            if (limits) {
                 shard.log().readBytes.takeAllowingDebt(page.bytes(), now);
             }
+            shard.log()
+                    .readCounts
+                    .onRead(page.records().size(), page.bytes(), iteratorAge, nanoTime.getAsLong() - startedNanos);
         }
+        return response;
+    }
+
+    /** What GetRecords answers for a page: its records, and the next iterator or, at a closed shard's end, none. */
+    private static GetRecordsResponse response(Shard shard, ShardIterators.Position position, Page page, long now) {
         long behind = page.next() >= shard.durableNext() || page.records().isEmpty()
                 ? 0
                 : Math.max(0, now - page.lastArrivalMillis());
@@ -247,10 +263,11 @@ final class ShardReads {
         }
     }
 
-    /** Takes one read from the shard's budget, or refuses it as AWS does. */
-    private static void admit(Shard shard, long now) {
+    /** Takes one read from the shard's budget, or refuses it as AWS does, and counts the refusal. */
+    private void admit(Shard shard, long now, long startedNanos) {
         synchronized (shard.log().readLock) {
             if (!shard.log().readBytes.available(now) || !shard.log().readCalls.tryTake(1, now)) {
+                shard.log().readCounts.onReadRefused(nanoTime.getAsLong() - startedNanos);
                 throw KinesisError.ProvisionedThroughputExceeded.with("Rate exceeded for shard "
                         + shard.state().id() + " in stream " + shard.stream().name + " under account "
                         + shard.stream().accountId + ".");

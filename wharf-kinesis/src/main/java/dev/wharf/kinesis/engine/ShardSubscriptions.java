@@ -182,7 +182,11 @@ final class ShardSubscriptions {
                         }
                         continue;
                     }
-                    if (!sink.onEvent(step.event()) || step.last()) {
+                    boolean sent = sink.onEvent(step.event());
+                    if (sent) {
+                        counted(step);
+                    }
+                    if (!sent || step.last()) {
                         return;
                     }
                 }
@@ -191,8 +195,29 @@ final class ShardSubscriptions {
             }
         }
 
-        /** An event to send, and whether it is the last (a closed shard's end, with its children). */
-        record Step(SubscribeToShardEvent event, boolean last) {}
+        /**
+         * An event to send, and whether it is the last (a closed shard's end, with its children).
+         *
+         * @param log the shard's log when the event carries what a read found, null for a heartbeat sent unread
+         * @param records how many records the event carries
+         * @param bytes their bytes, as the read budget counts them
+         */
+        record Step(
+                SubscribeToShardEvent event,
+                boolean last,
+                @Nullable ShardLog log,
+                int records,
+                long bytes) {}
+
+        /** Counts an event that was sent in its shard's OutgoingBytes and OutgoingRecords. */
+        private static void counted(Step step) {
+            ShardLog log = step.log();
+            if (log != null) {
+                synchronized (log.readLock) {
+                    log.readCounts.onEvent(step.records(), step.bytes());
+                }
+            }
+        }
 
         /**
          * The event due now, or null: the first event at once, then one whenever records are readable and the budget
@@ -226,10 +251,21 @@ final class ShardSubscriptions {
             long behind = page.next() >= state.durableNext() || page.records().isEmpty()
                     ? 0
                     : Math.max(0, nowMillis - page.lastArrivalMillis());
+            int records = page.records().size();
             if (state.complete() && page.next() >= state.durableNext()) {
-                return new Step(new SubscribeToShardEvent(page.records(), null, 0L, state.children()), true);
+                return new Step(
+                        new SubscribeToShardEvent(page.records(), null, 0L, state.children()),
+                        true,
+                        state.log(),
+                        records,
+                        page.bytes());
             }
-            return new Step(new SubscribeToShardEvent(page.records(), continuation(), behind, null), false);
+            return new Step(
+                    new SubscribeToShardEvent(page.records(), continuation(), behind, null),
+                    false,
+                    state.log(),
+                    records,
+                    page.bytes());
         }
 
         private boolean heartbeatDue(long nowMillis) {
@@ -238,7 +274,8 @@ final class ShardSubscriptions {
 
         private Step heartbeat(long nowMillis) {
             lastEventMillis = nowMillis;
-            return new Step(new SubscribeToShardEvent(java.util.List.of(), continuation(), 0L, null), false);
+            return new Step(
+                    new SubscribeToShardEvent(java.util.List.of(), continuation(), 0L, null), false, null, 0, 0);
         }
 
         /** The sequence number to resume AFTER: the last record sent, or the one before the position. */

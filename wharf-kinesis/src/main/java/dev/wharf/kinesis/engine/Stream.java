@@ -63,6 +63,8 @@ final class Stream {
     final Map<String, String> tags = new LinkedHashMap<>();
     /** Each shard's records' running state, made on the shard's first use; guarded by {@link #lock}. */
     final Map<Integer, ShardLog> logs = new java.util.HashMap<>();
+    /** The stream-level CloudWatch samples of its writes; guarded by {@link #lock}, replaced whole by a snapshot. */
+    StreamCounts counts = new StreamCounts();
     /** The shard-level metrics enhanced monitoring collects, in {@link StreamChanges#METRICS} order. */
     final java.util.Set<String> metrics = new java.util.LinkedHashSet<>();
 

@@ -42,7 +42,11 @@ final class DeadLetters {
         this.queues = queues;
     }
 
-    void send(Subscription subscription, Undelivered undelivered) {
+    /**
+     * Sends a message to the subscription's dead-letter queue, counting in the topic's figures whether the queue took
+     * it; without a dead-letter queue the message is dropped and counted in neither.
+     */
+    void send(Subscription subscription, Undelivered undelivered, @Nullable TopicCounts counts) {
         String target = SubscriptionAttributes.deadLetterTarget(subscription.attributes());
         SnsRecords.Published published = undelivered.published();
         if (target == null) {
@@ -66,7 +70,13 @@ final class DeadLetters {
                     attributes,
                     undelivered.messageGroupId(),
                     target.endsWith(".fifo") ? published.messageDeduplicationId() : null));
+            if (counts != null) {
+                counts.redrivenToDlq.increment();
+            }
         } catch (AwsException e) {
+            if (counts != null) {
+                counts.failedToRedriveToDlq.increment();
+            }
             LOG.warn(
                     "the dead-letter queue {} of {} refused a message: {}", target, subscription.arn(), e.getMessage());
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,21 +82,21 @@ final class Deliveries implements AutoCloseable {
      * @return the targets the outbox must hold: those outside the server, and the queues whose delivery failed on the
      *     server's side and is retried; those that failed on the client's side went to their dead-letter queues
      */
-    List<Subscription> deliverToQueues(SnsRecords.Published published, List<Subscription> targets) {
+    List<Subscription> deliverToQueues(SnsRecords.Published published, List<Subscription> targets, TopicCounts counts) {
         List<Subscription> later = new ArrayList<>(targets.size());
         List<Subscription> queued = new ArrayList<>(targets.size());
         for (Subscription subscription : targets) {
             (PushDeliveries.pushes(subscription.protocol()) ? later : queued).add(subscription);
         }
         if (queued.size() == 1) {
-            if (!attempt(published, queued.getFirst())) {
+            if (!attempt(published, queued.getFirst(), counts)) {
                 later.add(queued.getFirst());
             }
             return later;
         }
         List<Future<Boolean>> running = new ArrayList<>(queued.size());
         for (Subscription subscription : queued) {
-            running.add(parallel.submit(() -> attempt(published, subscription)));
+            running.add(parallel.submit(() -> attempt(published, subscription, counts)));
         }
         for (int i = 0; i < running.size(); i++) {
             boolean done;
@@ -131,18 +132,25 @@ final class Deliveries implements AutoCloseable {
     }
 
     /**
-     * One attempt of an SQS delivery that is not in the outbox.
+     * One attempt of an SQS delivery that is not in the outbox. A delivery that succeeds, or that the queue refuses (SNS
+     * gives it up at once), is counted in the topic's figures; one to be retried is not yet.
      *
      * @return false when it failed on the server's side and must be retried
      */
-    private boolean attempt(SnsRecords.Published published, Subscription subscription) {
+    private boolean attempt(SnsRecords.Published published, Subscription subscription, @Nullable TopicCounts counts) {
         QueueDelivery delivery = notifications.delivery(published, subscription, accountOf(published));
         try {
             queues.deliver(delivery);
+            if (counts != null) {
+                counts.delivered.increment();
+            }
             return true;
         } catch (AwsException e) {
             if (e.code().senderFault()) {
-                deadLetter(published, subscription, delivery, e);
+                if (counts != null) {
+                    counts.failed.increment();
+                }
+                deadLetter(published, subscription, delivery, e, counts);
                 return true;
             }
             return false;
@@ -154,7 +162,7 @@ final class Deliveries implements AutoCloseable {
 
     /** One attempt of an SQS delivery that the outbox holds, which leaves the outbox unless it is retried. */
     private void attempt(long sequence, int target, SnsRecords.Published published, Subscription subscription, int n) {
-        if (attempt(published, subscription)) {
+        if (attempt(published, subscription, TopicCounts.of(topics, published.topicArn()))) {
             outbox.done(sequence, target);
         } else {
             retryLater(sequence, target, subscription, n + 1);
@@ -167,7 +175,11 @@ final class Deliveries implements AutoCloseable {
 
     /** Sends what a queue refused to the subscription's dead-letter queue, when it has one. */
     private void deadLetter(
-            SnsRecords.Published published, Subscription subscription, QueueDelivery failed, AwsException error) {
+            SnsRecords.Published published,
+            Subscription subscription,
+            QueueDelivery failed,
+            AwsException error,
+            @Nullable TopicCounts counts) {
         deadLetters.send(
                 subscription,
                 new DeadLetters.Undelivered(
@@ -176,12 +188,17 @@ final class Deliveries implements AutoCloseable {
                         failed.attributes(),
                         failed.messageGroupId(),
                         error.code().queryCode(),
-                        java.util.Objects.requireNonNullElse(error.getMessage(), "")));
+                        java.util.Objects.requireNonNullElse(error.getMessage(), "")),
+                counts);
     }
 
     private void retryLater(long sequence, int target, Subscription subscription, int attempts) {
         if (attempts >= QUEUE_ATTEMPTS_MAX) {
             LOG.warn("gave up delivering to {} after {} attempts", subscription.endpoint(), attempts);
+            TopicCounts counts = TopicCounts.of(topics, subscription.topicArn());
+            if (counts != null) {
+                counts.failed.increment();
+            }
             outbox.done(sequence, target);
             return;
         }

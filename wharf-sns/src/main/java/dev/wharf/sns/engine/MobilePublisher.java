@@ -43,21 +43,26 @@ final class MobilePublisher {
 
     /**
      * Delivers a topic's message to its confirmed {@code sms} and {@code application} subscriptions that the message
-     * passes the filter of, returning once what they received is durable.
+     * passes the filter of, returning once what they received is durable. Each is counted in the topic's figures:
+     * delivered once in its outbox, failed for an opted-out number or an endpoint that is disabled or gone (chosen: AWS's
+     * delivery status logs report these as failures).
      */
-    void deliver(SnsRecords.Published published, List<Subscription> subscriptions) {
+    void deliver(SnsRecords.Published published, List<Subscription> subscriptions, TopicCounts counts) {
         String accountId = dev.wharf.common.Arn.parse(published.topicArn()).accountId();
         List<Outboxes.Stored> sms = new ArrayList<>();
         List<Outboxes.Stored> push = new ArrayList<>();
+        int undeliverable = 0;
         for (Subscription subscription : subscriptions) {
             boolean mobile = subscription.protocol().equals(SMS)
                     || subscription.protocol().equals(APPLICATION);
-            if (!mobile || !subscription.confirmed() || !Publisher.matches(subscription, published)) {
+            if (!mobile || !subscription.confirmed() || !Publisher.matches(subscription, published, counts)) {
                 continue;
             }
             if (subscription.protocol().equals(SMS)) {
                 if (!phones.optedOut(accountId, subscription.endpoint())) {
                     sms.add(stored(accountId, subscription, published, QueueNotifications.messageFor(published, SMS)));
+                } else {
+                    undeliverable++;
                 }
                 continue;
             }
@@ -67,10 +72,18 @@ final class MobilePublisher {
                 String platform = located.application().platform.name();
                 push.add(
                         stored(accountId, subscription, published, QueueNotifications.messageFor(published, platform)));
+            } else {
+                undeliverable++;
             }
         }
         outboxes.add(Outboxes.Kind.SMS, sms);
         outboxes.add(Outboxes.Kind.PUSH, push);
+        if (!sms.isEmpty() || !push.isEmpty()) {
+            counts.delivered.add(sms.size() + push.size());
+        }
+        if (undeliverable > 0) {
+            counts.failed.add(undeliverable);
+        }
     }
 
     private Outboxes.Stored stored(

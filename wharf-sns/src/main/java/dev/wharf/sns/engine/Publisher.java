@@ -5,6 +5,7 @@ import dev.wharf.sns.api.MessageAttributeValue;
 import dev.wharf.sns.api.SnsError;
 import dev.wharf.sns.api.SnsLimits;
 import dev.wharf.sns.api.TopicAttributeName;
+import dev.wharf.sns.engine.filter.FilterPolicy;
 import dev.wharf.sns.engine.message.MessageStructure;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,14 +26,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class Publisher {
 
-    /** A message as the publisher sent it, checked. */
+    /**
+     * A message as the publisher sent it, checked, with the topic's SignatureVersion when it was checked.
+     *
+     * @param sizeBytes the size that counts against the 256 KiB limit, which {@code PublishSize} samples
+     */
     record Outgoing(
             @Nullable String subject,
             String message,
             @Nullable MessageStructure structure,
             Map<String, MessageAttributeValue> attributes,
             @Nullable String messageGroupId,
-            @Nullable String messageDeduplicationId) {}
+            @Nullable String messageDeduplicationId,
+            String signatureVersion,
+            long sizeBytes) {}
 
     /** What a publish answers. */
     record Accepted(String messageId, @Nullable String sequenceNumber) {}
@@ -72,17 +79,20 @@ final class Publisher {
             structure = MessageStructure.parseJson(body);
         }
         Map<String, MessageAttributeValue> checked = PublishRules.attributes(attributes);
-        PublishRules.requireSize(PublishRules.size(body, checkedSubject, checked));
+        long size = PublishRules.size(body, checkedSubject, checked);
+        PublishRules.requireSize(size);
         boolean contentBased;
+        String signatureVersion;
         topic.lock.lock();
         try {
             contentBased = "true".equals(topic.attributes.get(TopicAttributeName.ContentBasedDeduplication.name()));
+            signatureVersion = topic.attributes.getOrDefault(TopicAttributeName.SignatureVersion.name(), "1");
         } finally {
             topic.lock.unlock();
         }
         PublishRules.fifoIds(topic.fifo, contentBased, groupId, dedupId);
         String dedup = topic.fifo && dedupId == null ? FifoDeduplication.contentId(body) : dedupId;
-        return new Outgoing(checkedSubject, body, structure, checked, groupId, dedup);
+        return new Outgoing(checkedSubject, body, structure, checked, groupId, dedup, signatureVersion, size);
     }
 
     Accepted publish(Topic topic, Outgoing outgoing, String endpoint) {
@@ -105,7 +115,20 @@ final class Publisher {
         }
     }
 
+    /** Publishes a message that is not a duplicate, and counts it once it is accepted. */
     private Accepted accept(Topic topic, Outgoing outgoing, String endpoint, @Nullable String sequenceNumber) {
+        Accepted accepted = deliver(topic, outgoing, endpoint, sequenceNumber);
+        // The lock that a FIFO publish holds already, and a standard one took to check the message.
+        topic.lock.lock();
+        try {
+            topic.counts.onPublished(outgoing.sizeBytes());
+        } finally {
+            topic.lock.unlock();
+        }
+        return accepted;
+    }
+
+    private Accepted deliver(Topic topic, Outgoing outgoing, String endpoint, @Nullable String sequenceNumber) {
         String messageId = UUID.randomUUID().toString();
         long now = clock.millis();
         SnsRecords.Published published = new SnsRecords.Published(
@@ -120,7 +143,7 @@ final class Publisher {
                 outgoing.messageDeduplicationId(),
                 sequenceNumber,
                 endpoint,
-                signatureVersion(topic));
+                outgoing.signatureVersion());
         // Encoded only when the archive or the outbox keeps it: a publish to queues alone needs no stored copy.
         byte[] payload = topic.fifo && topic.archiveRetentionDays > 0 ? SnsRecords.encode(published) : null;
         // A FIFO topic's publish holds its lock: the archive gets its messages in their order. The queues' and the
@@ -128,10 +151,12 @@ final class Publisher {
         dev.wharf.storage.PendingCommit archived =
                 payload != null ? archives.append(topic, published, payload) : dev.wharf.storage.PendingCommit.DONE;
         // SMS and push land in their outboxes at once, durably, before Publish answers.
-        mobile.deliver(published, topic.subscriptions);
+        mobile.deliver(published, topic.subscriptions, topic.counts);
         List<Subscription> targets = new ArrayList<>();
         for (Subscription subscription : topic.subscriptions) {
-            if (subscription.confirmed() && deliveries.delivers(subscription) && matches(subscription, published)) {
+            if (subscription.confirmed()
+                    && deliveries.delivers(subscription)
+                    && matches(subscription, published, topic.counts)) {
                 targets.add(subscription);
             }
         }
@@ -141,7 +166,7 @@ final class Publisher {
         }
         // SQS deliveries are made now, each durable in its queue before Publish answers; only those that must be
         // retried, and the deliveries to endpoints outside the server, go through the outbox.
-        List<Subscription> later = deliveries.deliverToQueues(published, targets);
+        List<Subscription> later = deliveries.deliverToQueues(published, targets, topic.counts);
         if (later.isEmpty()) {
             // Commits apply in the order of their submits: the queues' being durable made the archive's durable.
             archived.await();
@@ -157,28 +182,29 @@ final class Publisher {
         return new Accepted(messageId, sequenceNumber);
     }
 
-    private static String signatureVersion(Topic topic) {
-        topic.lock.lock();
-        try {
-            return topic.attributes.getOrDefault(TopicAttributeName.SignatureVersion.name(), "1");
-        } finally {
-            topic.lock.unlock();
-        }
-    }
-
     /** Whether the subscription's filter lets the message through; a message without attributes passes no filter. */
     static boolean matches(Subscription subscription, SnsRecords.Published published) {
-        var filter = subscription.filter();
+        return matches(subscription, published, null);
+    }
+
+    /** {@link #matches(Subscription, SnsRecords.Published)}, counting a rejection in the topic's figures. */
+    static boolean matches(Subscription subscription, SnsRecords.Published published, @Nullable TopicCounts counts) {
+        FilterPolicy filter = subscription.filter();
         if (filter == null) {
             return true;
         }
+        FilterPolicy.Outcome outcome;
         try {
-            return filter.scope() == dev.wharf.sns.engine.filter.FilterPolicy.Scope.MessageBody
-                    ? filter.matchesBody(published.message())
-                    : filter.matchesAttributes(published.attributes());
+            outcome = filter.outcome(published.message(), published.attributes());
         } catch (AwsException | IllegalArgumentException e) {
-            return false;
+            outcome = filter.scope() == FilterPolicy.Scope.MessageBody
+                    ? FilterPolicy.Outcome.BODY_NOT_MATCHED
+                    : FilterPolicy.Outcome.ATTRIBUTES_NOT_MATCHED;
         }
+        if (counts != null) {
+            counts.onFiltered(outcome);
+        }
+        return outcome == FilterPolicy.Outcome.MATCHED;
     }
 
     static void requireBatchSize(long total) {

@@ -470,11 +470,24 @@ final class PushDeliveries implements AutoCloseable {
         }
     }
 
-    /** Acts on an attempt's outcome: done, retried later, or given up. */
+    /**
+     * Acts on an attempt's outcome: done, retried later, or given up. A notification's end is counted in its topic's
+     * figures, as AWS counts it: a failure to an HTTP/S endpoint at every attempt, to the other protocols once given up.
+     */
     private void conclude(DeliveryLanes.Due due, Attempt attempt, @Nullable Failure failure) {
+        Subscription notified = attempt.subscription();
+        TopicCounts counts =
+                notified == null || attempt.published() == null ? null : TopicCounts.of(topics, notified.topicArn());
         if (failure == null) {
+            if (counts != null) {
+                counts.delivered.increment();
+            }
             outbox.done(due.sequence, due.target);
             return;
+        }
+        boolean everyAttemptCounts = notified != null && notified.protocol().startsWith("http");
+        if (counts != null && everyAttemptCounts) {
+            counts.failed.increment();
         }
         int next = due.attempt + 1;
         if (failure.outcome().retried() && next < attempt.attempts()) {
@@ -501,6 +514,14 @@ final class PushDeliveries implements AutoCloseable {
                 next,
                 failure.errorCode(),
                 failure.errorMessage());
+        if (counts != null && !everyAttemptCounts) {
+            counts.failed.increment();
+        }
+        giveUp(due, attempt, failure, counts);
+    }
+
+    /** Sends a notification that will not be delivered to its subscription's dead-letter queue, and ends it. */
+    private void giveUp(DeliveryLanes.Due due, Attempt attempt, Failure failure, @Nullable TopicCounts counts) {
         Subscription subscription = attempt.subscription();
         SnsRecords.Published published = attempt.published();
         if (subscription != null && published != null) {
@@ -517,7 +538,8 @@ final class PushDeliveries implements AutoCloseable {
                             Map.of(),
                             published.messageGroupId(),
                             failure.errorCode(),
-                            failure.errorMessage()));
+                            failure.errorMessage()),
+                    counts);
         }
         outbox.done(due.sequence, due.target);
     }

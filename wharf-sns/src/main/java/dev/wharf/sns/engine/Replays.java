@@ -298,7 +298,9 @@ final class Replays {
                                 delivery.attributes(),
                                 delivery.messageGroupId(),
                                 e.code().queryCode(),
-                                Objects.requireNonNullElse(e.getMessage(), "")));
+                                Objects.requireNonNullElse(e.getMessage(), "")),
+                        // A replay is no notification of a publish: the topic's figures count none of it (chosen).
+                        null);
                 return true;
             }
             failed(replay);

@@ -721,6 +721,22 @@ public final class SnsEngine implements AutoCloseable {
         return list == null ? List.of() : list;
     }
 
+    /**
+     * Each topic's figures for CloudWatch's {@code AWS/SNS} metrics since the previous call, and only the topics that
+     * have any: every count, once taken, starts again from zero, and each lands in exactly one snapshot. Meant for one
+     * caller, once a minute; a topic deleted since the last call takes its figures with it.
+     */
+    public List<dev.wharf.sns.api.TopicMetrics> metricsSnapshot() {
+        List<dev.wharf.sns.api.TopicMetrics> out = new ArrayList<>();
+        for (Topic topic : topics.all()) {
+            dev.wharf.sns.api.TopicMetrics metrics = topic.counts.take(topic);
+            if (metrics != null) {
+                out.add(metrics);
+            }
+        }
+        return out;
+    }
+
     /** How many topics the server holds, for the start-up line. */
     public int topicCount() {
         int count = 0;

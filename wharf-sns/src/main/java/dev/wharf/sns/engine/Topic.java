@@ -18,6 +18,8 @@ final class Topic {
     final String accountId;
     final boolean fifo;
     final ReentrantLock lock = new ReentrantLock();
+    /** Its CloudWatch figures since the last snapshot; thread-safe as {@link TopicCounts} says. */
+    final TopicCounts counts = new TopicCounts();
 
     /** Lock must be held: the attributes that a caller set, by AWS's names. */
     final Map<String, String> attributes = new LinkedHashMap<>();

@@ -33,7 +33,7 @@ final class AttributeMatcher {
 
     static boolean matches(List<Branch> branches, Map<String, MessageAttributeValue> attributes) {
         // AWS: "An empty set of attributes results in the filter not matching", even for {"exists": false}.
-        if (attributes.values().stream().noneMatch(AttributeMatcher::filterable)) {
+        if (!filterable(attributes)) {
             return false;
         }
         Map<String, Values> read = new HashMap<>();
@@ -71,6 +71,16 @@ final class AttributeMatcher {
                     ? !values.isEmpty() && values.stream().allMatch(condition::test)
                     : values.stream().anyMatch(condition::test);
             if (matched) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a message has any attribute that a filter reads. */
+    static boolean filterable(Map<String, MessageAttributeValue> attributes) {
+        for (MessageAttributeValue attribute : attributes.values()) {
+            if (filterable(attribute)) {
                 return true;
             }
         }

@@ -36,6 +36,20 @@ public final class FilterPolicy {
         }
     }
 
+    /** What a policy made of a message, and why it rejected it, as SNS's filter metrics tell rejections apart. */
+    public enum Outcome {
+        /** The message passes. */
+        MATCHED,
+        /** A MessageAttributes policy rejected a message that has attributes a filter reads. */
+        ATTRIBUTES_NOT_MATCHED,
+        /** A MessageAttributes policy rejected a message without any attribute a filter reads. */
+        NO_MESSAGE_ATTRIBUTES,
+        /** A MessageBody policy rejected a body that is one JSON object. */
+        BODY_NOT_MATCHED,
+        /** A MessageBody policy rejected a body that is not one JSON object. */
+        INVALID_MESSAGE_BODY
+    }
+
     /** The operation that sets the policy, which words AWS's errors. */
     public enum Operation {
         /** Errors read {@code "Invalid parameter: Attributes Reason: FilterPolicy: ..."}. */
@@ -131,6 +145,21 @@ public final class FilterPolicy {
         requireScope(Scope.MessageBody);
         MessageBody.ObjectNode body = MessageBody.parse(messageBody, paths, pathPrefixes);
         return body != null && BodyMatcher.matches(branches, body);
+    }
+
+    /** Whether a message passes the policy, by its attributes or its body as the scope says, and if not, why. */
+    public Outcome outcome(String messageBody, Map<String, MessageAttributeValue> attributes) {
+        if (scope == Scope.MessageAttributes) {
+            if (!AttributeMatcher.filterable(attributes)) {
+                return Outcome.NO_MESSAGE_ATTRIBUTES;
+            }
+            return AttributeMatcher.matches(branches, attributes) ? Outcome.MATCHED : Outcome.ATTRIBUTES_NOT_MATCHED;
+        }
+        MessageBody.ObjectNode body = MessageBody.parse(messageBody, paths, pathPrefixes);
+        if (body == null) {
+            return Outcome.INVALID_MESSAGE_BODY;
+        }
+        return BodyMatcher.matches(branches, body) ? Outcome.MATCHED : Outcome.BODY_NOT_MATCHED;
     }
 
     /** The number of branches once {@code $or}s are expanded; for tests. */
