@@ -93,6 +93,7 @@ public final class WharfServer implements AutoCloseable {
             SqsEngine sqs,
             SnsEngine sns,
             CloudWatchEngine cloudWatch,
+            java.util.concurrent.atomic.AtomicReference<KinesisEngine> kinesis,
             List<ServiceBinding> services)
             throws Exception {
         this.config = config;
@@ -107,8 +108,8 @@ public final class WharfServer implements AutoCloseable {
         this.transport = new HttpTransport(config, request -> dispatch(router, internal, request), handlers);
         Thread.ofVirtual()
                 .name("service-metrics")
-                .start(() ->
-                        publishServiceMetrics(cloudWatch, config.cloudWatch().serviceMetricsSeconds()));
+                .start(() -> publishServiceMetrics(
+                        cloudWatch, kinesis, config.cloudWatch().serviceMetricsSeconds()));
         this.port = transport.bind(config.port(), null);
         SslContext tls = config.tlsPort() < 0 ? null : TlsCertificates.serverContext(config, tlsDir(config));
         this.tlsPort = tls == null ? -1 : transport.bind(config.tlsPort(), tls);
@@ -137,16 +138,26 @@ public final class WharfServer implements AutoCloseable {
                     config.region(),
                     snsDelivery(config.sns()));
             CloudWatchEngine cloudWatch = cloudWatch(storage, sns, endpoint);
+            // Kinesis's engine is made by the first Kinesis request; until then it has no metrics to publish.
+            java.util.concurrent.atomic.AtomicReference<KinesisEngine> kinesis =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             return new WharfServer(
                     config,
                     storage,
                     sqs,
                     sns,
                     cloudWatch,
+                    kinesis,
                     List.of(
                             new SqsBinding(sqs),
                             new SnsBinding(sns),
-                            new KinesisBinding(() -> kinesis(config, storage), config.region()),
+                            new KinesisBinding(
+                                    () -> {
+                                        KinesisEngine made = kinesis(config, storage);
+                                        kinesis.set(made);
+                                        return made;
+                                    },
+                                    config.region()),
                             new CloudWatchBinding(cloudWatch, config.region()),
                             new StsBinding(new StsEngine())));
         } catch (Exception | Error e) {
@@ -190,7 +201,10 @@ public final class WharfServer implements AutoCloseable {
      * Publishes the services' AWS/ metrics into CloudWatch, and the same figures to /metrics, at the end of each
      * interval (a minute, as AWS does, or the configured divisor of one).
      */
-    private void publishServiceMetrics(CloudWatchEngine cloudWatch, int intervalSeconds) {
+    private void publishServiceMetrics(
+            CloudWatchEngine cloudWatch,
+            java.util.concurrent.atomic.AtomicReference<KinesisEngine> kinesis,
+            int intervalSeconds) {
         long intervalMillis = intervalSeconds * 1_000L;
         while (!closed && !Thread.currentThread().isInterrupted()) {
             try {
@@ -200,6 +214,11 @@ public final class WharfServer implements AutoCloseable {
                 List<dev.wharf.sqs.api.QueueMetrics> queues = sqs.metricsSnapshot();
                 cloudWatch.publishQueueMetrics(queues, at, intervalSeconds < 60);
                 metrics.onQueues(queues);
+                cloudWatch.publishTopicMetrics(sns.metricsSnapshot(), at, intervalSeconds < 60);
+                KinesisEngine streams = kinesis.get();
+                if (streams != null) {
+                    cloudWatch.publishStreamMetrics(streams.metricsSnapshot(), at, intervalSeconds < 60);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (IllegalStateException e) {

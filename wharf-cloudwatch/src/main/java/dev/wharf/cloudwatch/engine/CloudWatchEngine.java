@@ -121,6 +121,20 @@ public final class CloudWatchEngine {
                 .forEach((account, data) -> putServiceMetricData(account, AwsSqsMetrics.NAMESPACE, data));
     }
 
+    /** Publishes one interval's figures of SNS's topics under AWS/SNS. */
+    public void publishTopicMetrics(
+            java.util.List<dev.wharf.sns.api.TopicMetrics> topics, Instant at, boolean highResolution) {
+        AwsTopicAndStreamMetrics.topics(topics, at, highResolution)
+                .forEach((account, data) -> putServiceMetricData(account, AwsTopicAndStreamMetrics.SNS, data));
+    }
+
+    /** Publishes one interval's figures of Kinesis's streams (and the shards that ask for it) under AWS/Kinesis. */
+    public void publishStreamMetrics(
+            java.util.List<dev.wharf.kinesis.api.StreamMetrics> streams, Instant at, boolean highResolution) {
+        AwsTopicAndStreamMetrics.streams(streams, at, highResolution)
+                .forEach((account, data) -> putServiceMetricData(account, AwsTopicAndStreamMetrics.KINESIS, data));
+    }
+
     public ListMetricsResponse listMetrics(CloudWatchContext context, ListMetricsRequest request) {
         return listing.listMetrics(context, request, now());
     }

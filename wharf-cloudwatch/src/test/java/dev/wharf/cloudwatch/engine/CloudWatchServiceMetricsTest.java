@@ -1,0 +1,170 @@
+package dev.wharf.cloudwatch.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wharf.cloudwatch.api.CloudWatchLimits;
+import dev.wharf.cloudwatch.api.Datapoint;
+import dev.wharf.cloudwatch.api.Dimension;
+import dev.wharf.cloudwatch.api.GetMetricStatisticsRequest;
+import dev.wharf.cloudwatch.api.ListMetricsRequest;
+import dev.wharf.cloudwatch.api.Metric;
+import dev.wharf.common.TestClock;
+import dev.wharf.kinesis.api.ShardMetrics;
+import dev.wharf.kinesis.api.StreamMetrics;
+import dev.wharf.sns.api.TopicMetrics;
+import dev.wharf.sqs.api.QueueMetrics;
+import dev.wharf.storage.MemoryStorageEngine;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+class CloudWatchServiceMetricsTest {
+
+    static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
+
+    final TestClock clock = new TestClock(AT.plusSeconds(30));
+    final CloudWatchEngine engine =
+            new CloudWatchEngine(clock, CloudWatchLimits.DEFAULT, new MemoryStorageEngine().metrics());
+
+    List<String> names(String namespace) {
+        return Objects.requireNonNull(engine.listMetrics(
+                                CloudWatchMetricsTest.CONTEXT,
+                                new ListMetricsRequest(namespace, null, null, null, null, null, null))
+                        .metrics())
+                .stream()
+                .map(Metric::metricName)
+                .distinct()
+                .toList();
+    }
+
+    Datapoint one(String namespace, String name, List<Dimension> dimensions, String statistic) {
+        List<Datapoint> points = Objects.requireNonNull(engine.getMetricStatistics(
+                        CloudWatchMetricsTest.CONTEXT,
+                        new GetMetricStatisticsRequest(
+                                namespace,
+                                name,
+                                dimensions,
+                                AT,
+                                AT.plusSeconds(60),
+                                60,
+                                List.of(statistic),
+                                null,
+                                null))
+                .datapoints());
+        assertThat(points).hasSize(1);
+        return points.getFirst();
+    }
+
+    @Test
+    void awsSqsHoldsEveryQueueFigureUnderAwsNames() {
+        engine.publishQueueMetrics(
+                List.of(new QueueMetrics(
+                        "000000000000",
+                        "jobs.fifo",
+                        true,
+                        4,
+                        3,
+                        1,
+                        12,
+                        7,
+                        3,
+                        2,
+                        1,
+                        new QueueMetrics.StatisticSet(7, 700, 50, 150),
+                        2)),
+                AT,
+                false);
+
+        List<Dimension> queue = List.of(new Dimension("QueueName", "jobs.fifo"));
+        assertThat(names("AWS/SQS"))
+                .containsExactlyInAnyOrder(
+                        "ApproximateAgeOfOldestMessage",
+                        "ApproximateNumberOfMessagesDelayed",
+                        "ApproximateNumberOfMessagesNotVisible",
+                        "ApproximateNumberOfMessagesVisible",
+                        "NumberOfDeduplicatedSentMessages",
+                        "NumberOfEmptyReceives",
+                        "NumberOfMessagesDeleted",
+                        "NumberOfMessagesReceived",
+                        "NumberOfMessagesSent",
+                        "SentMessageSize");
+        assertThat(one("AWS/SQS", "ApproximateNumberOfMessagesVisible", queue, "Maximum")
+                        .maximum())
+                .isEqualTo(4.0);
+        assertThat(one("AWS/SQS", "ApproximateAgeOfOldestMessage", queue, "Maximum")
+                        .unit())
+                .isEqualTo("Seconds");
+        Datapoint size = one("AWS/SQS", "SentMessageSize", queue, "Average");
+        assertThat(size.average()).isEqualTo(100.0);
+        assertThat(size.unit()).isEqualTo("Bytes");
+    }
+
+    @Test
+    void awsSnsAndAwsKinesisHoldTheirFigures() {
+        engine.publishTopicMetrics(
+                List.of(new TopicMetrics(
+                        "000000000000",
+                        "alerts",
+                        5,
+                        4,
+                        1,
+                        2,
+                        2,
+                        0,
+                        0,
+                        0,
+                        1,
+                        0,
+                        new dev.wharf.sns.api.StatisticSet(5, 500, 80, 120))),
+                AT,
+                false);
+        dev.wharf.kinesis.api.StatisticSet bytes = new dev.wharf.kinesis.api.StatisticSet(2, 300, 100, 200);
+        engine.publishStreamMetrics(
+                List.of(new StreamMetrics(
+                        "000000000000",
+                        "clicks",
+                        bytes,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(new ShardMetrics("shardId-000000000000", bytes, null, null, null, null, null, null)))),
+                AT,
+                false);
+
+        assertThat(one("AWS/SNS", "NumberOfMessagesPublished", List.of(new Dimension("TopicName", "alerts")), "Sum")
+                        .sum())
+                .isEqualTo(5.0);
+        assertThat(one("AWS/SNS", "PublishSize", List.of(new Dimension("TopicName", "alerts")), "Maximum")
+                        .maximum())
+                .isEqualTo(120.0);
+        assertThat(one("AWS/Kinesis", "IncomingBytes", List.of(new Dimension("StreamName", "clicks")), "Sum")
+                        .sum())
+                .isEqualTo(300.0);
+        assertThat(one(
+                                "AWS/Kinesis",
+                                "IncomingBytes",
+                                List.of(
+                                        new Dimension("StreamName", "clicks"),
+                                        new Dimension("ShardId", "shardId-000000000000")),
+                                "SampleCount")
+                        .sampleCount())
+                .isEqualTo(2.0);
+        assertThat(names("AWS/Kinesis")).containsExactly("IncomingBytes");
+    }
+}
