@@ -78,34 +78,9 @@ record Alarm(
     }
 
     Alarm withState(String value, String reason, @Nullable String reasonData, long nowMillis) {
-        return new Alarm(
-                accountId,
-                name,
-                arn,
-                composite,
-                description,
+        return with(
                 actionsEnabled,
-                okActions,
-                alarmActions,
-                insufficientDataActions,
-                metricName,
-                namespace,
-                statistic,
-                extendedStatistic,
-                dimensions,
-                period,
-                unit,
-                evaluationPeriods,
-                datapointsToAlarm,
-                threshold,
-                comparisonOperator,
-                treatMissingData,
-                evaluateLowSampleCountPercentile,
-                metrics,
-                thresholdMetricId,
-                alarmRule,
                 tags,
-                configurationUpdatedMillis,
                 value,
                 reason,
                 reasonData,
@@ -114,6 +89,30 @@ record Alarm(
     }
 
     Alarm withActionsEnabled(boolean enabled) {
+        return with(
+                enabled, tags, stateValue, stateReason, stateReasonData, stateUpdatedMillis, stateTransitionedMillis);
+    }
+
+    Alarm withTags(List<Tag> newTags) {
+        return with(
+                actionsEnabled,
+                newTags,
+                stateValue,
+                stateReason,
+                stateReasonData,
+                stateUpdatedMillis,
+                stateTransitionedMillis);
+    }
+
+    /** This alarm's configuration with the parts that change without a PutMetricAlarm replaced. */
+    private Alarm with(
+            boolean enabled,
+            List<Tag> newTags,
+            String value,
+            String reason,
+            @Nullable String reasonData,
+            long updatedMillis,
+            long transitionedMillis) {
         return new Alarm(
                 accountId,
                 name,
@@ -140,48 +139,12 @@ record Alarm(
                 metrics,
                 thresholdMetricId,
                 alarmRule,
-                tags,
-                configurationUpdatedMillis,
-                stateValue,
-                stateReason,
-                stateReasonData,
-                stateUpdatedMillis,
-                stateTransitionedMillis);
-    }
-
-    Alarm withTags(List<Tag> newTags) {
-        return new Alarm(
-                accountId,
-                name,
-                arn,
-                composite,
-                description,
-                actionsEnabled,
-                okActions,
-                alarmActions,
-                insufficientDataActions,
-                metricName,
-                namespace,
-                statistic,
-                extendedStatistic,
-                dimensions,
-                period,
-                unit,
-                evaluationPeriods,
-                datapointsToAlarm,
-                threshold,
-                comparisonOperator,
-                treatMissingData,
-                evaluateLowSampleCountPercentile,
-                metrics,
-                thresholdMetricId,
-                alarmRule,
                 newTags,
                 configurationUpdatedMillis,
-                stateValue,
-                stateReason,
-                stateReasonData,
-                stateUpdatedMillis,
-                stateTransitionedMillis);
+                value,
+                reason,
+                reasonData,
+                updatedMillis,
+                transitionedMillis);
     }
 }
