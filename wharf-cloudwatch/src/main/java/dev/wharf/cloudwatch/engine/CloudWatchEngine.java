@@ -55,6 +55,7 @@ public final class CloudWatchEngine {
     private final Clock clock;
     private final MetricStore store;
     private final SeriesIndex index;
+    private final Datapoints datapoints;
     private final MetricWrites writes;
     private final MetricReads reads;
     private final MetricListing listing;
@@ -76,7 +77,7 @@ public final class CloudWatchEngine {
         this.clock = clock;
         this.store = store;
         this.index = new SeriesIndex(store, limits.maxSeries());
-        Datapoints datapoints = new Datapoints(store);
+        this.datapoints = new Datapoints(store);
         this.writes = new MetricWrites(index, datapoints);
         this.reads = new MetricReads(index, datapoints);
         this.listing = new MetricListing(index);
@@ -242,7 +243,7 @@ public final class CloudWatchEngine {
                 if (series.lastDataSeconds() < forgetBefore) {
                     index.remove(series, batch);
                 } else {
-                    Datapoints.expire(series, now, batch);
+                    datapoints.expire(series, now, batch);
                 }
             }
             store.commit(batch);

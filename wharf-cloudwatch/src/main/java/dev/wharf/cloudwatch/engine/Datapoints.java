@@ -24,7 +24,21 @@ final class Datapoints {
     /** One sample of a series: a datum's aggregate at its time. */
     record Sample(Series series, long timeSeconds, boolean highResolution, String unit, Aggregate aggregate) {}
 
-    private record PointRef(long seriesId, int periodSeconds, long timeSeconds) {}
+    private record PointRef(long seriesId, int periodSeconds, long timeSeconds, Series series, Resolution resolution) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PointRef ref
+                    && ref.seriesId == seriesId
+                    && ref.periodSeconds == periodSeconds
+                    && ref.timeSeconds == timeSeconds;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(seriesId * 31 + timeSeconds) * 31 + periodSeconds;
+        }
+    }
 
     private final MetricStore store;
     private final ReentrantLock lock = new ReentrantLock();
@@ -54,6 +68,7 @@ final class Datapoints {
                 }
                 byte[] value = Points.encode(merged);
                 batch.putPoint(ref.seriesId(), ref.periodSeconds(), ref.timeSeconds(), value);
+                ref.series().wrotePoint(ref.resolution(), ref.timeSeconds());
                 written.put(ref, value);
             }
             commit = store.submit(batch);
@@ -81,7 +96,8 @@ final class Datapoints {
                 long time = resolution == Resolution.SECOND && !sample.highResolution()
                         ? Resolution.MINUTE.bucketOf(sample.timeSeconds())
                         : resolution.bucketOf(sample.timeSeconds());
-                PointRef ref = new PointRef(sample.series().id(), resolution.seconds(), time);
+                PointRef ref =
+                        new PointRef(sample.series().id(), resolution.seconds(), time, sample.series(), resolution);
                 points.computeIfAbsent(ref, r -> new TreeMap<>())
                         .computeIfAbsent(sample.unit(), u -> new Aggregate())
                         .add(sample.aggregate());
@@ -103,13 +119,24 @@ final class Datapoints {
         return points;
     }
 
-    /** Adds the deletion of a series's points past each resolution's retention to {@code batch}. */
-    static void expire(Series series, long nowSeconds, MetricBatch batch) {
+    /**
+     * Adds the deletion of a series's points past each resolution's retention to {@code batch}, where there can be
+     * any: a range delete is a tombstone that RocksDB keeps until compaction, so a quiet series gets none.
+     */
+    void expire(Series series, long nowSeconds, MetricBatch batch) {
         for (Resolution resolution : Resolution.values()) {
-            batch.deletePointsBefore(
-                    series.id(),
-                    resolution.seconds(),
-                    resolution.bucketOf(nowSeconds - resolution.retention().toSeconds()));
+            long cut = resolution.bucketOf(nowSeconds - resolution.retention().toSeconds());
+            long known = series.oldest(resolution);
+            if (known < cut) {
+                batch.deletePointsBefore(series.id(), resolution.seconds(), cut);
+                long[] oldest = {Long.MAX_VALUE};
+                store.scanPoints(series.id(), resolution.seconds(), cut, Long.MAX_VALUE, (time, value) -> {
+                    oldest[0] = time;
+                    return false;
+                });
+                // A write since the oldest was read has lowered it; then it stays, and the next round deletes again.
+                series.expiredBelow(resolution, known, oldest[0]);
+            }
         }
     }
 }

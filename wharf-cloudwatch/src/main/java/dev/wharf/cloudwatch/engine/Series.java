@@ -12,12 +12,42 @@ final class Series {
     private volatile long lastDataSeconds;
     /** The last data time that the store holds; the record is rewritten once the two are an hour apart. */
     private long storedLastDataSeconds;
+    /**
+     * Per resolution, the time of the oldest point this series may hold: {@code Long.MIN_VALUE} while unknown (after a
+     * start), lowered by every write and raised by retention, so that retention deletes only where there is something.
+     */
+    private final java.util.concurrent.atomic.AtomicLongArray oldestSeconds =
+            new java.util.concurrent.atomic.AtomicLongArray(Resolution.values().length);
 
-    Series(long id, MetricKey key, long lastDataSeconds) {
+    /**
+     * @param stored whether the series comes from the store, whose points are then not known; a new one holds none
+     */
+    Series(long id, MetricKey key, long lastDataSeconds, boolean stored) {
+        for (int i = 0; i < oldestSeconds.length(); i++) {
+            oldestSeconds.set(i, stored ? Long.MIN_VALUE : Long.MAX_VALUE);
+        }
         this.id = id;
         this.key = key;
         this.lastDataSeconds = lastDataSeconds;
         this.storedLastDataSeconds = lastDataSeconds;
+    }
+
+    /** Notes a point written at a resolution. */
+    void wrotePoint(Resolution resolution, long timeSeconds) {
+        oldestSeconds.accumulateAndGet(resolution.ordinal(), timeSeconds, Math::min);
+    }
+
+    /** The time of the oldest point this series may hold at a resolution, {@code Long.MIN_VALUE} when unknown. */
+    long oldest(Resolution resolution) {
+        return oldestSeconds.get(resolution.ordinal());
+    }
+
+    /**
+     * Notes that retention deleted what lay before the oldest point left, {@code oldest}, unless a write has changed
+     * the figure since it was {@code known}.
+     */
+    void expiredBelow(Resolution resolution, long known, long oldest) {
+        oldestSeconds.compareAndSet(resolution.ordinal(), known, oldest);
     }
 
     long id() {

@@ -93,7 +93,7 @@ final class SeriesIndex {
             for (MetricKey key : keys) {
                 Series series = byKey.get(key);
                 if (series == null) {
-                    series = new Series(nextId++, key, nowSeconds);
+                    series = new Series(nextId++, key, nowSeconds, false);
                     byKey.put(key, series);
                     batch.putResource(recordKey(series.id()), encode(series));
                 } else if (series.receivedData(nowSeconds, STORED_LAST_DATA_LAG_SECONDS)) {
@@ -155,7 +155,7 @@ final class SeriesIndex {
                     node.path("metricName").asText(),
                     dimensions);
             return new Series(
-                    node.path("id").asLong(), key, node.path("lastData").asLong());
+                    node.path("id").asLong(), key, node.path("lastData").asLong(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("a malformed CloudWatch series record", e);
         }
