@@ -16,7 +16,7 @@ log="$(mktemp)"
 # Wharf publishes AWS/SQS every 60 s, as AWS does; the fast run asks it for every 10 s (high resolution).
 WHARF_CLOUDWATCH_SERVICE_METRICS_SECONDS="$period" "$root/wharf" start --port 0 --storage memory >"$log" 2>&1 &
 wharf=$!
-trap 'kill "$wharf" 2>/dev/null; wait "$wharf" 2>/dev/null; rm -f "$log"' EXIT
+trap 'kill "$wharf" 2>/dev/null; wait "$wharf" 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 600); do
   if grep -q ' ready on ' "$log"; then break; fi
   if ! kill -0 "$wharf" 2>/dev/null; then cat "$log"; exit 1; fi
