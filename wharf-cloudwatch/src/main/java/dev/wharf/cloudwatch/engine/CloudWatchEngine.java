@@ -49,6 +49,9 @@ public final class CloudWatchEngine {
     /** Series whose retention one round of {@link #runRetention} applies in one batch. */
     static final int RETENTION_BATCH = 256;
 
+    /** How long AWS/SQS goes on being published for a queue after its last activity, as AWS documents. */
+    static final java.time.Duration QUEUE_ACTIVE = java.time.Duration.ofHours(6);
+
     /** How long alarm history is kept, as AWS keeps it. */
     static final java.time.Duration ALARM_HISTORY = java.time.Duration.ofDays(30);
 
@@ -56,6 +59,9 @@ public final class CloudWatchEngine {
     private final MetricStore store;
     private final SeriesIndex index;
     private final Datapoints datapoints;
+    /** When each queue was last active, by account and name; the publishing thread's only. */
+    private java.util.Map<String, Long> queueLastActive = java.util.Map.of();
+
     private final MetricWrites writes;
     private final MetricReads reads;
     private final MetricListing listing;
@@ -114,11 +120,32 @@ public final class CloudWatchEngine {
 
     /**
      * Publishes one interval's figures of SQS's queues under AWS/SQS, each account's into its own metrics, at {@code at}
-     * (as high-resolution data when the interval is under a minute).
+     * (as high-resolution data when the interval is under a minute). As AWS does, a queue is published while it has
+     * been active (a message in it, or a call on it) in the last six hours, so idle queues do not fill the series.
+     * Called by one thread at a time.
      */
     public void publishQueueMetrics(
             java.util.List<dev.wharf.sqs.api.QueueMetrics> queues, Instant at, boolean highResolution) {
-        AwsSqsMetrics.data(queues, at, highResolution)
+        java.util.List<dev.wharf.sqs.api.QueueMetrics> active = new java.util.ArrayList<>();
+        java.util.Map<String, Long> seen = new java.util.HashMap<>();
+        for (dev.wharf.sqs.api.QueueMetrics queue : queues) {
+            String key = queue.accountId() + "/" + queue.queueName();
+            boolean busy = queue.visible()
+                            + queue.notVisible()
+                            + queue.delayed()
+                            + queue.sent()
+                            + queue.received()
+                            + queue.deleted()
+                            + queue.emptyReceives()
+                    > 0;
+            long last = busy ? at.getEpochSecond() : queueLastActive.getOrDefault(key, Long.MIN_VALUE);
+            seen.put(key, last);
+            if (last >= at.getEpochSecond() - QUEUE_ACTIVE.toSeconds()) {
+                active.add(queue);
+            }
+        }
+        queueLastActive = seen;
+        AwsSqsMetrics.data(active, at, highResolution)
                 .forEach((account, data) -> putServiceMetricData(account, AwsSqsMetrics.NAMESPACE, data));
     }
 

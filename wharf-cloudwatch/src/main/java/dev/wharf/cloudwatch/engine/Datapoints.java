@@ -81,6 +81,8 @@ final class Datapoints {
         } finally {
             lock.lock();
             try {
+                // Only this batch's own entries: a later write's point (another array) stays until its batch is
+                // durable.
                 written.forEach(pending::remove);
             } finally {
                 lock.unlock();

@@ -39,14 +39,18 @@ class CloudWatchServiceMetricsTest {
     }
 
     Datapoint one(String namespace, String name, List<Dimension> dimensions, String statistic) {
+        return one(namespace, name, dimensions, statistic, AT);
+    }
+
+    Datapoint one(String namespace, String name, List<Dimension> dimensions, String statistic, Instant at) {
         List<Datapoint> points = Objects.requireNonNull(engine.getMetricStatistics(
                         CloudWatchMetricsTest.CONTEXT,
                         new GetMetricStatisticsRequest(
                                 namespace,
                                 name,
                                 dimensions,
-                                AT,
-                                AT.plusSeconds(60),
+                                at,
+                                at.plusSeconds(60),
                                 60,
                                 List.of(statistic),
                                 null,
@@ -98,6 +102,56 @@ class CloudWatchServiceMetricsTest {
         Datapoint size = one("AWS/SQS", "SentMessageSize", queue, "Average");
         assertThat(size.average()).isEqualTo(100.0);
         assertThat(size.unit()).isEqualTo("Bytes");
+    }
+
+    static QueueMetrics queue(String name, long visible) {
+        return new QueueMetrics(
+                "000000000000", name, false, visible, 0, 0, 0, 0, 0, 0, 0, QueueMetrics.StatisticSet.EMPTY, 0);
+    }
+
+    @Test
+    void awsSqsIsPublishedForQueuesActiveInTheLastSixHours() {
+        engine.publishQueueMetrics(List.of(queue("idle", 0), queue("busy", 3)), AT, false);
+        assertThat(Objects.requireNonNull(engine.listMetrics(
+                                CloudWatchMetricsTest.CONTEXT,
+                                new ListMetricsRequest(
+                                        "AWS/SQS", "ApproximateNumberOfMessagesVisible", null, null, null, null, null))
+                        .metrics()))
+                .extracting(metric ->
+                        Objects.requireNonNull(metric.dimensions()).getFirst().value())
+                .containsExactly("busy");
+
+        Instant later = AT.plus(java.time.Duration.ofHours(5));
+        clock.set(later.plusSeconds(30));
+        engine.publishQueueMetrics(List.of(queue("idle", 0), queue("busy", 0)), later, false);
+        assertThat(one(
+                                "AWS/SQS",
+                                "ApproximateNumberOfMessagesVisible",
+                                List.of(new Dimension("QueueName", "busy")),
+                                "Maximum",
+                                later)
+                        .maximum())
+                .as("an emptied queue goes on being published")
+                .isEqualTo(0.0);
+
+        Instant quiet = AT.plus(java.time.Duration.ofHours(7));
+        clock.set(quiet.plusSeconds(30));
+        engine.publishQueueMetrics(List.of(queue("busy", 0)), quiet, false);
+        assertThat(Objects.requireNonNull(engine.getMetricStatistics(
+                                CloudWatchMetricsTest.CONTEXT,
+                                new GetMetricStatisticsRequest(
+                                        "AWS/SQS",
+                                        "ApproximateNumberOfMessagesVisible",
+                                        List.of(new Dimension("QueueName", "busy")),
+                                        quiet,
+                                        quiet.plusSeconds(60),
+                                        60,
+                                        List.of("Maximum"),
+                                        null,
+                                        null))
+                        .datapoints()))
+                .as("six hours after its last activity a queue is no longer published")
+                .isEmpty();
     }
 
     @Test
