@@ -23,7 +23,9 @@ final class AlarmEvaluation {
     /** The outcome: a state, its reason and the reason's JSON; null state: keep the current one. */
     record Outcome(@Nullable String state, String reason, String reasonData) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The one mapper of the alarms' JSON (reason data, history data, notifications). */
+    static final ObjectMapper JSON = new ObjectMapper();
+
     private static final DateTimeFormatter REASON_TIME =
             DateTimeFormatter.ofPattern("dd/MM/yy HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern(

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class AlarmNotifications {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = AlarmEvaluation.JSON;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 

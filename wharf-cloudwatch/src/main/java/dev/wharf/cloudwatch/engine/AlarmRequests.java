@@ -211,8 +211,7 @@ final class AlarmRequests {
         String data = request.stateReasonData();
         if (data != null) {
             try {
-                com.fasterxml.jackson.databind.JsonNode parsed =
-                        new com.fasterxml.jackson.databind.ObjectMapper().readTree(data);
+                com.fasterxml.jackson.databind.JsonNode parsed = AlarmEvaluation.JSON.readTree(data);
                 if (parsed == null || !parsed.isObject()) {
                     throw new java.io.IOException("not an object");
                 }

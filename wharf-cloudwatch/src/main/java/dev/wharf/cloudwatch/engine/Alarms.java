@@ -231,9 +231,7 @@ final class Alarms {
         node.put("stateReason", alarm.stateReason());
         if (alarm.stateReasonData() != null) {
             try {
-                node.set(
-                        "stateReasonData",
-                        new com.fasterxml.jackson.databind.ObjectMapper().readTree(alarm.stateReasonData()));
+                node.set("stateReasonData", AlarmEvaluation.JSON.readTree(alarm.stateReasonData()));
             } catch (java.io.IOException e) {
                 node.put("stateReasonData", alarm.stateReasonData());
             }
