@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wharf.server.WharfConfig;
 import dev.wharf.testing.WharfHandle;
 import dev.wharf.testing.WharfTest;
 import java.io.IOException;
@@ -19,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -103,6 +108,32 @@ class PrometheusIT {
             assertThat(named(samples, "wharf_connections_open"))
                     .singleElement()
                     .satisfies(sample -> assertThat(sample.value()).isGreaterThanOrEqualTo(1.0));
+            assertThat(named(samples, "jvm_memory_used_bytes")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void withMetricsOffTheScrapeHasTheJvmButNoRequests() throws Exception {
+        try (dev.wharf.server.WharfServer server = LocalWharf.inMemory(new WharfConfig.CloudWatch(60, false));
+                SqsClient sqs = SqsClient.builder()
+                        .endpointOverride(URI.create(server.endpoint()))
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                        .httpClient(ApacheHttpClient.create())
+                        .build()) {
+            String queue = sqs.createQueue(b -> b.queueName("unmeasured")).queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(queue).messageBody("job"));
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.endpoint() + "/metrics"))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            List<Sample> samples = parse(response.body());
+
+            assertThat(named(samples, "wharf_requests_seconds_count")).isEmpty();
             assertThat(named(samples, "jvm_memory_used_bytes")).isNotEmpty();
         }
     }

@@ -42,7 +42,9 @@ record ConfigFile(
         @Nullable CloudWatch cloudwatch) {
 
     /** The {@code cloudwatch:} section. */
-    record CloudWatch(@Nullable Integer serviceMetricsSeconds) {}
+    record CloudWatch(
+            @Nullable Integer serviceMetricsSeconds,
+            @Nullable Boolean metrics) {}
 
     /** The {@code kinesis:} section. */
     record Kinesis(@Nullable Boolean throughputLimits) {}
@@ -174,19 +176,33 @@ record ConfigFile(
                 resolveCloudWatch(env));
     }
 
-    /** The {@code cloudwatch:} section, then {@code WHARF_CLOUDWATCH_SERVICE_METRICS_SECONDS}. */
+    /**
+     * The {@code cloudwatch:} section, then {@code WHARF_CLOUDWATCH_SERVICE_METRICS_SECONDS} and {@code WHARF_METRICS}
+     * ({@code true} or {@code false}).
+     */
     private WharfConfig.CloudWatch resolveCloudWatch(Map<String, String> env) {
-        String seconds = env.get("WHARF_CLOUDWATCH_SERVICE_METRICS_SECONDS");
-        if (seconds != null && !seconds.isBlank()) {
+        Integer fileSeconds = cloudwatch == null ? null : cloudwatch.serviceMetricsSeconds();
+        int seconds = fileSeconds == null ? WharfConfig.CloudWatch.defaults().serviceMetricsSeconds() : fileSeconds;
+        String envSeconds = env.get("WHARF_CLOUDWATCH_SERVICE_METRICS_SECONDS");
+        if (envSeconds != null && !envSeconds.isBlank()) {
             try {
-                return new WharfConfig.CloudWatch(Integer.parseInt(seconds.trim()));
+                seconds = Integer.parseInt(envSeconds.trim());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(
-                        "WHARF_CLOUDWATCH_SERVICE_METRICS_SECONDS must be a number of seconds, not " + seconds);
+                        "WHARF_CLOUDWATCH_SERVICE_METRICS_SECONDS must be a number of seconds, not " + envSeconds);
             }
         }
-        Integer file = cloudwatch == null ? null : cloudwatch.serviceMetricsSeconds();
-        return file == null ? WharfConfig.CloudWatch.defaults() : new WharfConfig.CloudWatch(file);
+        Boolean fileMetrics = cloudwatch == null ? null : cloudwatch.metrics();
+        boolean metrics = fileMetrics == null || fileMetrics;
+        String envMetrics = env.get("WHARF_METRICS");
+        if (envMetrics != null && !envMetrics.isBlank()) {
+            metrics = switch (envMetrics.trim()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("WHARF_METRICS must be true or false, not " + envMetrics);
+            };
+        }
+        return new WharfConfig.CloudWatch(seconds, metrics);
     }
 
     /** The {@code kinesis:} section, then {@code WHARF_KINESIS_THROUGHPUT_LIMITS} ({@code true} or {@code false}). */

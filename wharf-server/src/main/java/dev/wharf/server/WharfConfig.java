@@ -88,13 +88,21 @@ public record WharfConfig(
      *
      * @param serviceMetricsSeconds how often SQS (and the other services as they join) publish their AWS/ metrics: 60
      *     as on AWS, or a divisor of 60 (then as high-resolution data) for examples and tests that cannot wait minutes
+     * @param metrics whether the services' figures are collected at all: their AWS/ metrics into CloudWatch and the
+     *     requests, queues, topics and streams on {@code /metrics} (the JVM's and the store's stay). On by default;
+     *     off is for measuring what they cost (the bench's {@code wharf-nometrics}) or for who wants none of them
      */
-    public record CloudWatch(int serviceMetricsSeconds) {
+    public record CloudWatch(int serviceMetricsSeconds, boolean metrics) {
         public CloudWatch {
             if (serviceMetricsSeconds < 1 || serviceMetricsSeconds > 60 || 60 % serviceMetricsSeconds != 0) {
                 throw new IllegalArgumentException(
                         "the service metrics' interval must be a divisor of 60 seconds, not " + serviceMetricsSeconds);
             }
+        }
+
+        /** The services' metrics on, published every {@code serviceMetricsSeconds}. */
+        public CloudWatch(int serviceMetricsSeconds) {
+            this(serviceMetricsSeconds, true);
         }
 
         public static CloudWatch defaults() {

@@ -103,13 +103,17 @@ public final class WharfServer implements AutoCloseable {
         SigV4Verifier verifier = new SigV4Verifier(new StaticCredentialStore(config.credentials()), Clock.systemUTC());
         // The gauge reads the transport when scraped, by which time the constructor has made it.
         this.metrics = new ServerMetrics(this::openConnections, MAX_METRIC_TAG_VALUES);
-        ServiceRouter router = new ServiceRouter(services, verifier, metrics::onRequest);
+        boolean collect = config.cloudWatch().metrics();
+        ServiceRouter router = new ServiceRouter(
+                services, verifier, collect ? metrics::onRequest : ServiceRouter.RequestObserver.NONE);
         InternalResources internal = new InternalResources(services, config);
         this.transport = new HttpTransport(config, request -> dispatch(router, internal, request), handlers);
-        Thread.ofVirtual()
-                .name("service-metrics")
-                .start(() -> publishServiceMetrics(
-                        cloudWatch, kinesis, config.cloudWatch().serviceMetricsSeconds()));
+        if (collect) {
+            Thread.ofVirtual()
+                    .name("service-metrics")
+                    .start(() -> publishServiceMetrics(
+                            cloudWatch, kinesis, config.cloudWatch().serviceMetricsSeconds()));
+        }
         this.port = transport.bind(config.port(), null);
         SslContext tls = config.tlsPort() < 0 ? null : TlsCertificates.serverContext(config, tlsDir(config));
         this.tlsPort = tls == null ? -1 : transport.bind(config.tlsPort(), tls);
