@@ -48,7 +48,7 @@ def main(path):
               f"| {fmt(med(key, 'latency_p99_us'))} | {fmt(med(key, 'latency_p999_us'))} "
               f"| {fmt(med(key, 'server_peak_rss_mb'), 1)} | {fmt(med(key, 'generator_cpu_seconds'), 2)} |")
 
-    scenarios = sorted({(k[0], k[1]) for k in runs if not k[0].startswith("kinesis-")})
+    scenarios = sorted({(k[0], k[1]) for k in runs if not k[0].startswith(("kinesis-", "cloudwatch-"))})
     if scenarios:
         print()
         print("Ratios (medians): ElasticMQ's server CPU per message over Wharf's (higher is better for Wharf), and "
@@ -77,6 +77,8 @@ def main(path):
 
     kinesis(runs, med, ratio)
     subscribe(runs, skipped, med)
+    cloudwatch(runs, med, ratio)
+    metrics_cost(runs, med)
 
     cold = [l for l in lines if l["scenario"] == "cold-start"]
     idle = [l for l in lines if l["scenario"] == "idle"]
@@ -119,6 +121,10 @@ def main(path):
         r = ratio(publish, send)
         check(f"SNS {kind} Publish to 3 queues (sync) ≤ 2× a SendMessage's CPU", r <= 2 if r else None,
               f"Publish ÷ SendMessage = {fmt(r, 2)}")
+    for mode in ("light", "sdk"):
+        cost = metrics_overhead(runs, med, mode)
+        check(f"the metrics add < 5% server CPU to SendMessageBatch ({mode}, sync)", cost < 5 if cost is not None else None,
+              f"{fmt(cost, 1)}% over wharf-nometrics")
     kinesis_targets(runs, med, ratio, check)
     subscribe_targets(runs, skipped, med)
     if cold:
@@ -126,6 +132,60 @@ def main(path):
         start = median([l["start_to_healthy_ms"] for l in cold])
         check("idle RSS ≤ 100 MB", worst_rss <= 100, f"{worst_rss} MB (worst of {len(cold)})")
         check("cold start to healthy ≤ 1.5 s", start <= 1500, f"{fmt(start)} ms (median of {len(cold)})")
+
+
+def metrics_overhead(runs, med, mode):
+    """The server CPU per message that the sync Wharf spends over the sync Wharf without metrics, in per cent."""
+    on = med(("send-batch", mode, "wharf", "sync"), "server_cpu_us_per_msg")
+    off = med(("send-batch", mode, "wharf-nometrics", "sync"), "server_cpu_us_per_msg")
+    return (on - off) * 100 / off if on and off else None
+
+
+def metrics_cost(runs, med):
+    """Prints what the services' metrics cost SendMessageBatch: the sync Wharf against the one with WHARF_METRICS=false."""
+    modes = [m for m in ("light", "sdk") if ("send-batch", m, "wharf-nometrics", "sync") in runs]
+    if not modes:
+        return
+    print()
+    print("What the metrics cost (the sync Wharf against wharf-nometrics, the sync Wharf with WHARF_METRICS=false, "
+          "in the same run): SendMessageBatch's server CPU per message, medians over rounds.")
+    print()
+    print("| scenario | mode | rounds | CPU µs/msg, metrics on | CPU µs/msg, metrics off | cost | msgs/s on | msgs/s off |")
+    print("|---|---|---|---|---|---|---|---|")
+    for mode in modes:
+        on = ("send-batch", mode, "wharf", "sync")
+        off = ("send-batch", mode, "wharf-nometrics", "sync")
+        print(f"| send-batch | {mode} | {len(runs.get(on, []))}/{len(runs.get(off, []))} "
+              f"| {fmt(med(on, 'server_cpu_us_per_msg'), 2)} | {fmt(med(off, 'server_cpu_us_per_msg'), 2)} "
+              f"| {fmt(metrics_overhead(runs, med, mode), 1)}% | {fmt(med(on, 'msgs_per_s'))} "
+              f"| {fmt(med(off, 'msgs_per_s'))} |")
+
+
+def cloudwatch(runs, med, ratio):
+    """Prints CloudWatch's table: Wharf against moto, the one peer with CloudWatch."""
+    scenarios = sorted({k[0] for k in runs if k[0].startswith("cloudwatch-")})
+    if not scenarios:
+        return
+    print()
+    print("CloudWatch (AWS JSON 1.0; cloudwatch-put: a message is one value of a PutMetricData of 20; cloudwatch-get: "
+          "a message is one GetMetricData of 16 statistics over an hour): Wharf's messages/s over moto's, and moto's "
+          "server CPU per message over Wharf's (higher is better for Wharf); errors summed over rounds.")
+    print()
+    print("| scenario | server | durability | msgs/s | server CPU µs/msg | p99 µs | errors | msgs/s: Wharf ÷ moto "
+          "| CPU/msg: moto ÷ Wharf |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for scenario in scenarios:
+        moto = (scenario, "light", "moto", "memory")
+        for server, durability in (("wharf", "sync"), ("wharf", "relaxed"), ("wharf", "memory"), ("moto", "memory")):
+            key = (scenario, "light", server, durability)
+            if key not in runs:
+                continue
+            versus = key != moto
+            print(f"| {scenario} | {server} | {durability} | {fmt(med(key, 'msgs_per_s'))} "
+                  f"| {fmt(med(key, 'server_cpu_us_per_msg'), 1)} | {fmt(med(key, 'latency_p99_us'))} "
+                  f"| {sum(r.get('errors', 0) for r in runs[key])} "
+                  f"| {fmt(ratio(med(key, 'msgs_per_s'), med(moto, 'msgs_per_s')), 2) if versus else '--'} "
+                  f"| {fmt(ratio(med(moto, 'server_cpu_us_per_msg'), med(key, 'server_cpu_us_per_msg')), 2) if versus else '--'} |")
 
 
 KINESIS_PEERS = ("kinesalite", "kinesis-mock")

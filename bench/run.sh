@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Wharf's benchmark run: builds what it needs, starts Wharf (sync and relaxed), ElasticMQ, moto, the do-nothing
-# ceiling server, and for Kinesis kinesalite and kinesis-mock, on 127.0.0.1, runs every scenario against each server
+# ceiling server, and for Kinesis kinesalite and kinesis-mock, on 127.0.0.1 (and a sync Wharf with its metrics off,
+# wharf-nometrics, whose send-batch runs say what the metrics cost), runs every scenario against each server
 # that speaks its API in turn (alternating servers, repeated in rounds to cancel drift), stops them all, and writes a
 # table of ratios. Only loopback is ever targeted; every run is bounded in time and count; the whole run takes about
 # 20 minutes with the defaults.
@@ -11,6 +12,8 @@
 #   bench/run.sh --only 'send-batch single-send' --servers 'wharf-sync elasticmq ceiling'
 #   bench/run.sh --only 'kinesis-put-batch kinesis-get-drain kinesis-limits' --servers 'wharf-sync wharf-relaxed kinesalite'
 #   bench/run.sh --only 'kinesis-subscribe-latency' --servers 'wharf-sync wharf-relaxed kinesis-mock'
+#   bench/run.sh --only 'send-batch sdk-send-batch' --servers 'wharf-sync wharf-nometrics' --rounds 5   the metrics' cost
+#   bench/run.sh --only 'cloudwatch-put cloudwatch-get' --servers 'wharf-sync wharf-relaxed moto'
 #
 # WHARF_HOME names the Wharf checkout whose server is measured (default: this repository).
 set -euo pipefail
@@ -22,8 +25,8 @@ smoke=false rounds=2 seconds=4 warmup=1 prefill=3 connections=16
 # kinesis-get-drain's backlog: at most this many seconds of PutRecords, and at most kinesis_prefill_max records, so
 # that the slowest peer still fills a backlog worth draining; the drain itself ends when all is read (at most 30 s).
 kinesis_prefill=20 kinesis_prefill_max=100000 kinesis_drain_max=30
-scenarios="send-batch receive-delete e2e-100 e2e-500 single-send fifo-1 fifo-1000 sdk-send-batch sns-1 sns-3 sns-10 sns-raw-1 sns-raw-3 sns-raw-10 kinesis-put-batch kinesis-put-batch-cbor kinesis-get-drain kinesis-limits kinesis-subscribe-latency"
-servers="wharf-sync wharf-relaxed elasticmq moto ceiling kinesalite kinesis-mock"
+scenarios="send-batch receive-delete e2e-100 e2e-500 single-send fifo-1 fifo-1000 sdk-send-batch sns-1 sns-3 sns-10 sns-raw-1 sns-raw-3 sns-raw-10 kinesis-put-batch kinesis-put-batch-cbor kinesis-get-drain kinesis-limits kinesis-subscribe-latency cloudwatch-put cloudwatch-get"
+servers="wharf-sync wharf-relaxed wharf-nometrics elasticmq moto ceiling kinesalite kinesis-mock"
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=true ;;
@@ -35,7 +38,7 @@ while [ $# -gt 0 ]; do
     --only) scenarios="$2"; shift ;;
     --servers) servers="$2"; shift ;;
     --kinesis-prefill) kinesis_prefill="$2"; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -131,6 +134,12 @@ start_server() { # name
       # The Wharf that kinesis-limits measures: sync, with Kinesis's per-shard throughput limits on (the default).
       "$WHARF_HOME/wharf" start --port "$port_" --data-dir "$out/data-$name" --storage sync > "$out/$name.log" 2>&1 &
       p=$!; started+=("$p"); wait_http "http://127.0.0.1:$port_/_wharf/health" "$p" 60 ;;
+    wharf-nometrics)
+      # A sync Wharf with the services' metrics off (no request timers, no AWS/ publication): the peer that says what
+      # the metrics cost the sync Wharf beside it.
+      WHARF_METRICS=false WHARF_KINESIS_THROUGHPUT_LIMITS=false "$WHARF_HOME/wharf" start --port "$port_" \
+        --data-dir "$out/data-$name" --storage sync > "$out/$name.log" 2>&1 &
+      p=$!; started+=("$p"); wait_http "http://127.0.0.1:$port_/_wharf/health" "$p" 60 ;;
     wharf-*)
       # Kinesis's per-shard limits off, so that kinesis-put-batch and kinesis-get-drain measure Wharf and not AWS's
       # 1,000 records a second per shard (kinesalite and kinesis-mock have no limits); SQS and SNS ignore it.
@@ -198,7 +207,7 @@ settled_rss_mb=300
 
 bench() { # server, durability label, then Bench run options
   local name="$1" durability="$2" label; shift 2
-  case "$name" in wharf-*) label=wharf ;; *) label="$name" ;; esac
+  case "$name" in wharf-nometrics) label="$name" ;; wharf-*) label=wharf ;; *) label="$name" ;; esac
   timeout 300 "$java" -cp "$bench_cp" dev.wharf.bench.Bench run --endpoint "http://127.0.0.1:${port[$name]}" \
     --server "$label" --durability "$durability" --server-pid "${pid[$name]}" --clk-tck "$clk_tck" \
     --connections "$connections" --warmup "$warmup" --seconds "$seconds" --prefill-seconds "$prefill" "$@" \
@@ -244,6 +253,13 @@ done
 # --- the scenarios, alternating servers -------------------------------------------------------------------------
 speaks() { # server, scenario: whether the server serves the scenario's API (and, for kinesis-limits, has limits)
   case "$2" in
+    # wharf-nometrics is there for what the metrics cost SendMessageBatch, and for nothing else.
+    send-batch|sdk-send-batch) [ "$1" = wharf-nometrics ] && return 0 ;;
+  esac
+  [ "$1" = wharf-nometrics ] && return 1
+  case "$2" in
+    # moto is the one peer with CloudWatch.
+    cloudwatch-*) [[ "$1" == wharf-sync || "$1" == wharf-relaxed || "$1" == wharf-memory || "$1" == moto ]] ;;
     kinesis-limits) [ "$1" = wharf-limits ] ;;
     # kinesalite has no SubscribeToShard (report.py shows it as n/a); kinesis-mock serves it over h2c.
     kinesis-subscribe-latency) [[ "$1" == wharf-sync || "$1" == wharf-relaxed || "$1" == wharf-memory || "$1" == kinesis-mock ]] ;;
@@ -265,11 +281,14 @@ for name in $servers; do start_server "$name"; done
 log "warming up the servers"
 measured="$results"
 results="$out/warmup.jsonl"
-sqs_chosen=false kinesis_chosen=false
-for scenario in $scenarios; do case "$scenario" in kinesis-*) kinesis_chosen=true ;; *) sqs_chosen=true ;; esac; done
+sqs_chosen=false kinesis_chosen=false cloudwatch_chosen=false
+for scenario in $scenarios; do
+  case "$scenario" in kinesis-*) kinesis_chosen=true ;; cloudwatch-*) cloudwatch_chosen=true ;; *) sqs_chosen=true ;; esac
+done
 for name in $servers; do
   for scenario in send-batch single-send receive-delete; do
     $sqs_chosen && speaks "$name" "$scenario" || continue
+    [ "$name" = wharf-nometrics ] && [ "$scenario" != send-batch ] && continue
     bench "$name" warmup --scenario "$scenario" --warmup 0 --seconds 3 --prefill-seconds 2 > /dev/null
   done
   if $kinesis_chosen && speaks "$name" kinesis-put-batch; then
@@ -280,6 +299,10 @@ for name in $servers; do
     # The server's PutRecord and SubscribeToShard paths; the generator's own JIT warms in each run's 5 s warm-up.
     bench "$name" warmup --scenario kinesis-subscribe-latency --rate 1000 --shards 2 --seconds 2 > /dev/null
   fi
+  if $cloudwatch_chosen && speaks "$name" cloudwatch-put; then
+    bench "$name" warmup --scenario cloudwatch-put --batch 20 --warmup 0 --seconds 3 > /dev/null
+    bench "$name" warmup --scenario cloudwatch-get --batch 20 --prefill-seconds 1 --warmup 0 --seconds 3 > /dev/null
+  fi
   if $kinesis_chosen && speaks "$name" kinesis-limits; then
     bench "$name" warmup --scenario kinesis-limits --rate 20 --connections 4 --warmup 0 --seconds 3 > /dev/null
   fi
@@ -289,7 +312,9 @@ for round in $(seq 1 "$rounds"); do
   log "round $round of $rounds"
   for scenario in $scenarios; do
     for name in $servers; do
-      case "$name" in wharf-limits) durability=sync ;; wharf-*) durability="${name#wharf-}" ;; *) durability="memory" ;; esac
+      case "$name" in
+        wharf-limits|wharf-nometrics) durability=sync ;; wharf-*) durability="${name#wharf-}" ;; *) durability="memory" ;;
+      esac
       speaks "$name" "$scenario" || continue
       case "$scenario" in
         send-batch|single-send|receive-delete) bench "$name" "$durability" --scenario "$scenario" ;;
@@ -303,6 +328,9 @@ for round in $(seq 1 "$rounds"); do
         kinesis-put-batch-cbor) bench "$name" "$durability" --scenario kinesis-put-batch --shards 4 --cbor ;;
         kinesis-get-drain) bench "$name" "$durability" --scenario kinesis-get-drain --shards 4 \
           --prefill-seconds "$kinesis_prefill" --prefill-max "$kinesis_prefill_max" --seconds "$kinesis_drain_max" ;;
+        # PutMetricData of 20 values over 10 series; GetMetricData of 16 statistics over an hour after 3 s of those.
+        cloudwatch-put) bench "$name" "$durability" --scenario cloudwatch-put --batch 20 ;;
+        cloudwatch-get) bench "$name" "$durability" --scenario cloudwatch-get --batch 20 ;;
         # One shard, 20 PutRecords of 500 a second (open loop): 10,000 records a second offered, 1,000 allowed.
         kinesis-limits) bench "$name" "$durability" --scenario kinesis-limits --rate 20 --connections 4 ;;
         # PutRecord at 100 and 1,000 records a second (open loop) to 2 shards, each shard subscribed over HTTP/2 by

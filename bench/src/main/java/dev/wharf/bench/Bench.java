@@ -52,7 +52,8 @@ public final class Bench {
                 names = "--scenario",
                 required = true,
                 description = "send-batch, single-send, receive-delete, e2e-latency, fifo, sns-fanout,"
-                        + " kinesis-put-batch, kinesis-get-drain, kinesis-limits, kinesis-subscribe-latency")
+                        + " kinesis-put-batch, kinesis-get-drain, kinesis-limits, kinesis-subscribe-latency,"
+                        + " cloudwatch-put, cloudwatch-get")
         String scenario = "send-batch";
 
         @Option(names = "--mode", defaultValue = "light", description = "light or sdk")
@@ -163,7 +164,11 @@ public final class Bench {
             ObjectNode line = header(options);
             try {
                 Meter.Measurement measurement;
-                if (KinesisScenarios.handles(scenario)) {
+                if (CloudWatchScenarios.handles(scenario)) {
+                    try (CloudWatchScenarios scenarios = new CloudWatchScenarios(options)) {
+                        measurement = scenarios.run();
+                    }
+                } else if (KinesisScenarios.handles(scenario)) {
                     try (KinesisScenarios scenarios = new KinesisScenarios(options)) {
                         measurement = scenarios.run();
                         line.setAll(scenarios.notes());

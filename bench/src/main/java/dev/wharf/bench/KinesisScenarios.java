@@ -502,23 +502,7 @@ final class KinesisScenarios implements AutoCloseable {
     /** Each connection sends its next PutRecords (the variants in turn) as soon as the previous one is answered. */
     private Meter.Measurement closedLoop(List<ByteBuf> puts, Pool.Handler handler, double warmupSeconds)
             throws Exception {
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong issued = new AtomicLong();
-        List<LightClient.Connection> connections =
-                client.connect(options.connections(), (connection, response, latencyNanos) -> {
-                    handler.onAnswer(response, latencyNanos);
-                    if (running.get()) {
-                        connection.send(puts.get((int) (issued.getAndIncrement() % puts.size())), System.nanoTime());
-                    }
-                });
-        for (LightClient.Connection connection : connections) {
-            connection.send(puts.get((int) (issued.getAndIncrement() % puts.size())), System.nanoTime());
-        }
-        try {
-            return meter.measure(warmupSeconds, options.seconds(), options.serverProbe(), () -> false);
-        } finally {
-            running.set(false);
-        }
+        return ClosedLoop.run(client, options, meter, puts, handler, warmupSeconds);
     }
 
     /** Puts on every connection until the prefill count or time is reached; returns the records accepted. */
