@@ -9,9 +9,12 @@ import dev.wharf.testing.WharfHandle;
 import dev.wharf.testing.WharfTest;
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +123,21 @@ class CloudWatchIT {
             assertThat(result.values()).containsExactly(30.0, 5.0);
             assertThat(result.timestamps()).containsExactly(minute, minute.plusSeconds(60));
         });
+
+        String maxTime = minute.atOffset(ZoneOffset.ofHoursMinutes(1, 30))
+                .format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT));
+        GetMetricDataResponse labelled = cloudWatch.getMetricData(b -> b.startTime(minute)
+                .endTime(minute.plusSeconds(120))
+                .labelOptions(o -> o.timezone("+0130"))
+                .metricDataQueries(q -> q.id("size")
+                        .label("shard ${PROP('Dim.Shard')}: max ${MAX} at ${MAX_TIME} of ${DATAPOINT_COUNT}")
+                        .metricStat(s -> s.metric(m -> m.namespace("Sdk/Cbor")
+                                        .metricName("Size")
+                                        .dimensions(shard))
+                                .period(60)
+                                .stat("Maximum"))));
+        assertThat(labelled.metricDataResults()).singleElement().satisfies(result -> assertThat(result.label())
+                .isEqualTo("shard 7: max 30 at " + maxTime + " of 2"));
 
         assertThat(cloudWatch.listMetrics(b -> b.namespace("Sdk/Cbor")).metrics())
                 .singleElement()

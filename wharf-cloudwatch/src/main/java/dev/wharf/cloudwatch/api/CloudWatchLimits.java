@@ -35,6 +35,8 @@ public record CloudWatchLimits(int maxSeries, int maxAlarms) {
     public static final int MAX_METRIC_DATA_QUERIES = 500;
 
     public static final int MAX_METRIC_DATA_DATAPOINTS = 100_800;
+    /** Dynamic values ({@code ${MAX}}, {@code ${PROP('Dim.x')}} ...) that one label may show, {@code ${LABEL}} once. */
+    public static final int MAX_LABEL_DYNAMIC_VALUES = 5;
     /** Metrics in one page of ListMetrics. */
     public static final int LIST_METRICS_PAGE = 500;
     /** How long ListMetrics keeps listing a metric that receives no data. */

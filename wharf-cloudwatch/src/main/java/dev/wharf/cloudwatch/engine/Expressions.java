@@ -32,7 +32,11 @@ final class Expressions {
     private Expressions() {}
 
     static List<MetricDataQueries.Series> evaluate(
-            List<MetricDataQuery> queries, Map<String, MetricDataQueries.Series> metrics, Instant start, Instant end) {
+            List<MetricDataQuery> queries,
+            Map<String, MetricDataQueries.Series> metrics,
+            Instant start,
+            Instant end,
+            DynamicLabels labels) {
         Map<String, Expression> expressions = parse(queries);
         Map<String, MetricDataQuery> byId = new HashMap<>();
         queries.forEach(query -> byId.put(String.valueOf(query.id()), query));
@@ -44,6 +48,7 @@ final class Expressions {
             named.add(new MathContext.Named(id, timeSeries));
         });
         Map<String, Boolean> dropped = new HashMap<>();
+        Map<String, Integer> periods = new HashMap<>();
         int defaultPeriod = defaultPeriod(queries);
         for (String id : order(expressions)) {
             MetricDataQuery query = byId.get(id);
@@ -51,6 +56,7 @@ final class Expressions {
             Evaluation evaluation = evaluateOne(id, expressions.get(id), values, named, period, start, end);
             values.put(id, evaluation.value());
             dropped.put(id, evaluation.datapointsDropped());
+            periods.put(id, period);
         }
         List<MetricDataQueries.Series> out = new ArrayList<>();
         for (MetricDataQuery query : queries) {
@@ -62,7 +68,9 @@ final class Expressions {
             if (metric != null) {
                 out.add(metric);
             } else {
-                results(query, values.get(id), Boolean.TRUE.equals(dropped.get(id)), out);
+                Result result = new Result(
+                        query, Boolean.TRUE.equals(dropped.get(id)), periods.getOrDefault(id, defaultPeriod), labels);
+                results(result, values.get(id), out);
             }
         }
         return out;
@@ -170,14 +178,20 @@ final class Expressions {
         }
     }
 
-    private static void results(
-            MetricDataQuery query, @Nullable MathValue value, boolean dropped, List<MetricDataQueries.Series> out) {
-        String id = String.valueOf(query.id());
+    /** An expression query whose value is to become results, and what their labels need. */
+    private record Result(MetricDataQuery query, boolean dropped, int periodSeconds, DynamicLabels labels) {}
+
+    /**
+     * The results of an expression: one for a series, one per series for an array, each labelled by the query's Label
+     * as {@link DynamicLabels} renders it over that series, or by default with its own label (the Id if it has none).
+     */
+    private static void results(Result result, @Nullable MathValue value, List<MetricDataQueries.Series> out) {
+        String id = String.valueOf(result.query().id());
         switch (value) {
-            case MathValue.Series series -> out.add(series(id, query.label(), series.series(), dropped));
+            case MathValue.Series series -> out.add(series(id, result, series.series()));
             case MathValue.SeriesArray array -> {
                 for (TimeSeries series : array.series()) {
-                    out.add(series(id, query.label() == null ? null : series.label(), series, dropped));
+                    out.add(series(id, result, series));
                 }
             }
             case MathValue.Scalar scalar ->
@@ -189,10 +203,12 @@ final class Expressions {
         }
     }
 
-    private static MetricDataQueries.Series series(
-            String id, @Nullable String label, TimeSeries series, boolean dropped) {
-        String shown = label != null ? label : series.label().isEmpty() ? id : series.label();
-        return new MetricDataQueries.Series(id, shown, series.timestampsSeconds(), series.values(), dropped);
+    private static MetricDataQueries.Series series(String id, Result result, TimeSeries series) {
+        String defaultLabel = series.label().isEmpty() ? id : series.label();
+        DynamicLabels.Source source = new DynamicLabels.Source(defaultLabel, result.periodSeconds(), null, null);
+        String label =
+                result.labels().render(result.query().label(), source, series.timestampsSeconds(), series.values());
+        return new MetricDataQueries.Series(id, label, series.timestampsSeconds(), series.values(), result.dropped());
     }
 
     private static int defaultPeriod(List<MetricDataQuery> queries) {

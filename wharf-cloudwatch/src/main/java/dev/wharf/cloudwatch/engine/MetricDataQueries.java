@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * GetMetricData: each metric query's statistic by period, each expression over them ({@link Expressions}), the results
- * in {@code ScanBy} order, and pages of at most {@code MaxDatapoints} datapoints across the results.
+ * GetMetricData: each metric query's statistic by period, each expression over them ({@link Expressions}), each result
+ * labelled over all its datapoints ({@link DynamicLabels}), the results in {@code ScanBy} order, and pages of at most
+ * {@code MaxDatapoints} datapoints across the results; every page carries the same labels.
  */
 final class MetricDataQueries {
 
@@ -65,6 +66,7 @@ final class MetricDataQueries {
             throw MetricRules.invalid("MaxDatapoints", maxDatapoints);
         }
         checkIds(queries);
+        DynamicLabels labels = DynamicLabels.of(context, request.labelOptions(), queries, now);
         Map<String, Series> metrics = new LinkedHashMap<>();
         for (int i = 0; i < queries.size(); i++) {
             MetricDataQuery query = queries.get(i);
@@ -77,10 +79,10 @@ final class MetricDataQueries {
                 throw CloudWatchError.ValidationError.with("The parameter " + member + ".MetricStat is required.\n");
             }
             if (query.metricStat() != null) {
-                metrics.put(String.valueOf(query.id()), metricStat(context, query, member, start, end, now));
+                metrics.put(String.valueOf(query.id()), metricStat(context, query, member, start, end, now, labels));
             }
         }
-        List<Series> results = Expressions.evaluate(queries, metrics, start, end);
+        List<Series> results = Expressions.evaluate(queries, metrics, start, end, labels);
         return page(queries, results, descending, maxDatapoints, request.nextToken());
     }
 
@@ -113,7 +115,13 @@ final class MetricDataQueries {
     }
 
     private Series metricStat(
-            CloudWatchContext context, MetricDataQuery query, String member, Instant start, Instant end, Instant now) {
+            CloudWatchContext context,
+            MetricDataQuery query,
+            String member,
+            Instant start,
+            Instant end,
+            Instant now,
+            DynamicLabels labels) {
         MetricStat stat = MetricReads.require(query.metricStat(), member + ".MetricStat");
         Metric metric = MetricReads.require(stat.metric(), member + ".MetricStat.Metric");
         String namespace = MetricRules.name(metric.namespace(), member + ".MetricStat.Metric.Namespace");
@@ -151,13 +159,13 @@ final class MetricDataQueries {
                 values[n++] = value;
             }
         }
-        String label = query.label() == null ? metricName : query.label();
+        String id = String.valueOf(query.id());
+        long[] timestamps = java.util.Arrays.copyOf(times, n);
+        double[] datapoints = java.util.Arrays.copyOf(values, n);
+        DynamicLabels.Source source =
+                new DynamicLabels.Source(labels.metricDefault(id, metricName), period, key, statName);
         return new Series(
-                String.valueOf(query.id()),
-                label,
-                java.util.Arrays.copyOf(times, n),
-                java.util.Arrays.copyOf(values, n),
-                false);
+                id, labels.render(query.label(), source, timestamps, datapoints), timestamps, datapoints, false);
     }
 
     /** The page of the results that the token asks for: at most {@code maxDatapoints} datapoints across them. */
