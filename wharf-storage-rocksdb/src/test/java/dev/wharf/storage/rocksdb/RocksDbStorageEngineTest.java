@@ -256,6 +256,64 @@ final class RocksDbStorageEngineTest {
         }
     }
 
+    @Test
+    void concurrentCommitsAreReportedInSharedGroupsThatAddUp() throws Exception {
+        int threads = 8;
+        int commitsPerThread = 50;
+        AtomicLong groups = new AtomicLong();
+        AtomicLong writes = new AtomicLong();
+        AtomicLong synced = new AtomicLong();
+        try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(tempDir, DurabilityMode.SYNC)) {
+            engine.observe((batches, bytes, commitNanos, syncNanos) -> {
+                groups.incrementAndGet();
+                writes.addAndGet(batches);
+                synced.addAndGet(syncNanos > 0 ? 1 : 0);
+            });
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> results = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    long queueId = t;
+                    results.add(pool.submit(() -> {
+                        for (long i = 0; i < commitsPerThread; i++) {
+                            engine.commit(new QueueBatch().putIndex(queueId, i, bytes("i" + i)));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> result : results) {
+                    result.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        // The writer reports each group before it takes the next, and close waits for it, so every group is heard.
+        assertThat(writes.get()).isEqualTo(threads * commitsPerThread);
+        assertThat(groups.get()).as("groups of eight writers' commits").isLessThan(threads * commitsPerThread);
+        assertThat(synced.get()).as("each group synced once").isEqualTo(groups.get());
+    }
+
+    @Test
+    void anObserverThatThrowsIsDroppedAndCommitsGoOn() {
+        AtomicLong heard = new AtomicLong();
+        try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(tempDir, DurabilityMode.RELAXED)) {
+            engine.observe((batches, bytes, commitNanos, syncNanos) -> {
+                heard.incrementAndGet();
+                throw new IllegalStateException("a broken observer");
+            });
+            engine.commit(new QueueBatch().putQueue(1, bytes("q1")));
+            engine.commit(new QueueBatch().putQueue(2, bytes("q2")));
+            engine.commit(new QueueBatch().putQueue(3, bytes("q3")));
+
+            List<Long> ids = new ArrayList<>();
+            engine.loadQueues((id, value) -> ids.add(id));
+            assertThat(ids).containsExactly(1L, 2L, 3L);
+        }
+        assertThat(heard.get()).as("called once, then dropped").isEqualTo(1);
+    }
+
     private static byte[] payload(long queueId, long sequence, int length) {
         byte[] payload = new byte[length];
         new Random(queueId * 1000 + sequence).nextBytes(payload);
