@@ -71,6 +71,7 @@ final class IntervalMeters<T> {
         }
     }
 
+    private final String namespace;
     private final String tag;
     private final Function<T, String> account;
     private final Function<T, String> name;
@@ -79,12 +80,19 @@ final class IntervalMeters<T> {
     private final Map<Key, Resource<T>> resources = new HashMap<>();
 
     /**
+     * @param namespace the CloudWatch namespace of the figures, which each meter's description begins with
      * @param tag the tag that names a resource ({@code queue}, {@code topic}, {@code stream}), beside {@code account}
      * @param account the account that owns the figures' resource
      * @param name the figures' resource's name
      * @param figures what each resource shows
      */
-    IntervalMeters(String tag, Function<T, String> account, Function<T, String> name, List<Figure<T>> figures) {
+    IntervalMeters(
+            String namespace,
+            String tag,
+            Function<T, String> account,
+            Function<T, String> name,
+            List<Figure<T>> figures) {
+        this.namespace = namespace;
         this.tag = tag;
         this.account = account;
         this.name = name;
@@ -141,12 +149,12 @@ final class IntervalMeters<T> {
                     switch (figures.get(i)) {
                         case Count<T> count ->
                             FunctionCounter.builder(count.name(), sum, s -> s.total)
-                                    .description(count.description())
+                                    .description(namespace + ' ' + count.description())
                                     .tags(tags)
                                     .register(registry);
                         case Timed<T> timed ->
                             FunctionTimer.builder(timed.name(), sum, s -> s.count, s -> s.total, TimeUnit.SECONDS)
-                                    .description(timed.description())
+                                    .description(namespace + ' ' + timed.description())
                                     .tags(tags)
                                     .register(registry);
                         case Latest<T> gauge ->
@@ -156,7 +164,7 @@ final class IntervalMeters<T> {
                                                 ? Double.NaN
                                                 : gauge.latest().applyAsDouble(latest);
                                     })
-                                    .description(gauge.description())
+                                    .description(namespace + ' ' + gauge.description())
                                     .tags(tags)
                                     .strongReference(true)
                                     .register(registry);

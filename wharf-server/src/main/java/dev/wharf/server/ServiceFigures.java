@@ -26,6 +26,7 @@ final class ServiceFigures {
     /** AWS/SQS, per queue (tags account and queue). */
     static IntervalMeters<QueueMetrics> queues() {
         return new IntervalMeters<>(
+                "AWS/SQS",
                 "queue",
                 QueueMetrics::accountId,
                 QueueMetrics::queueName,
@@ -55,6 +56,7 @@ final class ServiceFigures {
     /** AWS/SNS, per topic (tags account and topic). */
     static IntervalMeters<TopicMetrics> topics() {
         return new IntervalMeters<>(
+                "AWS/SNS",
                 "topic",
                 TopicMetrics::accountId,
                 TopicMetrics::topicName,
@@ -115,6 +117,7 @@ final class ServiceFigures {
      */
     static IntervalMeters<StreamMetrics> streams() {
         return new IntervalMeters<>(
+                "AWS/Kinesis",
                 "stream",
                 StreamMetrics::accountId,
                 StreamMetrics::streamName,
