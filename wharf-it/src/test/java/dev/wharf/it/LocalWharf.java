@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -22,8 +24,12 @@ final class LocalWharf {
 
     /** An SNS client of the SDK v2 for a server at {@code endpoint}, with the test credentials every IT uses. */
     static SnsClient sns(String endpoint) {
-        return SnsClient.builder()
-                .endpointOverride(URI.create(endpoint))
+        return client(SnsClient.builder(), endpoint);
+    }
+
+    /** A client of the SDK v2 for a server at {@code endpoint}, with the test credentials every IT uses. */
+    static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, String endpoint) {
+        return builder.endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(ApacheHttpClient.create())
@@ -47,12 +53,12 @@ final class LocalWharf {
 
     /** A server that keeps nothing and whose services publish their AWS/ metrics every few seconds. */
     static WharfServer inMemory(WharfConfig.CloudWatch cloudWatch) throws Exception {
-        return WharfServer.start(config(
-                        Path.of("unused"),
-                        DurabilityMode.MEMORY,
-                        WharfConfig.Limits.defaults(),
-                        WharfConfig.Sns.defaults(),
-                        -1)
+        return start(Path.of("unused"), DurabilityMode.MEMORY, cloudWatch);
+    }
+
+    /** A server over the store in {@code dataDir} whose services publish their AWS/ metrics every few seconds. */
+    static WharfServer start(Path dataDir, DurabilityMode mode, WharfConfig.CloudWatch cloudWatch) throws Exception {
+        return WharfServer.start(config(dataDir, mode, WharfConfig.Limits.defaults(), WharfConfig.Sns.defaults(), -1)
                 .withCloudWatch(cloudWatch));
     }
 

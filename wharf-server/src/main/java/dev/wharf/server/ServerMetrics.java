@@ -1,11 +1,12 @@
 package dev.wharf.server;
 
+import dev.wharf.kinesis.api.StreamMetrics;
 import dev.wharf.protocol.WireResponse;
+import dev.wharf.sns.api.TopicMetrics;
 import dev.wharf.sqs.api.QueueMetrics;
-import io.micrometer.core.instrument.FunctionCounter;
+import dev.wharf.storage.DurabilityMode;
+import dev.wharf.storage.StorageEngine;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -14,17 +15,18 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 import java.util.function.IntSupplier;
 
 /**
  * Wharf's own metrics, scraped at {@code GET /metrics} in the Prometheus text format through Micrometer's Prometheus
- * registry: requests by service, operation and status with their latency, open connections, and the JVM's memory and
- * threads; the services add theirs (per queue, topic and stream) through {@link #registry()}.
+ * registry: requests by service, operation and status with their latency, open connections, the JVM's memory and
+ * threads, SQS's long polls waiting, the store's commit groups, and per queue, topic and stream the figures that
+ * CloudWatch publishes ({@link ServiceFigures}).
  *
  * <p>Every tag that a client's names decide (queue, topic, stream) is bounded: past {@code maxTagValues} distinct
  * values of one tag, new meters with it are denied, so a client cannot grow the scrape without bound.
@@ -55,14 +57,26 @@ final class ServerMetrics {
     };
 
     private final IntSupplier openConnections;
+    private final IntSupplier longPollsWaiting;
+    private final StorageEngine storage;
     private final int maxTagValues;
+    /** Whether the store reports to this object's meters, from the first scrape on; set under this object's monitor. */
+    private volatile boolean storeObserved;
     /** Made on first use; guarded by this object's monitor until it is set. */
     private volatile @org.jspecify.annotations.Nullable PrometheusMeterRegistry registry;
     /** The timers by (service, operation, status), so that a request finds its timer without the registry's lookup. */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    ServerMetrics(IntSupplier openConnections, int maxTagValues) {
+    /**
+     * @param openConnections the transport's open connections
+     * @param longPollsWaiting SQS's ReceiveMessage calls that wait for messages now
+     * @param storage the store, whose commits are shown once someone scrapes
+     * @param maxTagValues the distinct values of each tag that clients name (queue, topic, stream) shown, at most
+     */
+    ServerMetrics(IntSupplier openConnections, IntSupplier longPollsWaiting, StorageEngine storage, int maxTagValues) {
         this.openConnections = openConnections;
+        this.longPollsWaiting = longPollsWaiting;
+        this.storage = storage;
         this.maxTagValues = maxTagValues;
     }
 
@@ -89,6 +103,9 @@ final class ServerMetrics {
         Gauge.builder("wharf.connections.open", openConnections::getAsInt)
                 .description("Open client connections")
                 .register(made);
+        Gauge.builder("wharf.sqs.long.polls.waiting", longPollsWaiting::getAsInt)
+                .description("SQS ReceiveMessage calls waiting for messages now, on every queue")
+                .register(made);
         new JvmMemoryMetrics().bindTo(made);
         new JvmThreadMetrics().bindTo(made);
         return made;
@@ -110,90 +127,64 @@ final class ServerMetrics {
         timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** The cumulative counts of one queue, which its counters read. */
-    private static final class QueueTotals {
-        volatile double sent;
-        volatile double received;
-        volatile double deleted;
-        volatile double emptyReceives;
-        final List<Meter.Id> meters = new ArrayList<>();
-    }
-
-    /** The latest figures of each queue, by account and name; written by {@link #onQueues} only. */
-    private volatile Map<String, QueueMetrics> queues = Map.of();
-
-    private final Map<String, QueueTotals> queueTotals = new ConcurrentHashMap<>();
+    private final IntervalMeters<QueueMetrics> queues = ServiceFigures.queues();
+    private final IntervalMeters<TopicMetrics> topics = ServiceFigures.topics();
+    private final IntervalMeters<StreamMetrics> streams = ServiceFigures.streams();
 
     /**
-     * Takes one interval's figures of SQS's queues (the same that CloudWatch publishes): gauges show the latest, and
-     * each queue's counters add the interval's counts. Called by one thread at a time.
+     * Takes one interval's figures of SQS's queues (the same that CloudWatch publishes, one per live queue): gauges
+     * show the latest, and each queue's counters add the interval's counts. Called by one thread at a time.
      */
     void onQueues(List<QueueMetrics> latest) {
-        if (registry == null) {
+        PrometheusMeterRegistry made = registry;
+        if (made == null) {
             // No one has asked yet: an idle server makes no registry for its queues' sake.
             return;
         }
-        Map<String, QueueMetrics> byKey = new java.util.HashMap<>();
-        latest.forEach(queue -> byKey.put(queue.accountId() + "/" + queue.queueName(), queue));
-        queues = byKey;
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (QueueMetrics queue : latest) {
-            String key = queue.accountId() + "/" + queue.queueName();
-            seen.add(key);
-            QueueTotals totals = queueTotals.computeIfAbsent(key, k -> register(queue));
-            totals.sent += queue.sent();
-            totals.received += queue.received();
-            totals.deleted += queue.deleted();
-            totals.emptyReceives += queue.emptyReceives();
+        // Every live queue is in the snapshot, so one that is not is gone.
+        queues.onInterval(made, latest, (account, queue) -> false);
+    }
+
+    /**
+     * Takes one interval's figures of SNS's topics, which name only the topics that had any; {@code live} tells a quiet
+     * topic, whose meters stay, from a deleted one. Called by one thread at a time.
+     */
+    void onTopics(List<TopicMetrics> interval, BiPredicate<String, String> live) {
+        PrometheusMeterRegistry made = registry;
+        if (made != null) {
+            topics.onInterval(made, interval, live);
         }
-        queueTotals.entrySet().removeIf(entry -> {
-            if (seen.contains(entry.getKey())) {
-                return false;
-            }
-            entry.getValue().meters.forEach(registry()::remove);
-            return true;
-        });
     }
 
-    private QueueTotals register(QueueMetrics queue) {
-        QueueTotals totals = new QueueTotals();
-        Tags tags = Tags.of("account", queue.accountId(), "queue", queue.queueName());
-        String key = queue.accountId() + "/" + queue.queueName();
-        counter(totals, "wharf.sqs.messages.sent", tags, t -> t.sent);
-        counter(totals, "wharf.sqs.messages.received", tags, t -> t.received);
-        counter(totals, "wharf.sqs.messages.deleted", tags, t -> t.deleted);
-        counter(totals, "wharf.sqs.receives.empty", tags, t -> t.emptyReceives);
-        gauge(totals, "wharf.sqs.messages.visible", tags, key, QueueMetrics::visible);
-        gauge(totals, "wharf.sqs.messages.not.visible", tags, key, QueueMetrics::notVisible);
-        gauge(totals, "wharf.sqs.messages.delayed", tags, key, QueueMetrics::delayed);
-        gauge(totals, "wharf.sqs.oldest.message.age.seconds", tags, key, QueueMetrics::ageOfOldestMessageSeconds);
-        return totals;
-    }
-
-    private void counter(
-            QueueTotals totals, String name, Tags tags, java.util.function.ToDoubleFunction<QueueTotals> read) {
-        totals.meters.add(FunctionCounter.builder(name, totals, read)
-                .tags(tags)
-                .register(registry())
-                .getId());
-    }
-
-    private void gauge(
-            QueueTotals totals,
-            String name,
-            Tags tags,
-            String key,
-            java.util.function.ToLongFunction<QueueMetrics> read) {
-        totals.meters.add(Gauge.builder(name, () -> {
-                    QueueMetrics queue = queues.get(key);
-                    return queue == null ? 0 : read.applyAsLong(queue);
-                })
-                .tags(tags)
-                .register(registry())
-                .getId());
+    /**
+     * Takes one interval's figures of Kinesis's streams, which name only the streams that had any; {@code live} tells
+     * a quiet stream, whose meters stay, from a deleted one. Called by one thread at a time.
+     */
+    void onStreams(List<StreamMetrics> interval, BiPredicate<String, String> live) {
+        PrometheusMeterRegistry made = registry;
+        if (made != null) {
+            streams.onInterval(made, interval, live);
+        }
     }
 
     WireResponse scrape() {
-        return new WireResponse(200, CONTENT_TYPE, Map.of(), registry().scrape().getBytes(StandardCharsets.UTF_8));
+        PrometheusMeterRegistry made = registry();
+        if (!storeObserved) {
+            observeStore(made);
+        }
+        return new WireResponse(200, CONTENT_TYPE, Map.of(), made.scrape().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Has the store report its commits, from the first scrape on: until someone scrapes, a commit group costs the
+     * store one read of its observer, and after, a few nanoseconds of counting.
+     */
+    private synchronized void observeStore(PrometheusMeterRegistry made) {
+        if (!storeObserved && storage.reportsCommits()) {
+            StoreMeters meters = new StoreMeters(storage.mode() == DurabilityMode.SYNC);
+            made.getPrometheusRegistry().register(meters);
+            storage.observe(meters);
+        }
+        storeObserved = true;
     }
 }

@@ -102,7 +102,7 @@ public final class WharfServer implements AutoCloseable {
         this.sns = sns;
         SigV4Verifier verifier = new SigV4Verifier(new StaticCredentialStore(config.credentials()), Clock.systemUTC());
         // The gauge reads the transport when scraped, by which time the constructor has made it.
-        this.metrics = new ServerMetrics(this::openConnections, MAX_METRIC_TAG_VALUES);
+        this.metrics = new ServerMetrics(this::openConnections, sqs::longPollsWaiting, storage, MAX_METRIC_TAG_VALUES);
         boolean collect = config.cloudWatch().metrics();
         ServiceRouter router = new ServiceRouter(
                 services, verifier, collect ? metrics::onRequest : ServiceRouter.RequestObserver.NONE);
@@ -218,10 +218,14 @@ public final class WharfServer implements AutoCloseable {
                 List<dev.wharf.sqs.api.QueueMetrics> queues = sqs.metricsSnapshot();
                 cloudWatch.publishQueueMetrics(queues, at, intervalSeconds < 60);
                 metrics.onQueues(queues);
-                cloudWatch.publishTopicMetrics(sns.metricsSnapshot(), at, intervalSeconds < 60);
+                List<dev.wharf.sns.api.TopicMetrics> topics = sns.metricsSnapshot();
+                cloudWatch.publishTopicMetrics(topics, at, intervalSeconds < 60);
+                metrics.onTopics(topics, sns::hasTopic);
                 KinesisEngine streams = kinesis.get();
                 if (streams != null) {
-                    cloudWatch.publishStreamMetrics(streams.metricsSnapshot(), at, intervalSeconds < 60);
+                    List<dev.wharf.kinesis.api.StreamMetrics> streamFigures = streams.metricsSnapshot();
+                    cloudWatch.publishStreamMetrics(streamFigures, at, intervalSeconds < 60);
+                    metrics.onStreams(streamFigures, streams::hasStream);
                 }
             } catch (InterruptedException e) {
                 return;

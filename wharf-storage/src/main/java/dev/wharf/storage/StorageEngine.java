@@ -39,6 +39,21 @@ public interface StorageEngine extends AutoCloseable {
     /** A short description for the start-up line, such as the data directory. */
     String describe();
 
+    /**
+     * Whether this backend writes commits in groups and reports them to an {@link #observe observer}. The memory
+     * backend applies each batch as it is submitted and has nothing to report.
+     */
+    default boolean reportsCommits() {
+        return false;
+    }
+
+    /**
+     * Reports every commit group written from now on to {@code observer}, in place of the one before ({@link
+     * StoreObserver#NONE}, until this is called). Until then a backend pays no more than one read per group for it. A
+     * backend that does not {@link #reportsCommits report commits} ignores it. Thread-safe.
+     */
+    default void observe(StoreObserver observer) {}
+
     /** Idempotent: a second call returns once the first has finished. */
     @Override
     void close();

@@ -12,10 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -506,6 +508,56 @@ public abstract class QueueStoreContractTest {
 
         assertThat(index(1)).hasSize(2 * commits);
         assertThat(scans.get()).isPositive();
+    }
+
+    @Test
+    void anObserverHearsEveryCommitOnceWithItsTimes() throws Exception {
+        assumeTrue(engine.reportsCommits(), "this backend reports no commits");
+        BlockingQueue<long[]> groups = new LinkedBlockingQueue<>();
+        engine.observe((writes, bytes, commitNanos, syncNanos) ->
+                groups.add(new long[] {writes, bytes, commitNanos, syncNanos}));
+        int commits = 5;
+        for (int i = 0; i < commits; i++) {
+            store.commit(new QueueBatch().putPayload(1, i, bytes("body-" + i)).putIndex(1, i, bytes("index")));
+        }
+
+        // A group is reported after its callers are released, so the last report may come after the last commit.
+        int heard = 0;
+        while (heard < commits) {
+            long[] group = groups.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(group).as("a report of the commits still unheard").isNotNull();
+            heard += (int) group[0];
+            assertThat(group[0]).as("batches in the group").isPositive();
+            assertThat(group[1]).as("bytes at least the values'").isGreaterThanOrEqualTo(group[0] * 11);
+            assertThat(group[2]).as("the commit's nanoseconds").isPositive().isGreaterThanOrEqualTo(group[3]);
+            if (engine.mode() == DurabilityMode.SYNC) {
+                assertThat(group[3]).as("the fsync's nanoseconds").isPositive();
+            } else {
+                assertThat(group[3])
+                        .as("no fsync in the " + engine.mode() + " mode")
+                        .isZero();
+            }
+        }
+        assertThat(heard).isEqualTo(commits);
+    }
+
+    @Test
+    void anObserverReplacedByNoneHearsNoMore() throws Exception {
+        assumeTrue(engine.reportsCommits(), "this backend reports no commits");
+        AtomicInteger heard = new AtomicInteger();
+        engine.observe((writes, bytes, commitNanos, syncNanos) -> heard.addAndGet(writes));
+        store.commit(new QueueBatch().putQueue(1, bytes("q1")));
+        engine.observe(StoreObserver.NONE);
+        // The first group read its observer before the replacement, so its report still comes: wait for it. Later
+        // groups read the replacement.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (heard.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        store.commit(new QueueBatch().putQueue(2, bytes("q2")));
+        store.commit(new QueueBatch().putQueue(3, bytes("q3")));
+
+        assertThat(heard.get()).isEqualTo(1);
     }
 
     @Test

@@ -193,6 +193,15 @@ public final class KinesisEngine {
         return StreamMetricsSnapshots.take(streams);
     }
 
+    /**
+     * Whether an account has a stream of that name now, in any status until it is gone: {@link #metricsSnapshot()}
+     * leaves out quiet streams, so the server's metrics ask this to tell a quiet stream from a deleted one. Takes the
+     * stream's lock briefly, as any call that finds it does.
+     */
+    public boolean hasStream(String accountId, String streamName) {
+        return streams.named(accountId, streamName) != null;
+    }
+
     /** The consumers of enhanced fan-out, for SubscribeToShard's lookup of the consumer it serves. */
     StreamConsumers consumers() {
         return consumers;

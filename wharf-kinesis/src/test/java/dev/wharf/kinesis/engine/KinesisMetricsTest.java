@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wharf.common.AwsException;
 import dev.wharf.kinesis.api.CreateStreamRequest;
+import dev.wharf.kinesis.api.DeleteStreamRequest;
 import dev.wharf.kinesis.api.DisableEnhancedMonitoringRequest;
 import dev.wharf.kinesis.api.EnableEnhancedMonitoringRequest;
 import dev.wharf.kinesis.api.GetRecordsRequest;
@@ -107,6 +108,23 @@ class KinesisMetricsTest {
         List<StreamMetrics> snapshot = kinesis.metricsSnapshot();
         assertThat(snapshot).extracting(StreamMetrics::streamName).containsExactly(stream);
         return snapshot.getFirst();
+    }
+
+    @Test
+    void hasStreamTellsAQuietStreamFromADeletedOne() {
+        create("quiet", 1);
+
+        assertThat(kinesis.metricsSnapshot())
+                .as("a quiet stream has no figures")
+                .isEmpty();
+        assertThat(kinesis.hasStream("000000000000", "quiet")).isTrue();
+        assertThat(kinesis.hasStream("111111111111", "quiet"))
+                .as("another account's")
+                .isFalse();
+        kinesis.deleteStream(CONTEXT, new DeleteStreamRequest("quiet", null, null, null));
+        assertThat(kinesis.hasStream("000000000000", "quiet")).as("deleting").isTrue();
+        clock.advance(Duration.ofMillis(500));
+        assertThat(kinesis.hasStream("000000000000", "quiet")).as("gone").isFalse();
     }
 
     @Test

@@ -737,6 +737,14 @@ public final class SnsEngine implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Whether an account has a topic of that name now: {@link #metricsSnapshot()} leaves out quiet topics, so the
+     * server's metrics ask this to tell a quiet topic from a deleted one. Takes no lock.
+     */
+    public boolean hasTopic(String accountId, String topicName) {
+        return topics.find(topics.arnOf(accountId, topicName)) != null;
+    }
+
     /** How many topics the server holds, for the start-up line. */
     public int topicCount() {
         int count = 0;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.sns.api.ConfirmSubscriptionRequest;
 import dev.wharf.sns.api.CreateTopicRequest;
+import dev.wharf.sns.api.DeleteTopicRequest;
 import dev.wharf.sns.api.MessageAttributeValue;
 import dev.wharf.sns.api.PublishRequest;
 import dev.wharf.sns.api.SnsContext;
@@ -120,6 +121,19 @@ class SnsMetricsTest {
         List<TopicMetrics> snapshot = sns.metricsSnapshot();
         assertThat(snapshot).extracting(TopicMetrics::topicName).containsExactly(topicName);
         return snapshot.getFirst();
+    }
+
+    @Test
+    void hasTopicTellsAQuietTopicFromADeletedOne() {
+        String topic = topic("quiet");
+
+        assertThat(sns.metricsSnapshot()).as("a quiet topic has no figures").isEmpty();
+        assertThat(sns.hasTopic(ACCOUNT, "quiet")).isTrue();
+        assertThat(sns.hasTopic("111111111111", "quiet"))
+                .as("another account's")
+                .isFalse();
+        sns.deleteTopic(CONTEXT, new DeleteTopicRequest(topic));
+        assertThat(sns.hasTopic(ACCOUNT, "quiet")).isFalse();
     }
 
     @Test

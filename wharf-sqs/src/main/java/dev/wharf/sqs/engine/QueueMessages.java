@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -87,6 +88,8 @@ final class QueueMessages {
     private final Clock clock;
     private final QueueResolver resolver;
     private final Function<QueueMetadata, String> arnOf;
+    /** The long polls waiting on their queue's condition now, on every queue; an adder, since they come and go at once. */
+    private final LongAdder longPollsWaiting = new LongAdder();
 
     QueueMessages(QueueStore store, Clock clock, QueueResolver resolver, Function<QueueMetadata, String> arnOf) {
         this.store = store;
@@ -666,9 +669,15 @@ final class QueueMessages {
         }
     }
 
+    /** How many long polls wait for messages at this moment, on every queue. */
+    int longPollsWaiting() {
+        return longPollsWaiting.intValue();
+    }
+
     /** Lock must be held. Returns false when the thread was interrupted. */
-    private static boolean await(Queue queue, long millis) {
+    private boolean await(Queue queue, long millis) {
         queue.waiting++;
+        longPollsWaiting.increment();
         try {
             queue.changed.await(millis, TimeUnit.MILLISECONDS);
             return true;
@@ -677,6 +686,7 @@ final class QueueMessages {
             return false;
         } finally {
             queue.waiting--;
+            longPollsWaiting.decrement();
         }
     }
 

@@ -182,6 +182,15 @@ public final class SqsEngine implements QueueDeliveryPort {
         return snapshot;
     }
 
+    /**
+     * How many ReceiveMessage calls wait for messages at this moment, on every queue: the long polls parked on their
+     * queue's condition, for the server's metrics. A poll that wakes to look at its queue again (a send, a timer) is
+     * out of the count until it waits again. Thread-safe; takes no lock.
+     */
+    public int longPollsWaiting() {
+        return messages.longPollsWaiting();
+    }
+
     /** The number of live queues. */
     public int queueCount() {
         return queues.size();

@@ -187,6 +187,33 @@ class SqsEngineMetricsTest {
     }
 
     @Test
+    void longPollsWaitingCountsTheReceivesParkedOnEveryQueue() throws Exception {
+        String jobs = create("jobs", Map.of());
+        assertThat(engine.longPollsWaiting()).isZero();
+        try (ExecutorService pollers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<List<Message>> onOrders = pollers.submit(() -> engine.receiveMessage(
+                            CONTEXT, new ReceiveMessageRequest(url, null, null, null, 10, null, 20, null))
+                    .messages());
+            Future<List<Message>> onJobs = pollers.submit(() -> engine.receiveMessage(
+                            CONTEXT, new ReceiveMessageRequest(jobs, null, null, null, 10, null, 5, null))
+                    .messages());
+            while (engine.longPollsWaiting() < 2) {
+                Thread.onSpinWait();
+            }
+
+            send(url, "wake");
+            assertThat(onOrders.get(10, TimeUnit.SECONDS)).hasSize(1);
+            assertThat(engine.longPollsWaiting())
+                    .as("the poll on jobs still waits")
+                    .isEqualTo(1);
+
+            advance(5);
+            assertThat(onJobs.get(10, TimeUnit.SECONDS)).isEmpty();
+        }
+        assertThat(engine.longPollsWaiting()).isZero();
+    }
+
+    @Test
     void deletesCountEverySuccessfulDeleteARepeatedOneIncluded() {
         for (int i = 0; i < 4; i++) {
             send(url, "m" + i);

@@ -5,6 +5,7 @@ import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.MetricBatch;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
+import dev.wharf.storage.StoreObserver;
 import dev.wharf.storage.StreamBatch;
 import dev.wharf.storage.TopicBatch;
 import java.time.Duration;
@@ -36,13 +37,22 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #submit} is thread-safe; batches are written in the order they were queued, and the returned commit's
  * {@link PendingCommit#await} returns once its batch's group is written. {@link #close} is called once, by the owning
  * store.
+ *
+ * <p>Each group written is reported to the {@link #observe observer}, if any, after its callers are released. With
+ * none, a group costs one volatile read more and is not timed.
  */
 final class GroupCommitWriter {
 
     /** Writes one group of batches atomically; it runs on the writer thread only. */
     @FunctionalInterface
     interface GroupWrite {
-        void write(List<StoreBatch> group) throws RocksDBException;
+        /**
+         * Writes the group and makes it durable.
+         *
+         * @param timed whether to time the fsync of the write-ahead log
+         * @return when timed, how long the fsync took in nanoseconds; otherwise, or when nothing was synced, 0
+         */
+        long write(List<StoreBatch> group, boolean timed) throws RocksDBException;
     }
 
     /** How many batches may wait for the writer; more callers block until it catches up. */
@@ -76,6 +86,12 @@ final class GroupCommitWriter {
 
     /** Guarded by {@link #admission}. */
     private boolean accepting = true;
+
+    /**
+     * Where each group written is reported; {@link StoreObserver#NONE} until {@link #observe} names another. Read by
+     * the writer thread once per group; written under this object's monitor.
+     */
+    private volatile StoreObserver observer = StoreObserver.NONE;
 
     /** A batch taken from the queue that did not fit the previous group; only the writer thread touches it. */
     private @Nullable Pending carried;
@@ -114,6 +130,11 @@ final class GroupCommitWriter {
             admission.readLock().unlock();
         }
         return () -> await(request.done());
+    }
+
+    /** Reports every group written from now on to {@code observer}; thread-safe. */
+    synchronized void observe(StoreObserver observer) {
+        this.observer = observer;
     }
 
     private static void await(CompletableFuture<@Nullable Void> done) {
@@ -208,17 +229,43 @@ final class GroupCommitWriter {
     }
 
     private void writeGroup(List<Pending> group) {
+        StoreObserver heard = observer;
+        boolean timed = heard != StoreObserver.NONE;
+        long start = timed ? System.nanoTime() : 0;
         List<StoreBatch> batches = new ArrayList<>(group.size());
         group.forEach(request -> batches.add(request.batch()));
+        long syncNanos;
         try {
-            write.write(batches);
+            syncNanos = write.write(batches, timed);
         } catch (RocksDBException | RuntimeException e) {
             log.error("a write of {} commits failed", group.size(), e);
             IllegalStateException failure = new IllegalStateException("RocksDB write failed: " + e.getMessage(), e);
             group.forEach(request -> request.done().completeExceptionally(failure));
             return;
         }
+        long commitNanos = timed ? System.nanoTime() - start : 0;
         group.forEach(request -> request.done().complete(null));
+        if (timed) {
+            report(heard, group, commitNanos, syncNanos);
+        }
+    }
+
+    /** Tells the observer of a group written; one that throws is dropped, since the writer thread must go on. */
+    private void report(StoreObserver heard, List<Pending> group, long commitNanos, long syncNanos) {
+        long bytes = 0;
+        for (Pending request : group) {
+            bytes += request.bytes();
+        }
+        try {
+            heard.onCommit(group.size(), bytes, commitNanos, syncNanos);
+        } catch (RuntimeException e) {
+            log.error("the store's commit observer failed; no further commits are reported to it", e);
+            synchronized (this) {
+                if (observer == heard) {
+                    observer = StoreObserver.NONE;
+                }
+            }
+        }
     }
 
     /** Closes admission and fails what is queued, making room for callers that block on a full queue meanwhile. */

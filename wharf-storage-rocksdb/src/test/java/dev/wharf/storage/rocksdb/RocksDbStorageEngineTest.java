@@ -189,24 +189,11 @@ final class RocksDbStorageEngineTest {
         // Eight writers of 3 MiB batches queue more than one group's byte bound at a time.
         int payloadBytes = 3 * 1024 * 1024;
         try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(tempDir, DurabilityMode.RELAXED)) {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<?>> results = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    long queueId = t;
-                    results.add(pool.submit(() -> {
-                        for (long i = 0; i < commitsPerThread; i++) {
-                            engine.commit(new QueueBatch().putPayload(queueId, i, payload(queueId, i, payloadBytes)));
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> result : results) {
-                    result.get(30, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            commitFromThreads(
+                    threads,
+                    commitsPerThread,
+                    (queueId, i) ->
+                            engine.commit(new QueueBatch().putPayload(queueId, i, payload(queueId, i, payloadBytes))));
             for (long queueId = 0; queueId < threads; queueId++) {
                 for (long i = 0; i < commitsPerThread; i++) {
                     assertThat(engine.readPayload(queueId, i)).isEqualTo(payload(queueId, i, payloadBytes));
@@ -253,6 +240,78 @@ final class RocksDbStorageEngineTest {
             List<Long> stored = new ArrayList<>();
             reopened.scanIndex(1, (sequence, value) -> stored.add(sequence));
             assertThat(stored).containsAll(acknowledged);
+        }
+    }
+
+    @Test
+    void concurrentCommitsAreReportedInSharedGroupsThatAddUp() throws Exception {
+        int threads = 8;
+        int commitsPerThread = 50;
+        AtomicLong groups = new AtomicLong();
+        AtomicLong writes = new AtomicLong();
+        AtomicLong synced = new AtomicLong();
+        try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(tempDir, DurabilityMode.SYNC)) {
+            engine.observe((batches, bytes, commitNanos, syncNanos) -> {
+                groups.incrementAndGet();
+                writes.addAndGet(batches);
+                synced.addAndGet(syncNanos > 0 ? 1 : 0);
+            });
+            commitFromThreads(
+                    threads,
+                    commitsPerThread,
+                    (queueId, i) -> engine.commit(new QueueBatch().putIndex(queueId, i, bytes("i" + i))));
+        }
+
+        // The writer reports each group before it takes the next, and close waits for it, so every group is heard.
+        assertThat(writes.get()).isEqualTo(threads * commitsPerThread);
+        assertThat(groups.get()).as("groups of eight writers' commits").isLessThan(threads * commitsPerThread);
+        assertThat(synced.get()).as("each group synced once").isEqualTo(groups.get());
+    }
+
+    @Test
+    void anObserverThatThrowsIsDroppedAndCommitsGoOn() {
+        AtomicLong heard = new AtomicLong();
+        try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(tempDir, DurabilityMode.RELAXED)) {
+            engine.observe((batches, bytes, commitNanos, syncNanos) -> {
+                heard.incrementAndGet();
+                throw new IllegalStateException("a broken observer");
+            });
+            engine.commit(new QueueBatch().putQueue(1, bytes("q1")));
+            engine.commit(new QueueBatch().putQueue(2, bytes("q2")));
+            engine.commit(new QueueBatch().putQueue(3, bytes("q3")));
+
+            List<Long> ids = new ArrayList<>();
+            engine.loadQueues((id, value) -> ids.add(id));
+            assertThat(ids).containsExactly(1L, 2L, 3L);
+        }
+        assertThat(heard.get()).as("called once, then dropped").isEqualTo(1);
+    }
+
+    /** One commit of a thread: its queue id is the thread's number, and {@code i} counts its commits. */
+    @FunctionalInterface
+    private interface ThreadCommit {
+        void commit(long queueId, long i);
+    }
+
+    /** Runs {@code commitsPerThread} commits on each of {@code threads} threads at once, and waits for all. */
+    private static void commitFromThreads(int threads, int commitsPerThread, ThreadCommit commit) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                long queueId = t;
+                results.add(pool.submit(() -> {
+                    for (long i = 0; i < commitsPerThread; i++) {
+                        commit.commit(queueId, i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> result : results) {
+                result.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -1,0 +1,197 @@
+package dev.wharf.server;
+
+import dev.wharf.kinesis.api.StatisticSet;
+import dev.wharf.kinesis.api.StreamMetrics;
+import dev.wharf.server.IntervalMeters.Count;
+import dev.wharf.server.IntervalMeters.Latest;
+import dev.wharf.server.IntervalMeters.Timed;
+import dev.wharf.sns.api.TopicMetrics;
+import dev.wharf.sqs.api.QueueMetrics;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What /metrics shows of each queue, topic and stream: the figures that CloudWatch publishes under AWS/SQS, AWS/SNS
+ * and AWS/Kinesis, each named after its AWS metric in Prometheus's conventions (counters end in {@code _total}, times
+ * are in seconds). A Kinesis statistic set of counts or bytes is shown as the counter of its sum, a latency as a
+ * summary of its samples' count and sum, and the iterator age as a gauge of the latest interval's maximum.
+ */
+final class ServiceFigures {
+
+    private static final double MILLIS_PER_SECOND = 1_000;
+
+    private ServiceFigures() {}
+
+    /** AWS/SQS, per queue (tags account and queue). */
+    static IntervalMeters<QueueMetrics> queues() {
+        return new IntervalMeters<>(
+                "AWS/SQS",
+                "queue",
+                QueueMetrics::accountId,
+                QueueMetrics::queueName,
+                List.of(
+                        new Count<>("wharf.sqs.messages.sent", "NumberOfMessagesSent", QueueMetrics::sent),
+                        new Count<>("wharf.sqs.messages.received", "NumberOfMessagesReceived", QueueMetrics::received),
+                        new Count<>("wharf.sqs.messages.deleted", "NumberOfMessagesDeleted", QueueMetrics::deleted),
+                        new Count<>("wharf.sqs.receives.empty", "NumberOfEmptyReceives", QueueMetrics::emptyReceives),
+                        new Latest<>(
+                                "wharf.sqs.messages.visible",
+                                "ApproximateNumberOfMessagesVisible",
+                                QueueMetrics::visible),
+                        new Latest<>(
+                                "wharf.sqs.messages.not.visible",
+                                "ApproximateNumberOfMessagesNotVisible",
+                                QueueMetrics::notVisible),
+                        new Latest<>(
+                                "wharf.sqs.messages.delayed",
+                                "ApproximateNumberOfMessagesDelayed",
+                                QueueMetrics::delayed),
+                        new Latest<>(
+                                "wharf.sqs.oldest.message.age.seconds",
+                                "ApproximateAgeOfOldestMessage",
+                                QueueMetrics::ageOfOldestMessageSeconds)));
+    }
+
+    /** AWS/SNS, per topic (tags account and topic). */
+    static IntervalMeters<TopicMetrics> topics() {
+        return new IntervalMeters<>(
+                "AWS/SNS",
+                "topic",
+                TopicMetrics::accountId,
+                TopicMetrics::topicName,
+                List.of(
+                        new Count<>(
+                                "wharf.sns.messages.published",
+                                "NumberOfMessagesPublished",
+                                TopicMetrics::numberOfMessagesPublished),
+                        new Count<>(
+                                "wharf.sns.publish.size.bytes",
+                                "PublishSize: the sum of the published messages' sizes",
+                                topic -> {
+                                    dev.wharf.sns.api.StatisticSet sizes = topic.publishSize();
+                                    return sizes == null ? 0 : sizes.sum();
+                                }),
+                        new Count<>(
+                                "wharf.sns.notifications.delivered",
+                                "NumberOfNotificationsDelivered",
+                                TopicMetrics::numberOfNotificationsDelivered),
+                        new Count<>(
+                                "wharf.sns.notifications.failed",
+                                "NumberOfNotificationsFailed",
+                                TopicMetrics::numberOfNotificationsFailed),
+                        new Count<>(
+                                "wharf.sns.notifications.filtered.out",
+                                "NumberOfNotificationsFilteredOut",
+                                TopicMetrics::numberOfNotificationsFilteredOut),
+                        new Count<>(
+                                "wharf.sns.notifications.filtered.out.message.attributes",
+                                "NumberOfNotificationsFilteredOut-MessageAttributes",
+                                TopicMetrics::numberOfNotificationsFilteredOutMessageAttributes),
+                        new Count<>(
+                                "wharf.sns.notifications.filtered.out.message.body",
+                                "NumberOfNotificationsFilteredOut-MessageBody",
+                                TopicMetrics::numberOfNotificationsFilteredOutMessageBody),
+                        new Count<>(
+                                "wharf.sns.notifications.filtered.out.no.message.attributes",
+                                "NumberOfNotificationsFilteredOut-NoMessageAttributes",
+                                TopicMetrics::numberOfNotificationsFilteredOutNoMessageAttributes),
+                        new Count<>(
+                                "wharf.sns.notifications.filtered.out.invalid.message.body",
+                                "NumberOfNotificationsFilteredOut-InvalidMessageBody",
+                                TopicMetrics::numberOfNotificationsFilteredOutInvalidMessageBody),
+                        new Count<>(
+                                "wharf.sns.notifications.redriven.to.dlq",
+                                "NumberOfNotificationsRedrivenToDlq",
+                                TopicMetrics::numberOfNotificationsRedrivenToDlq),
+                        new Count<>(
+                                "wharf.sns.notifications.failed.to.redrive.to.dlq",
+                                "NumberOfNotificationsFailedToRedriveToDlq",
+                                TopicMetrics::numberOfNotificationsFailedToRedriveToDlq)));
+    }
+
+    /**
+     * AWS/Kinesis's stream-level metrics, per stream (tags account and stream). The shard-level ones are left out: a
+     * stream may have thousands of shards, each a set of series. So are the PutRecord(s).Bytes and PutRecords record
+     * counts, which the incoming and throttling counters sum.
+     */
+    static IntervalMeters<StreamMetrics> streams() {
+        return new IntervalMeters<>(
+                "AWS/Kinesis",
+                "stream",
+                StreamMetrics::accountId,
+                StreamMetrics::streamName,
+                List.of(
+                        sum("wharf.kinesis.incoming.bytes", "IncomingBytes", StreamMetrics::incomingBytes),
+                        sum("wharf.kinesis.incoming.records", "IncomingRecords", StreamMetrics::incomingRecords),
+                        sum(
+                                "wharf.kinesis.put.record.success",
+                                "PutRecord.Success: PutRecord calls that put their record",
+                                StreamMetrics::putRecordSuccess),
+                        latency(
+                                "wharf.kinesis.put.record.latency",
+                                "PutRecord.Latency",
+                                StreamMetrics::putRecordLatency),
+                        sum(
+                                "wharf.kinesis.put.records.success",
+                                "PutRecords.Success: PutRecords calls that put a record",
+                                StreamMetrics::putRecordsSuccess),
+                        latency(
+                                "wharf.kinesis.put.records.latency",
+                                "PutRecords.Latency",
+                                StreamMetrics::putRecordsLatency),
+                        sum("wharf.kinesis.get.records.bytes", "GetRecords.Bytes", StreamMetrics::getRecordsBytes),
+                        sum(
+                                "wharf.kinesis.get.records.records",
+                                "GetRecords.Records",
+                                StreamMetrics::getRecordsRecords),
+                        sum(
+                                "wharf.kinesis.get.records.success",
+                                "GetRecords.Success: GetRecords calls that answered",
+                                StreamMetrics::getRecordsSuccess),
+                        latency(
+                                "wharf.kinesis.get.records.latency",
+                                "GetRecords.Latency",
+                                StreamMetrics::getRecordsLatency),
+                        new Latest<>(
+                                "wharf.kinesis.get.records.iterator.age.seconds",
+                                "GetRecords.IteratorAgeMilliseconds: the latest interval's maximum, NaN without reads",
+                                stream -> {
+                                    StatisticSet ages = stream.getRecordsIteratorAgeMilliseconds();
+                                    return ages == null ? Double.NaN : ages.maximum() / MILLIS_PER_SECOND;
+                                }),
+                        sum(
+                                "wharf.kinesis.write.provisioned.throughput.exceeded",
+                                "WriteProvisionedThroughputExceeded: records the shards' limits refused",
+                                StreamMetrics::writeProvisionedThroughputExceeded),
+                        sum(
+                                "wharf.kinesis.read.provisioned.throughput.exceeded",
+                                "ReadProvisionedThroughputExceeded: GetRecords calls the shards' limits refused",
+                                StreamMetrics::readProvisionedThroughputExceeded)));
+    }
+
+    /** A counter of a statistic set's sum. */
+    private static Count<StreamMetrics> sum(
+            String name, String description, Function<StreamMetrics, @Nullable StatisticSet> set) {
+        return new Count<>(name, description, stream -> {
+            StatisticSet samples = set.apply(stream);
+            return samples == null ? 0 : samples.sum();
+        });
+    }
+
+    /** A summary of a latency statistic set's samples, in milliseconds, as a count and a sum of seconds. */
+    private static Timed<StreamMetrics> latency(
+            String name, String description, Function<StreamMetrics, @Nullable StatisticSet> set) {
+        return new Timed<>(
+                name,
+                description,
+                stream -> {
+                    StatisticSet samples = set.apply(stream);
+                    return samples == null ? 0 : samples.sampleCount();
+                },
+                stream -> {
+                    StatisticSet samples = set.apply(stream);
+                    return samples == null ? 0 : samples.sum() / MILLIS_PER_SECOND;
+                });
+    }
+}
