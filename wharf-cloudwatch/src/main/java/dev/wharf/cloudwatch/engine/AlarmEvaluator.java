@@ -28,6 +28,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class AlarmEvaluator {
 
+    /** The ids of the queries of a single-metric alarm: its statistic and, when needed, its sample count. */
+    private static final String VALUES = "m1";
+
+    private static final String SAMPLES = "samples";
+
     private final Clock clock;
     private final Alarms alarms;
     private final MetricDataQueries queries;
@@ -80,20 +85,21 @@ final class AlarmEvaluator {
     private Alarms.@Nullable Transition evaluate(Alarm alarm, int period, Instant now) {
         long end = Math.floorDiv(now.getEpochSecond(), period) * (long) period;
         long start = end - (long) alarm.evaluationPeriods() * period;
-        List<MetricDataQuery> request = alarm.metrics().isEmpty()
-                ? List.of(new MetricDataQuery(
-                        "m1",
-                        new MetricStat(
-                                new Metric(alarm.namespace(), alarm.metricName(), alarm.dimensions()),
-                                period,
-                                alarm.statistic() != null ? alarm.statistic() : alarm.extendedStatistic(),
-                                alarm.unit()),
-                        null,
-                        null,
-                        true,
-                        null,
-                        null))
-                : alarm.metrics();
+        double minimumSamples = minimumSamples(alarm);
+        List<MetricDataQuery> request;
+        if (!alarm.metrics().isEmpty()) {
+            request = alarm.metrics();
+        } else if (minimumSamples > 0) {
+            request = List.of(
+                    metricQuery(alarm, VALUES, period, String.valueOf(alarm.extendedStatistic())),
+                    metricQuery(alarm, SAMPLES, period, "SampleCount"));
+        } else {
+            request = List.of(metricQuery(
+                    alarm,
+                    VALUES,
+                    period,
+                    String.valueOf(alarm.statistic() != null ? alarm.statistic() : alarm.extendedStatistic())));
+        }
         GetMetricDataResponse response;
         try {
             response = queries.getMetricData(
@@ -119,15 +125,19 @@ final class AlarmEvaluator {
             starts[i] = start + (long) i * period;
             slot.put(starts[i], i);
         }
-        List<MetricDataResult> results = response.metricDataResults();
-        if (results != null && !results.isEmpty()) {
-            MetricDataResult result = results.getFirst();
-            List<Instant> times = result.timestamps() == null ? List.of() : result.timestamps();
-            List<Double> resultValues = result.values() == null ? List.of() : result.values();
-            for (int i = 0; i < times.size(); i++) {
-                Integer at = slot.get(times.get(i).getEpochSecond());
-                if (at != null) {
-                    values[at] = resultValues.get(i);
+        List<MetricDataResult> results =
+                response.metricDataResults() == null ? List.of() : response.metricDataResults();
+        if (!results.isEmpty()) {
+            fill(results.getFirst(), slot, values);
+        }
+        if (minimumSamples > 0 && results.size() > 1) {
+            double[] samples = new double[starts.length];
+            fill(results.get(1), slot, samples);
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isNaN(values[i]) && samples[i] < minimumSamples) {
+                    // "ignore": the state does not change while a period has too few samples to be significant; as
+                    // the state does not change, there is no history item either.
+                    return null;
                 }
             }
         }
@@ -136,6 +146,53 @@ final class AlarmEvaluator {
             return null;
         }
         return alarms.transition(alarm, outcome.state(), outcome.reason(), outcome.reasonData());
+    }
+
+    private static MetricDataQuery metricQuery(Alarm alarm, String id, int period, String stat) {
+        return new MetricDataQuery(
+                id,
+                new MetricStat(
+                        new Metric(alarm.namespace(), alarm.metricName(), alarm.dimensions()),
+                        period,
+                        stat,
+                        alarm.unit()),
+                null,
+                null,
+                true,
+                null,
+                null);
+    }
+
+    /** Puts a result's values into their periods' slots. */
+    private static void fill(MetricDataResult result, Map<Long, Integer> slot, double[] into) {
+        List<Instant> times = result.timestamps() == null ? List.of() : result.timestamps();
+        List<Double> resultValues = result.values() == null ? List.of() : result.values();
+        for (int i = 0; i < times.size(); i++) {
+            Integer at = slot.get(times.get(i).getEpochSecond());
+            if (at != null) {
+                into[at] = resultValues.get(i);
+            }
+        }
+    }
+
+    /**
+     * The fewest samples a period needs for the alarm to evaluate it, 0 when every period is evaluated: for an alarm on a
+     * percentile with {@code EvaluateLowSampleCountPercentile} {@code ignore}, the user guide's 10 / (1 - p) for p from
+     * 0.5 up to 1 (exclusive), and 10 / p for p above 0 and under 0.5 (p100 has no bound).
+     */
+    static double minimumSamples(Alarm alarm) {
+        if (!"ignore".equals(alarm.evaluateLowSampleCountPercentile())
+                || !alarm.metrics().isEmpty()
+                || alarm.extendedStatistic() == null
+                || !(Statistic.extended(alarm.extendedStatistic()) instanceof Statistic.Percentile percentile)) {
+            return 0;
+        }
+        // In percent, so that p90's bound is 100 exactly, not 100.00000000000003.
+        double percent = percentile.percent();
+        if (percent >= 100) {
+            return 0;
+        }
+        return percent >= 50 ? 1_000 / (100 - percent) : 1_000 / percent;
     }
 
     private Alarms.@Nullable Transition evaluateComposite(Alarm composite) {

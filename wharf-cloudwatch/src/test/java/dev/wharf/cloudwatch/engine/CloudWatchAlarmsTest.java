@@ -383,4 +383,134 @@ class CloudWatchAlarmsTest {
         assertThatThrownBy(() -> engine.listTagsForResource(CONTEXT, new ListTagsForResourceRequest(arn + "-nope")))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("ResourceNotFoundException"));
     }
+
+    static PutMetricAlarmRequest percentileAlarm(String name, @Nullable String lowSampleCount) {
+        return new PutMetricAlarmRequest(
+                name,
+                null,
+                true,
+                List.of(),
+                List.of(),
+                List.of(),
+                "Backlog",
+                "App",
+                null,
+                "p90",
+                List.of(QUEUE),
+                60,
+                null,
+                1,
+                null,
+                100.0,
+                "GreaterThanThreshold",
+                null,
+                lowSampleCount,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** Puts {@code count} samples of a value into the minute that has just ended, then evaluates at the next. */
+    void minuteOfSamples(double value, double count) {
+        engine.putMetricData(
+                CONTEXT,
+                new PutMetricDataRequest(
+                        "App",
+                        List.of(new MetricDatum(
+                                "Backlog",
+                                List.of(QUEUE),
+                                clock.instant(),
+                                null,
+                                null,
+                                List.of(value),
+                                List.of(count),
+                                null,
+                                null)),
+                        null,
+                        null));
+        clock.advance(Duration.ofMinutes(1));
+        engine.evaluateAlarms();
+    }
+
+    List<AlarmHistoryItem> stateUpdates(String name) {
+        return Objects.requireNonNull(engine.describeAlarmHistory(
+                        CONTEXT,
+                        new DescribeAlarmHistoryRequest(name, null, null, "StateUpdate", null, null, null, null, null))
+                .alarmHistoryItems());
+    }
+
+    @Test
+    void aPercentileAlarmThatIgnoresLowSampleCountsKeepsItsStateUntilAPeriodHasEnoughSamples() {
+        engine.putMetricAlarm(CONTEXT, percentileAlarm("ignoring", "ignore"));
+        engine.putMetricAlarm(CONTEXT, percentileAlarm("evaluating", "evaluate"));
+        engine.putMetricAlarm(CONTEXT, percentileAlarm("default", null));
+
+        minuteOfSamples(150.0, 99);
+        assertThat(describe("ignoring").stateValue())
+                .as("p90 needs 10 / (1 - 0.9) = 100 samples a period")
+                .isEqualTo("INSUFFICIENT_DATA");
+        assertThat(stateUpdates("ignoring")).as("no change, no history item").isEmpty();
+        assertThat(describe("evaluating").stateValue()).isEqualTo("ALARM");
+        assertThat(describe("default").stateValue()).isEqualTo("ALARM");
+
+        minuteOfSamples(150.0, 100);
+        assertThat(describe("ignoring").stateValue()).isEqualTo("ALARM");
+
+        minuteOfSamples(50.0, 3);
+        assertThat(describe("ignoring").stateValue())
+                .as("a thin period keeps ALARM")
+                .isEqualTo("ALARM");
+        assertThat(describe("evaluating").stateValue()).isEqualTo("OK");
+        assertThat(stateUpdates("ignoring")).hasSize(1);
+    }
+
+    @Test
+    void theLowSampleBoundFollowsThePercentile() {
+        Alarm p10 = AlarmRules.metricAlarm(
+                CONTEXT,
+                new PutMetricAlarmRequest(
+                        "x",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "Backlog",
+                        "App",
+                        null,
+                        "p10",
+                        null,
+                        60,
+                        null,
+                        1,
+                        null,
+                        1.0,
+                        "GreaterThanThreshold",
+                        null,
+                        "ignore",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                null,
+                0);
+        assertThat(AlarmEvaluator.minimumSamples(p10)).as("10 / 0.1").isEqualTo(100);
+        assertThat(AlarmEvaluator.minimumSamples(
+                        AlarmRules.metricAlarm(CONTEXT, percentileAlarm("y", "ignore"), null, 0)))
+                .isEqualTo(100);
+        assertThat(AlarmEvaluator.minimumSamples(AlarmRules.metricAlarm(CONTEXT, percentileAlarm("z", null), null, 0)))
+                .isZero();
+        assertThat(AlarmEvaluator.minimumSamples(AlarmRules.metricAlarm(CONTEXT, alarm("m", 1, null, null), null, 0)))
+                .as("not a percentile")
+                .isZero();
+        assertThatThrownBy(() -> engine.putMetricAlarm(CONTEXT, percentileAlarm("bad", "sometimes")))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("ValidationError"))
+                .hasMessage("Option sometimes is not supported. Supported options for parameter"
+                        + " EvaluateLowSampleCountPercentile are evaluate and ignore.");
+    }
 }
