@@ -43,7 +43,20 @@ record Alarm(
         String stateReason,
         @Nullable String stateReasonData,
         long stateUpdatedMillis,
-        long stateTransitionedMillis) {
+        long stateTransitionedMillis,
+        @Nullable String actionsSuppressor,
+        @Nullable Integer actionsSuppressorWaitPeriod,
+        @Nullable Integer actionsSuppressorExtensionPeriod,
+        @Nullable Suppression suppression) {
+
+    /**
+     * Why a composite alarm's actions are held back, and the transition they belong to.
+     *
+     * @param by {@code WaitPeriod}, {@code ExtensionPeriod} or {@code Alarm}, as ActionsSuppressedBy names it
+     * @param untilMillis when a wait or extension period ends (0 while the suppressor is in ALARM)
+     * @param oldState the state the alarm left in the transition whose actions are held
+     */
+    record Suppression(String by, long untilMillis, String oldState) {}
 
     static final String OK = "OK";
     static final String ALARM = "ALARM";
@@ -85,12 +98,32 @@ record Alarm(
                 reason,
                 reasonData,
                 nowMillis,
-                value.equals(stateValue) ? stateTransitionedMillis : nowMillis);
+                value.equals(stateValue) ? stateTransitionedMillis : nowMillis,
+                suppression);
+    }
+
+    Alarm withSuppression(@Nullable Suppression held) {
+        return with(
+                actionsEnabled,
+                tags,
+                stateValue,
+                stateReason,
+                stateReasonData,
+                stateUpdatedMillis,
+                stateTransitionedMillis,
+                held);
     }
 
     Alarm withActionsEnabled(boolean enabled) {
         return with(
-                enabled, tags, stateValue, stateReason, stateReasonData, stateUpdatedMillis, stateTransitionedMillis);
+                enabled,
+                tags,
+                stateValue,
+                stateReason,
+                stateReasonData,
+                stateUpdatedMillis,
+                stateTransitionedMillis,
+                suppression);
     }
 
     Alarm withTags(List<Tag> newTags) {
@@ -101,7 +134,8 @@ record Alarm(
                 stateReason,
                 stateReasonData,
                 stateUpdatedMillis,
-                stateTransitionedMillis);
+                stateTransitionedMillis,
+                suppression);
     }
 
     /** This alarm's configuration with the parts that change without a PutMetricAlarm replaced. */
@@ -112,7 +146,8 @@ record Alarm(
             String reason,
             @Nullable String reasonData,
             long updatedMillis,
-            long transitionedMillis) {
+            long transitionedMillis,
+            @Nullable Suppression held) {
         return new Alarm(
                 accountId,
                 name,
@@ -145,6 +180,10 @@ record Alarm(
                 reason,
                 reasonData,
                 updatedMillis,
-                transitionedMillis);
+                transitionedMillis,
+                actionsSuppressor,
+                actionsSuppressorWaitPeriod,
+                actionsSuppressorExtensionPeriod,
+                held);
     }
 }

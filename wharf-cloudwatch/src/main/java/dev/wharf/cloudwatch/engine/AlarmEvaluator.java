@@ -198,15 +198,14 @@ final class AlarmEvaluator {
     private Alarms.@Nullable Transition evaluateComposite(Alarm composite) {
         CompositeRule rule = CompositeRule.parse(String.valueOf(composite.alarmRule()));
         boolean holds = rule.holds(name -> {
-            Alarm child = name.startsWith("arn:")
-                    ? alarms.find(composite.accountId(), name.substring(name.lastIndexOf(":alarm:") + 7))
-                    : alarms.find(composite.accountId(), name);
+            Alarm child = alarms.resolve(composite.accountId(), name);
             return child == null ? null : child.stateValue();
         });
         String state = holds ? Alarm.ALARM : Alarm.OK;
         String reason = holds
                 ? "The alarm rule " + composite.alarmRule() + " holds."
                 : "The alarm rule " + composite.alarmRule() + " does not hold.";
-        return alarms.transition(composite, state, reason, null);
+        Alarms.Transition transition = alarms.transition(composite, state, reason, null);
+        return transition != null ? transition : alarms.advanceSuppression(composite);
     }
 }

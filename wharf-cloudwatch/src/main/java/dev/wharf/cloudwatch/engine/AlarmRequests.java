@@ -348,6 +348,7 @@ final class AlarmRequests {
     }
 
     static CompositeAlarm compositeAlarm(Alarm alarm) {
+        Alarm.Suppression held = alarm.suppression();
         return new CompositeAlarm(
                 alarm.actionsEnabled(),
                 alarm.alarmActions(),
@@ -363,11 +364,11 @@ final class AlarmRequests {
                 Instant.ofEpochMilli(alarm.stateUpdatedMillis()),
                 alarm.stateValue(),
                 Instant.ofEpochMilli(alarm.stateTransitionedMillis()),
-                null,
-                null,
-                null,
-                null,
-                null);
+                held == null ? null : held.by(),
+                held == null ? null : ActionSuppression.reason(held),
+                alarm.actionsSuppressor(),
+                alarm.actionsSuppressorWaitPeriod(),
+                alarm.actionsSuppressorExtensionPeriod());
     }
 
     private static String token(String text) {

@@ -118,7 +118,11 @@ final class AlarmRules {
                 before == null ? INITIAL_REASON : before.stateReason(),
                 before == null ? null : before.stateReasonData(),
                 before == null ? nowMillis : before.stateUpdatedMillis(),
-                before == null ? nowMillis : before.stateTransitionedMillis());
+                before == null ? nowMillis : before.stateTransitionedMillis(),
+                null,
+                null,
+                null,
+                null);
     }
 
     private static void checkSingleMetric(PutMetricAlarmRequest request) {
@@ -205,6 +209,7 @@ final class AlarmRules {
                     "alarmRule", rule.length() + " characters", "Member must have length between 1 and 10240");
         }
         CompositeRule.parse(rule);
+        String suppressor = suppressor(request);
         return new Alarm(
                 context.accountId(),
                 name,
@@ -237,6 +242,40 @@ final class AlarmRules {
                 before == null ? INITIAL_REASON : before.stateReason(),
                 before == null ? null : before.stateReasonData(),
                 before == null ? nowMillis : before.stateUpdatedMillis(),
-                before == null ? nowMillis : before.stateTransitionedMillis());
+                before == null ? nowMillis : before.stateTransitionedMillis(),
+                suppressor,
+                request.actionsSuppressorWaitPeriod(),
+                request.actionsSuppressorExtensionPeriod(),
+                suppressor == null || before == null ? null : before.suppression());
+    }
+
+    /**
+     * Checks a composite alarm's suppressor: ActionsSuppressorWaitPeriod and ActionsSuppressorExtensionPeriod are
+     * required with ActionsSuppressor, and refused without it; both are seconds, at least 0.
+     */
+    private static @Nullable String suppressor(PutCompositeAlarmRequest request) {
+        String suppressor = request.actionsSuppressor();
+        Integer wait = request.actionsSuppressorWaitPeriod();
+        Integer extension = request.actionsSuppressorExtensionPeriod();
+        if (suppressor == null) {
+            if (wait != null || extension != null) {
+                throw CloudWatchError.InvalidParameterCombination.with("The parameters ActionsSuppressorWaitPeriod and"
+                        + " ActionsSuppressorExtensionPeriod must be specified with ActionsSuppressor.");
+            }
+            return null;
+        }
+        if (suppressor.isEmpty() || suppressor.length() > 1_600) {
+            throw MetricRules.constraint(
+                    "actionsSuppressor",
+                    suppressor.length() + " characters",
+                    "Member must have length between 1 and 1600");
+        }
+        if (MetricReads.require(wait, "ActionsSuppressorWaitPeriod") < 0) {
+            throw MetricRules.invalid("ActionsSuppressorWaitPeriod", wait);
+        }
+        if (MetricReads.require(extension, "ActionsSuppressorExtensionPeriod") < 0) {
+            throw MetricRules.invalid("ActionsSuppressorExtensionPeriod", extension);
+        }
+        return suppressor;
     }
 }

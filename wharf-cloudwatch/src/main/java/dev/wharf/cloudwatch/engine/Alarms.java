@@ -189,7 +189,8 @@ final class Alarms {
 
     /**
      * Moves an alarm to a state, writing the change and its history item, when it is not in that state already; the
-     * caller runs the actions of the transition it answers, after this returns.
+     * caller runs the actions of the transition it answers, after this returns. A composite alarm with an actions
+     * suppressor records in the same write whether the transition's actions are held.
      */
     @Nullable
     Transition transition(Alarm alarm, String state, String reason, @Nullable String reasonData) {
@@ -200,6 +201,13 @@ final class Alarms {
                 return null;
             }
             Alarm updated = current.withState(state, reason, reasonData, clock.millis());
+            if (updated.actionsSuppressor() != null) {
+                ActionSuppression.Step step = ActionSuppression.onTransition(
+                        updated, current.stateValue(), suppressorInAlarm(updated), clock.millis());
+                updated = updated.withSuppression(step.suppression());
+            } else if (updated.suppression() != null) {
+                updated = updated.withSuppression(null);
+            }
             MetricBatch batch = new MetricBatch();
             store.put(updated, batch);
             store.history(alarm.accountId(), stateUpdate(current, updated), batch);
@@ -209,6 +217,50 @@ final class Alarms {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Moves a composite alarm's held actions on with its suppressor's state and the time; answers the transition whose
+     * actions run now, when a wait or an extension period has ended, else null.
+     */
+    @Nullable
+    Transition advanceSuppression(Alarm composite) {
+        lock.lock();
+        try {
+            Alarm current = find(composite.accountId(), composite.name());
+            Alarm.Suppression held = current == null ? null : current.suppression();
+            if (current == null || held == null) {
+                return null;
+            }
+            ActionSuppression.Step step =
+                    ActionSuppression.onRound(current, held, suppressorInAlarm(current), clock.millis());
+            if (held.equals(step.suppression())) {
+                return null;
+            }
+            Alarm updated = current.withSuppression(step.suppression());
+            MetricBatch batch = new MetricBatch();
+            store.put(updated, batch);
+            store.commit(batch);
+            byKey.put(key(updated.accountId(), updated.name()), updated);
+            return step.runOldState() == null ? null : new Transition(updated, step.runOldState());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An alarm of the account by its name or its ARN, as a composite alarm's rule and suppressor name them. */
+    @Nullable
+    Alarm resolve(String accountId, String nameOrArn) {
+        return find(
+                accountId,
+                nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf(":alarm:") + 7) : nameOrArn);
+    }
+
+    /** Whether a composite alarm's suppressor exists and is in ALARM. */
+    private boolean suppressorInAlarm(Alarm composite) {
+        String suppressor = composite.actionsSuppressor();
+        Alarm alarm = suppressor == null ? null : resolve(composite.accountId(), suppressor);
+        return alarm != null && alarm.stateValue().equals(Alarm.ALARM);
     }
 
     private static AlarmStore.HistoryEntry stateUpdate(Alarm before, Alarm after) {
@@ -239,13 +291,14 @@ final class Alarms {
     }
 
     /**
-     * Runs a transition's actions when the alarm's actions are enabled: each SNS topic of the new state gets the alarm
+     * Runs a transition's actions when the alarm's actions are enabled and not held by its actions suppressor
+     * ({@link ActionSuppression}, which answers the held transition again when it lets it go): each SNS topic of the new state gets the alarm
      * notification, and each action's outcome is an {@code Action} item of the alarm's history. Actions of other
      * services are recorded as failed: Wharf runs SNS actions only.
      */
     void runActions(Transition transition) {
         Alarm alarm = transition.alarm();
-        if (!alarm.actionsEnabled()) {
+        if (!alarm.actionsEnabled() || alarm.suppression() != null) {
             return;
         }
         String region = regionOf(alarm.arn());

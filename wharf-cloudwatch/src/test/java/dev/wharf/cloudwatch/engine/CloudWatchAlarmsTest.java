@@ -513,4 +513,195 @@ class CloudWatchAlarmsTest {
                 .hasMessage("Option sometimes is not supported. Supported options for parameter"
                         + " EvaluateLowSampleCountPercentile are evaluate and ignore.");
     }
+
+    /** A metric alarm on its own metric, that keeps the state SetAlarmState gives it while the metric has no data. */
+    void putSuppressor(String name) {
+        PutMetricAlarmRequest base = alarm(name, 1, null, "ignore");
+        engine.putMetricAlarm(
+                CONTEXT,
+                new PutMetricAlarmRequest(
+                        name,
+                        null,
+                        true,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        "Maintenance",
+                        "App",
+                        "Maximum",
+                        null,
+                        List.of(),
+                        60,
+                        null,
+                        1,
+                        null,
+                        base.threshold(),
+                        "GreaterThanThreshold",
+                        "ignore",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+    }
+
+    void putSuppressedComposite(@Nullable String suppressor, @Nullable Integer wait, @Nullable Integer extension) {
+        engine.putCompositeAlarm(
+                CONTEXT,
+                new PutCompositeAlarmRequest(
+                        true,
+                        List.of(TOPIC),
+                        null,
+                        "both",
+                        "ALARM(deep)",
+                        null,
+                        null,
+                        null,
+                        suppressor,
+                        wait,
+                        extension));
+    }
+
+    dev.wharf.cloudwatch.api.CompositeAlarm composite(String name) {
+        DescribeAlarmsResponse response = engine.describeAlarms(
+                CONTEXT,
+                new DescribeAlarmsRequest(
+                        List.of(name), null, List.of("CompositeAlarm"), null, null, null, null, null, null));
+        return Objects.requireNonNull(response.compositeAlarms()).getFirst();
+    }
+
+    long compositeNotifications() {
+        return published.stream()
+                .filter(p -> Objects.requireNonNull(p.subject()).contains("\"both\""))
+                .count();
+    }
+
+    void setState(String name, String state) {
+        engine.setAlarmState(CONTEXT, new SetAlarmStateRequest(name, state, "test", null));
+    }
+
+    void waitAndEvaluate(int seconds) {
+        clock.advance(Duration.ofSeconds(seconds));
+        engine.evaluateAlarms();
+    }
+
+    @Test
+    void aWaitPeriodThatEndsWithoutTheSuppressorAlarmingRunsTheActions() {
+        // "ignore" keeps deep, and so the composite, in ALARM while time passes without data.
+        engine.putMetricAlarm(CONTEXT, alarm("deep", 1, null, "ignore"));
+        putSuppressor("maint");
+        putSuppressedComposite("maint", 120, 180);
+        assertThat(composite("both").actionsSuppressor()).isEqualTo("maint");
+        assertThat(composite("both").actionsSuppressorWaitPeriod()).isEqualTo(120);
+        assertThat(composite("both").actionsSuppressorExtensionPeriod()).isEqualTo(180);
+
+        minuteOf(150.0);
+        assertThat(composite("both").stateValue()).isEqualTo("ALARM");
+        assertThat(composite("both").actionsSuppressedBy()).isEqualTo("WaitPeriod");
+        assertThat(composite("both").actionsSuppressedReason()).isEqualTo("Actions suppressed by WaitPeriod");
+        assertThat(compositeNotifications()).isZero();
+
+        waitAndEvaluate(119);
+        assertThat(compositeNotifications()).isZero();
+        waitAndEvaluate(1);
+        assertThat(compositeNotifications()).as("120 s after entering ALARM").isEqualTo(1);
+        assertThat(composite("both").actionsSuppressedBy()).isNull();
+        assertThat(composite("both").actionsSuppressedReason()).isNull();
+        waitAndEvaluate(300);
+        assertThat(compositeNotifications()).as("once").isEqualTo(1);
+    }
+
+    @Test
+    void aSuppressorAlarmingWithinTheWaitSuppressesUntilItsExtensionEnds() {
+        // "ignore" keeps deep, and so the composite, in ALARM while time passes without data.
+        engine.putMetricAlarm(CONTEXT, alarm("deep", 1, null, "ignore"));
+        putSuppressor("maint");
+        putSuppressedComposite("arn:aws:cloudwatch:us-east-1:000000000000:alarm:maint", 120, 180);
+
+        minuteOf(150.0);
+        assertThat(composite("both").actionsSuppressedBy()).isEqualTo("WaitPeriod");
+        setState("maint", "ALARM");
+        waitAndEvaluate(30);
+        assertThat(composite("both").actionsSuppressedBy()).isEqualTo("Alarm");
+        waitAndEvaluate(600);
+        assertThat(compositeNotifications())
+                .as("no wait period ends while the suppressor is in ALARM")
+                .isZero();
+
+        setState("maint", "OK");
+        waitAndEvaluate(5);
+        assertThat(composite("both").actionsSuppressedBy()).isEqualTo("ExtensionPeriod");
+        waitAndEvaluate(175);
+        assertThat(compositeNotifications()).isZero();
+        waitAndEvaluate(5);
+        assertThat(compositeNotifications())
+                .as("180 s after the suppressor left ALARM")
+                .isEqualTo(1);
+        assertThat(composite("both").actionsSuppressedBy()).isNull();
+    }
+
+    @Test
+    void aSuppressorInAlarmSuppressesFromTheStartAndALaterTransitionReplacesHeldActions() {
+        engine.putMetricAlarm(CONTEXT, alarm("deep", 1, null, "notBreaching"));
+        putSuppressor("maint");
+        putSuppressedComposite("maint", 60, 60);
+        setState("maint", "ALARM");
+
+        minuteOf(150.0);
+        assertThat(composite("both").actionsSuppressedBy()).isEqualTo("Alarm");
+        minuteOf(null);
+        assertThat(composite("both").stateValue()).isEqualTo("OK");
+        assertThat(composite("both").actionsSuppressedBy())
+                .as("the OK transition's actions are held too")
+                .isEqualTo("Alarm");
+        setState("maint", "OK");
+        waitAndEvaluate(5);
+        waitAndEvaluate(60);
+        assertThat(composite("both").actionsSuppressedBy()).isNull();
+        assertThat(compositeNotifications())
+                .as("the composite has no OK actions")
+                .isZero();
+
+        minuteOf(150.0);
+        assertThat(composite("both").actionsSuppressedBy()).isEqualTo("WaitPeriod");
+        minuteOf(null);
+        assertThat(composite("both").actionsSuppressedBy())
+                .as("leaving ALARM within the wait drops the held ALARM actions")
+                .isNull();
+        waitAndEvaluate(600);
+        assertThat(compositeNotifications()).isZero();
+    }
+
+    @Test
+    void aSuppressedCompositeSurvivesARestart() {
+        // "ignore" keeps deep, and so the composite, in ALARM while time passes without data.
+        engine.putMetricAlarm(CONTEXT, alarm("deep", 1, null, "ignore"));
+        putSuppressor("maint");
+        putSuppressedComposite("maint", 120, 180);
+        minuteOf(150.0);
+
+        engine = new CloudWatchEngine(clock, CloudWatchLimits.DEFAULT, store, sns);
+
+        assertThat(composite("both").actionsSuppressedBy()).isEqualTo("WaitPeriod");
+        waitAndEvaluate(120);
+        assertThat(compositeNotifications()).isEqualTo(1);
+    }
+
+    @Test
+    void putCompositeAlarmRefusesAnIncompleteSuppressor() {
+        assertThatThrownBy(() -> putSuppressedComposite("maint", null, 60))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("MissingParameter"))
+                .hasMessage("The parameter ActionsSuppressorWaitPeriod is required.");
+        assertThatThrownBy(() -> putSuppressedComposite("maint", 60, null))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("MissingParameter"))
+                .hasMessage("The parameter ActionsSuppressorExtensionPeriod is required.");
+        assertThatThrownBy(() -> putSuppressedComposite(null, 60, 60))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidParameterCombination"));
+        assertThatThrownBy(() -> putSuppressedComposite("maint", -1, 60))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidParameterValue"));
+        assertThatThrownBy(() -> putSuppressedComposite("", 60, 60))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("ValidationError"));
+    }
 }
