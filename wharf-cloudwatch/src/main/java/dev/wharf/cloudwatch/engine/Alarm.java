@@ -103,39 +103,28 @@ record Alarm(
     }
 
     Alarm withSuppression(@Nullable Suppression held) {
-        return with(
-                actionsEnabled,
-                tags,
-                stateValue,
-                stateReason,
-                stateReasonData,
-                stateUpdatedMillis,
-                stateTransitionedMillis,
-                held);
+        return with(actionsEnabled, tags, held);
     }
 
     Alarm withActionsEnabled(boolean enabled) {
-        return with(
-                enabled,
-                tags,
-                stateValue,
-                stateReason,
-                stateReasonData,
-                stateUpdatedMillis,
-                stateTransitionedMillis,
-                suppression);
+        return with(enabled, tags, suppression);
     }
 
     Alarm withTags(List<Tag> newTags) {
+        return with(actionsEnabled, newTags, suppression);
+    }
+
+    /** This alarm in its current state with the parts that change without a state change replaced. */
+    private Alarm with(boolean enabled, List<Tag> newTags, @Nullable Suppression held) {
         return with(
-                actionsEnabled,
+                enabled,
                 newTags,
                 stateValue,
                 stateReason,
                 stateReasonData,
                 stateUpdatedMillis,
                 stateTransitionedMillis,
-                suppression);
+                held);
     }
 
     /** This alarm's configuration with the parts that change without a PutMetricAlarm replaced. */

@@ -60,18 +60,43 @@ class CloudWatchAlarmsTest {
 
     static PutMetricAlarmRequest alarm(
             String name, int evaluationPeriods, @Nullable Integer datapoints, @Nullable String missing) {
-        return new PutMetricAlarmRequest(
+        return metricAlarm(
                 name,
-                "backlog",
-                true,
-                List.of(),
                 List.of(TOPIC),
-                List.of(),
                 "Backlog",
-                "App",
+                List.of(QUEUE),
                 "Maximum",
                 null,
-                List.of(QUEUE),
+                evaluationPeriods,
+                datapoints,
+                missing,
+                null);
+    }
+
+    /** An alarm on a metric of App above a threshold of 100, over periods of a minute. */
+    static PutMetricAlarmRequest metricAlarm(
+            String name,
+            List<String> alarmActions,
+            String metricName,
+            List<Dimension> dimensions,
+            @Nullable String statistic,
+            @Nullable String extendedStatistic,
+            int evaluationPeriods,
+            @Nullable Integer datapoints,
+            @Nullable String missing,
+            @Nullable String lowSampleCount) {
+        return new PutMetricAlarmRequest(
+                name,
+                alarmActions.isEmpty() ? null : "backlog",
+                true,
+                List.of(),
+                alarmActions,
+                List.of(),
+                metricName,
+                "App",
+                statistic,
+                extendedStatistic,
+                dimensions,
                 60,
                 null,
                 evaluationPeriods,
@@ -79,7 +104,7 @@ class CloudWatchAlarmsTest {
                 100.0,
                 "GreaterThanThreshold",
                 missing,
-                null,
+                lowSampleCount,
                 null,
                 null,
                 null,
@@ -317,27 +342,10 @@ class CloudWatchAlarmsTest {
     void aCompositeAlarmFollowsItsRule() {
         engine.putMetricAlarm(CONTEXT, alarm("deep", 1, null, "notBreaching"));
         engine.putMetricAlarm(CONTEXT, alarm("old", 1, null, "notBreaching"));
-        engine.putCompositeAlarm(
-                CONTEXT,
-                new PutCompositeAlarmRequest(
-                        true,
-                        List.of(TOPIC),
-                        null,
-                        "both",
-                        "ALARM(\"deep\") AND NOT OK(old)",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+        putComposite("ALARM(\"deep\") AND NOT OK(old)", null, null, null);
 
         minuteOf(150.0);
-        DescribeAlarmsResponse response = engine.describeAlarms(
-                CONTEXT,
-                new DescribeAlarmsRequest(
-                        List.of("both"), null, List.of("CompositeAlarm"), null, null, null, null, null, null));
-        assertThat(Objects.requireNonNull(response.compositeAlarms()).getFirst().stateValue())
+        assertThat(composite("both").stateValue())
                 .as("old's metric is the same as deep's, so both are in ALARM")
                 .isEqualTo("ALARM");
         assertThat(engine.describeAlarms(
@@ -384,33 +392,8 @@ class CloudWatchAlarmsTest {
                 .satisfies(e -> assertThat(code(e)).isEqualTo("ResourceNotFoundException"));
     }
 
-    static PutMetricAlarmRequest percentileAlarm(String name, @Nullable String lowSampleCount) {
-        return new PutMetricAlarmRequest(
-                name,
-                null,
-                true,
-                List.of(),
-                List.of(),
-                List.of(),
-                "Backlog",
-                "App",
-                null,
-                "p90",
-                List.of(QUEUE),
-                60,
-                null,
-                1,
-                null,
-                100.0,
-                "GreaterThanThreshold",
-                null,
-                lowSampleCount,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+    static PutMetricAlarmRequest percentileAlarm(String name, String percentile, @Nullable String lowSampleCount) {
+        return metricAlarm(name, List.of(), "Backlog", List.of(QUEUE), null, percentile, 1, null, null, lowSampleCount);
     }
 
     /** Puts {@code count} samples of a value into the minute that has just ended, then evaluates at the next. */
@@ -444,9 +427,9 @@ class CloudWatchAlarmsTest {
 
     @Test
     void aPercentileAlarmThatIgnoresLowSampleCountsKeepsItsStateUntilAPeriodHasEnoughSamples() {
-        engine.putMetricAlarm(CONTEXT, percentileAlarm("ignoring", "ignore"));
-        engine.putMetricAlarm(CONTEXT, percentileAlarm("evaluating", "evaluate"));
-        engine.putMetricAlarm(CONTEXT, percentileAlarm("default", null));
+        engine.putMetricAlarm(CONTEXT, percentileAlarm("ignoring", "p90", "ignore"));
+        engine.putMetricAlarm(CONTEXT, percentileAlarm("evaluating", "p90", "evaluate"));
+        engine.putMetricAlarm(CONTEXT, percentileAlarm("default", "p90", null));
 
         minuteOfSamples(150.0, 99);
         assertThat(describe("ignoring").stateValue())
@@ -469,46 +452,18 @@ class CloudWatchAlarmsTest {
 
     @Test
     void theLowSampleBoundFollowsThePercentile() {
-        Alarm p10 = AlarmRules.metricAlarm(
-                CONTEXT,
-                new PutMetricAlarmRequest(
-                        "x",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "Backlog",
-                        "App",
-                        null,
-                        "p10",
-                        null,
-                        60,
-                        null,
-                        1,
-                        null,
-                        1.0,
-                        "GreaterThanThreshold",
-                        null,
-                        "ignore",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                null,
-                0);
+        Alarm p10 = AlarmRules.metricAlarm(CONTEXT, percentileAlarm("x", "p10", "ignore"), null, 0);
         assertThat(AlarmEvaluator.minimumSamples(p10)).as("10 / 0.1").isEqualTo(100);
         assertThat(AlarmEvaluator.minimumSamples(
-                        AlarmRules.metricAlarm(CONTEXT, percentileAlarm("y", "ignore"), null, 0)))
+                        AlarmRules.metricAlarm(CONTEXT, percentileAlarm("y", "p90", "ignore"), null, 0)))
                 .isEqualTo(100);
-        assertThat(AlarmEvaluator.minimumSamples(AlarmRules.metricAlarm(CONTEXT, percentileAlarm("z", null), null, 0)))
+        assertThat(AlarmEvaluator.minimumSamples(
+                        AlarmRules.metricAlarm(CONTEXT, percentileAlarm("z", "p90", null), null, 0)))
                 .isZero();
         assertThat(AlarmEvaluator.minimumSamples(AlarmRules.metricAlarm(CONTEXT, alarm("m", 1, null, null), null, 0)))
                 .as("not a percentile")
                 .isZero();
-        assertThatThrownBy(() -> engine.putMetricAlarm(CONTEXT, percentileAlarm("bad", "sometimes")))
+        assertThatThrownBy(() -> engine.putMetricAlarm(CONTEXT, percentileAlarm("bad", "p90", "sometimes")))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("ValidationError"))
                 .hasMessage("Option sometimes is not supported. Supported options for parameter"
                         + " EvaluateLowSampleCountPercentile are evaluate and ignore.");
@@ -516,52 +471,21 @@ class CloudWatchAlarmsTest {
 
     /** A metric alarm on its own metric, that keeps the state SetAlarmState gives it while the metric has no data. */
     void putSuppressor(String name) {
-        PutMetricAlarmRequest base = alarm(name, 1, null, "ignore");
         engine.putMetricAlarm(
                 CONTEXT,
-                new PutMetricAlarmRequest(
-                        name,
-                        null,
-                        true,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        "Maintenance",
-                        "App",
-                        "Maximum",
-                        null,
-                        List.of(),
-                        60,
-                        null,
-                        1,
-                        null,
-                        base.threshold(),
-                        "GreaterThanThreshold",
-                        "ignore",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+                metricAlarm(name, List.of(), "Maintenance", List.of(), "Maximum", null, 1, null, "ignore", null));
     }
 
     void putSuppressedComposite(@Nullable String suppressor, @Nullable Integer wait, @Nullable Integer extension) {
+        putComposite("ALARM(deep)", suppressor, wait, extension);
+    }
+
+    /** The composite alarm both, which notifies TOPIC when it enters ALARM. */
+    void putComposite(String rule, @Nullable String suppressor, @Nullable Integer wait, @Nullable Integer extension) {
         engine.putCompositeAlarm(
                 CONTEXT,
                 new PutCompositeAlarmRequest(
-                        true,
-                        List.of(TOPIC),
-                        null,
-                        "both",
-                        "ALARM(deep)",
-                        null,
-                        null,
-                        null,
-                        suppressor,
-                        wait,
-                        extension));
+                        true, List.of(TOPIC), null, "both", rule, null, null, null, suppressor, wait, extension));
     }
 
     dev.wharf.cloudwatch.api.CompositeAlarm composite(String name) {
@@ -587,17 +511,23 @@ class CloudWatchAlarmsTest {
         engine.evaluateAlarms();
     }
 
-    @Test
-    void aWaitPeriodThatEndsWithoutTheSuppressorAlarmingRunsTheActions() {
-        // "ignore" keeps deep, and so the composite, in ALARM while time passes without data.
+    /**
+     * Puts deep ("ignore" keeps it, and so the composite, in ALARM while time passes without data), the suppressor
+     * maint, and the composite both on deep with a wait of 120 s and an extension of 180 s; then deep enters ALARM.
+     */
+    void enterAlarmSuppressedBy(String suppressor) {
         engine.putMetricAlarm(CONTEXT, alarm("deep", 1, null, "ignore"));
         putSuppressor("maint");
-        putSuppressedComposite("maint", 120, 180);
+        putSuppressedComposite(suppressor, 120, 180);
+        minuteOf(150.0);
+    }
+
+    @Test
+    void aWaitPeriodThatEndsWithoutTheSuppressorAlarmingRunsTheActions() {
+        enterAlarmSuppressedBy("maint");
         assertThat(composite("both").actionsSuppressor()).isEqualTo("maint");
         assertThat(composite("both").actionsSuppressorWaitPeriod()).isEqualTo(120);
         assertThat(composite("both").actionsSuppressorExtensionPeriod()).isEqualTo(180);
-
-        minuteOf(150.0);
         assertThat(composite("both").stateValue()).isEqualTo("ALARM");
         assertThat(composite("both").actionsSuppressedBy()).isEqualTo("WaitPeriod");
         assertThat(composite("both").actionsSuppressedReason()).isEqualTo("Actions suppressed by WaitPeriod");
@@ -615,12 +545,7 @@ class CloudWatchAlarmsTest {
 
     @Test
     void aSuppressorAlarmingWithinTheWaitSuppressesUntilItsExtensionEnds() {
-        // "ignore" keeps deep, and so the composite, in ALARM while time passes without data.
-        engine.putMetricAlarm(CONTEXT, alarm("deep", 1, null, "ignore"));
-        putSuppressor("maint");
-        putSuppressedComposite("arn:aws:cloudwatch:us-east-1:000000000000:alarm:maint", 120, 180);
-
-        minuteOf(150.0);
+        enterAlarmSuppressedBy("arn:aws:cloudwatch:us-east-1:000000000000:alarm:maint");
         assertThat(composite("both").actionsSuppressedBy()).isEqualTo("WaitPeriod");
         setState("maint", "ALARM");
         waitAndEvaluate(30);
@@ -676,11 +601,7 @@ class CloudWatchAlarmsTest {
 
     @Test
     void aSuppressedCompositeSurvivesARestart() {
-        // "ignore" keeps deep, and so the composite, in ALARM while time passes without data.
-        engine.putMetricAlarm(CONTEXT, alarm("deep", 1, null, "ignore"));
-        putSuppressor("maint");
-        putSuppressedComposite("maint", 120, 180);
-        minuteOf(150.0);
+        enterAlarmSuppressedBy("maint");
 
         engine = new CloudWatchEngine(clock, CloudWatchLimits.DEFAULT, store, sns);
 
