@@ -223,4 +223,46 @@ class CloudWatchIT {
         assertThat(missing.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFound");
         assertThat(missing.statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aCompositeAlarmsSuppressorIsHeldAndShownOverRpcV2Cbor() {
+        cloudWatch.putMetricAlarm(b -> b.alarmName("suppressed-child")
+                .namespace("Suppressed")
+                .metricName("Errors")
+                .statistic(Statistic.SUM)
+                .period(60)
+                .evaluationPeriods(1)
+                .threshold(1.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
+        cloudWatch.putMetricAlarm(b -> b.alarmName("maintenance")
+                .namespace("Suppressed")
+                .metricName("Maintenance")
+                .statistic(Statistic.MAXIMUM)
+                .period(60)
+                .evaluationPeriods(1)
+                .threshold(0.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
+        cloudWatch.putCompositeAlarm(b -> b.alarmName("suppressed-composite")
+                .alarmRule("ALARM(\"suppressed-child\")")
+                .actionsSuppressor("maintenance")
+                .actionsSuppressorWaitPeriod(120)
+                .actionsSuppressorExtensionPeriod(60));
+        cloudWatch.setAlarmState(
+                b -> b.alarmName("maintenance").stateValue(StateValue.ALARM).stateReason("a maintenance window"));
+        cloudWatch.setAlarmState(b ->
+                b.alarmName("suppressed-composite").stateValue(StateValue.ALARM).stateReason("by hand"));
+
+        software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm composite = cloudWatch
+                .describeAlarms(b -> b.alarmNames("suppressed-composite")
+                        .alarmTypes(software.amazon.awssdk.services.cloudwatch.model.AlarmType.COMPOSITE_ALARM))
+                .compositeAlarms()
+                .getFirst();
+        assertThat(composite.actionsSuppressor()).isEqualTo("maintenance");
+        assertThat(composite.actionsSuppressorWaitPeriod()).isEqualTo(120);
+        assertThat(composite.actionsSuppressorExtensionPeriod()).isEqualTo(60);
+        assertThat(composite.stateValue()).isEqualTo(StateValue.ALARM);
+        assertThat(composite.actionsSuppressedBy())
+                .isEqualTo(software.amazon.awssdk.services.cloudwatch.model.ActionsSuppressedBy.ALARM);
+        assertThat(composite.actionsSuppressedReason()).isNotBlank();
+    }
 }
