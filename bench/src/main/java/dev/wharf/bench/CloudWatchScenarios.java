@@ -90,7 +90,7 @@ final class CloudWatchScenarios implements AutoCloseable {
 
     private Meter.Measurement get() throws Exception {
         prefill(puts());
-        long now = System.currentTimeMillis() / 1000;
+        long now = java.time.Clock.systemUTC().millis() / 1000;
         ObjectNode body =
                 SqsRequests.object().put("StartTime", now - now % 60 - 3600).put("EndTime", now - now % 60 + 300);
         ArrayNode queries = body.putArray("MetricDataQueries");
