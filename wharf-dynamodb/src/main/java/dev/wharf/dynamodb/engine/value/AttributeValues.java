@@ -83,9 +83,9 @@ public final class AttributeValues {
             types++;
             result = Value.Bool.of(value.bOOL());
         }
-        if (value.nUL() != null) {
+        if (value.nULL() != null) {
             types++;
-            if (!value.nUL()) {
+            if (!value.nULL()) {
                 throw DynamoDbError.Validation.with(INVALID + "Null attribute value types must have the value of true");
             }
             result = Value.Null.INSTANCE;

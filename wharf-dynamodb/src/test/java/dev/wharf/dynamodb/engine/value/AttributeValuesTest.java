@@ -92,7 +92,7 @@ class AttributeValuesTest {
                         .nS())
                 .containsExactly("1", "2");
         assertThat(AttributeValues.toApi(AttributeValues.fromApi(m(map))).m()).containsOnlyKeys("z", "a");
-        assertThat(AttributeValues.toApi(AttributeValues.fromApi(nul(true))).nUL())
+        assertThat(AttributeValues.toApi(AttributeValues.fromApi(nul(true))).nULL())
                 .isTrue();
         assertThat(AttributeValues.toApi(AttributeValues.fromApi(bool(false))).bOOL())
                 .isFalse();
