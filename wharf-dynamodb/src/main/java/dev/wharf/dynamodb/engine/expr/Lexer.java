@@ -43,7 +43,8 @@ final class Lexer {
             } else if (c == '#' || c == ':') {
                 index++;
                 skipWordParts();
-                add(c == '#' ? Kind.NAME : Kind.VALUE, start);
+                // A sigil without a name is no placeholder, and DynamoDB reports it as the token of a syntax error.
+                add(index == start + 1 ? Kind.OTHER : c == '#' ? Kind.NAME : Kind.VALUE, start);
             } else if (isDigit(c)) {
                 while (index < text.length() && isDigit(text.charAt(index))) {
                     index++;

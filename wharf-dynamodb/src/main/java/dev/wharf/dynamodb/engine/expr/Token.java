@@ -7,9 +7,9 @@ record Token(Kind kind, String text, int start, int end) {
     enum Kind {
         /** A word: an attribute name, a function's name or a keyword such as AND or SET. */
         WORD,
-        /** {@code #name}, a placeholder from ExpressionAttributeNames ("#" alone when nothing follows it). */
+        /** {@code #name}, a placeholder from ExpressionAttributeNames. */
         NAME,
-        /** {@code :value}, a placeholder from ExpressionAttributeValues (":" alone when nothing follows it). */
+        /** {@code :value}, a placeholder from ExpressionAttributeValues. */
         VALUE,
         /** Digits, which only a list index may hold. */
         NUMBER,

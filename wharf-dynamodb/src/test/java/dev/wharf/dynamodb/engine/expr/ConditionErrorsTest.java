@@ -119,9 +119,8 @@ class ConditionErrorsTest {
         assertThat(error("a > :nothing"))
                 .isEqualTo("Invalid FilterExpression: An expression attribute value used in expression is not "
                         + "defined; attribute value: :nothing");
-        assertThat(error("# > a"))
-                .isEqualTo("Invalid FilterExpression: An expression attribute name used in the "
-                        + "document path is not defined; attribute name: #");
+        assertThat(error("# > a")).isEqualTo("Invalid FilterExpression: Syntax error; token: \"#\", near: \"# >\"");
+        assertThat(error("a > :")).isEqualTo("Invalid FilterExpression: Syntax error; token: \":\", near: \"> :\"");
     }
 
     @Test
