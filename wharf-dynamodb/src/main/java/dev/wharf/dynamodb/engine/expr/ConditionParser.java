@@ -149,33 +149,17 @@ final class ConditionParser {
     }
 
     private Node primary() {
-        Token token = in.peek();
-        switch (token.kind()) {
-            case LEFT_PAREN -> {
-                in.next();
-                in.enter();
-                Node inner = or();
-                in.expect(Kind.RIGHT_PAREN);
-                in.leave();
-                if (!grouped.add(inner)) {
-                    in.problem(Problem.REDUNDANT_PARENTHESES, "The expression has redundant parentheses;");
-                }
-                return inner;
+        if (in.accept(Kind.LEFT_PAREN)) {
+            in.enter();
+            Node inner = or();
+            in.expect(Kind.RIGHT_PAREN);
+            in.leave();
+            if (!grouped.add(inner)) {
+                in.problem(Problem.REDUNDANT_PARENTHESES, "The expression has redundant parentheses;");
             }
-            case WORD -> {
-                if (in.peek(1).kind() == Kind.LEFT_PAREN && !in.isKeyword(token)) {
-                    return call();
-                }
-                return new Operand.Path(in.path());
-            }
-            case NAME -> {
-                return new Operand.Path(in.path());
-            }
-            case VALUE -> {
-                return in.value();
-            }
-            default -> throw in.syntaxError(token);
+            return inner;
         }
+        return in.atCall() ? call() : in.pathOrValue();
     }
 
     private Node call() {

@@ -47,13 +47,7 @@ public final class Projection {
         List<DocumentPath> paths = new ArrayList<>();
         do {
             DocumentPath path = in.path();
-            for (DocumentPath earlier : paths) {
-                switch (earlier.clash(path)) {
-                    case OVERLAP -> in.problem(Problem.PATH_OVERLAP, UpdateParser.clash("overlap", earlier, path));
-                    case CONFLICT -> in.problem(Problem.PATH_CONFLICT, UpdateParser.clash("conflict", earlier, path));
-                    case NONE -> {}
-                }
-            }
+            in.checkClashes(paths, path);
             paths.add(path);
         } while (in.accept(Token.Kind.COMMA));
         in.expectEnd();

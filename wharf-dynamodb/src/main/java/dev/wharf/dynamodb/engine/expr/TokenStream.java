@@ -218,6 +218,36 @@ final class TokenStream {
         return false;
     }
 
+    /** True at a function call: a word that is no keyword, then "(". */
+    boolean atCall() {
+        return at(Kind.WORD) && peek(1).kind() == Kind.LEFT_PAREN && !isKeyword(peek());
+    }
+
+    /** A document path or a {@code :value}, the operands that are no call and no parenthesised group. */
+    Operand pathOrValue() {
+        return switch (peek().kind()) {
+            case WORD, NAME -> new Operand.Path(path());
+            case VALUE -> value();
+            default -> throw syntaxError(peek());
+        };
+    }
+
+    /** Notes where a path overlaps or conflicts with one that the expression named before it. */
+    void checkClashes(List<DocumentPath> earlier, DocumentPath path) {
+        for (DocumentPath other : earlier) {
+            switch (other.clash(path)) {
+                case OVERLAP -> problem(Problem.PATH_OVERLAP, clash("overlap", other, path));
+                case CONFLICT -> problem(Problem.PATH_CONFLICT, clash("conflict", other, path));
+                case NONE -> {}
+            }
+        }
+    }
+
+    private static String clash(String kind, DocumentPath one, DocumentPath two) {
+        return "Two document paths " + kind + " with each other; must remove or rewrite one of these paths; path one: "
+                + one + ", path two: " + two;
+    }
+
     /** A {@code :value} placeholder's operand; an undefined one is noted as a problem. */
     Operand.Literal value() {
         Token token = expect(Kind.VALUE);

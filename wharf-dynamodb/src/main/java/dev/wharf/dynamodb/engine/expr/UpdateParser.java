@@ -46,6 +46,7 @@ final class UpdateParser {
 
     private final TokenStream in;
     private final List<Action> actions = new ArrayList<>();
+    private final List<DocumentPath> paths = new ArrayList<>();
     private final Set<String> clauses = new HashSet<>();
 
     private UpdateParser(TokenStream in) {
@@ -98,25 +99,10 @@ final class UpdateParser {
                             yield add ? new Action.Add(path, operand, false) : new Action.Delete(path, operand, false);
                         }
                     };
-            checkPath(path);
+            in.checkClashes(paths, path);
+            paths.add(path);
             actions.add(action);
         } while (in.accept(Kind.COMMA));
-    }
-
-    private void checkPath(DocumentPath path) {
-        for (Action earlier : actions) {
-            DocumentPath other = earlier.path();
-            switch (other.clash(path)) {
-                case OVERLAP -> in.problem(Problem.PATH_OVERLAP, clash("overlap", other, path));
-                case CONFLICT -> in.problem(Problem.PATH_CONFLICT, clash("conflict", other, path));
-                case NONE -> {}
-            }
-        }
-    }
-
-    static String clash(String kind, DocumentPath one, DocumentPath two) {
-        return "Two document paths " + kind + " with each other; must remove or rewrite one of these paths; path one: "
-                + one + ", path two: " + two;
     }
 
     private Operand value() {
@@ -148,30 +134,14 @@ final class UpdateParser {
     }
 
     private Operand operand() {
-        Token token = in.peek();
-        switch (token.kind()) {
-            case LEFT_PAREN -> {
-                in.next();
-                in.enter();
-                Operand inner = operand();
-                in.expect(Kind.RIGHT_PAREN);
-                in.leave();
-                return inner;
-            }
-            case WORD -> {
-                if (in.peek(1).kind() == Kind.LEFT_PAREN && !in.isKeyword(token)) {
-                    return function();
-                }
-                return new Operand.Path(in.path());
-            }
-            case NAME -> {
-                return new Operand.Path(in.path());
-            }
-            case VALUE -> {
-                return in.value();
-            }
-            default -> throw in.syntaxError(token);
+        if (in.accept(Kind.LEFT_PAREN)) {
+            in.enter();
+            Operand inner = operand();
+            in.expect(Kind.RIGHT_PAREN);
+            in.leave();
+            return inner;
         }
+        return in.atCall() ? function() : in.pathOrValue();
     }
 
     private Operand function() {
