@@ -1,12 +1,21 @@
 package dev.wharf.dynamodb.engine.value;
 
+import static dev.wharf.dynamodb.engine.value.ApiValues.b;
+import static dev.wharf.dynamodb.engine.value.ApiValues.bool;
+import static dev.wharf.dynamodb.engine.value.ApiValues.bs;
+import static dev.wharf.dynamodb.engine.value.ApiValues.l;
+import static dev.wharf.dynamodb.engine.value.ApiValues.m;
+import static dev.wharf.dynamodb.engine.value.ApiValues.n;
+import static dev.wharf.dynamodb.engine.value.ApiValues.ns;
+import static dev.wharf.dynamodb.engine.value.ApiValues.nul;
+import static dev.wharf.dynamodb.engine.value.ApiValues.s;
+import static dev.wharf.dynamodb.engine.value.ApiValues.ss;
 import static dev.wharf.dynamodb.engine.value.ValueAssertions.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.dynamodb.api.AttributeValue;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,51 +24,6 @@ import org.junit.jupiter.api.Test;
 
 /** The conversion of the api's AttributeValue, with DynamoDB's checks and messages, and back. */
 class AttributeValuesTest {
-
-    static AttributeValue s(String s) {
-        return new AttributeValue(s, null, null, null, null, null, null, null, null, null);
-    }
-
-    static AttributeValue n(String n) {
-        return new AttributeValue(null, n, null, null, null, null, null, null, null, null);
-    }
-
-    static AttributeValue b(String utf8) {
-        return new AttributeValue(
-                null, null, utf8.getBytes(StandardCharsets.UTF_8), null, null, null, null, null, null, null);
-    }
-
-    static AttributeValue ss(String... values) {
-        return new AttributeValue(null, null, null, List.of(values), null, null, null, null, null, null);
-    }
-
-    static AttributeValue ns(String... values) {
-        return new AttributeValue(null, null, null, null, List.of(values), null, null, null, null, null);
-    }
-
-    static AttributeValue bs(String... utf8) {
-        List<byte[]> values = new ArrayList<>();
-        for (String value : utf8) {
-            values.add(value.getBytes(StandardCharsets.UTF_8));
-        }
-        return new AttributeValue(null, null, null, null, null, values, null, null, null, null);
-    }
-
-    static AttributeValue m(Map<String, AttributeValue> values) {
-        return new AttributeValue(null, null, null, null, null, null, values, null, null, null);
-    }
-
-    static AttributeValue l(AttributeValue... values) {
-        return new AttributeValue(null, null, null, null, null, null, null, List.of(values), null, null);
-    }
-
-    static AttributeValue bool(boolean value) {
-        return new AttributeValue(null, null, null, null, null, null, null, null, value, null);
-    }
-
-    static AttributeValue nul(boolean value) {
-        return new AttributeValue(null, null, null, null, null, null, null, null, null, value);
-    }
 
     @Test
     void everyTypeConvertsBothWays() {
