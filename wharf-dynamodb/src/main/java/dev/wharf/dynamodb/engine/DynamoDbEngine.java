@@ -1,6 +1,10 @@
 package dev.wharf.dynamodb.engine;
 
 import dev.wharf.common.MemberConstraints;
+import dev.wharf.dynamodb.api.BatchGetItemRequest;
+import dev.wharf.dynamodb.api.BatchGetItemResponse;
+import dev.wharf.dynamodb.api.BatchWriteItemRequest;
+import dev.wharf.dynamodb.api.BatchWriteItemResponse;
 import dev.wharf.dynamodb.api.CreateTableRequest;
 import dev.wharf.dynamodb.api.CreateTableResponse;
 import dev.wharf.dynamodb.api.DeleteItemRequest;
@@ -26,10 +30,20 @@ import dev.wharf.dynamodb.api.ListTagsOfResourceRequest;
 import dev.wharf.dynamodb.api.ListTagsOfResourceResponse;
 import dev.wharf.dynamodb.api.PutItemRequest;
 import dev.wharf.dynamodb.api.PutItemResponse;
+import dev.wharf.dynamodb.api.QueryRequest;
+import dev.wharf.dynamodb.api.QueryResponse;
+import dev.wharf.dynamodb.api.ScanRequest;
+import dev.wharf.dynamodb.api.ScanResponse;
 import dev.wharf.dynamodb.api.TagResourceRequest;
+import dev.wharf.dynamodb.api.TransactGetItemsRequest;
+import dev.wharf.dynamodb.api.TransactGetItemsResponse;
+import dev.wharf.dynamodb.api.TransactWriteItemsRequest;
+import dev.wharf.dynamodb.api.TransactWriteItemsResponse;
 import dev.wharf.dynamodb.api.UntagResourceRequest;
 import dev.wharf.dynamodb.api.UpdateContinuousBackupsRequest;
 import dev.wharf.dynamodb.api.UpdateContinuousBackupsResponse;
+import dev.wharf.dynamodb.api.UpdateItemRequest;
+import dev.wharf.dynamodb.api.UpdateItemResponse;
 import dev.wharf.dynamodb.api.UpdateTableRequest;
 import dev.wharf.dynamodb.api.UpdateTableResponse;
 import dev.wharf.dynamodb.api.UpdateTimeToLiveRequest;
@@ -63,6 +77,10 @@ public final class DynamoDbEngine {
     private final TableUpdates updates;
     private final ItemWrites writes;
     private final ItemReads reads;
+    private final ItemUpdates itemUpdates;
+    private final ItemQueries queries;
+    private final Batches batches;
+    private final Transactions transactions;
 
     /** An engine whose index backfills each run on a virtual thread of their own. */
     public DynamoDbEngine(Clock clock, DynamoDbConfig config, TableStore store) {
@@ -82,6 +100,13 @@ public final class DynamoDbEngine {
         this.updates = new TableUpdates(tables, backfilling);
         this.writes = new ItemWrites(tables, items);
         this.reads = new ItemReads(tables, items);
+        this.itemUpdates = new ItemUpdates(tables, items, writes);
+        this.queries = new ItemQueries(tables, items);
+        this.batches = new Batches(tables, items);
+        this.transactions = new Transactions(
+                tables,
+                items,
+                new ClientTokens(clock, config.idempotencyWindow().toMillis()));
         backfilling.resume();
     }
 
@@ -208,6 +233,34 @@ public final class DynamoDbEngine {
 
     public DeleteItemResponse deleteItem(DynamoDbContext context, DeleteItemRequest request) {
         return writes.delete(context, request);
+    }
+
+    public UpdateItemResponse updateItem(DynamoDbContext context, UpdateItemRequest request) {
+        return itemUpdates.update(context, request);
+    }
+
+    public QueryResponse query(DynamoDbContext context, QueryRequest request) {
+        return queries.query(context, request);
+    }
+
+    public ScanResponse scan(DynamoDbContext context, ScanRequest request) {
+        return queries.scan(context, request);
+    }
+
+    public BatchGetItemResponse batchGetItem(DynamoDbContext context, BatchGetItemRequest request) {
+        return batches.get(context, request);
+    }
+
+    public BatchWriteItemResponse batchWriteItem(DynamoDbContext context, BatchWriteItemRequest request) {
+        return batches.write(context, request);
+    }
+
+    public TransactWriteItemsResponse transactWriteItems(DynamoDbContext context, TransactWriteItemsRequest request) {
+        return transactions.write(context, request);
+    }
+
+    public TransactGetItemsResponse transactGetItems(DynamoDbContext context, TransactGetItemsRequest request) {
+        return transactions.get(context, request);
     }
 
     /** Writes every table's approximate counts to the store, as a stop does before the store closes. */

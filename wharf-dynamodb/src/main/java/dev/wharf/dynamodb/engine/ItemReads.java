@@ -3,9 +3,9 @@ package dev.wharf.dynamodb.engine;
 import dev.wharf.dynamodb.api.DynamoDbContext;
 import dev.wharf.dynamodb.api.GetItemRequest;
 import dev.wharf.dynamodb.api.GetItemResponse;
+import dev.wharf.dynamodb.engine.expr.Projection;
 import dev.wharf.dynamodb.engine.value.AttributeValues;
 import dev.wharf.dynamodb.engine.value.Item;
-import java.util.function.UnaryOperator;
 
 /**
  * GetItem. Every read is strongly consistent in Wharf (a write answers once it is durable, and reads the store); an
@@ -26,12 +26,13 @@ final class ItemReads {
         String capacity = Capacity.mode(request.returnConsumedCapacity());
         Schema schema = table.schema;
         PrimaryKey key = Keys.fromKey(schema.keys(), request.key());
-        UnaryOperator<Item> projection = Expressions.projection(
+        Projection projection = Expressions.readProjection(
                 request.projectionExpression(), request.attributesToGet(), request.expressionAttributeNames());
         Item item = items.read(schema, key);
         Capacity.Tally tally = new Capacity.Tally(table.name);
         tally.read += Capacity.readUnits(Items.size(item), Boolean.TRUE.equals(request.consistentRead()));
         return new GetItemResponse(
-                item == null ? null : AttributeValues.itemToApi(projection.apply(item)), tally.consumed(capacity));
+                item == null ? null : AttributeValues.itemToApi(Expressions.project(projection, item)),
+                tally.consumed(capacity));
     }
 }

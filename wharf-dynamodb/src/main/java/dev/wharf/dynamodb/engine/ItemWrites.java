@@ -10,6 +10,7 @@ import dev.wharf.dynamodb.api.DynamoDbError;
 import dev.wharf.dynamodb.api.ErrorDetails;
 import dev.wharf.dynamodb.api.PutItemRequest;
 import dev.wharf.dynamodb.api.PutItemResponse;
+import dev.wharf.dynamodb.engine.expr.Condition;
 import dev.wharf.dynamodb.engine.value.AttributeValues;
 import dev.wharf.dynamodb.engine.value.Item;
 import dev.wharf.storage.TableBatch;
@@ -49,7 +50,7 @@ final class ItemWrites {
         Item item = AttributeValues.itemFromApi(java.util.Objects.requireNonNull(request.item()));
         item.checkSize();
         PrimaryKey key = Keys.ofItem(table.schema.keys(), item);
-        ItemCondition condition = Expressions.condition(
+        Condition condition = Expressions.writeCondition(
                 request.conditionExpression(),
                 request.expected(),
                 request.conditionalOperator(),
@@ -76,7 +77,7 @@ final class ItemWrites {
         String returnValues = returnValues(request.returnValues(), List.of(NONE, ALL_OLD));
         boolean oldOnFailure = returnOnFailure(request.returnValuesOnConditionCheckFailure());
         PrimaryKey key = Keys.fromKey(table.schema.keys(), request.key());
-        ItemCondition condition = Expressions.condition(
+        Condition condition = Expressions.writeCondition(
                 request.conditionExpression(),
                 request.expected(),
                 request.conditionalOperator(),
@@ -110,8 +111,8 @@ final class ItemWrites {
      * @throws AwsException ConditionalCheckFailedException, with the item when the call asked for it; it still counts
      *     the write's units, as AWS charges a failed conditional write
      */
-    static void check(ItemCondition condition, @Nullable Item before, boolean oldOnFailure, Capacity.Tally tally) {
-        if (!condition.test(before)) {
+    static void check(Condition condition, @Nullable Item before, boolean oldOnFailure, Capacity.Tally tally) {
+        if (!Expressions.passes(condition, before)) {
             tally.write += Capacity.writeUnits(Items.size(before));
             throw conditionFailed(before, oldOnFailure);
         }

@@ -1,5 +1,7 @@
 package dev.wharf.dynamodb.http;
 
+import dev.wharf.dynamodb.api.BatchGetItemRequest;
+import dev.wharf.dynamodb.api.BatchWriteItemRequest;
 import dev.wharf.dynamodb.api.CreateTableRequest;
 import dev.wharf.dynamodb.api.DeleteItemRequest;
 import dev.wharf.dynamodb.api.DeleteTableRequest;
@@ -12,9 +14,14 @@ import dev.wharf.dynamodb.api.GetItemRequest;
 import dev.wharf.dynamodb.api.ListTablesRequest;
 import dev.wharf.dynamodb.api.ListTagsOfResourceRequest;
 import dev.wharf.dynamodb.api.PutItemRequest;
+import dev.wharf.dynamodb.api.QueryRequest;
+import dev.wharf.dynamodb.api.ScanRequest;
 import dev.wharf.dynamodb.api.TagResourceRequest;
+import dev.wharf.dynamodb.api.TransactGetItemsRequest;
+import dev.wharf.dynamodb.api.TransactWriteItemsRequest;
 import dev.wharf.dynamodb.api.UntagResourceRequest;
 import dev.wharf.dynamodb.api.UpdateContinuousBackupsRequest;
+import dev.wharf.dynamodb.api.UpdateItemRequest;
 import dev.wharf.dynamodb.api.UpdateTableRequest;
 import dev.wharf.dynamodb.api.UpdateTimeToLiveRequest;
 import dev.wharf.dynamodb.engine.DynamoDbEngine;
@@ -53,6 +60,13 @@ final class DynamoDbOperations {
         bind(table, "GetItem", GetItemRequest.class, engine::getItem);
         bind(table, "PutItem", PutItemRequest.class, engine::putItem);
         bind(table, "DeleteItem", DeleteItemRequest.class, engine::deleteItem);
+        bind(table, "UpdateItem", UpdateItemRequest.class, engine::updateItem);
+        bind(table, "Query", QueryRequest.class, engine::query);
+        bind(table, "Scan", ScanRequest.class, engine::scan);
+        bind(table, "BatchGetItem", BatchGetItemRequest.class, engine::batchGetItem);
+        bind(table, "BatchWriteItem", BatchWriteItemRequest.class, engine::batchWriteItem);
+        bind(table, "TransactWriteItems", TransactWriteItemsRequest.class, engine::transactWriteItems);
+        bind(table, "TransactGetItems", TransactGetItemsRequest.class, engine::transactGetItems);
     }
 
     /** Binds an operation whose output is empty. */

@@ -4,6 +4,9 @@ import dev.wharf.dynamodb.api.AttributeValue;
 import dev.wharf.dynamodb.api.DeleteItemRequest;
 import dev.wharf.dynamodb.api.GetItemRequest;
 import dev.wharf.dynamodb.api.PutItemRequest;
+import dev.wharf.dynamodb.api.QueryRequest;
+import dev.wharf.dynamodb.api.ScanRequest;
+import dev.wharf.dynamodb.api.UpdateItemRequest;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +30,68 @@ final class Requests {
 
     static GetItemRequest get(String table, Map<String, AttributeValue> key, boolean consistent, String capacity) {
         return new GetItemRequest(table, key, null, consistent, capacity, null, null);
+    }
+
+    /** A PutItem with a ConditionExpression and its placeholders. */
+    static PutItemRequest putIf(
+            String table,
+            Map<String, AttributeValue> item,
+            String condition,
+            @Nullable Map<String, String> names,
+            @Nullable Map<String, AttributeValue> values,
+            @Nullable String returnOnFailure) {
+        return new PutItemRequest(table, item, null, null, null, null, null, condition, names, values, returnOnFailure);
+    }
+
+    static UpdateItemRequest update(
+            String table,
+            Map<String, AttributeValue> key,
+            String expression,
+            @Nullable String condition,
+            @Nullable Map<String, String> names,
+            @Nullable Map<String, AttributeValue> values,
+            @Nullable String returnValues) {
+        return new UpdateItemRequest(
+                table, key, null, null, null, returnValues, null, null, expression, condition, names, values, null);
+    }
+
+    static QueryRequest query(
+            String table,
+            @Nullable String index,
+            String keyCondition,
+            @Nullable Map<String, String> names,
+            Map<String, AttributeValue> values,
+            @Nullable Integer limit,
+            @Nullable Boolean forward,
+            @Nullable Map<String, AttributeValue> start) {
+        return new QueryRequest(
+                table,
+                index,
+                null,
+                null,
+                limit,
+                null,
+                null,
+                null,
+                null,
+                forward,
+                start,
+                null,
+                null,
+                null,
+                keyCondition,
+                names,
+                values);
+    }
+
+    static ScanRequest scan(
+            String table,
+            @Nullable Integer limit,
+            @Nullable Integer segment,
+            @Nullable Integer total,
+            @Nullable Map<String, AttributeValue> start) {
+        return new ScanRequest(
+                table, null, null, limit, null, null, null, start, null, total, segment, null, null, null, null, null);
     }
 
     static DeleteItemRequest delete(String table, Map<String, AttributeValue> key, @Nullable String returnValues) {
