@@ -131,8 +131,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private static final byte[] DYNAMODB_ITEMS = "dynamodb-items".getBytes(US_ASCII);
 
     /**
-     * Every column family, in the order of their handles; the SNS, then the Kinesis, then the CloudWatch, then the
-     * DynamoDB families came later and are created when missing.
+     * Every column family; the SNS, then the Kinesis, then the CloudWatch families came later and are created at open
+     * when missing, the DynamoDB ones ({@link #ON_DEMAND_FAMILIES}) by their store's first write.
      */
     static final List<byte[]> FAMILIES = List.of(
             RocksDB.DEFAULT_COLUMN_FAMILY,
@@ -160,6 +160,14 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
      */
     private static final Set<String> SEEK_ONLY_FAMILIES = Set.of("kinesis-records", "kinesis-times");
 
+    /**
+     * The families made by their store's first write rather than at open, and opened afterwards only where they
+     * exist: DynamoDB's, whose engine is made by the server's first DynamoDB request. Each open family costs resident
+     * memory (its memtable, its table readers); these two added about 0.6 MB to an idle server that never serves
+     * DynamoDB, which is most of them.
+     */
+    static final Set<String> ON_DEMAND_FAMILIES = Set.of("dynamodb-tables", "dynamodb-items");
+
     private static final Logger log = LoggerFactory.getLogger(RocksDbStorageEngine.class);
 
     static {
@@ -179,8 +187,17 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private final RocksDbMetricStore metrics;
     private final RocksDbTableStore tables;
 
-    /** Closed before the database. */
+    /** Closed before the database; on-demand families are added when they are made. Guarded by {@link #made}. */
     private final List<ColumnFamilyHandle> handles;
+
+    /** Every open family's handle, by name. Guarded by {@link #made}. */
+    private final Map<String, ColumnFamilyHandle> byName = new HashMap<>();
+
+    /** The options that an on-demand family is made with. */
+    private final ColumnFamilyOptions familyOptions;
+
+    /** Serializes the making of on-demand families, and guards {@link #handles} and {@link #byName}. */
+    private final Object made = new Object();
 
     /** Native option objects, closed after the database in reverse order of creation. */
     private final List<AutoCloseable> options;
@@ -206,21 +223,28 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             DataDirectoryLock lock,
             DurabilityMode mode,
             RocksDB db,
+            List<ColumnFamilyDescriptor> families,
             List<ColumnFamilyHandle> handles,
+            ColumnFamilyOptions familyOptions,
             List<AutoCloseable> options) {
         this.lock = lock;
         this.mode = mode;
         this.db = db;
-        this.queues = handles.get(1);
-        this.payloads = handles.get(2);
-        this.indexes = handles.get(3);
-        this.topics = new RocksDbTopicStore(this, handles.get(4));
-        this.deliveries = new RocksDbDeliveryStore(this, db, handles.get(5), handles.get(6));
-        this.archive = new RocksDbMessageArchiveStore(this, handles.get(7));
-        this.streams = new RocksDbStreamStore(this, handles.get(8), handles.get(9), handles.get(10));
-        this.metrics = new RocksDbMetricStore(this, handles.get(11), handles.get(12));
-        this.tables = new RocksDbTableStore(this, handles.get(13), handles.get(14));
-        this.handles = handles;
+        this.handles = new ArrayList<>(handles);
+        this.familyOptions = familyOptions;
+        for (int i = 0; i < families.size(); i++) {
+            byName.put(new String(families.get(i).getName(), US_ASCII), handles.get(i));
+        }
+        this.queues = family("queues");
+        this.payloads = family("payloads");
+        this.indexes = family("indexes");
+        this.topics = new RocksDbTopicStore(this, family("sns-resources"));
+        this.deliveries = new RocksDbDeliveryStore(this, db, family("sns-messages"), family("sns-deliveries"));
+        this.archive = new RocksDbMessageArchiveStore(this, family("sns-archive"));
+        this.streams = new RocksDbStreamStore(
+                this, family("kinesis-streams"), family("kinesis-records"), family("kinesis-times"));
+        this.metrics = new RocksDbMetricStore(this, family("cloudwatch-resources"), family("cloudwatch-points"));
+        this.tables = new RocksDbTableStore(this, "dynamodb-tables", "dynamodb-items");
         this.writeOptions = track(options, new WriteOptions().setSync(mode == DurabilityMode.SYNC));
         this.options = options;
         this.writer = GroupCommitWriter.start("wharf-rocksdb-writer", this::writeGroup);
@@ -264,13 +288,19 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             ColumnFamilyOptions familyOptions = track(options, familyOptions(cache, track(options, bloomFilter())));
             ColumnFamilyOptions seekOnlyOptions = track(
                     options, logOptions(familyOptions(cache, null), track(options, new CompactionOptionsUniversal())));
+            Set<String> existing = existingFamilies(rocksDir);
             List<ColumnFamilyDescriptor> families = new ArrayList<>();
-            FAMILIES.forEach(name -> families.add(new ColumnFamilyDescriptor(
-                    name, SEEK_ONLY_FAMILIES.contains(new String(name, US_ASCII)) ? seekOnlyOptions : familyOptions)));
+            for (byte[] name : FAMILIES) {
+                String text = new String(name, US_ASCII);
+                if (!ON_DEMAND_FAMILIES.contains(text) || existing.contains(text)) {
+                    families.add(new ColumnFamilyDescriptor(
+                            name, SEEK_ONLY_FAMILIES.contains(text) ? seekOnlyOptions : familyOptions));
+                }
+            }
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             RocksDB db = RocksDB.open(dbOptions, rocksDir.toString(), families, handles);
             try {
-                return new RocksDbStorageEngine(lock, mode, db, handles, options);
+                return new RocksDbStorageEngine(lock, mode, db, families, handles, familyOptions, options);
             } catch (RuntimeException | Error e) {
                 handles.forEach(ColumnFamilyHandle::close);
                 db.close();
@@ -279,6 +309,82 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         } catch (RocksDBException | RuntimeException e) {
             closeAll(options);
             throw new IllegalStateException("cannot open the RocksDB store in " + rocksDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The families a data directory holds; none for a new one. */
+    private static Set<String> existingFamilies(Path rocksDir) {
+        Set<String> names = new java.util.HashSet<>();
+        if (!Files.exists(rocksDir.resolve("CURRENT"))) {
+            return names;
+        }
+        try (org.rocksdb.Options options = new org.rocksdb.Options()) {
+            for (byte[] name : RocksDB.listColumnFamilies(options, rocksDir.toString())) {
+                names.add(new String(name, US_ASCII));
+            }
+        } catch (RocksDBException e) {
+            throw new IllegalStateException(
+                    "cannot list the column families in " + rocksDir + ": " + e.getMessage(), e);
+        }
+        return names;
+    }
+
+    /** An open family's handle. */
+    private ColumnFamilyHandle family(String name) {
+        synchronized (made) {
+            return java.util.Objects.requireNonNull(byName.get(name), name);
+        }
+    }
+
+    /** An on-demand family's handle, or null while it has not been made. */
+    @Nullable
+    ColumnFamilyHandle familyIfMade(String name) {
+        synchronized (made) {
+            return byName.get(name);
+        }
+    }
+
+    /**
+     * Makes the on-demand families that are missing, in the order of {@link #FAMILIES}, and answers their handles by
+     * name.
+     *
+     * @throws IllegalStateException if the store is closed or RocksDB fails
+     */
+    Map<String, ColumnFamilyHandle> makeFamilies(List<String> names) {
+        lifecycle.readLock().lock();
+        try {
+            checkOpen();
+            synchronized (made) {
+                Map<String, ColumnFamilyHandle> wanted = new HashMap<>();
+                for (String name : names) {
+                    ColumnFamilyHandle handle = byName.get(name);
+                    if (handle == null) {
+                        handle = db.createColumnFamily(
+                                new ColumnFamilyDescriptor(name.getBytes(US_ASCII), familyOptions));
+                        handles.add(handle);
+                        byName.put(name, handle);
+                    }
+                    wanted.put(name, handle);
+                }
+                return wanted;
+            }
+        } catch (RocksDBException e) {
+            throw failure("making the column families " + names, e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * Refuses a read once the store is closed, as reads that touch RocksDB do: a read of a family not made yet
+     * answers nothing, but only from an open store.
+     */
+    void checkReadable() {
+        lifecycle.readLock().lock();
+        try {
+            checkOpen();
+        } finally {
+            lifecycle.readLock().unlock();
         }
     }
 
@@ -647,7 +753,12 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         lifecycle.readLock().lock();
         try {
             checkOpen();
-            return db.getLongProperty(handles.get(family), property);
+            ColumnFamilyHandle handle = familyIfMade(new String(FAMILIES.get(family), US_ASCII));
+            if (handle == null) {
+                throw new IllegalStateException(
+                        "the family " + new String(FAMILIES.get(family), US_ASCII) + " has not been made");
+            }
+            return db.getLongProperty(handle, property);
         } catch (RocksDBException e) {
             throw failure("reading " + property, e);
         } finally {
@@ -703,7 +814,9 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         }
         try {
             // The handles first, then the database, then the options it was opened with.
-            handles.forEach(ColumnFamilyHandle::close);
+            synchronized (made) {
+                handles.forEach(ColumnFamilyHandle::close);
+            }
             db.closeE();
         } catch (RocksDBException e) {
             log.warn("closing {} failed: {}", describe(), e.getMessage());

@@ -11,6 +11,8 @@ import org.rocksdb.WriteBatch;
 /**
  * DynamoDB's records in two column families of a {@link RocksDbStorageEngine} (keys in {@link ItemKeys}): {@code
  * dynamodb-tables} holds the tables' named metadata records, {@code dynamodb-items} the items of every table and index.
+ * The families are made by the first write, so that a server that never serves DynamoDB opens neither (reads before
+ * that find nothing).
  *
  * <p>DeleteTable and DeleteIndex are one range tombstone per family, ordered in the write with the batch's other ops,
  * so they delete exactly what was put before them and cost no work per item; every other delete is a point delete.
@@ -21,26 +23,63 @@ import org.rocksdb.WriteBatch;
 final class RocksDbTableStore implements TableStore {
 
     private final RocksDbStorageEngine engine;
-    private final ColumnFamilyHandle tables;
-    private final ColumnFamilyHandle items;
+    private final String tablesFamily;
+    private final String itemsFamily;
+    /** The families' handles, once made; written under {@link #engine}'s family lock, then never again. */
+    private volatile @Nullable ColumnFamilyHandle tables;
 
-    RocksDbTableStore(RocksDbStorageEngine engine, ColumnFamilyHandle tables, ColumnFamilyHandle items) {
+    private volatile @Nullable ColumnFamilyHandle items;
+
+    /** A store over two on-demand families: opened when they exist, else made by the first write. */
+    RocksDbTableStore(RocksDbStorageEngine engine, String tablesFamily, String itemsFamily) {
         this.engine = engine;
-        this.tables = tables;
-        this.items = items;
+        this.tablesFamily = tablesFamily;
+        this.itemsFamily = itemsFamily;
+        this.tables = engine.familyIfMade(tablesFamily);
+        this.items = engine.familyIfMade(itemsFamily);
     }
 
-    /** {@inheritDoc} It shares the engine's writer, so it is ordered with the other stores' commits too. */
+    /**
+     * {@inheritDoc} It shares the engine's writer, so it is ordered with the other stores' commits too. The first
+     * batch makes the families, before it is queued.
+     */
     @Override
     public PendingCommit submit(TableBatch batch) {
         if (batch.isEmpty()) {
             return PendingCommit.DONE;
         }
+        if (items == null) {
+            java.util.Map<String, ColumnFamilyHandle> made =
+                    engine.makeFamilies(java.util.List.of(tablesFamily, itemsFamily));
+            tables = made.get(tablesFamily);
+            items = made.get(itemsFamily);
+        }
         return engine.enqueue(new StoreBatch.Tables(batch));
+    }
+
+    /** The tables family, or null (after checking that the store is open) while nothing was ever written. */
+    private @Nullable ColumnFamilyHandle tablesForRead() {
+        ColumnFamilyHandle handle = tables;
+        if (handle == null) {
+            engine.checkReadable();
+        }
+        return handle;
+    }
+
+    private @Nullable ColumnFamilyHandle itemsForRead() {
+        ColumnFamilyHandle handle = items;
+        if (handle == null) {
+            engine.checkReadable();
+        }
+        return handle;
     }
 
     @Override
     public void scanTables(TableRecordVisitor visitor) {
+        ColumnFamilyHandle tables = tablesForRead();
+        if (tables == null) {
+            return;
+        }
         engine.scan(
                 tables,
                 null,
@@ -52,8 +91,13 @@ final class RocksDbTableStore implements TableStore {
     @Override
     public byte @Nullable [] readItem(long tableId, int index, byte[] partition, byte[] sort) {
         TableBatch.checkItem(tableId, index, partition, sort);
-        return engine.get(
-                items, ItemKeys.itemKey(tableId, index, partition, sort), "reading an item of table " + tableId);
+        ColumnFamilyHandle items = itemsForRead();
+        return items == null
+                ? null
+                : engine.get(
+                        items,
+                        ItemKeys.itemKey(tableId, index, partition, sort),
+                        "reading an item of table " + tableId);
     }
 
     @Override
@@ -66,6 +110,10 @@ final class RocksDbTableStore implements TableStore {
             boolean descending,
             ItemVisitor visitor) {
         TableBatch.checkPartition(tableId, index, partition);
+        ColumnFamilyHandle items = itemsForRead();
+        if (items == null) {
+            return;
+        }
         byte[] prefix = ItemKeys.partitionStart(tableId, index, partition);
         byte[] start = sortFrom == null ? prefix : ItemKeys.append(prefix, sortFrom);
         byte[] end = sortTo == null ? ItemKeys.partitionEnd(prefix) : ItemKeys.append(prefix, sortTo);
@@ -84,6 +132,10 @@ final class RocksDbTableStore implements TableStore {
             long tableId, int index, int segment, int totalSegments, @Nullable ItemKey after, ItemVisitor visitor) {
         TableBatch.checkIndex(tableId, index);
         TableBatch.checkSegment(segment, totalSegments);
+        ColumnFamilyHandle items = itemsForRead();
+        if (items == null) {
+            return;
+        }
         byte[] start = ItemKeys.hashKey(tableId, index, TableStore.segmentStart(segment, totalSegments));
         byte[] end = segment + 1 == totalSegments
                 ? ItemKeys.indexEnd(tableId, index)
@@ -102,6 +154,9 @@ final class RocksDbTableStore implements TableStore {
 
     /** Adds a batch's ops to a group's write, in the batch's order. Writer thread only. */
     void apply(WriteBatch write, TableBatch batch) throws RocksDBException {
+        // A batch is queued only once the families are made.
+        ColumnFamilyHandle tables = java.util.Objects.requireNonNull(this.tables);
+        ColumnFamilyHandle items = java.util.Objects.requireNonNull(this.items);
         for (TableBatch.Op op : batch.ops()) {
             switch (op) {
                 case TableBatch.PutTableRecord put ->

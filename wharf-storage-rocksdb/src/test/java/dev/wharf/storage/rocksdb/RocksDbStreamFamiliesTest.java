@@ -62,13 +62,7 @@ final class RocksDbStreamFamiliesTest {
 
         List<String> expected = new ArrayList<>(FAMILIES_BEFORE_KINESIS);
         expected.addAll(List.of(
-                "kinesis-streams",
-                "kinesis-records",
-                "kinesis-times",
-                "cloudwatch-resources",
-                "cloudwatch-points",
-                "dynamodb-tables",
-                "dynamodb-items"));
+                "kinesis-streams", "kinesis-records", "kinesis-times", "cloudwatch-resources", "cloudwatch-points"));
         assertThat(families(rocksDir)).containsExactlyElementsOf(expected);
         try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(dataDir, DurabilityMode.SYNC)) {
             assertThat(engine.streams().readMetadata(1, "description")).isEqualTo(bytes("d"));
