@@ -62,12 +62,6 @@ public record DocumentPath(List<Element> elements) {
         return elements.getLast();
     }
 
-    DocumentPath child(Element element) {
-        List<Element> longer = new ArrayList<>(elements);
-        longer.add(element);
-        return new DocumentPath(longer);
-    }
-
     /** The value at this path in the item, or null where the item has none. */
     public @Nullable Value get(Item item) {
         Value value = item.get(attribute());

@@ -81,9 +81,6 @@ public final class KeyCondition {
             return new KeyRange(hash, null);
         }
         Operator operator = sort.operator();
-        if (operator == Operator.BEGINS_WITH && sortType == Type.N) {
-            throw DynamoDbError.Validation.with("Query key condition not supported");
-        }
         return new KeyRange(
                 hash,
                 new SortKeyCondition(
