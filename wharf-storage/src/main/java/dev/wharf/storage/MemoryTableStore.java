@@ -167,9 +167,7 @@ final class MemoryTableStore implements TableStore {
         TableBatch.checkIndex(tableId, index);
         TableBatch.checkSegment(segment, totalSegments);
         ItemPlace from = new ItemPlace(tableId, index, TableStore.segmentStart(segment, totalSegments), null, null);
-        ItemPlace to = segment + 1 == totalSegments
-                ? indexEnd(tableId, index)
-                : new ItemPlace(tableId, index, TableStore.segmentStart(segment + 1, totalSegments), null, null);
+        ItemPlace to = new ItemPlace(tableId, index, TableStore.segmentEnd(segment, totalSegments), null, null);
         boolean inclusive = true;
         if (after != null) {
             ItemPlace resume = ItemPlace.of(tableId, index, after.partition(), after.sort());

@@ -64,6 +64,12 @@ public interface TableStore {
         return HASH_SPACE * segment / totalSegments;
     }
 
+    /** The hash just past segment {@code segment} of {@code totalSegments}: {@link #HASH_SPACE} for the last one. */
+    static long segmentEnd(int segment, int totalSegments) {
+        TableBatch.checkSegment(segment, totalSegments);
+        return HASH_SPACE * (segment + 1) / totalSegments;
+    }
+
     /**
      * Queues a batch behind every batch submitted before it and returns without waiting for it to be durable; an empty
      * batch is {@link PendingCommit#DONE} at once.

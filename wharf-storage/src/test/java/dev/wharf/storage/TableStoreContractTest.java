@@ -255,7 +255,7 @@ public abstract class TableStoreContractTest {
             List<Visit> joined = new ArrayList<>();
             for (int segment = 0; segment < total; segment++) {
                 long start = TableStore.segmentStart(segment, total);
-                long end = segment + 1 == total ? TableStore.HASH_SPACE : TableStore.segmentStart(segment + 1, total);
+                long end = TableStore.segmentEnd(segment, total);
                 List<Visit> part = scan(TABLE, 0, segment, total, null);
                 assertThat(part).as("segment %d of %d", segment, total).allSatisfy(visit -> assertThat(
                                 TableStore.partitionHash(HexFormat.of().parseHex(visit.partition())))
@@ -265,6 +265,8 @@ public abstract class TableStoreContractTest {
             assertThat(joined).as("segments of %d", total).isEqualTo(all);
         }
         assertThat(TableStore.segmentStart(0, 1)).isZero();
+        assertThat(TableStore.segmentEnd(0, 1)).isEqualTo(TableStore.HASH_SPACE);
+        assertThat(TableStore.segmentEnd(1, 3)).isEqualTo(TableStore.segmentStart(2, 3));
         assertThat(TableStore.segmentStart(999_999, 1_000_000)).isEqualTo(TableStore.HASH_SPACE * 999_999 / 1_000_000);
     }
 

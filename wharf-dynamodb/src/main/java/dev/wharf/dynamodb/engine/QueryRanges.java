@@ -92,9 +92,7 @@ final class QueryRanges {
         }
         TableStore.ItemKey start = position(source, exclusiveStartKey);
         long hash = TableStore.partitionHash(start.partition());
-        long end = segment + 1 == totalSegments
-                ? TableStore.HASH_SPACE
-                : TableStore.segmentStart(segment + 1, totalSegments);
+        long end = TableStore.segmentEnd(segment, totalSegments);
         if (hash < TableStore.segmentStart(segment, totalSegments) || hash >= end) {
             throw DynamoDbError.Validation.with("The provided Exclusive start key does not map to the provided Segment"
                     + " and TotalSegments values.");

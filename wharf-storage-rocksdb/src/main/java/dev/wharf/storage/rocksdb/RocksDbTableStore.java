@@ -137,9 +137,11 @@ final class RocksDbTableStore implements TableStore {
             return;
         }
         byte[] start = ItemKeys.hashKey(tableId, index, TableStore.segmentStart(segment, totalSegments));
-        byte[] end = segment + 1 == totalSegments
+        long endHash = TableStore.segmentEnd(segment, totalSegments);
+        // The last segment ends with the index, past the highest hash that 4 bytes can hold.
+        byte[] end = endHash == TableStore.HASH_SPACE
                 ? ItemKeys.indexEnd(tableId, index)
-                : ItemKeys.hashKey(tableId, index, TableStore.segmentStart(segment + 1, totalSegments));
+                : ItemKeys.hashKey(tableId, index, endHash);
         if (after != null) {
             byte[] resume = RecordKeys.successor(ItemKeys.itemKey(tableId, index, after.partition(), after.sort()));
             if (java.util.Arrays.compareUnsigned(resume, start) > 0) {
