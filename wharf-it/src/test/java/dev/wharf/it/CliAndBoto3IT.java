@@ -264,6 +264,65 @@ class CliAndBoto3IT {
     }
 
     @Test
+    void awsCliCreatesATableAndWritesAndQueriesItems(WharfHandle wharf) throws Exception {
+        Result created = awsService(
+                wharf,
+                "dynamodb",
+                "create-table",
+                "--table-name",
+                "cli-table",
+                "--attribute-definitions",
+                "AttributeName=pk,AttributeType=S",
+                "AttributeName=sk,AttributeType=N",
+                "--key-schema",
+                "AttributeName=pk,KeyType=HASH",
+                "AttributeName=sk,KeyType=RANGE",
+                "--billing-mode",
+                "PAY_PER_REQUEST");
+        assertThat(created.exitCode()).as(created.stderr()).isZero();
+        assertThat(created.stdout()).contains("\"TableStatus\": \"CREATING\"");
+        Result waited = awsService(wharf, "dynamodb", "wait", "table-exists", "--table-name", "cli-table");
+        assertThat(waited.exitCode()).as(waited.stderr()).isZero();
+        for (int sk = 1; sk <= 3; sk++) {
+            Result put = awsService(
+                    wharf,
+                    "dynamodb",
+                    "put-item",
+                    "--table-name",
+                    "cli-table",
+                    "--item",
+                    "{\"pk\": {\"S\": \"a\"}, \"sk\": {\"N\": \"" + sk + "\"}}");
+            assertThat(put.exitCode()).as(put.stderr()).isZero();
+        }
+        Result queried = awsService(
+                wharf,
+                "dynamodb",
+                "query",
+                "--table-name",
+                "cli-table",
+                "--key-condition-expression",
+                "pk = :p AND sk > :s",
+                "--expression-attribute-values",
+                "{\":p\": {\"S\": \"a\"}, \":s\": {\"N\": \"1\"}}");
+        assertThat(queried.exitCode()).as(queried.stderr()).isZero();
+        assertThat(queried.stdout()).contains("\"Count\": 2").contains("\"ScannedCount\": 2");
+        Result failed = awsService(
+                wharf,
+                "dynamodb",
+                "put-item",
+                "--table-name",
+                "cli-table",
+                "--item",
+                "{\"pk\": {\"S\": \"a\"}, \"sk\": {\"N\": \"1\"}}",
+                "--condition-expression",
+                "attribute_not_exists(pk)");
+        assertThat(failed.exitCode()).isNotZero();
+        assertThat(failed.stderr())
+                .contains("ConditionalCheckFailedException")
+                .contains("The conditional request failed");
+    }
+
+    @Test
     void boto3SuitePasses(WharfHandle wharf) throws Exception {
         String tests = System.getProperty("wharf.python.tests", "src/test/python");
         Result result = run(

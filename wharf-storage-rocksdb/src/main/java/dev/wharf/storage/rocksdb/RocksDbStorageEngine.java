@@ -12,6 +12,7 @@ import dev.wharf.storage.QueueStore;
 import dev.wharf.storage.StorageEngine;
 import dev.wharf.storage.StoreObserver;
 import dev.wharf.storage.StreamStore;
+import dev.wharf.storage.TableStore;
 import dev.wharf.storage.TopicStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,6 +69,9 @@ import org.slf4j.LoggerFactory;
  *       shards' records and the records' time index (see {@link RocksDbStreamStore}).
  *   <li>{@code cloudwatch-resources} and {@code cloudwatch-points}: CloudWatch's resources, keyed by their UTF-8 keys,
  *       and its points, keyed by series id, period and time (see {@link RocksDbMetricStore}).
+ *   <li>{@code dynamodb-tables} and {@code dynamodb-items}: DynamoDB's table records, keyed by table id and name, and
+ *       the items of its tables and secondary indexes, keyed by table, index, partition hash, partition and sort key
+ *       (see {@link RocksDbTableStore} and {@link ItemKeys}).
  * </ul>
  *
  * <p>A data directory written before a family existed opens as it is: RocksDB creates the missing families at open.
@@ -124,10 +128,12 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private static final byte[] KINESIS_TIMES = "kinesis-times".getBytes(US_ASCII);
     private static final byte[] CLOUDWATCH_RESOURCES = "cloudwatch-resources".getBytes(US_ASCII);
     private static final byte[] CLOUDWATCH_POINTS = "cloudwatch-points".getBytes(US_ASCII);
+    private static final byte[] DYNAMODB_TABLES = "dynamodb-tables".getBytes(US_ASCII);
+    private static final byte[] DYNAMODB_ITEMS = "dynamodb-items".getBytes(US_ASCII);
 
     /**
-     * Every column family, in the order of their handles; the SNS, then the Kinesis, then the CloudWatch families came
-     * later and are created when missing.
+     * Every column family; the SNS, then the Kinesis, then the CloudWatch families came later and are created at open
+     * when missing, the DynamoDB ones ({@link #ON_DEMAND_FAMILIES}) by their store's first write.
      */
     static final List<byte[]> FAMILIES = List.of(
             RocksDB.DEFAULT_COLUMN_FAMILY,
@@ -142,7 +148,9 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             KINESIS_RECORDS,
             KINESIS_TIMES,
             CLOUDWATCH_RESOURCES,
-            CLOUDWATCH_POINTS);
+            CLOUDWATCH_POINTS,
+            DYNAMODB_TABLES,
+            DYNAMODB_ITEMS);
 
     /**
      * The families that are only ever read by seeks and range scans, never by a point lookup of a key that may be
@@ -152,6 +160,14 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
      * mostly hold every active shard's recent records, so it is left out too.
      */
     private static final Set<String> SEEK_ONLY_FAMILIES = Set.of("kinesis-records", "kinesis-times");
+
+    /**
+     * The families made by their store's first write rather than at open, and opened afterwards only where they
+     * exist: DynamoDB's, whose engine is made by the server's first DynamoDB request. Each open family costs resident
+     * memory (its memtable, its table readers); these two added about 0.6 MB to an idle server that never serves
+     * DynamoDB, which is most of them.
+     */
+    static final Set<String> ON_DEMAND_FAMILIES = Set.of("dynamodb-tables", "dynamodb-items");
 
     private static final Logger log = LoggerFactory.getLogger(RocksDbStorageEngine.class);
 
@@ -170,9 +186,19 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private final RocksDbMessageArchiveStore archive;
     private final RocksDbStreamStore streams;
     private final RocksDbMetricStore metrics;
+    private final RocksDbTableStore tables;
 
-    /** Closed before the database. */
+    /** Closed before the database; on-demand families are added when they are made. Guarded by {@link #made}. */
     private final List<ColumnFamilyHandle> handles;
+
+    /** Every open family's handle, by name. Guarded by {@link #made}. */
+    private final Map<String, ColumnFamilyHandle> byName = new HashMap<>();
+
+    /** The options that an on-demand family is made with. */
+    private final ColumnFamilyOptions familyOptions;
+
+    /** Serializes the making of on-demand families, and guards {@link #handles} and {@link #byName}. */
+    private final Object made = new Object();
 
     /** Native option objects, closed after the database in reverse order of creation. */
     private final List<AutoCloseable> options;
@@ -198,20 +224,28 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             DataDirectoryLock lock,
             DurabilityMode mode,
             RocksDB db,
+            List<ColumnFamilyDescriptor> families,
             List<ColumnFamilyHandle> handles,
+            ColumnFamilyOptions familyOptions,
             List<AutoCloseable> options) {
         this.lock = lock;
         this.mode = mode;
         this.db = db;
-        this.queues = handles.get(1);
-        this.payloads = handles.get(2);
-        this.indexes = handles.get(3);
-        this.topics = new RocksDbTopicStore(this, handles.get(4));
-        this.deliveries = new RocksDbDeliveryStore(this, db, handles.get(5), handles.get(6));
-        this.archive = new RocksDbMessageArchiveStore(this, handles.get(7));
-        this.streams = new RocksDbStreamStore(this, handles.get(8), handles.get(9), handles.get(10));
-        this.metrics = new RocksDbMetricStore(this, handles.get(11), handles.get(12));
-        this.handles = handles;
+        this.handles = new ArrayList<>(handles);
+        this.familyOptions = familyOptions;
+        for (int i = 0; i < families.size(); i++) {
+            byName.put(new String(families.get(i).getName(), US_ASCII), handles.get(i));
+        }
+        this.queues = family("queues");
+        this.payloads = family("payloads");
+        this.indexes = family("indexes");
+        this.topics = new RocksDbTopicStore(this, family("sns-resources"));
+        this.deliveries = new RocksDbDeliveryStore(this, db, family("sns-messages"), family("sns-deliveries"));
+        this.archive = new RocksDbMessageArchiveStore(this, family("sns-archive"));
+        this.streams = new RocksDbStreamStore(
+                this, family("kinesis-streams"), family("kinesis-records"), family("kinesis-times"));
+        this.metrics = new RocksDbMetricStore(this, family("cloudwatch-resources"), family("cloudwatch-points"));
+        this.tables = new RocksDbTableStore(this, "dynamodb-tables", "dynamodb-items");
         // Never synced by the write itself: in the sync mode the writer syncs the write-ahead log after each group's
         // write, so that the fsync is timed apart from the write (see writeGroup).
         this.writeOptions = track(options, new WriteOptions().setSync(false));
@@ -257,13 +291,19 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             ColumnFamilyOptions familyOptions = track(options, familyOptions(cache, track(options, bloomFilter())));
             ColumnFamilyOptions seekOnlyOptions = track(
                     options, logOptions(familyOptions(cache, null), track(options, new CompactionOptionsUniversal())));
+            Set<String> existing = existingFamilies(rocksDir);
             List<ColumnFamilyDescriptor> families = new ArrayList<>();
-            FAMILIES.forEach(name -> families.add(new ColumnFamilyDescriptor(
-                    name, SEEK_ONLY_FAMILIES.contains(new String(name, US_ASCII)) ? seekOnlyOptions : familyOptions)));
+            for (byte[] name : FAMILIES) {
+                String text = new String(name, US_ASCII);
+                if (!ON_DEMAND_FAMILIES.contains(text) || existing.contains(text)) {
+                    families.add(new ColumnFamilyDescriptor(
+                            name, SEEK_ONLY_FAMILIES.contains(text) ? seekOnlyOptions : familyOptions));
+                }
+            }
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             RocksDB db = RocksDB.open(dbOptions, rocksDir.toString(), families, handles);
             try {
-                return new RocksDbStorageEngine(lock, mode, db, handles, options);
+                return new RocksDbStorageEngine(lock, mode, db, families, handles, familyOptions, options);
             } catch (RuntimeException | Error e) {
                 handles.forEach(ColumnFamilyHandle::close);
                 db.close();
@@ -272,6 +312,82 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         } catch (RocksDBException | RuntimeException e) {
             closeAll(options);
             throw new IllegalStateException("cannot open the RocksDB store in " + rocksDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The families a data directory holds; none for a new one. */
+    private static Set<String> existingFamilies(Path rocksDir) {
+        Set<String> names = new java.util.HashSet<>();
+        if (!Files.exists(rocksDir.resolve("CURRENT"))) {
+            return names;
+        }
+        try (org.rocksdb.Options options = new org.rocksdb.Options()) {
+            for (byte[] name : RocksDB.listColumnFamilies(options, rocksDir.toString())) {
+                names.add(new String(name, US_ASCII));
+            }
+        } catch (RocksDBException e) {
+            throw new IllegalStateException(
+                    "cannot list the column families in " + rocksDir + ": " + e.getMessage(), e);
+        }
+        return names;
+    }
+
+    /** An open family's handle. */
+    private ColumnFamilyHandle family(String name) {
+        synchronized (made) {
+            return java.util.Objects.requireNonNull(byName.get(name), name);
+        }
+    }
+
+    /** An on-demand family's handle, or null while it has not been made. */
+    @Nullable
+    ColumnFamilyHandle familyIfMade(String name) {
+        synchronized (made) {
+            return byName.get(name);
+        }
+    }
+
+    /**
+     * Makes the on-demand families that are missing, in the order of {@link #FAMILIES}, and answers their handles by
+     * name.
+     *
+     * @throws IllegalStateException if the store is closed or RocksDB fails
+     */
+    Map<String, ColumnFamilyHandle> makeFamilies(List<String> names) {
+        lifecycle.readLock().lock();
+        try {
+            checkOpen();
+            synchronized (made) {
+                Map<String, ColumnFamilyHandle> wanted = new HashMap<>();
+                for (String name : names) {
+                    ColumnFamilyHandle handle = byName.get(name);
+                    if (handle == null) {
+                        handle = db.createColumnFamily(
+                                new ColumnFamilyDescriptor(name.getBytes(US_ASCII), familyOptions));
+                        handles.add(handle);
+                        byName.put(name, handle);
+                    }
+                    wanted.put(name, handle);
+                }
+                return wanted;
+            }
+        } catch (RocksDBException e) {
+            throw failure("making the column families " + names, e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * Refuses a read once the store is closed, as reads that touch RocksDB do: a read of a family not made yet
+     * answers nothing, but only from an open store.
+     */
+    void checkReadable() {
+        lifecycle.readLock().lock();
+        try {
+            checkOpen();
+        } finally {
+            lifecycle.readLock().unlock();
         }
     }
 
@@ -377,6 +493,11 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     @Override
     public void observe(StoreObserver observer) {
         writer.observe(observer);
+    }
+
+    @Override
+    public TableStore tables() {
+        return tables;
     }
 
     @Override
@@ -486,7 +607,23 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             byte @Nullable [] end,
             String action,
             RawStepper visitor) {
-        iterate(family, start, end, action, iterator -> visitor.onRecord(iterator.key(), iterator.value()));
+        scanWhile(family, start, end, false, action, visitor);
+    }
+
+    /**
+     * As {@link #scanWhile(ColumnFamilyHandle, byte[], byte[], String, RawStepper)}, from the range's last key down to
+     * its first when {@code descending} is set.
+     *
+     * @throws IllegalStateException if the store is closed or RocksDB fails
+     */
+    void scanWhile(
+            ColumnFamilyHandle family,
+            byte @Nullable [] start,
+            byte @Nullable [] end,
+            boolean descending,
+            String action,
+            RawStepper visitor) {
+        iterate(family, start, end, descending, action, iterator -> visitor.onRecord(iterator.key(), iterator.value()));
     }
 
     /**
@@ -495,7 +632,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
      * @throws IllegalStateException if the store is closed or RocksDB fails
      */
     void scanKeysWhile(ColumnFamilyHandle family, byte[] start, byte[] end, String action, KeyStepper visitor) {
-        iterate(family, start, end, action, iterator -> visitor.onKey(iterator.key()));
+        iterate(family, start, end, false, action, iterator -> visitor.onKey(iterator.key()));
     }
 
     @FunctionalInterface
@@ -504,7 +641,12 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     }
 
     private void iterate(
-            ColumnFamilyHandle family, byte @Nullable [] start, byte @Nullable [] end, String action, Step step) {
+            ColumnFamilyHandle family,
+            byte @Nullable [] start,
+            byte @Nullable [] end,
+            boolean descending,
+            String action,
+            Step step) {
         lifecycle.readLock().lock();
         try {
             checkOpen();
@@ -513,14 +655,19 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                     Slice upper = end == null ? null : new Slice(end);
                     ReadOptions bounds = bounds(lower, upper);
                     RocksIterator iterator = db.newIterator(family, bounds)) {
-                if (start == null) {
+                if (descending) {
+                    // The upper bound keeps the iterator within the range, so the last key is the range's last.
+                    iterator.seekToLast();
+                } else if (start == null) {
                     iterator.seekToFirst();
                 } else {
                     iterator.seek(start);
                 }
-                for (; iterator.isValid(); iterator.next()) {
-                    if (!step.at(iterator)) {
-                        break;
+                while (iterator.isValid() && step.at(iterator)) {
+                    if (descending) {
+                        iterator.prev();
+                    } else {
+                        iterator.next();
                     }
                 }
                 iterator.status();
@@ -619,7 +766,12 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         lifecycle.readLock().lock();
         try {
             checkOpen();
-            return db.getLongProperty(handles.get(family), property);
+            ColumnFamilyHandle handle = familyIfMade(new String(FAMILIES.get(family), US_ASCII));
+            if (handle == null) {
+                throw new IllegalStateException(
+                        "the family " + new String(FAMILIES.get(family), US_ASCII) + " has not been made");
+            }
+            return db.getLongProperty(handle, property);
         } catch (RocksDBException e) {
             throw failure("reading " + property, e);
         } finally {
@@ -675,7 +827,9 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         }
         try {
             // The handles first, then the database, then the options it was opened with.
-            handles.forEach(ColumnFamilyHandle::close);
+            synchronized (made) {
+                handles.forEach(ColumnFamilyHandle::close);
+            }
             db.closeE();
         } catch (RocksDBException e) {
             log.warn("closing {} failed: {}", describe(), e.getMessage());
@@ -713,6 +867,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                     case StoreBatch.ArchivePurge purge -> archive.apply(write, purge);
                     case StoreBatch.Streams streamBatch -> streams.apply(write, streamBatch.batch());
                     case StoreBatch.Metrics metricBatch -> metrics.apply(write, metricBatch.batch());
+                    case StoreBatch.Tables tableBatch -> tables.apply(write, tableBatch.batch());
                     case StoreBatch.StreamTrim trim -> {
                         if (trim.splitBelow() != null && write.count() > 0) {
                             // The trim reads the chunk it splits from the database: what the group holds so far goes

@@ -7,6 +7,7 @@ import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.DurabilityMode;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
+import dev.wharf.storage.TableBatch;
 import dev.wharf.storage.TopicBatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +93,8 @@ final class RocksDbSnsFamiliesTest {
                 engine.topics().commit(new TopicBatch().put("topic/" + i, value));
             }
 
+            // The on-demand families are made by their first write.
+            engine.tables().commit(new TableBatch().putTableRecord(1, "table", new byte[1]));
             long after = engine.familyProperty(0, "rocksdb.block-cache-usage");
             assertThat(after - before)
                     .as("block cache usage grown by the SNS memtables")

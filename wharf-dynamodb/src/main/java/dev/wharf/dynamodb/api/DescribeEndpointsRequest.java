@@ -1,0 +1,4 @@
+package dev.wharf.dynamodb.api;
+
+/** The input of DescribeEndpoints. */
+public record DescribeEndpointsRequest() {}

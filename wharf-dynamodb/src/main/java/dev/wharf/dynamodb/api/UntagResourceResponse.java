@@ -1,0 +1,4 @@
+package dev.wharf.dynamodb.api;
+
+/** The output of UntagResource. */
+public record UntagResourceResponse() {}

@@ -1,0 +1,10 @@
+package dev.wharf.dynamodb.api;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The output of UpdateItem. */
+public record UpdateItemResponse(
+        @Nullable Map<String, AttributeValue> attributes,
+        @Nullable ConsumedCapacity consumedCapacity,
+        @Nullable ItemCollectionMetrics itemCollectionMetrics) {}
