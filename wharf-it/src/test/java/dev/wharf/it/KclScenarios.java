@@ -56,7 +56,8 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  *
  * <p>DynamoDB is Wharf's by default: every client is pointed at the one endpoint. Until Wharf serves DynamoDB the
  * suite is skipped with that reason; {@code -Dwharf.kcl.dynamodb=moto} runs it with moto (started from the
- * machine's {@code python3}) for the KCL's DynamoDB instead.
+ * machine's {@code python3}) for the KCL's DynamoDB instead, and {@code -Dwharf.kcl.dynamodb=http://HOST:PORT} with
+ * a DynamoDB that is already running.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -466,7 +467,11 @@ abstract class KclScenarios {
     }
 
     private URI dynamoDbEndpoint() throws Exception {
-        if ("moto".equals(System.getProperty("wharf.kcl.dynamodb"))) {
+        String chosen = System.getProperty("wharf.kcl.dynamodb", "wharf");
+        if (chosen.startsWith("http")) {
+            return URI.create(chosen); // a DynamoDB already running, such as a logging proxy in front of moto
+        }
+        if (chosen.equals("moto")) {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
