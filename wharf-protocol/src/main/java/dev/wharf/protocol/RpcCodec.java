@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.common.AwsErrorCode;
 import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.model.ServiceModel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A codec of the RPC protocols that carry one document in the body: AWS JSON 1.0 and 1.1 and AWS CBOR 1.1, which name
@@ -44,4 +45,13 @@ public interface RpcCodec {
      * where the protocol has it.
      */
     WireResponse encodeError(AwsErrorCode code, String message, boolean queryCompatible);
+
+    /**
+     * Encodes an error whose body holds {@code members} beside its type ({@link ServiceBinding#errorDocument}), or the
+     * message alone when they are null. A codec whose protocol has no such members writes the message alone.
+     */
+    default WireResponse encodeError(
+            AwsErrorCode code, String message, boolean queryCompatible, @Nullable ObjectNode members) {
+        return encodeError(code, message, queryCompatible);
+    }
 }

@@ -43,6 +43,24 @@ public interface ServiceBinding {
     }
 
     /**
+     * The members of an RPC error's body beside {@code __type}, for an error whose shape has more than its message
+     * ({@link dev.wharf.common.AwsException#detail()} is set, as for DynamoDB's TransactionCanceledException and its
+     * CancellationReasons); they carry the message under the name the service writes it. Null, the default, writes the
+     * protocol's own {@code message}.
+     */
+    default @Nullable ObjectNode errorDocument(dev.wharf.common.AwsException error) {
+        return null;
+    }
+
+    /**
+     * Adds what the service puts on every answer it gives over an RPC protocol, errors included, such as the {@code
+     * x-amz-crc32} header of the body that DynamoDB sends and its SDKs check. The default adds nothing.
+     */
+    default WireResponse finish(WireResponse response) {
+        return response;
+    }
+
+    /**
      * Runs an operation of {@link #model()}.
      *
      * @param input the request document, named as the model names members

@@ -225,12 +225,14 @@ final class ServiceRouter {
                         Map.of(),
                         new EventStreamBody(call, codec, service.model(), operation));
             }
-            return codec.encode(service.invoke(operation, input, context), service.model(), operation);
+            return service.finish(codec.encode(service.invoke(operation, input, context), service.model(), operation));
         } catch (AwsException e) {
-            return codec.encodeError(e.code(), messageOf(e), queryCompatible);
+            ObjectNode members = e.detail() == null ? null : service.errorDocument(e);
+            return service.finish(codec.encodeError(e.code(), messageOf(e), queryCompatible, members));
         } catch (RuntimeException e) {
             logFailure(service, operation, e);
-            return codec.encodeError(CommonError.INTERNAL_FAILURE, "An internal error occurred.", queryCompatible);
+            return service.finish(
+                    codec.encodeError(CommonError.INTERNAL_FAILURE, "An internal error occurred.", queryCompatible));
         }
     }
 

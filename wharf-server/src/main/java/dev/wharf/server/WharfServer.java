@@ -6,6 +6,9 @@ import dev.wharf.cloudwatch.api.CloudWatchLimits;
 import dev.wharf.cloudwatch.engine.CloudWatchEngine;
 import dev.wharf.cloudwatch.http.CloudWatchBinding;
 import dev.wharf.common.AwsException;
+import dev.wharf.dynamodb.engine.DynamoDbConfig;
+import dev.wharf.dynamodb.engine.DynamoDbEngine;
+import dev.wharf.dynamodb.http.DynamoDbBinding;
 import dev.wharf.iam.engine.StsEngine;
 import dev.wharf.iam.http.StsBinding;
 import dev.wharf.kinesis.engine.KinesisConfig;
@@ -80,6 +83,9 @@ public final class WharfServer implements AutoCloseable {
     private final StorageEngine storage;
     private final SqsEngine sqs;
     private final SnsEngine sns;
+    /** DynamoDB's engine, made by the first DynamoDB request; null until then. */
+    private final java.util.concurrent.atomic.AtomicReference<DynamoDbEngine> dynamoDb;
+
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpTransport transport;
     private final ServerMetrics metrics;
@@ -94,12 +100,14 @@ public final class WharfServer implements AutoCloseable {
             SnsEngine sns,
             CloudWatchEngine cloudWatch,
             java.util.concurrent.atomic.AtomicReference<KinesisEngine> kinesis,
+            java.util.concurrent.atomic.AtomicReference<DynamoDbEngine> dynamoDb,
             List<ServiceBinding> services)
             throws Exception {
         this.config = config;
         this.storage = storage;
         this.sqs = sqs;
         this.sns = sns;
+        this.dynamoDb = dynamoDb;
         SigV4Verifier verifier = new SigV4Verifier(new StaticCredentialStore(config.credentials()), Clock.systemUTC());
         // The gauge reads the transport when scraped, by which time the constructor has made it.
         this.metrics = new ServerMetrics(this::openConnections, MAX_METRIC_TAG_VALUES);
@@ -141,6 +149,9 @@ public final class WharfServer implements AutoCloseable {
             // Kinesis's engine is made by the first Kinesis request; until then it has no metrics to publish.
             java.util.concurrent.atomic.AtomicReference<KinesisEngine> kinesis =
                     new java.util.concurrent.atomic.AtomicReference<>();
+            // DynamoDB's engine too: it reads its tables from the store when it is made, and nothing runs before.
+            java.util.concurrent.atomic.AtomicReference<DynamoDbEngine> dynamoDb =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             return new WharfServer(
                     config,
                     storage,
@@ -148,6 +159,7 @@ public final class WharfServer implements AutoCloseable {
                     sns,
                     cloudWatch,
                     kinesis,
+                    dynamoDb,
                     List.of(
                             new SqsBinding(sqs),
                             new SnsBinding(sns),
@@ -159,6 +171,14 @@ public final class WharfServer implements AutoCloseable {
                                     },
                                     config.region()),
                             new CloudWatchBinding(cloudWatch, config.region()),
+                            new DynamoDbBinding(
+                                    () -> {
+                                        DynamoDbEngine made = new DynamoDbEngine(
+                                                Clock.systemUTC(), DynamoDbConfig.DEFAULT, storage.tables());
+                                        dynamoDb.set(made);
+                                        return made;
+                                    },
+                                    config.region()),
                             new StsBinding(new StsEngine())));
         } catch (Exception | Error e) {
             storage.close();
@@ -369,6 +389,7 @@ public final class WharfServer implements AutoCloseable {
                 .put("sns", "running")
                 .put("kinesis", "running")
                 .put("cloudwatch", "running")
+                .put("dynamodb", "running")
                 .put("sts", "running");
         ObjectNode store = body.putObject("storage");
         store.put("mode", storage.mode().configName());
@@ -443,6 +464,10 @@ public final class WharfServer implements AutoCloseable {
         transport.close();
         sns.close();
         sqs.stopMoveTasks();
+        DynamoDbEngine tables = dynamoDb.get();
+        if (tables != null) {
+            tables.close();
+        }
         storage.close();
         LOG.info("stopped; store flushed and closed");
     }

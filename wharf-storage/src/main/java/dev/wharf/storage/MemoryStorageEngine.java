@@ -23,6 +23,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     private final MemoryMessageArchiveStore archive;
     private final MemoryStreamStore streams;
     private final MemoryMetricStore metrics;
+    private final MemoryTableStore tables;
 
     /** Written under this engine's monitor; volatile for the reads that do not take it. */
     private volatile boolean closed;
@@ -33,6 +34,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
         this.archive = new MemoryMessageArchiveStore(this);
         this.streams = new MemoryStreamStore(this);
         this.metrics = new MemoryMetricStore(this);
+        this.tables = new MemoryTableStore(this);
     }
 
     @Override
@@ -63,6 +65,11 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     @Override
     public MetricStore metrics() {
         return metrics;
+    }
+
+    @Override
+    public TableStore tables() {
+        return tables;
     }
 
     @Override

@@ -4,7 +4,8 @@ package dev.wharf.storage;
  * One opened backend: the stores of every service, over one durable medium.
  *
  * <p>Its stores share one commit order: {@link QueueStore#submit}, {@link TopicStore#submit}, {@link
- * DeliveryStore#submit}, {@link MessageArchiveStore#submit}, {@link StreamStore#submit} and {@link MetricStore#submit}
+ * DeliveryStore#submit}, {@link MessageArchiveStore#submit}, {@link StreamStore#submit}, {@link MetricStore#submit} and {@link
+ * TableStore#submit}
  * all queue behind every batch submitted before them to any of the stores, and what survives a crash is a prefix of
  * that one order. So a service that changes records in two stores (SNS delivering to an SQS queue,
  * then deleting its delivery record) may submit the second change after the first and rely on the second never being
@@ -33,6 +34,9 @@ public interface StorageEngine extends AutoCloseable {
 
     /** CloudWatch's metric series, their datapoints at each resolution, and alarms with their history. */
     MetricStore metrics();
+
+    /** DynamoDB's tables: their metadata records, their items and their secondary indexes' entries. */
+    TableStore tables();
 
     DurabilityMode mode();
 

@@ -15,4 +15,4 @@ public record AttributeValue(
         @Nullable Map<String, AttributeValue> m,
         @Nullable List<AttributeValue> l,
         @Nullable Boolean bOOL,
-        @Nullable Boolean nUL) {}
+        @Nullable Boolean nULL) {}

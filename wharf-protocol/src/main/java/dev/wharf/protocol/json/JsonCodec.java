@@ -21,6 +21,7 @@ import dev.wharf.protocol.model.ServiceModel;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes and encodes the bodies of the AWS JSON 1.0 and 1.1 protocols.
@@ -172,9 +173,20 @@ public final class JsonCodec implements dev.wharf.protocol.RpcCodec {
     /** Encodes an error; {@code queryCompatible} adds the {@code x-amzn-query-error} header. */
     @Override
     public WireResponse encodeError(AwsErrorCode code, String message, boolean queryCompatible) {
+        return encodeError(code, message, queryCompatible, null);
+    }
+
+    /** Encodes an error, with {@code members} after {@code __type} in place of the message when they are given. */
+    @Override
+    public WireResponse encodeError(
+            AwsErrorCode code, String message, boolean queryCompatible, @Nullable ObjectNode members) {
         ObjectNode body = JSON.createObjectNode();
         body.put("__type", code.jsonType());
-        body.put("message", message);
+        if (members == null) {
+            body.put("message", message);
+        } else {
+            body.setAll(members);
+        }
         Map<String, String> headers = dev.wharf.protocol.QueryErrorHeader.of(code, queryCompatible);
         try {
             return new WireResponse(

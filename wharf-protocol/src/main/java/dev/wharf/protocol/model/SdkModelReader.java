@@ -36,7 +36,8 @@ import software.amazon.awssdk.core.traits.RequiredTrait;
  *
  * <ul>
  *   <li>a member's name is the field's member name, as the JSON protocols write it; its location name, when it
- *       differs, is its Query/XML name ({@link Member#xmlName()});
+ *       differs, is its Query/XML name ({@link Member#xmlName()}), or, for classes generated for a JSON protocol
+ *       ({@link Service#withJsonLocationNames()}), its JSON name;
  *   <li>the marshalling type gives the shape type; a structure is named after its model class, a list or map after
  *       the member that holds it ({@code Owner$Member}), a scalar after its Smithy prelude shape;
  *   <li>{@link ListTrait} gives a list's member, its location name and whether it is flattened; {@link MapTrait} a
@@ -65,13 +66,17 @@ public final class SdkModelReader {
      *     com.amazonaws.sts#AWSSecurityTokenServiceV20110615}; its namespace qualifies the shapes read
      * @param signingName the SigV4 signing name, such as {@code sts}
      * @param queryCompatible whether the service's JSON errors carry the Query code ({@code awsQueryCompatible})
+     * @param jsonLocationNames whether the classes were generated for a JSON protocol, whose wire names are the
+     *     location names: the SDK renames a member that Java cannot spell as the model does (DynamoDB's {@code
+     *     AttributeValue.NULL} is {@code NUL}) and keeps the wire name as its location name
      */
     public record Service(
             String serviceId,
             String signingName,
             boolean queryCompatible,
             Set<String> operationsWithoutOutput,
-            List<EventOperation> eventOperations) {
+            List<EventOperation> eventOperations,
+            boolean jsonLocationNames) {
 
         public Service {
             if (serviceId.indexOf('#') <= 0) {
@@ -83,7 +88,7 @@ public final class SdkModelReader {
 
         public Service(
                 String serviceId, String signingName, boolean queryCompatible, Set<String> operationsWithoutOutput) {
-            this(serviceId, signingName, queryCompatible, operationsWithoutOutput, List.of());
+            this(serviceId, signingName, queryCompatible, operationsWithoutOutput, List.of(), false);
         }
 
         /**
@@ -93,7 +98,16 @@ public final class SdkModelReader {
         public Service withEventOperation(EventOperation operation) {
             List<EventOperation> more = new java.util.ArrayList<>(eventOperations);
             more.add(operation);
-            return new Service(serviceId, signingName, queryCompatible, operationsWithoutOutput, more);
+            return new Service(
+                    serviceId, signingName, queryCompatible, operationsWithoutOutput, more, jsonLocationNames);
+        }
+
+        /**
+         * The same service, whose classes were generated for a JSON protocol: each member is named by its location
+         * name, which is what the wire carries, and has no Query name.
+         */
+        public Service withJsonLocationNames() {
+            return new Service(serviceId, signingName, queryCompatible, operationsWithoutOutput, eventOperations, true);
         }
 
         /** A service whose every operation has an output shape. */
@@ -107,7 +121,7 @@ public final class SdkModelReader {
          * the other with an empty one, which clients such as boto3 look for.
          */
         public Service withoutOutput(Set<String> operations) {
-            return new Service(serviceId, signingName, queryCompatible, operations, eventOperations);
+            return new Service(serviceId, signingName, queryCompatible, operations, eventOperations, jsonLocationNames);
         }
 
         String namespace() {
@@ -244,7 +258,8 @@ public final class SdkModelReader {
         }
         Map<String, Member> members = new LinkedHashMap<>();
         for (SdkField<?> field : pojo.sdkFields()) {
-            members.put(field.memberName(), member(id, field));
+            Member member = member(id, field);
+            members.put(member.name(), member);
         }
         shapes.put(id, new Shape(id, ShapeType.STRUCTURE, Collections.unmodifiableMap(members), null, null, null));
         reading.remove(id);
@@ -256,14 +271,16 @@ public final class SdkModelReader {
             throw new IllegalArgumentException(ownerId + "." + field.memberName() + " is bound to the HTTP "
                     + field.location() + "; the model has no HTTP bindings yet");
         }
-        String name = field.memberName();
+        String location = field.locationName();
+        boolean jsonName = service.jsonLocationNames() && location != null;
+        String name = jsonName ? location : field.memberName();
         ListTrait list = field.getTrait(ListTrait.class);
         MapTrait map = field.getTrait(MapTrait.class);
         boolean flattened = (list != null && list.isFlattened()) || (map != null && map.isFlattened());
         return new Member(
                 name,
                 target(ownerId + "$" + name, field),
-                renamed(field.locationName(), name),
+                jsonName ? null : renamed(location, name),
                 flattened,
                 field.containsTrait(RequiredTrait.class));
     }

@@ -70,6 +70,22 @@ class JsonCodecTest {
     }
 
     @Test
+    void anErrorWithMembersWritesThemAfterItsTypeInPlaceOfTheMessage() {
+        com.fasterxml.jackson.databind.node.ObjectNode members =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        members.putArray("CancellationReasons").addObject().put("Code", "None");
+        members.put("Message", "Transaction cancelled");
+        WireResponse response = json10.encodeError(SampleError.QueueDoesNotExist, "ignored", false, members);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"__type\":\"com.amazonaws.sqs#QueueDoesNotExist\","
+                        + "\"CancellationReasons\":[{\"Code\":\"None\"}],\"Message\":\"Transaction cancelled\"}");
+        assertThat(json10.encodeError(SampleError.QueueDoesNotExist, "m", false, null)
+                        .body())
+                .isEqualTo(json10.encodeError(SampleError.QueueDoesNotExist, "m", false)
+                        .body());
+    }
+
+    @Test
     void decodesBodyAsTheSdkSendsIt() {
         byte[] body =
                 "{\"QueueName\":\"orders\",\"Attributes\":{\"DelaySeconds\":\"5\"}}".getBytes(StandardCharsets.UTF_8);

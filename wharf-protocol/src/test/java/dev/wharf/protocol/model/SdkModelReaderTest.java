@@ -225,6 +225,19 @@ class SdkModelReaderTest {
     }
 
     @Test
+    void classesOfAJsonProtocolAreNamedByTheirLocationNames() {
+        // The SDK renames DynamoDB's AttributeValue.NULL to NUL, and keeps NULL as the location name, which the wire
+        // carries; so do the Items here, whose location name is Item.
+        ServiceModel model = SdkModelReader.read(FAKE.withJsonLocationNames(), FakeClient.class);
+        String input = "com.example#EveryTypeRequest";
+        Member items = member(model, input, "Item");
+        assertThat(items.xmlName()).isNull();
+        assertThat(items.target()).isEqualTo("com.example#EveryTypeRequest$Item");
+        assertThat(model.shape(input).members()).doesNotContainKey("Items");
+        assertThat(member(model, input, "Text").name()).isEqualTo("Text");
+    }
+
+    @Test
     void requiredTraitMarksTheMemberRequired() {
         ServiceModel model = SdkModelReader.read(FAKE, FakeClient.class);
         assertThat(member(model, "com.example#EveryTypeRequest", "Text").required())

@@ -6,6 +6,7 @@ import dev.wharf.storage.MetricBatch;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.StreamBatch;
+import dev.wharf.storage.TableBatch;
 import dev.wharf.storage.TopicBatch;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -250,6 +251,7 @@ final class GroupCommitWriter {
             case StoreBatch.ArchivePurge purge -> OP_OVERHEAD_BYTES + purge.start().length + purge.end().length;
             case StoreBatch.Streams streams -> estimateBytes(streams.batch());
             case StoreBatch.Metrics metrics -> estimateBytes(metrics.batch());
+            case StoreBatch.Tables tables -> estimateBytes(tables.batch());
             // Two range tombstones and an index entry, each under two short keys at most.
             case StoreBatch.StreamTrim trim -> 3 * (OP_OVERHEAD_BYTES + 2L * RecordKeys.STREAM_RECORD_KEY_LENGTH);
         };
@@ -331,6 +333,31 @@ final class GroupCommitWriter {
                         case MetricBatch.PutPoint put -> RecordKeys.POINT_KEY_LENGTH + put.value().length;
                         case MetricBatch.DeletePointsBefore delete -> 2L * RecordKeys.POINT_KEY_LENGTH;
                         case MetricBatch.DeleteSeriesPoints delete -> 2L * Long.BYTES;
+                    };
+        }
+        return bytes;
+    }
+
+    private static long estimateBytes(TableBatch batch) {
+        long bytes = 0;
+        for (TableBatch.Op op : batch.ops()) {
+            // An item's key is its table, index and hash, the partition key escaped (twice its bytes at most) and the
+            // sort key; a range deletion holds two short keys.
+            bytes += OP_OVERHEAD_BYTES
+                    + switch (op) {
+                        case TableBatch.PutTableRecord put ->
+                            Long.BYTES + 3L * put.name().length() + put.value().length;
+                        case TableBatch.DeleteTableRecord delete ->
+                            Long.BYTES + 3L * delete.name().length();
+                        case TableBatch.DeleteTable delete -> 4L * Long.BYTES;
+                        case TableBatch.PutItem put ->
+                            ItemKeys.PARTITION_OFFSET
+                                    + 2L * put.partition().length
+                                    + put.sort().length
+                                    + put.value().length;
+                        case TableBatch.DeleteItem delete ->
+                            ItemKeys.PARTITION_OFFSET + 2L * delete.partition().length + delete.sort().length;
+                        case TableBatch.DeleteIndex delete -> 2L * ItemKeys.PARTITION_OFFSET;
                     };
         }
         return bytes;

@@ -11,6 +11,7 @@ import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.QueueStore;
 import dev.wharf.storage.StorageEngine;
 import dev.wharf.storage.StreamStore;
+import dev.wharf.storage.TableStore;
 import dev.wharf.storage.TopicStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +68,9 @@ import org.slf4j.LoggerFactory;
  *       shards' records and the records' time index (see {@link RocksDbStreamStore}).
  *   <li>{@code cloudwatch-resources} and {@code cloudwatch-points}: CloudWatch's resources, keyed by their UTF-8 keys,
  *       and its points, keyed by series id, period and time (see {@link RocksDbMetricStore}).
+ *   <li>{@code dynamodb-tables} and {@code dynamodb-items}: DynamoDB's table records, keyed by table id and name, and
+ *       the items of its tables and secondary indexes, keyed by table, index, partition hash, partition and sort key
+ *       (see {@link RocksDbTableStore} and {@link ItemKeys}).
  * </ul>
  *
  * <p>A data directory written before a family existed opens as it is: RocksDB creates the missing families at open.
@@ -123,10 +127,12 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private static final byte[] KINESIS_TIMES = "kinesis-times".getBytes(US_ASCII);
     private static final byte[] CLOUDWATCH_RESOURCES = "cloudwatch-resources".getBytes(US_ASCII);
     private static final byte[] CLOUDWATCH_POINTS = "cloudwatch-points".getBytes(US_ASCII);
+    private static final byte[] DYNAMODB_TABLES = "dynamodb-tables".getBytes(US_ASCII);
+    private static final byte[] DYNAMODB_ITEMS = "dynamodb-items".getBytes(US_ASCII);
 
     /**
-     * Every column family, in the order of their handles; the SNS, then the Kinesis, then the CloudWatch families came
-     * later and are created when missing.
+     * Every column family, in the order of their handles; the SNS, then the Kinesis, then the CloudWatch, then the
+     * DynamoDB families came later and are created when missing.
      */
     static final List<byte[]> FAMILIES = List.of(
             RocksDB.DEFAULT_COLUMN_FAMILY,
@@ -141,7 +147,9 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             KINESIS_RECORDS,
             KINESIS_TIMES,
             CLOUDWATCH_RESOURCES,
-            CLOUDWATCH_POINTS);
+            CLOUDWATCH_POINTS,
+            DYNAMODB_TABLES,
+            DYNAMODB_ITEMS);
 
     /**
      * The families that are only ever read by seeks and range scans, never by a point lookup of a key that may be
@@ -169,6 +177,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private final RocksDbMessageArchiveStore archive;
     private final RocksDbStreamStore streams;
     private final RocksDbMetricStore metrics;
+    private final RocksDbTableStore tables;
 
     /** Closed before the database. */
     private final List<ColumnFamilyHandle> handles;
@@ -210,6 +219,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         this.archive = new RocksDbMessageArchiveStore(this, handles.get(7));
         this.streams = new RocksDbStreamStore(this, handles.get(8), handles.get(9), handles.get(10));
         this.metrics = new RocksDbMetricStore(this, handles.get(11), handles.get(12));
+        this.tables = new RocksDbTableStore(this, handles.get(13), handles.get(14));
         this.handles = handles;
         this.writeOptions = track(options, new WriteOptions().setSync(mode == DurabilityMode.SYNC));
         this.options = options;
@@ -367,6 +377,11 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     }
 
     @Override
+    public TableStore tables() {
+        return tables;
+    }
+
+    @Override
     public DurabilityMode mode() {
         return mode;
     }
@@ -473,7 +488,23 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             byte @Nullable [] end,
             String action,
             RawStepper visitor) {
-        iterate(family, start, end, action, iterator -> visitor.onRecord(iterator.key(), iterator.value()));
+        scanWhile(family, start, end, false, action, visitor);
+    }
+
+    /**
+     * As {@link #scanWhile(ColumnFamilyHandle, byte[], byte[], String, RawStepper)}, from the range's last key down to
+     * its first when {@code descending} is set.
+     *
+     * @throws IllegalStateException if the store is closed or RocksDB fails
+     */
+    void scanWhile(
+            ColumnFamilyHandle family,
+            byte @Nullable [] start,
+            byte @Nullable [] end,
+            boolean descending,
+            String action,
+            RawStepper visitor) {
+        iterate(family, start, end, descending, action, iterator -> visitor.onRecord(iterator.key(), iterator.value()));
     }
 
     /**
@@ -482,7 +513,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
      * @throws IllegalStateException if the store is closed or RocksDB fails
      */
     void scanKeysWhile(ColumnFamilyHandle family, byte[] start, byte[] end, String action, KeyStepper visitor) {
-        iterate(family, start, end, action, iterator -> visitor.onKey(iterator.key()));
+        iterate(family, start, end, false, action, iterator -> visitor.onKey(iterator.key()));
     }
 
     @FunctionalInterface
@@ -491,7 +522,12 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     }
 
     private void iterate(
-            ColumnFamilyHandle family, byte @Nullable [] start, byte @Nullable [] end, String action, Step step) {
+            ColumnFamilyHandle family,
+            byte @Nullable [] start,
+            byte @Nullable [] end,
+            boolean descending,
+            String action,
+            Step step) {
         lifecycle.readLock().lock();
         try {
             checkOpen();
@@ -500,14 +536,19 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                     Slice upper = end == null ? null : new Slice(end);
                     ReadOptions bounds = bounds(lower, upper);
                     RocksIterator iterator = db.newIterator(family, bounds)) {
-                if (start == null) {
+                if (descending) {
+                    // The upper bound keeps the iterator within the range, so the last key is the range's last.
+                    iterator.seekToLast();
+                } else if (start == null) {
                     iterator.seekToFirst();
                 } else {
                     iterator.seek(start);
                 }
-                for (; iterator.isValid(); iterator.next()) {
-                    if (!step.at(iterator)) {
-                        break;
+                while (iterator.isValid() && step.at(iterator)) {
+                    if (descending) {
+                        iterator.prev();
+                    } else {
+                        iterator.next();
                     }
                 }
                 iterator.status();
@@ -692,6 +733,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                     case StoreBatch.ArchivePurge purge -> archive.apply(write, purge);
                     case StoreBatch.Streams streamBatch -> streams.apply(write, streamBatch.batch());
                     case StoreBatch.Metrics metricBatch -> metrics.apply(write, metricBatch.batch());
+                    case StoreBatch.Tables tableBatch -> tables.apply(write, tableBatch.batch());
                     case StoreBatch.StreamTrim trim -> {
                         if (trim.splitBelow() != null && write.count() > 0) {
                             // The trim reads the chunk it splits from the database: what the group holds so far goes

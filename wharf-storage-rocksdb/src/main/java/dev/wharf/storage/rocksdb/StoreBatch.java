@@ -6,6 +6,7 @@ import dev.wharf.storage.MetricBatch;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.SequenceNumber;
 import dev.wharf.storage.StreamBatch;
+import dev.wharf.storage.TableBatch;
 import dev.wharf.storage.TopicBatch;
 import org.jspecify.annotations.Nullable;
 
@@ -48,4 +49,6 @@ sealed interface StoreBatch {
             implements StoreBatch {}
 
     record Metrics(MetricBatch batch) implements StoreBatch {}
+
+    record Tables(TableBatch batch) implements StoreBatch {}
 }

@@ -62,7 +62,7 @@ final class RocksDbMetricFamiliesTest {
         }
 
         List<String> expected = new ArrayList<>(FAMILIES_BEFORE_CLOUDWATCH);
-        expected.addAll(List.of("cloudwatch-resources", "cloudwatch-points"));
+        expected.addAll(List.of("cloudwatch-resources", "cloudwatch-points", "dynamodb-tables", "dynamodb-items"));
         assertThat(families(rocksDir)).containsExactlyElementsOf(expected);
         try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(dataDir, DurabilityMode.SYNC)) {
             assertThat(engine.metrics().readResource("alarm/a")).isEqualTo(bytes("a"));

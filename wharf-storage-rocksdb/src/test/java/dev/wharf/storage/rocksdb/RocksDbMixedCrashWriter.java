@@ -7,6 +7,7 @@ import dev.wharf.storage.DurabilityMode;
 import dev.wharf.storage.MetricBatch;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
+import dev.wharf.storage.TableBatch;
 import dev.wharf.storage.TopicBatch;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,9 +19,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child process of {@link RocksDbCrashTest}: submits commit {@code n} to the queue, topic, delivery or metric store
- * in turn ({@code n % 4}), from one thread so that the submit order is known, keeping up to {@link #WINDOW} commits in
- * flight so that the writer groups commits of all four stores; prints {@code ack <n>} once a commit's wait has returned,
+ * A child process of {@link RocksDbCrashTest}: submits commit {@code n} to the queue, topic, delivery, metric or table
+ * store in turn ({@code n % 5}), from one thread so that the submit order is known, keeping up to {@link #WINDOW}
+ * commits in flight so that the writer groups commits of all five stores; prints {@code ack <n>} once a commit's wait has returned,
  * until it is killed.
  *
  * <p>Arguments: the data directory and the first commit number. It stops by itself after {@link #MAX_RUN_SECONDS}.
@@ -30,6 +31,7 @@ final class RocksDbMixedCrashWriter {
     static final long QUEUE_ID = 3;
     private static final long SERIES_ID = 5;
     private static final int PERIOD_SECONDS = 60;
+    private static final long TABLE_ID = 9;
     private static final String TOPIC_PREFIX = "mixed/";
     private static final int WINDOW = 64;
     private static final long MAX_RUN_SECONDS = 120;
@@ -60,13 +62,19 @@ final class RocksDbMixedCrashWriter {
 
     private static PendingCommit submit(RocksDbStorageEngine engine, long number) {
         byte[] value = value(number);
-        return switch ((int) (number % 4)) {
+        return switch ((int) (number % 5)) {
             case 0 -> engine.queues().submit(new QueueBatch().putIndex(QUEUE_ID, number, value));
             case 1 -> engine.topics().submit(new TopicBatch().put(topicKey(number), value));
             case 2 ->
                 engine.deliveries()
                         .submit(new DeliveryBatch().putMessage(number, value).putDelivery(number, 0, value));
-            default -> engine.metrics().submit(new MetricBatch().putPoint(SERIES_ID, PERIOD_SECONDS, number, value));
+            case 3 -> engine.metrics().submit(new MetricBatch().putPoint(SERIES_ID, PERIOD_SECONDS, number, value));
+            default ->
+                // An item and its index entry, which must survive together.
+                engine.tables()
+                        .submit(new TableBatch()
+                                .putItem(TABLE_ID, 0, itemKey(number), new byte[0], value)
+                                .putItem(TABLE_ID, 1, new byte[] {1}, itemKey(number), value));
         };
     }
 
@@ -91,7 +99,19 @@ final class RocksDbMixedCrashWriter {
             add(stored, number, value);
             return true;
         });
+        engine.tables().scanItems(TABLE_ID, 0, 0, 1, null, (partition, sort, value) -> {
+            long number = Long.parseLong(new String(partition, UTF_8));
+            add(stored, number, value);
+            if (!Arrays.equals(engine.tables().readItem(TABLE_ID, 1, new byte[] {1}, partition), value)) {
+                throw new AssertionError("the table commit " + number + " is stored without its index entry");
+            }
+            return true;
+        });
         return stored;
+    }
+
+    private static byte[] itemKey(long number) {
+        return Long.toString(number).getBytes(UTF_8);
     }
 
     private static void add(Set<Long> stored, long number, byte[] value) {

@@ -71,7 +71,9 @@ final class RocksDbSnsFamiliesTest {
                         "kinesis-records",
                         "kinesis-times",
                         "cloudwatch-resources",
-                        "cloudwatch-points");
+                        "cloudwatch-points",
+                        "dynamodb-tables",
+                        "dynamodb-items");
         try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(dataDir, DurabilityMode.SYNC)) {
             assertThat(queues(engine)).containsExactly(Map.entry(1L, "queue written before SNS"));
             assertThat(engine.topics().read("topic/a")).isEqualTo(bytes("t"));

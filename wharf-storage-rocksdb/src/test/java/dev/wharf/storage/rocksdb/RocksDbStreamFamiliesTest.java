@@ -62,7 +62,13 @@ final class RocksDbStreamFamiliesTest {
 
         List<String> expected = new ArrayList<>(FAMILIES_BEFORE_KINESIS);
         expected.addAll(List.of(
-                "kinesis-streams", "kinesis-records", "kinesis-times", "cloudwatch-resources", "cloudwatch-points"));
+                "kinesis-streams",
+                "kinesis-records",
+                "kinesis-times",
+                "cloudwatch-resources",
+                "cloudwatch-points",
+                "dynamodb-tables",
+                "dynamodb-items"));
         assertThat(families(rocksDir)).containsExactlyElementsOf(expected);
         try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(dataDir, DurabilityMode.SYNC)) {
             assertThat(engine.streams().readMetadata(1, "description")).isEqualTo(bytes("d"));
