@@ -82,18 +82,21 @@ public final class KclWorker {
                 () -> new RecordingProcessor(log));
         InitialPositionInStreamExtended trimHorizon =
                 InitialPositionInStreamExtended.newInitialPosition(InitialPositionInStream.TRIM_HORIZON);
-        long failoverMillis = Long.parseLong(arg.getOrDefault("failoverMillis", "3000"));
-        LeaseManagementConfig leases = configs.leaseManagementConfig()
-                .failoverTimeMillis(failoverMillis)
-                .shardSyncIntervalMillis(1_000)
-                .leasesRecoveryAuditorExecutionFrequencyMillis(1_000)
-                .initialPositionInStream(trimHorizon);
-        CoordinatorConfig coordinator = configs.coordinatorConfig().parentShardPollIntervalMillis(500);
+        // intervals=default keeps every interval the KCL's own, for measuring what an application makes by default.
+        boolean shortened = !"default".equals(arg.get("intervals"));
+        LeaseManagementConfig leases = configs.leaseManagementConfig().initialPositionInStream(trimHorizon);
+        CoordinatorConfig coordinator = configs.coordinatorConfig();
+        if (shortened) {
+            leases.failoverTimeMillis(Long.parseLong(arg.getOrDefault("failoverMillis", "3000")))
+                    .shardSyncIntervalMillis(1_000)
+                    .leasesRecoveryAuditorExecutionFrequencyMillis(1_000);
+            coordinator.parentShardPollIntervalMillis(500);
+        }
         RetrievalConfig retrieval = configs.retrievalConfig().initialPositionInStreamExtended(trimHorizon);
         if ("polling".equals(arg.getOrDefault("retrieval", "fanout"))) {
             retrieval.retrievalSpecificConfig(new PollingConfig(stream, kinesis).idleTimeBetweenReadsInMillis(200));
         }
-        if (kclVersion().startsWith("3")) {
+        if (shortened && kclVersion().startsWith("3")) {
             // Compiled against KCL 3.x only; the 2.x worker is built from these sources without it.
             try {
                 Class.forName("dev.wharf.kcl.Kcl3Settings")
