@@ -4,7 +4,7 @@
 # until it has processed all of them. One endpoint serves the consumer's Kinesis, DynamoDB and CloudWatch clients.
 #
 #   examples/kcl/run.sh          # everything on Wharf
-#   examples/kcl/run.sh --moto   # DynamoDB from moto (python3 -m moto.server) while Wharf does not serve it yet
+#   examples/kcl/run.sh --moto   # DynamoDB from moto (python3 -m moto.server), for comparison
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -51,7 +51,7 @@ if $moto; then
   done
   echo "dynamodb: moto at $DYNAMODB_ENDPOINT"
 elif ! aws --endpoint-url "$endpoint" dynamodb list-tables >/dev/null 2>&1; then
-  echo "example: this Wharf does not serve DynamoDB yet, where the KCL keeps its leases; run with --moto" >&2
+  echo "example: this Wharf does not serve DynamoDB, where the KCL keeps its leases; run with --moto" >&2
   exit 2
 fi
 
