@@ -334,7 +334,11 @@ final class ShardReads {
                             DataRecords.RecordValues.partitionKey(value),
                             encryption));
                 });
-        return new Read(new Page(records, state[0], state[1], state[2]), stale[0]);
+        // A read from an ordinal before the shard's first record (TRIM_HORIZON's 0) that meets no record at all
+        // has seen everything durable: so a closed shard that never held a record, such as the intermediate shards
+        // of UpdateShardCount, ends at once instead of answering an empty page at ordinal 0 forever.
+        long next = state[0] == from && records.isEmpty() && !stale[0] ? shard.durableNext() : state[0];
+        return new Read(new Page(records, next, state[1], state[2]), stale[0]);
     }
 
     /** Lock must be held: the shards a closed shard's records continue in, as GetRecords shows them at its end. */

@@ -431,4 +431,19 @@ class KinesisRecordsTest {
         assertThat(data(get(iterator("split", child, "TRIM_HORIZON", null), null)))
                 .containsExactly("after");
     }
+
+    @Test
+    void aClosedShardThatNeverHeldARecordEndsAtOnceFromTrimHorizon() {
+        create("empty", 1);
+        String middle = BigInteger.ONE.shiftLeft(127).toString();
+        kinesis.splitShard(CONTEXT, new SplitShardRequest("empty", ShardIds.of(0), middle, null, null));
+        clock.advance(Duration.ofMillis(500));
+
+        GetRecordsResponse end = get(iterator("empty", ShardIds.of(0), "TRIM_HORIZON", null), null);
+        assertThat(end.records()).isEmpty();
+        assertThat(end.nextShardIterator()).isNull();
+        assertThat(Objects.requireNonNull(end.childShards()))
+                .extracting(ChildShard::shardId)
+                .containsExactly(ShardIds.of(1), ShardIds.of(2));
+    }
 }
