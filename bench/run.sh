@@ -14,6 +14,7 @@
 #   bench/run.sh --only 'kinesis-subscribe-latency' --servers 'wharf-sync wharf-relaxed kinesis-mock'
 #   bench/run.sh --only 'send-batch sdk-send-batch' --servers 'wharf-sync wharf-nometrics' --rounds 5   the metrics' cost
 #   bench/run.sh --only 'cloudwatch-put cloudwatch-get' --servers 'wharf-sync wharf-relaxed moto'
+#   bench/run.sh --only 'dynamodb-put dynamodb-get dynamodb-update dynamodb-query' --servers 'wharf-sync wharf-relaxed moto'
 #
 # WHARF_HOME names the Wharf checkout whose server is measured (default: this repository).
 set -euo pipefail
@@ -25,7 +26,7 @@ smoke=false rounds=2 seconds=4 warmup=1 prefill=3 connections=16
 # kinesis-get-drain's backlog: at most this many seconds of PutRecords, and at most kinesis_prefill_max records, so
 # that the slowest peer still fills a backlog worth draining; the drain itself ends when all is read (at most 30 s).
 kinesis_prefill=20 kinesis_prefill_max=100000 kinesis_drain_max=30
-scenarios="send-batch receive-delete e2e-100 e2e-500 single-send fifo-1 fifo-1000 sdk-send-batch sns-1 sns-3 sns-10 sns-raw-1 sns-raw-3 sns-raw-10 kinesis-put-batch kinesis-put-batch-cbor kinesis-get-drain kinesis-limits kinesis-subscribe-latency cloudwatch-put cloudwatch-get"
+scenarios="send-batch receive-delete e2e-100 e2e-500 single-send fifo-1 fifo-1000 sdk-send-batch sns-1 sns-3 sns-10 sns-raw-1 sns-raw-3 sns-raw-10 kinesis-put-batch kinesis-put-batch-cbor kinesis-get-drain kinesis-limits kinesis-subscribe-latency cloudwatch-put cloudwatch-get dynamodb-put dynamodb-get dynamodb-update dynamodb-query"
 servers="wharf-sync wharf-relaxed wharf-nometrics elasticmq moto ceiling kinesalite kinesis-mock"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -38,7 +39,7 @@ while [ $# -gt 0 ]; do
     --only) scenarios="$2"; shift ;;
     --servers) servers="$2"; shift ;;
     --kinesis-prefill) kinesis_prefill="$2"; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -260,6 +261,8 @@ speaks() { # server, scenario: whether the server serves the scenario's API (and
   case "$2" in
     # moto is the one peer with CloudWatch.
     cloudwatch-*) [[ "$1" == wharf-sync || "$1" == wharf-relaxed || "$1" == wharf-memory || "$1" == moto ]] ;;
+    # moto is the one peer with DynamoDB too.
+    dynamodb-*) [[ "$1" == wharf-sync || "$1" == wharf-relaxed || "$1" == wharf-memory || "$1" == moto ]] ;;
     kinesis-limits) [ "$1" = wharf-limits ] ;;
     # kinesalite has no SubscribeToShard (report.py shows it as n/a); kinesis-mock serves it over h2c.
     kinesis-subscribe-latency) [[ "$1" == wharf-sync || "$1" == wharf-relaxed || "$1" == wharf-memory || "$1" == kinesis-mock ]] ;;
@@ -281,9 +284,12 @@ for name in $servers; do start_server "$name"; done
 log "warming up the servers"
 measured="$results"
 results="$out/warmup.jsonl"
-sqs_chosen=false kinesis_chosen=false cloudwatch_chosen=false
+sqs_chosen=false kinesis_chosen=false cloudwatch_chosen=false dynamodb_chosen=false
 for scenario in $scenarios; do
-  case "$scenario" in kinesis-*) kinesis_chosen=true ;; cloudwatch-*) cloudwatch_chosen=true ;; *) sqs_chosen=true ;; esac
+  case "$scenario" in
+    kinesis-*) kinesis_chosen=true ;; cloudwatch-*) cloudwatch_chosen=true ;; dynamodb-*) dynamodb_chosen=true ;;
+    *) sqs_chosen=true ;;
+  esac
 done
 for name in $servers; do
   for scenario in send-batch single-send receive-delete; do
@@ -302,6 +308,11 @@ for name in $servers; do
   if $cloudwatch_chosen && speaks "$name" cloudwatch-put; then
     bench "$name" warmup --scenario cloudwatch-put --batch 20 --warmup 0 --seconds 3 > /dev/null
     bench "$name" warmup --scenario cloudwatch-get --batch 20 --prefill-seconds 1 --warmup 0 --seconds 3 > /dev/null
+  fi
+  if $dynamodb_chosen && speaks "$name" dynamodb-put; then
+    for scenario in dynamodb-put dynamodb-update dynamodb-query; do
+      bench "$name" warmup --scenario "$scenario" --warmup 0 --seconds 3 > /dev/null
+    done
   fi
   if $kinesis_chosen && speaks "$name" kinesis-limits; then
     bench "$name" warmup --scenario kinesis-limits --rate 20 --connections 4 --warmup 0 --seconds 3 > /dev/null
@@ -332,6 +343,8 @@ for round in $(seq 1 "$rounds"); do
         # (moto reads every stored value for each query: with 10,000 it answered none in 4 s).
         cloudwatch-put) bench "$name" "$durability" --scenario cloudwatch-put --batch 20 ;;
         cloudwatch-get) bench "$name" "$durability" --scenario cloudwatch-get --batch 20 --prefill-max 2000 ;;
+        # A table of 1,024 items of 200 B over 16 partitions; the update is the KCL's conditional checkpoint.
+        dynamodb-*) bench "$name" "$durability" --scenario "$scenario" ;;
         # One shard, 20 PutRecords of 500 a second (open loop): 10,000 records a second offered, 1,000 allowed.
         kinesis-limits) bench "$name" "$durability" --scenario kinesis-limits --rate 20 --connections 4 ;;
         # PutRecord at 100 and 1,000 records a second (open loop) to 2 shards, each shard subscribed over HTTP/2 by
@@ -344,6 +357,20 @@ for round in $(seq 1 "$rounds"); do
     done
   done
 done
+
+# What the metrics cost is a few per cent at most of a figure whose rounds differ by more on a shared machine: the
+# metrics' own code is measured alone too (JMH, about 20 s, the servers idle by now), for report.py to set it against
+# the sync Wharf's CPU per message.
+if [[ " $servers " == *" wharf-nometrics "* ]] && [[ " $scenarios " == *" send-batch "* ]]; then
+  log "measuring the metrics' own code (JMH)"
+  "$java" -cp "$bench_cp" org.openjdk.jmh.Main MetricsCost -rf json -rff "$out/metrics-code.json" > "$out/metrics-code.log" 2>&1
+  python3 - "$out/metrics-code.json" >> "$results" <<'PY'
+import json, sys
+score = {r["benchmark"].rsplit(".", 1)[1]: r["primaryMetric"]["score"] for r in json.load(open(sys.argv[1]))}
+print(json.dumps({"scenario": "metrics-code", "mode": "jmh", "server": "wharf",
+                  "on_request_ns": round(score["onRequest"], 1), "on_commit_ns": round(score["onCommit"], 1)}))
+PY
+fi
 
 python3 "$bench_dir/report.py" "$results" | tee "$out/table.md"
 log "results in $out"

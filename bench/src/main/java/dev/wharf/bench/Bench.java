@@ -51,9 +51,10 @@ public final class Bench {
         @Option(
                 names = "--scenario",
                 required = true,
-                description = "send-batch, single-send, receive-delete, e2e-latency, fifo, sns-fanout,"
-                        + " kinesis-put-batch, kinesis-get-drain, kinesis-limits, kinesis-subscribe-latency,"
-                        + " cloudwatch-put, cloudwatch-get")
+                description =
+                        "send-batch, single-send, receive-delete, e2e-latency, fifo, sns-fanout,"
+                                + " kinesis-put-batch, kinesis-get-drain, kinesis-limits, kinesis-subscribe-latency,"
+                                + " cloudwatch-put, cloudwatch-get, dynamodb-put, dynamodb-get, dynamodb-update, dynamodb-query")
         String scenario = "send-batch";
 
         @Option(names = "--mode", defaultValue = "light", description = "light or sdk")
@@ -166,6 +167,10 @@ public final class Bench {
                 Meter.Measurement measurement;
                 if (CloudWatchScenarios.handles(scenario)) {
                     try (CloudWatchScenarios scenarios = new CloudWatchScenarios(options)) {
+                        measurement = scenarios.run();
+                    }
+                } else if (DynamoDbScenarios.handles(scenario)) {
+                    try (DynamoDbScenarios scenarios = new DynamoDbScenarios(options)) {
                         measurement = scenarios.run();
                     }
                 } else if (KinesisScenarios.handles(scenario)) {
