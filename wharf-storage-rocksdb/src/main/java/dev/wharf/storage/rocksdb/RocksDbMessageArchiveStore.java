@@ -10,7 +10,8 @@ import org.rocksdb.WriteBatch;
 
 /**
  * SNS's message archives in the {@code sns-archive} column family of a {@link RocksDbStorageEngine}, each entry keyed by
- * its archive's name, its time and its sequence (see {@link RecordKeys}).
+ * its archive's name, its time and its sequence (see {@link RecordKeys}). The family is made by the first write
+ * ({@link OnDemandFamilies}); reads before it find nothing.
  *
  * <p>A purge finds the keys to delete with an iterator on the calling thread, then deletes them with one range
  * tombstone, from the archive's first key to just past the last key found: one tombstone per purge, which later
@@ -22,11 +23,15 @@ import org.rocksdb.WriteBatch;
 final class RocksDbMessageArchiveStore implements MessageArchiveStore {
 
     private final RocksDbStorageEngine engine;
-    private final ColumnFamilyHandle archive;
+    private final OnDemandFamilies family;
 
-    RocksDbMessageArchiveStore(RocksDbStorageEngine engine, ColumnFamilyHandle archive) {
+    RocksDbMessageArchiveStore(RocksDbStorageEngine engine, String family) {
         this.engine = engine;
-        this.archive = archive;
+        this.family = new OnDemandFamilies(engine, family);
+    }
+
+    private ColumnFamilyHandle archive() {
+        return family.get(0);
     }
 
     /** {@inheritDoc} It shares the engine's writer, so it is ordered with the other stores' commits too. */
@@ -35,6 +40,7 @@ final class RocksDbMessageArchiveStore implements MessageArchiveStore {
         if (batch.isEmpty()) {
             return PendingCommit.DONE;
         }
+        family.makeForWrite();
         return engine.enqueue(new StoreBatch.Archive(batch));
     }
 
@@ -43,9 +49,12 @@ final class RocksDbMessageArchiveStore implements MessageArchiveStore {
         ArchiveBatch.checkArchive(name);
         ArchiveBatch.checkPosition(fromMillis, fromSequence);
         checkLimit(limit);
+        if (!family.readable()) {
+            return 0;
+        }
         int[] visited = {0};
         engine.scanWhile(
-                archive,
+                archive(),
                 RecordKeys.archiveKey(name, fromMillis, fromSequence),
                 RecordKeys.archiveEnd(name),
                 "scanning an SNS message archive",
@@ -63,8 +72,11 @@ final class RocksDbMessageArchiveStore implements MessageArchiveStore {
     @Override
     public @Nullable Position last(String name) {
         ArchiveBatch.checkArchive(name);
+        if (!family.readable()) {
+            return null;
+        }
         byte[] key = engine.lastKey(
-                archive,
+                archive(),
                 RecordKeys.archiveStart(name),
                 RecordKeys.archiveEnd(name),
                 "finding the last entry of an SNS message archive");
@@ -75,11 +87,14 @@ final class RocksDbMessageArchiveStore implements MessageArchiveStore {
     public int purge(String name, long beforeMillis, int limit) {
         ArchiveBatch.checkArchive(name);
         checkLimit(limit);
+        if (!family.readable()) {
+            return 0;
+        }
         byte[] start = RecordKeys.archiveStart(name);
         byte[] end = beforeMillis <= 0 ? start : RecordKeys.archiveKey(name, beforeMillis, 0);
         int[] found = {0};
         byte[][] last = {null};
-        engine.scanKeysWhile(archive, start, end, "purging an SNS message archive", key -> {
+        engine.scanKeysWhile(archive(), start, end, "purging an SNS message archive", key -> {
             if (found[0] == limit) {
                 return false;
             }
@@ -96,6 +111,7 @@ final class RocksDbMessageArchiveStore implements MessageArchiveStore {
 
     /** Adds a batch's ops to a group's write. Writer thread only. */
     void apply(WriteBatch write, ArchiveBatch batch) throws RocksDBException {
+        ColumnFamilyHandle archive = archive();
         for (ArchiveBatch.Op op : batch.ops()) {
             switch (op) {
                 case ArchiveBatch.Append append ->
@@ -115,7 +131,7 @@ final class RocksDbMessageArchiveStore implements MessageArchiveStore {
 
     /** Adds a purge's range deletion to a group's write. Writer thread only. */
     void apply(WriteBatch write, StoreBatch.ArchivePurge purge) throws RocksDBException {
-        write.deleteRange(archive, purge.start(), purge.end());
+        write.deleteRange(archive(), purge.start(), purge.end());
     }
 
     private static void checkLimit(int limit) {

@@ -132,8 +132,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private static final byte[] DYNAMODB_ITEMS = "dynamodb-items".getBytes(US_ASCII);
 
     /**
-     * Every column family; the SNS, then the Kinesis, then the CloudWatch families came later and are created at open
-     * when missing, the DynamoDB ones ({@link #ON_DEMAND_FAMILIES}) by their store's first write.
+     * Every column family; the SNS, then the Kinesis, then the CloudWatch families came later. Those read at start are
+     * created at open when missing, the others ({@link #ON_DEMAND_FAMILIES}) by their store's first write.
      */
     static final List<byte[]> FAMILIES = List.of(
             RocksDB.DEFAULT_COLUMN_FAMILY,
@@ -163,11 +163,13 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
 
     /**
      * The families made by their store's first write rather than at open, and opened afterwards only where they
-     * exist: DynamoDB's, whose engine is made by the server's first DynamoDB request. Each open family costs resident
-     * memory (its memtable, its table readers); these two added about 0.6 MB to an idle server that never serves
-     * DynamoDB, which is most of them.
+     * exist ({@link OnDemandFamilies}): SNS's archive, Kinesis's three and DynamoDB's two, services that most servers
+     * never use, or not from the start. Each open family costs resident memory (its memtable, its table readers): the
+     * two DynamoDB ones added about 0.6 MB to an idle server. The queues' and SNS's other families are read at start;
+     * CloudWatch's receive the server's own metrics within a minute.
      */
-    static final Set<String> ON_DEMAND_FAMILIES = Set.of("dynamodb-tables", "dynamodb-items");
+    static final Set<String> ON_DEMAND_FAMILIES = Set.of(
+            "sns-archive", "kinesis-streams", "kinesis-records", "kinesis-times", "dynamodb-tables", "dynamodb-items");
 
     private static final Logger log = LoggerFactory.getLogger(RocksDbStorageEngine.class);
 
@@ -194,8 +196,10 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     /** Every open family's handle, by name. Guarded by {@link #made}. */
     private final Map<String, ColumnFamilyHandle> byName = new HashMap<>();
 
-    /** The options that an on-demand family is made with. */
+    /** The options that an on-demand family is made with: the seek-only families' own, the others'. */
     private final ColumnFamilyOptions familyOptions;
+
+    private final ColumnFamilyOptions seekOnlyOptions;
 
     /** Serializes the making of on-demand families, and guards {@link #handles} and {@link #byName}. */
     private final Object made = new Object();
@@ -227,12 +231,14 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             List<ColumnFamilyDescriptor> families,
             List<ColumnFamilyHandle> handles,
             ColumnFamilyOptions familyOptions,
+            ColumnFamilyOptions seekOnlyOptions,
             List<AutoCloseable> options) {
         this.lock = lock;
         this.mode = mode;
         this.db = db;
         this.handles = new ArrayList<>(handles);
         this.familyOptions = familyOptions;
+        this.seekOnlyOptions = seekOnlyOptions;
         for (int i = 0; i < families.size(); i++) {
             byName.put(new String(families.get(i).getName(), US_ASCII), handles.get(i));
         }
@@ -241,9 +247,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         this.indexes = family("indexes");
         this.topics = new RocksDbTopicStore(this, family("sns-resources"));
         this.deliveries = new RocksDbDeliveryStore(this, db, family("sns-messages"), family("sns-deliveries"));
-        this.archive = new RocksDbMessageArchiveStore(this, family("sns-archive"));
-        this.streams = new RocksDbStreamStore(
-                this, family("kinesis-streams"), family("kinesis-records"), family("kinesis-times"));
+        this.archive = new RocksDbMessageArchiveStore(this, "sns-archive");
+        this.streams = new RocksDbStreamStore(this, "kinesis-streams", "kinesis-records", "kinesis-times");
         this.metrics = new RocksDbMetricStore(this, family("cloudwatch-resources"), family("cloudwatch-points"));
         this.tables = new RocksDbTableStore(this, "dynamodb-tables", "dynamodb-items");
         // Never synced by the write itself: in the sync mode the writer syncs the write-ahead log after each group's
@@ -303,7 +308,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             RocksDB db = RocksDB.open(dbOptions, rocksDir.toString(), families, handles);
             try {
-                return new RocksDbStorageEngine(lock, mode, db, families, handles, familyOptions, options);
+                return new RocksDbStorageEngine(
+                        lock, mode, db, families, handles, familyOptions, seekOnlyOptions, options);
             } catch (RuntimeException | Error e) {
                 handles.forEach(ColumnFamilyHandle::close);
                 db.close();
@@ -362,8 +368,9 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                 for (String name : names) {
                     ColumnFamilyHandle handle = byName.get(name);
                     if (handle == null) {
-                        handle = db.createColumnFamily(
-                                new ColumnFamilyDescriptor(name.getBytes(US_ASCII), familyOptions));
+                        handle = db.createColumnFamily(new ColumnFamilyDescriptor(
+                                name.getBytes(US_ASCII),
+                                SEEK_ONLY_FAMILIES.contains(name) ? seekOnlyOptions : familyOptions));
                         handles.add(handle);
                         byName.put(name, handle);
                     }

@@ -17,7 +17,7 @@ import org.rocksdb.WriteBatch;
  * kinesis-streams} holds the metadata by (stream id, name), {@code kinesis-records} the records in chunks ({@link
  * RecordChunks}: the records one batch appends to one shard) by their last record's (stream id, shard, sequence number,
  * arrival time), and {@code kinesis-times} the time index by (stream id, shard, arrival time, sequence number), with
- * empty values.
+ * empty values. The three are made by the first write ({@link OnDemandFamilies}); reads before it find nothing.
  *
  * <p>Why a time index family rather than keys that make time seekable: GetRecords pages by sequence number, so the
  * records must sort by it, and the store cannot assume that the engine's sequence numbers encode the time. A second
@@ -39,19 +39,24 @@ import org.rocksdb.WriteBatch;
 final class RocksDbStreamStore implements StreamStore {
 
     private final RocksDbStorageEngine engine;
-    private final ColumnFamilyHandle metadata;
-    private final ColumnFamilyHandle records;
-    private final ColumnFamilyHandle times;
+    /** The metadata, records and time index families, made by the first write. */
+    private final OnDemandFamilies families;
 
-    RocksDbStreamStore(
-            RocksDbStorageEngine engine,
-            ColumnFamilyHandle metadata,
-            ColumnFamilyHandle records,
-            ColumnFamilyHandle times) {
+    RocksDbStreamStore(RocksDbStorageEngine engine, String metadata, String records, String times) {
         this.engine = engine;
-        this.metadata = metadata;
-        this.records = records;
-        this.times = times;
+        this.families = new OnDemandFamilies(engine, metadata, records, times);
+    }
+
+    private ColumnFamilyHandle metadata() {
+        return families.get(0);
+    }
+
+    private ColumnFamilyHandle records() {
+        return families.get(1);
+    }
+
+    private ColumnFamilyHandle times() {
+        return families.get(2);
     }
 
     /** {@inheritDoc} It shares the engine's writer, so it is ordered with the other stores' commits too. */
@@ -60,13 +65,17 @@ final class RocksDbStreamStore implements StreamStore {
         if (batch.isEmpty()) {
             return PendingCommit.DONE;
         }
+        families.makeForWrite();
         return engine.enqueue(new StoreBatch.Streams(batch));
     }
 
     @Override
     public void scanMetadata(MetadataVisitor visitor) {
+        if (!families.readable()) {
+            return;
+        }
         engine.scan(
-                metadata,
+                metadata(),
                 null,
                 null,
                 "scanning the Kinesis streams",
@@ -78,8 +87,11 @@ final class RocksDbStreamStore implements StreamStore {
     public byte @Nullable [] readMetadata(long streamId, String name) {
         StreamBatch.checkStream(streamId);
         StreamBatch.checkName(name);
+        if (!families.readable()) {
+            return null;
+        }
         return engine.get(
-                metadata,
+                metadata(),
                 RecordKeys.streamMetadataKey(streamId, name),
                 "reading the metadata of Kinesis stream " + streamId);
     }
@@ -89,6 +101,9 @@ final class RocksDbStreamStore implements StreamStore {
             long streamId, int shard, SequenceNumber from, int maxRecords, long maxBytes, RecordVisitor visitor) {
         StreamBatch.checkShard(streamId, shard);
         StreamBatch.checkReadLimits(maxRecords, maxBytes);
+        if (!families.readable()) {
+            return 0;
+        }
         int[] visited = {0};
         long[] bytes = {0};
         scanRecords(streamId, shard, from, "reading Kinesis shard " + streamId + "/" + shard, record -> {
@@ -107,6 +122,9 @@ final class RocksDbStreamStore implements StreamStore {
     @Override
     public @Nullable SequenceNumber firstSequenceAtOrAfter(long streamId, int shard, long timeMillis) {
         StreamBatch.checkShard(streamId, shard);
+        if (!families.readable()) {
+            return null;
+        }
         byte[] key = firstTimeKey(streamId, shard, timeMillis);
         return key == null ? null : RecordKeys.streamTimeSequenceOf(key);
     }
@@ -114,8 +132,11 @@ final class RocksDbStreamStore implements StreamStore {
     @Override
     public @Nullable SequenceNumber lastSequence(long streamId, int shard) {
         StreamBatch.checkShard(streamId, shard);
+        if (!families.readable()) {
+            return null;
+        }
         byte[] key = engine.lastKey(
-                records,
+                records(),
                 RecordKeys.shardStart(streamId, shard),
                 RecordKeys.shardEnd(streamId, shard),
                 "finding the last record of Kinesis shard " + streamId + "/" + shard);
@@ -125,12 +146,15 @@ final class RocksDbStreamStore implements StreamStore {
     @Override
     public void trimBelowSequence(long streamId, int shard, SequenceNumber before) {
         StreamBatch.checkShard(streamId, shard);
+        if (!families.readable()) {
+            return;
+        }
         byte[] start = RecordKeys.shardStart(streamId, shard);
         byte[] recordsEnd = RecordKeys.streamRecordSeek(streamId, shard, before);
         Kept kept = firstRecordFrom(streamId, shard, before);
         if (kept == null) {
             // Nothing at or above the point: the time index goes up to its last entry found, no further.
-            byte[] lastTime = lastKey(times, streamId, shard);
+            byte[] lastTime = lastKey(times(), streamId, shard);
             engine.enqueue(new StoreBatch.StreamTrim(
                             start,
                             recordsEnd,
@@ -159,7 +183,7 @@ final class RocksDbStreamStore implements StreamStore {
      */
     private void scanRecords(long streamId, int shard, SequenceNumber from, String action, RecordStep step) {
         engine.scanWhile(
-                records,
+                records(),
                 RecordKeys.streamRecordSeek(streamId, shard, from),
                 RecordKeys.shardEnd(streamId, shard),
                 action,
@@ -192,12 +216,15 @@ final class RocksDbStreamStore implements StreamStore {
         if (beforeMillis <= 0) {
             return;
         }
+        if (!families.readable()) {
+            return;
+        }
         byte[] start = RecordKeys.shardStart(streamId, shard);
         byte[] kept = firstTimeKey(streamId, shard, beforeMillis);
         if (kept == null) {
             // Every record found arrived before the point: delete up to the last ones found, no further.
-            byte[] lastRecord = lastKey(records, streamId, shard);
-            byte[] lastTime = lastKey(times, streamId, shard);
+            byte[] lastRecord = lastKey(records(), streamId, shard);
+            byte[] lastTime = lastKey(times(), streamId, shard);
             if (lastRecord == null && lastTime == null) {
                 return;
             }
@@ -220,7 +247,7 @@ final class RocksDbStreamStore implements StreamStore {
 
     private byte @Nullable [] firstTimeKey(long streamId, int shard, long timeMillis) {
         return firstKey(
-                times,
+                times(),
                 RecordKeys.streamTimeSeek(streamId, shard, Math.max(0, timeMillis)),
                 RecordKeys.shardEnd(streamId, shard),
                 "finding a time in Kinesis shard " + streamId + "/" + shard);
@@ -256,15 +283,15 @@ final class RocksDbStreamStore implements StreamStore {
             }
             switch (op) {
                 case StreamBatch.PutMetadata put ->
-                    write.put(metadata, RecordKeys.streamMetadataKey(put.streamId(), put.name()), put.value());
+                    write.put(metadata(), RecordKeys.streamMetadataKey(put.streamId(), put.name()), put.value());
                 case StreamBatch.DeleteMetadata delete ->
-                    write.delete(metadata, RecordKeys.streamMetadataKey(delete.streamId(), delete.name()));
+                    write.delete(metadata(), RecordKeys.streamMetadataKey(delete.streamId(), delete.name()));
                 case StreamBatch.Append append -> append(write, append, indexed, chunks);
                 case StreamBatch.DeleteShard delete -> {
                     byte[] start = RecordKeys.shardStart(delete.streamId(), delete.shard());
                     byte[] end = RecordKeys.shardEnd(delete.streamId(), delete.shard());
-                    write.deleteRange(records, start, end);
-                    write.deleteRange(times, start, end);
+                    write.deleteRange(records(), start, end);
+                    write.deleteRange(times(), start, end);
                     Map<Integer, Long> shardTimes = indexed.get(delete.streamId());
                     if (shardTimes != null) {
                         shardTimes.remove(delete.shard());
@@ -273,9 +300,9 @@ final class RocksDbStreamStore implements StreamStore {
                 case StreamBatch.DeleteStream delete -> {
                     byte[] start = RecordKeys.streamStart(delete.streamId());
                     byte[] end = RecordKeys.streamEnd(delete.streamId());
-                    write.deleteRange(metadata, start, end);
-                    write.deleteRange(records, start, end);
-                    write.deleteRange(times, start, end);
+                    write.deleteRange(metadata(), start, end);
+                    write.deleteRange(records(), start, end);
+                    write.deleteRange(times(), start, end);
                     indexed.remove(delete.streamId());
                 }
             }
@@ -289,7 +316,7 @@ final class RocksDbStreamStore implements StreamStore {
     private void writeChunks(WriteBatch write, Map<ShardOf, RecordChunks.Builder> chunks) throws RocksDBException {
         for (RecordChunks.Builder chunk : chunks.values()) {
             if (!chunk.isEmpty()) {
-                write.put(records, chunk.key(), chunk.value());
+                write.put(records(), chunk.key(), chunk.value());
             }
         }
         chunks.clear();
@@ -304,7 +331,7 @@ final class RocksDbStreamStore implements StreamStore {
         RecordChunks.Builder chunk = chunks.computeIfAbsent(
                 new ShardOf(append.streamId(), append.shard()), key -> new RecordChunks.Builder());
         if (!chunk.fits(append)) {
-            write.put(records, chunk.key(), chunk.value());
+            write.put(records(), chunk.key(), chunk.value());
             chunk.clear();
         }
         chunk.add(append);
@@ -312,7 +339,7 @@ final class RocksDbStreamStore implements StreamStore {
                 .put(append.shard(), append.arrivalMillis());
         if (previous == null || previous != append.arrivalMillis()) {
             write.put(
-                    times,
+                    times(),
                     RecordKeys.streamTimeKey(
                             append.streamId(), append.shard(), append.arrivalMillis(), append.sequence()),
                     new byte[0]);
@@ -327,13 +354,13 @@ final class RocksDbStreamStore implements StreamStore {
             splitChunk(write, recordsEnd, splitBelow);
         }
         if (recordsEnd != null) {
-            write.deleteRange(records, trim.recordsStart(), recordsEnd);
+            write.deleteRange(records(), trim.recordsStart(), recordsEnd);
         }
         if (trim.timesEnd() != null) {
-            write.deleteRange(times, trim.timesStart(), trim.timesEnd());
+            write.deleteRange(times(), trim.timesStart(), trim.timesEnd());
         }
         if (trim.timeKey() != null) {
-            write.put(times, trim.timeKey(), new byte[0]);
+            write.put(times(), trim.timeKey(), new byte[0]);
         }
     }
 
@@ -345,7 +372,7 @@ final class RocksDbStreamStore implements StreamStore {
     private void splitChunk(WriteBatch write, byte[] from, SequenceNumber below) throws RocksDBException {
         byte[] shardEnd = RecordKeys.shardEnd(RecordKeys.streamIdOf(from), RecordKeys.shardOf(from));
         byte[][] found = {null, null};
-        engine.scanWhile(records, from, shardEnd, "trimming a Kinesis shard", (key, value) -> {
+        engine.scanWhile(records(), from, shardEnd, "trimming a Kinesis shard", (key, value) -> {
             found[0] = key;
             found[1] = value;
             return false;
@@ -357,7 +384,7 @@ final class RocksDbStreamStore implements StreamStore {
         }
         byte[] tail = RecordChunks.tailFrom(value, below);
         if (tail != null && tail != value) {
-            write.put(records, key, tail);
+            write.put(records(), key, tail);
         }
     }
 }

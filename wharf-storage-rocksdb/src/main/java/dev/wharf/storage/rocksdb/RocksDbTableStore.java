@@ -23,20 +23,13 @@ import org.rocksdb.WriteBatch;
 final class RocksDbTableStore implements TableStore {
 
     private final RocksDbStorageEngine engine;
-    private final String tablesFamily;
-    private final String itemsFamily;
-    /** The families' handles, once made; written under {@link #engine}'s family lock, then never again. */
-    private volatile @Nullable ColumnFamilyHandle tables;
-
-    private volatile @Nullable ColumnFamilyHandle items;
+    /** The tables and items families, made by the first write. */
+    private final OnDemandFamilies families;
 
     /** A store over two on-demand families: opened when they exist, else made by the first write. */
     RocksDbTableStore(RocksDbStorageEngine engine, String tablesFamily, String itemsFamily) {
         this.engine = engine;
-        this.tablesFamily = tablesFamily;
-        this.itemsFamily = itemsFamily;
-        this.tables = engine.familyIfMade(tablesFamily);
-        this.items = engine.familyIfMade(itemsFamily);
+        this.families = new OnDemandFamilies(engine, tablesFamily, itemsFamily);
     }
 
     /**
@@ -48,30 +41,17 @@ final class RocksDbTableStore implements TableStore {
         if (batch.isEmpty()) {
             return PendingCommit.DONE;
         }
-        if (items == null) {
-            java.util.Map<String, ColumnFamilyHandle> made =
-                    engine.makeFamilies(java.util.List.of(tablesFamily, itemsFamily));
-            tables = made.get(tablesFamily);
-            items = made.get(itemsFamily);
-        }
+        families.makeForWrite();
         return engine.enqueue(new StoreBatch.Tables(batch));
     }
 
     /** The tables family, or null (after checking that the store is open) while nothing was ever written. */
     private @Nullable ColumnFamilyHandle tablesForRead() {
-        ColumnFamilyHandle handle = tables;
-        if (handle == null) {
-            engine.checkReadable();
-        }
-        return handle;
+        return families.readable() ? families.get(0) : null;
     }
 
     private @Nullable ColumnFamilyHandle itemsForRead() {
-        ColumnFamilyHandle handle = items;
-        if (handle == null) {
-            engine.checkReadable();
-        }
-        return handle;
+        return families.readable() ? families.get(1) : null;
     }
 
     @Override
@@ -157,8 +137,8 @@ final class RocksDbTableStore implements TableStore {
     /** Adds a batch's ops to a group's write, in the batch's order. Writer thread only. */
     void apply(WriteBatch write, TableBatch batch) throws RocksDBException {
         // A batch is queued only once the families are made.
-        ColumnFamilyHandle tables = java.util.Objects.requireNonNull(this.tables);
-        ColumnFamilyHandle items = java.util.Objects.requireNonNull(this.items);
+        ColumnFamilyHandle tables = families.get(0);
+        ColumnFamilyHandle items = families.get(1);
         for (TableBatch.Op op : batch.ops()) {
             switch (op) {
                 case TableBatch.PutTableRecord put ->

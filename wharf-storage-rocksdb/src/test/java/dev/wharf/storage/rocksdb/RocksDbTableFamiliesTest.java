@@ -3,7 +3,10 @@ package dev.wharf.storage.rocksdb;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.storage.ArchiveBatch;
 import dev.wharf.storage.DurabilityMode;
+import dev.wharf.storage.MessageArchiveStore;
+import dev.wharf.storage.StreamBatch;
 import dev.wharf.storage.TableBatch;
 import dev.wharf.storage.TableStore;
 import java.nio.file.Files;
@@ -23,7 +26,7 @@ import org.rocksdb.RocksDB;
 
 /**
  * What the RocksDB store adds for DynamoDB beyond the contract suite: its column families in data directories written
- * before them, deleted tables and indexes as range tombstones, and the escape of partition keys.
+ * before them, the families made by a store's first write (DynamoDB's, SNS's archive, Kinesis's), deleted tables and indexes as range tombstones, and the escape of partition keys.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 final class RocksDbTableFamiliesTest {
@@ -43,6 +46,11 @@ final class RocksDbTableFamiliesTest {
             "kinesis-times",
             "cloudwatch-resources",
             "cloudwatch-points");
+
+    /** The families that a new data directory's first open makes: every one but those made by a first write. */
+    private static final List<String> FAMILIES_AT_OPEN = FAMILIES_BEFORE_DYNAMODB.stream()
+            .filter(name -> !RocksDbStorageEngine.ON_DEMAND_FAMILIES.contains(name))
+            .toList();
 
     // JUnit injects it before each test.
     @SuppressWarnings("NullAway.Init")
@@ -79,7 +87,7 @@ final class RocksDbTableFamiliesTest {
             });
             engine.tables().commit(new TableBatch());
         }
-        assertThat(families(rocksDir)).containsExactlyElementsOf(FAMILIES_BEFORE_DYNAMODB);
+        assertThat(families(rocksDir)).containsExactlyElementsOf(FAMILIES_AT_OPEN);
 
         try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(dataDir, DurabilityMode.SYNC)) {
             engine.tables().commit(new TableBatch().putTableRecord(1, "table", bytes("t")));
@@ -89,6 +97,37 @@ final class RocksDbTableFamiliesTest {
             List<String> records = new ArrayList<>();
             engine.tables().scanTables((table, name, value) -> records.add(table + "/" + name));
             assertThat(records).containsExactly("1/table");
+        }
+    }
+
+    @Test
+    void theArchiveAndKinesisFamiliesAreMadeByTheirFirstWritesToo() throws Exception {
+        Path rocksDir = dataDir.resolve(RocksDbStorageEngine.ROCKSDB_FOLDER);
+        try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(dataDir, DurabilityMode.SYNC)) {
+            assertThat(engine.archive().scan("topic", 0, 0, Long.MAX_VALUE, 10, (time, sequence, payload) -> {
+                        throw new AssertionError("an entry in a family not made yet");
+                    }))
+                    .isZero();
+            assertThat(engine.archive().last("topic")).isNull();
+            assertThat(engine.archive().purge("topic", Long.MAX_VALUE, 10)).isZero();
+            engine.streams().scanMetadata((stream, name, value) -> {
+                throw new AssertionError("a stream in a family not made yet");
+            });
+            assertThat(engine.streams().readMetadata(1, "stream")).isNull();
+            assertThat(engine.streams().lastSequence(1, 0)).isNull();
+            engine.streams().trimBeforeTime(1, 0, 1_000);
+        }
+        assertThat(families(rocksDir)).containsExactlyElementsOf(FAMILIES_AT_OPEN);
+
+        try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(dataDir, DurabilityMode.SYNC)) {
+            engine.archive().commit(new ArchiveBatch().append("topic", 5, 1, bytes("m")));
+            assertThat(families(rocksDir)).contains("sns-archive").doesNotContain("kinesis-streams");
+            engine.streams().commit(new StreamBatch().putMetadata(1, "stream", bytes("s")));
+            assertThat(families(rocksDir)).contains("kinesis-streams", "kinesis-records", "kinesis-times");
+        }
+        try (RocksDbStorageEngine engine = RocksDbStorageEngine.open(dataDir, DurabilityMode.SYNC)) {
+            assertThat(engine.archive().last("topic")).isEqualTo(new MessageArchiveStore.Position(5, 1));
+            assertThat(engine.streams().readMetadata(1, "stream")).isEqualTo(bytes("s"));
         }
     }
 
