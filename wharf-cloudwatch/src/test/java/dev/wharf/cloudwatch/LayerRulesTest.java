@@ -31,7 +31,7 @@ class LayerRulesTest {
     }
 
     @Test
-    void cloudWatchReachesSnsAndSqsOnlyThroughTheirApis() {
+    void cloudWatchReachesTheOtherServicesOnlyThroughTheirApis() {
         noClasses()
                 .that()
                 .resideInAPackage("dev.wharf.cloudwatch..")
@@ -41,7 +41,11 @@ class LayerRulesTest {
                         "dev.wharf.sns.engine..",
                         "dev.wharf.sns.http..",
                         "dev.wharf.sqs.engine..",
-                        "dev.wharf.sqs.http..")
+                        "dev.wharf.sqs.http..",
+                        "dev.wharf.kinesis.engine..",
+                        "dev.wharf.kinesis.http..",
+                        "dev.wharf.dynamodb.engine..",
+                        "dev.wharf.dynamodb.http..")
                 .check(CLOUDWATCH);
     }
 

@@ -1,6 +1,7 @@
 package dev.wharf.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
@@ -41,7 +49,7 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
  * GET /metrics, scraped over HTTP and read by the Prometheus client's own text-format parser (Debian's
  * python3-prometheus-client, which .ci/run installs), so that what is asserted is what a Prometheus server reads:
  * requests, connections and the JVM on the class's in-memory server, and after real traffic on a sync store, the
- * store's commits, a long poll waiting, and a queue's, a topic's and a stream's figures.
+ * store's commits, a long poll waiting, and a queue's, a topic's, a stream's and a table's figures.
  */
 @WharfTest
 class PrometheusIT {
@@ -169,6 +177,7 @@ class PrometheusIT {
                 SqsClient sqs = LocalWharf.client(SqsClient.builder(), server.endpoint());
                 SnsClient sns = LocalWharf.sns(server.endpoint());
                 KinesisClient kinesis = LocalWharf.client(KinesisClient.builder(), server.endpoint());
+                DynamoDbClient dynamoDb = LocalWharf.client(DynamoDbClient.builder(), server.endpoint());
                 ExecutorService pollers = Executors.newVirtualThreadPerTaskExecutor()) {
             String endpoint = server.endpoint();
             // The first scrape has the store report its commits from then on.
@@ -204,6 +213,18 @@ class PrometheusIT {
             assertThat(kinesis.getRecords(b -> b.shardIterator(iterator)).records())
                     .hasSize(1);
 
+            dynamoDb.createTable(b -> b.tableName("prom-carts")
+                    .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+            dynamoDb.putItem(b -> b.tableName("prom-carts").item(Map.of("pk", AttributeValue.fromS("cart-1"))));
+            assertThatThrownBy(() -> dynamoDb.putItem(b -> b.tableName("prom-carts")
+                            .item(Map.of("pk", AttributeValue.fromS("cart-1")))
+                            .conditionExpression("attribute_not_exists(pk)")))
+                    .isInstanceOf(ConditionalCheckFailedException.class);
+            assertThatThrownBy(() -> dynamoDb.describeTable(b -> b.tableName("prom-missing")))
+                    .isInstanceOf(ResourceNotFoundException.class);
+
             await().atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(250))
                     .untilAsserted(() -> {
@@ -217,6 +238,21 @@ class PrometheusIT {
                         assertThat(value(samples, "wharf_kinesis_incoming_records_total", "stream", "prom-clicks"))
                                 .isEqualTo(1.0);
                         assertThat(value(samples, "wharf_kinesis_get_records_records_total", "stream", "prom-clicks"))
+                                .isEqualTo(1.0);
+                        assertThat(value(
+                                        samples,
+                                        "wharf_dynamodb_consumed_write_capacity_units_total",
+                                        "table",
+                                        "prom-carts"))
+                                .as("the put's unit and the failed put's")
+                                .isEqualTo(2.0);
+                        assertThat(value(
+                                        samples,
+                                        "wharf_dynamodb_conditional_check_failed_requests_total",
+                                        "table",
+                                        "prom-carts"))
+                                .isEqualTo(1.0);
+                        assertThat(value(samples, "wharf_dynamodb_user_errors_total", "account", "000000000000"))
                                 .isEqualTo(1.0);
                     });
 
@@ -240,6 +276,15 @@ class PrometheusIT {
             assertThat(value(samples, "wharf_kinesis_incoming_bytes_total", "stream", "prom-clicks"))
                     .as("data and partition key")
                     .isEqualTo(6.0);
+            assertThat(sample(
+                            samples, "wharf_dynamodb_successful_request_latency_seconds_count", "table", "prom-carts"))
+                    .satisfies(s -> assertThat(s.type()).isEqualTo("summary"))
+                    .satisfies(s -> assertThat(s.value())
+                            .as("the one put that succeeded")
+                            .isEqualTo(1.0));
+            assertThat(value(samples, "wharf_dynamodb_provisioned_write_capacity_units", "table", "prom-carts"))
+                    .as("an on-demand table has no provisioned capacity")
+                    .isNaN();
 
             // Every commit since the first scrape: the queues', the topic's, the stream's and CloudWatch's own.
             Sample commits = sample(samples, "wharf_store_commit_seconds_count");

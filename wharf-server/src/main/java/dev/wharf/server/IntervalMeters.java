@@ -72,7 +72,7 @@ final class IntervalMeters<T> {
     }
 
     private final String namespace;
-    private final String tag;
+    private final @Nullable String tag;
     private final Function<T, String> account;
     private final Function<T, String> name;
     private final List<Figure<T>> figures;
@@ -81,14 +81,15 @@ final class IntervalMeters<T> {
 
     /**
      * @param namespace the CloudWatch namespace of the figures, which each meter's description begins with
-     * @param tag the tag that names a resource ({@code queue}, {@code topic}, {@code stream}), beside {@code account}
+     * @param tag the tag that names a resource ({@code queue}, {@code topic}, {@code stream}, {@code table}), beside
+     *     {@code account}; null for figures of the account itself, tagged with {@code account} alone
      * @param account the account that owns the figures' resource
-     * @param name the figures' resource's name
+     * @param name the figures' resource's name (the account's id, for figures of the account)
      * @param figures what each resource shows
      */
     IntervalMeters(
             String namespace,
-            String tag,
+            @Nullable String tag,
             Function<T, String> account,
             Function<T, String> name,
             List<Figure<T>> figures) {
@@ -142,7 +143,8 @@ final class IntervalMeters<T> {
 
     private Resource<T> register(MeterRegistry registry, Key key) {
         Resource<T> resource = new Resource<>(figures.size());
-        Tags tags = Tags.of("account", key.account(), tag, key.name());
+        Tags tags =
+                tag == null ? Tags.of("account", key.account()) : Tags.of("account", key.account(), tag, key.name());
         for (int i = 0; i < figures.size(); i++) {
             Sum sum = resource.sums[i];
             Meter meter =

@@ -1,5 +1,7 @@
 package dev.wharf.server;
 
+import dev.wharf.dynamodb.api.DynamoDbMetrics;
+import dev.wharf.dynamodb.api.TableMetrics;
 import dev.wharf.kinesis.api.StreamMetrics;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.sns.api.TopicMetrics;
@@ -25,10 +27,10 @@ import java.util.function.IntSupplier;
 /**
  * Wharf's own metrics, scraped at {@code GET /metrics} in the Prometheus text format through Micrometer's Prometheus
  * registry: requests by service, operation and status with their latency, open connections, the JVM's memory and
- * threads, SQS's long polls waiting, the store's commit groups, and per queue, topic and stream the figures that
- * CloudWatch publishes ({@link ServiceFigures}).
+ * threads, SQS's long polls waiting, the store's commit groups, and per queue, topic, stream and table the figures
+ * that CloudWatch publishes ({@link ServiceFigures}).
  *
- * <p>Every tag that a client's names decide (queue, topic, stream) is bounded: past {@code maxTagValues} distinct
+ * <p>Every tag that a client's names decide (queue, topic, stream, table) is bounded: past {@code maxTagValues} distinct
  * values of one tag, new meters with it are denied, so a client cannot grow the scrape without bound.
  *
  * <p>The registry is made by the first request or scrape, not at start: Micrometer's classes and the JVM binders are a
@@ -100,7 +102,7 @@ final class ServerMetrics {
 
     private PrometheusMeterRegistry newRegistry() {
         PrometheusMeterRegistry made = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        for (String tag : new String[] {"queue", "topic", "stream"}) {
+        for (String tag : new String[] {"queue", "topic", "stream", "table"}) {
             made.config().meterFilter(MeterFilter.maximumAllowableTags("wharf", tag, maxTagValues, MeterFilter.deny()));
         }
         Gauge.builder("wharf.connections.open", openConnections::getAsInt)
@@ -168,6 +170,33 @@ final class ServerMetrics {
         if (made != null) {
             streams.onInterval(made, interval, live);
         }
+    }
+
+    /** DynamoDB's meters, made by the first figures of its engine, which the first DynamoDB request makes. */
+    private @org.jspecify.annotations.Nullable IntervalMeters<TableMetrics> tables;
+
+    private @org.jspecify.annotations.Nullable IntervalMeters<DynamoDbMetrics.Account> dynamoDbAccounts;
+
+    /**
+     * Takes one interval's figures of DynamoDB's tables, which name only the tables that had any (or are provisioned),
+     * and of its accounts' user errors; {@code live} tells a quiet table, whose meters stay, from a deleted one. An
+     * account's meter stays once made. Called by one thread at a time.
+     */
+    void onTables(DynamoDbMetrics interval, BiPredicate<String, String> live) {
+        PrometheusMeterRegistry made = registry;
+        if (made == null) {
+            return;
+        }
+        IntervalMeters<TableMetrics> byTable = tables;
+        IntervalMeters<DynamoDbMetrics.Account> byAccount = dynamoDbAccounts;
+        if (byTable == null || byAccount == null) {
+            byTable = ServiceFigures.tables();
+            byAccount = ServiceFigures.dynamoDbAccounts();
+            tables = byTable;
+            dynamoDbAccounts = byAccount;
+        }
+        byTable.onInterval(made, interval.tables(), live);
+        byAccount.onInterval(made, interval.accounts(), (account, same) -> true);
     }
 
     WireResponse scrape() {

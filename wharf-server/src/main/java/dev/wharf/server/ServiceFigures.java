@@ -1,5 +1,7 @@
 package dev.wharf.server;
 
+import dev.wharf.dynamodb.api.DynamoDbMetrics;
+import dev.wharf.dynamodb.api.TableMetrics;
 import dev.wharf.kinesis.api.StatisticSet;
 import dev.wharf.kinesis.api.StreamMetrics;
 import dev.wharf.server.IntervalMeters.Count;
@@ -12,10 +14,11 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What /metrics shows of each queue, topic and stream: the figures that CloudWatch publishes under AWS/SQS, AWS/SNS
- * and AWS/Kinesis, each named after its AWS metric in Prometheus's conventions (counters end in {@code _total}, times
- * are in seconds). A Kinesis statistic set of counts or bytes is shown as the counter of its sum, a latency as a
- * summary of its samples' count and sum, and the iterator age as a gauge of the latest interval's maximum.
+ * What /metrics shows of each queue, topic, stream and table: the figures that CloudWatch publishes under AWS/SQS,
+ * AWS/SNS, AWS/Kinesis and AWS/DynamoDB, each named after its AWS metric in Prometheus's conventions (counters end in
+ * {@code _total}, times are in seconds). A statistic set of counts, bytes or capacity units is shown as the counter of
+ * its sum, a latency as a summary of its samples' count and sum, Kinesis's iterator age as a gauge of the latest
+ * interval's maximum, and a provisioned capacity as a gauge of the latest.
  */
 final class ServiceFigures {
 
@@ -168,6 +171,97 @@ final class ServiceFigures {
                                 "wharf.kinesis.read.provisioned.throughput.exceeded",
                                 "ReadProvisionedThroughputExceeded: GetRecords calls the shards' limits refused",
                                 StreamMetrics::readProvisionedThroughputExceeded)));
+    }
+
+    /**
+     * AWS/DynamoDB's table-level metrics, per table (tags account and table). The global indexes' and the operations'
+     * own dimensions are left out, as Kinesis's shards are: the latency and the returned items and errors are summed
+     * over the table's operations ({@code wharf_requests_seconds} has every operation's latency).
+     */
+    static IntervalMeters<TableMetrics> tables() {
+        return new IntervalMeters<>(
+                "AWS/DynamoDB",
+                "table",
+                TableMetrics::accountId,
+                TableMetrics::tableName,
+                List.of(
+                        new Count<>(
+                                "wharf.dynamodb.consumed.read.capacity.units",
+                                "ConsumedReadCapacityUnits: the table's and its local indexes', not its global indexes'",
+                                table -> sumOf(table.consumedReadCapacityUnits())),
+                        new Count<>(
+                                "wharf.dynamodb.consumed.write.capacity.units",
+                                "ConsumedWriteCapacityUnits: the table's and its local indexes', not its global indexes'",
+                                table -> sumOf(table.consumedWriteCapacityUnits())),
+                        new Latest<>(
+                                "wharf.dynamodb.provisioned.read.capacity.units",
+                                "ProvisionedReadCapacityUnits: NaN unless the table is PROVISIONED",
+                                table -> orNaN(table.provisionedReadCapacityUnits())),
+                        new Latest<>(
+                                "wharf.dynamodb.provisioned.write.capacity.units",
+                                "ProvisionedWriteCapacityUnits: NaN unless the table is PROVISIONED",
+                                table -> orNaN(table.provisionedWriteCapacityUnits())),
+                        new Count<>(
+                                "wharf.dynamodb.conditional.check.failed.requests",
+                                "ConditionalCheckFailedRequests",
+                                TableMetrics::conditionalCheckFailedRequests),
+                        new Timed<>(
+                                "wharf.dynamodb.successful.request.latency",
+                                "SuccessfulRequestLatency of every operation on the table",
+                                table -> {
+                                    long count = 0;
+                                    for (TableMetrics.Operation operation : table.operations()) {
+                                        dev.wharf.dynamodb.api.StatisticSet latency =
+                                                operation.successfulRequestLatency();
+                                        count += latency == null ? 0 : latency.sampleCount();
+                                    }
+                                    return count;
+                                },
+                                table -> {
+                                    double millis = 0;
+                                    for (TableMetrics.Operation operation : table.operations()) {
+                                        millis += sumOf(operation.successfulRequestLatency());
+                                    }
+                                    return millis / MILLIS_PER_SECOND;
+                                }),
+                        new Count<>(
+                                "wharf.dynamodb.returned.items",
+                                "ReturnedItemCount of the table's Query and Scan calls",
+                                table -> {
+                                    double items = 0;
+                                    for (TableMetrics.Operation operation : table.operations()) {
+                                        items += sumOf(operation.returnedItemCount());
+                                    }
+                                    return items;
+                                }),
+                        new Count<>(
+                                "wharf.dynamodb.system.errors",
+                                "SystemErrors of every operation on the table",
+                                table -> {
+                                    long errors = 0;
+                                    for (TableMetrics.Operation operation : table.operations()) {
+                                        errors += operation.systemErrors();
+                                    }
+                                    return errors;
+                                })));
+    }
+
+    /** AWS/DynamoDB's account-level UserErrors, per account (tag account). */
+    static IntervalMeters<DynamoDbMetrics.Account> dynamoDbAccounts() {
+        return new IntervalMeters<>(
+                "AWS/DynamoDB",
+                null,
+                DynamoDbMetrics.Account::accountId,
+                DynamoDbMetrics.Account::accountId,
+                List.of(new Count<>("wharf.dynamodb.user.errors", "UserErrors", DynamoDbMetrics.Account::userErrors)));
+    }
+
+    private static double sumOf(dev.wharf.dynamodb.api.@Nullable StatisticSet samples) {
+        return samples == null ? 0 : samples.sum();
+    }
+
+    private static double orNaN(@Nullable Long value) {
+        return value == null ? Double.NaN : value;
     }
 
     /** A counter of a statistic set's sum. */

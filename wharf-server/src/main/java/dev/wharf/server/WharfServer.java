@@ -76,7 +76,7 @@ public final class WharfServer implements AutoCloseable {
     private static final long RETENTION_SWEEP_MILLIS = 300_000;
     /** How often CloudWatch's alarms are looked at; each is evaluated when it is due (once a minute, or a period). */
     private static final long ALARM_ROUND_MILLIS = 5_000;
-    /** The distinct queues, topics or streams that /metrics shows figures of, at most, per tag. */
+    /** The distinct queues, topics, streams or tables that /metrics shows figures of, at most, per tag. */
     static final int MAX_METRIC_TAG_VALUES = 1_000;
 
     private final WharfConfig config;
@@ -246,6 +246,13 @@ public final class WharfServer implements AutoCloseable {
                     List<dev.wharf.kinesis.api.StreamMetrics> streamFigures = streams.metricsSnapshot();
                     cloudWatch.publishStreamMetrics(streamFigures, at, intervalSeconds < 60);
                     metrics.onStreams(streamFigures, streams::hasStream);
+                }
+                // DynamoDB's engine, like Kinesis's, exists once someone has asked for DynamoDB.
+                DynamoDbEngine tables = dynamoDb.get();
+                if (tables != null) {
+                    dev.wharf.dynamodb.api.DynamoDbMetrics tableFigures = tables.metricsSnapshot();
+                    cloudWatch.publishTableMetrics(tableFigures, at, intervalSeconds < 60);
+                    metrics.onTables(tableFigures, tables::hasTable);
                 }
             } catch (InterruptedException e) {
                 return;

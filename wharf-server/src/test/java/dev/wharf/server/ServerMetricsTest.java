@@ -2,6 +2,8 @@ package dev.wharf.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wharf.dynamodb.api.DynamoDbMetrics;
+import dev.wharf.dynamodb.api.TableMetrics;
 import dev.wharf.kinesis.api.StatisticSet;
 import dev.wharf.kinesis.api.StreamMetrics;
 import dev.wharf.sns.api.TopicMetrics;
@@ -240,6 +242,76 @@ class ServerMetricsTest {
                 .isNaN();
         assertThat(value(samples, "wharf_kinesis_incoming_records_total", "stream", "clicks"))
                 .isEqualTo(6);
+    }
+
+    /** An interval of a provisioned table: 3 write requests of 4 units, 2 Queries of 1 unit and 5 items, a failure. */
+    private static TableMetrics table(String name) {
+        dev.wharf.dynamodb.api.StatisticSet queries = new dev.wharf.dynamodb.api.StatisticSet(2, 5, 2, 3);
+        return new TableMetrics(
+                ACCOUNT,
+                name,
+                new dev.wharf.dynamodb.api.StatisticSet(2, 1, 0.5, 0.5),
+                new dev.wharf.dynamodb.api.StatisticSet(3, 4, 1, 2),
+                5L,
+                10L,
+                1,
+                List.of(new TableMetrics.Index(
+                        "byG", null, new dev.wharf.dynamodb.api.StatisticSet(1, 9, 9, 9), 1L, 1L)),
+                List.of(
+                        new TableMetrics.Operation(
+                                "PutItem", new dev.wharf.dynamodb.api.StatisticSet(2, 6, 2, 4), null, 1),
+                        new TableMetrics.Operation(
+                                "Query", new dev.wharf.dynamodb.api.StatisticSet(2, 4, 2, 2), queries, 0)));
+    }
+
+    @Test
+    void aTableShowsItsSumsLatencyAndCapacityAndAnAccountItsUserErrors() {
+        ServerMetrics metrics = metrics();
+        scrape(metrics);
+        Set<String> live = new java.util.HashSet<>(Set.of("orders"));
+        DynamoDbMetrics interval =
+                new DynamoDbMetrics(List.of(table("orders")), List.of(new DynamoDbMetrics.Account(ACCOUNT, 2)));
+        metrics.onTables(interval, (account, table) -> live.contains(table));
+        metrics.onTables(interval, (account, table) -> live.contains(table));
+
+        List<Sample> samples = scrape(metrics);
+        assertThat(value(
+                        samples,
+                        "wharf_dynamodb_consumed_write_capacity_units_total",
+                        "account",
+                        ACCOUNT,
+                        "table",
+                        "orders"))
+                .as("the table's own units, twice; not the index's")
+                .isEqualTo(8);
+        assertThat(value(samples, "wharf_dynamodb_consumed_read_capacity_units_total", "table", "orders"))
+                .isEqualTo(2);
+        assertThat(value(samples, "wharf_dynamodb_provisioned_read_capacity_units", "table", "orders"))
+                .isEqualTo(5);
+        assertThat(value(samples, "wharf_dynamodb_provisioned_write_capacity_units", "table", "orders"))
+                .isEqualTo(10);
+        assertThat(value(samples, "wharf_dynamodb_conditional_check_failed_requests_total", "table", "orders"))
+                .isEqualTo(2);
+        assertThat(value(samples, "wharf_dynamodb_successful_request_latency_seconds_count", "table", "orders"))
+                .isEqualTo(8);
+        assertThat(value(samples, "wharf_dynamodb_successful_request_latency_seconds_sum", "table", "orders"))
+                .isCloseTo(0.02, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(value(samples, "wharf_dynamodb_returned_items_total", "table", "orders"))
+                .isEqualTo(10);
+        assertThat(value(samples, "wharf_dynamodb_system_errors_total", "table", "orders"))
+                .isEqualTo(2);
+        assertThat(value(samples, "wharf_dynamodb_user_errors_total", "account", ACCOUNT))
+                .isEqualTo(4);
+
+        live.clear();
+        metrics.onTables(new DynamoDbMetrics(List.of(), List.of()), (account, table) -> live.contains(table));
+        samples = scrape(metrics);
+        assertThat(names(samples))
+                .as("a deleted table's meters go, an account's stay")
+                .noneMatch(
+                        name -> name.startsWith("wharf_dynamodb_") && !name.startsWith("wharf_dynamodb_user_errors"));
+        assertThat(value(samples, "wharf_dynamodb_user_errors_total", "account", ACCOUNT))
+                .isEqualTo(4);
     }
 
     @Test

@@ -103,7 +103,7 @@ public final class CloudWatchEngine {
 
     /**
      * Adds metrics that one of Wharf's own services publishes under its {@code AWS/} namespace (AWS/SQS, AWS/SNS,
-     * AWS/Kinesis), at most {@link CloudWatchLimits#MAX_METRIC_DATA} data at a time.
+     * AWS/Kinesis, AWS/DynamoDB), at most {@link CloudWatchLimits#MAX_METRIC_DATA} data at a time.
      *
      * @throws dev.wharf.common.AwsException as PutMetricData does for data it refuses
      */
@@ -161,6 +161,15 @@ public final class CloudWatchEngine {
             java.util.List<dev.wharf.kinesis.api.StreamMetrics> streams, Instant at, boolean highResolution) {
         AwsTopicAndStreamMetrics.streams(streams, at, highResolution)
                 .forEach((account, data) -> putServiceMetricData(account, AwsTopicAndStreamMetrics.KINESIS, data));
+    }
+
+    /**
+     * Publishes one interval's figures of DynamoDB's tables, their global indexes and operations, and each account's
+     * user errors, under AWS/DynamoDB.
+     */
+    public void publishTableMetrics(dev.wharf.dynamodb.api.DynamoDbMetrics tables, Instant at, boolean highResolution) {
+        AwsDynamoDbMetrics.data(tables, at, highResolution)
+                .forEach((account, data) -> putServiceMetricData(account, AwsDynamoDbMetrics.NAMESPACE, data));
     }
 
     public ListMetricsResponse listMetrics(CloudWatchContext context, ListMetricsRequest request) {

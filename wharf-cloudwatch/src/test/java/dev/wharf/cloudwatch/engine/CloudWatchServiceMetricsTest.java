@@ -9,6 +9,8 @@ import dev.wharf.cloudwatch.api.GetMetricStatisticsRequest;
 import dev.wharf.cloudwatch.api.ListMetricsRequest;
 import dev.wharf.cloudwatch.api.Metric;
 import dev.wharf.common.TestClock;
+import dev.wharf.dynamodb.api.DynamoDbMetrics;
+import dev.wharf.dynamodb.api.TableMetrics;
 import dev.wharf.kinesis.api.ShardMetrics;
 import dev.wharf.kinesis.api.StreamMetrics;
 import dev.wharf.sns.api.TopicMetrics;
@@ -220,5 +222,81 @@ class CloudWatchServiceMetricsTest {
                         .sampleCount())
                 .isEqualTo(2.0);
         assertThat(names("AWS/Kinesis")).containsExactly("IncomingBytes");
+    }
+
+    @Test
+    void awsDynamoDbHoldsEachTablesIndexesAndOperationsFiguresAndTheAccountsUserErrors() {
+        dev.wharf.dynamodb.api.StatisticSet writes = new dev.wharf.dynamodb.api.StatisticSet(4, 5, 1, 2);
+        engine.publishTableMetrics(
+                new DynamoDbMetrics(
+                        List.of(new TableMetrics(
+                                "000000000000",
+                                "orders",
+                                new dev.wharf.dynamodb.api.StatisticSet(2, 1.5, 0.5, 1),
+                                writes,
+                                5L,
+                                10L,
+                                3,
+                                List.of(new TableMetrics.Index(
+                                        "byCustomer",
+                                        null,
+                                        new dev.wharf.dynamodb.api.StatisticSet(1, 1, 1, 1),
+                                        2L,
+                                        3L)),
+                                List.of(new TableMetrics.Operation(
+                                        "Query",
+                                        new dev.wharf.dynamodb.api.StatisticSet(2, 7, 3, 4),
+                                        new dev.wharf.dynamodb.api.StatisticSet(2, 9, 4, 5),
+                                        1)))),
+                        List.of(new DynamoDbMetrics.Account("000000000000", 6))),
+                AT,
+                false);
+
+        List<Dimension> orders = List.of(new Dimension("TableName", "orders"));
+        List<Dimension> query = List.of(new Dimension("TableName", "orders"), new Dimension("Operation", "Query"));
+        List<Dimension> index =
+                List.of(new Dimension("TableName", "orders"), new Dimension("GlobalSecondaryIndexName", "byCustomer"));
+        Datapoint written = one("AWS/DynamoDB", "ConsumedWriteCapacityUnits", orders, "Sum");
+        assertThat(written.sum()).isEqualTo(5.0);
+        assertThat(written.unit()).isEqualTo("Count");
+        assertThat(one("AWS/DynamoDB", "ConsumedWriteCapacityUnits", orders, "SampleCount")
+                        .sampleCount())
+                .as("one sample per request")
+                .isEqualTo(4.0);
+        assertThat(one("AWS/DynamoDB", "ConsumedReadCapacityUnits", orders, "Minimum")
+                        .minimum())
+                .isEqualTo(0.5);
+        assertThat(one("AWS/DynamoDB", "ProvisionedReadCapacityUnits", orders, "Average")
+                        .average())
+                .isEqualTo(5.0);
+        assertThat(one("AWS/DynamoDB", "ProvisionedWriteCapacityUnits", index, "Maximum")
+                        .maximum())
+                .isEqualTo(3.0);
+        assertThat(one("AWS/DynamoDB", "ConsumedWriteCapacityUnits", index, "Sum")
+                        .sum())
+                .isEqualTo(1.0);
+        Datapoint failed = one("AWS/DynamoDB", "ConditionalCheckFailedRequests", orders, "Sum");
+        assertThat(failed.sum()).isEqualTo(3.0);
+        assertThat(one("AWS/DynamoDB", "ConditionalCheckFailedRequests", orders, "SampleCount")
+                        .sampleCount())
+                .as("each failed request a sample of 1")
+                .isEqualTo(3.0);
+        Datapoint latency = one("AWS/DynamoDB", "SuccessfulRequestLatency", query, "Maximum");
+        assertThat(latency.maximum()).isEqualTo(4.0);
+        assertThat(latency.unit()).isEqualTo("Milliseconds");
+        assertThat(one("AWS/DynamoDB", "ReturnedItemCount", query, "Sum").sum()).isEqualTo(9.0);
+        assertThat(one("AWS/DynamoDB", "SystemErrors", query, "Sum").sum()).isEqualTo(1.0);
+        assertThat(one("AWS/DynamoDB", "UserErrors", List.of(), "Sum").sum()).isEqualTo(6.0);
+        assertThat(names("AWS/DynamoDB"))
+                .containsExactlyInAnyOrder(
+                        "ConsumedReadCapacityUnits",
+                        "ConsumedWriteCapacityUnits",
+                        "ProvisionedReadCapacityUnits",
+                        "ProvisionedWriteCapacityUnits",
+                        "ConditionalCheckFailedRequests",
+                        "SuccessfulRequestLatency",
+                        "ReturnedItemCount",
+                        "SystemErrors",
+                        "UserErrors");
     }
 }

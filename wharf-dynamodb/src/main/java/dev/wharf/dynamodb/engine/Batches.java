@@ -37,10 +37,12 @@ final class Batches {
 
     private final Tables tables;
     private final Items items;
+    private final Metering metering;
 
-    Batches(Tables tables, Items items) {
+    Batches(Tables tables, Items items, Metering metering) {
         this.tables = tables;
         this.items = items;
+        this.metering = metering;
     }
 
     /** One table's keys of a BatchGetItem, resolved and checked. */
@@ -48,6 +50,7 @@ final class Batches {
             Table table, List<PrimaryKey> keys, @Nullable Projection projection, boolean consistent) {}
 
     BatchGetItemResponse get(DynamoDbContext context, BatchGetItemRequest request) {
+        long started = metering.started();
         String capacity = Capacity.mode(request.returnConsumedCapacity());
         Map<String, KeysAndAttributes> requested = request.requestItems();
         MemberConstraints.check().notNull("requestItems", requested).validate(DynamoDbError.Validation);
@@ -78,11 +81,11 @@ final class Batches {
             }
             reads.add(new TableKeys(table, resolved, projection, Boolean.TRUE.equals(wanted.consistentRead())));
         }
-        return read(reads, requested, capacity);
+        return read(reads, requested, capacity, started);
     }
 
     private BatchGetItemResponse read(
-            List<TableKeys> reads, Map<String, KeysAndAttributes> requested, String capacity) {
+            List<TableKeys> reads, Map<String, KeysAndAttributes> requested, String capacity, long started) {
         Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
         Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
         List<Capacity.Tally> tallies = new ArrayList<>();
@@ -91,7 +94,7 @@ final class Batches {
             Table table = read.table();
             List<Map<String, AttributeValue>> found = new ArrayList<>();
             responses.put(table.name, found);
-            Capacity.Tally tally = new Capacity.Tally(table.name);
+            Capacity.Tally tally = new Capacity.Tally(table);
             tallies.add(tally);
             List<Map<String, AttributeValue>> left = new ArrayList<>();
             for (PrimaryKey key : read.keys()) {
@@ -118,10 +121,14 @@ final class Batches {
                                 asked.expressionAttributeNames()));
             }
         }
-        return new BatchGetItemResponse(responses, unprocessed, Capacity.consumed(capacity, tallies));
+        BatchGetItemResponse response =
+                new BatchGetItemResponse(responses, unprocessed, Capacity.consumed(capacity, tallies));
+        metering.succeeded(ItemOperation.BatchGetItem, tallies, started);
+        return response;
     }
 
     BatchWriteItemResponse write(DynamoDbContext context, BatchWriteItemRequest request) {
+        long started = metering.started();
         String capacity = Capacity.mode(request.returnConsumedCapacity());
         Map<String, List<WriteRequest>> requested = request.requestItems();
         MemberConstraints.check().notNull("requestItems", requested).validate(DynamoDbError.Validation);
@@ -145,7 +152,11 @@ final class Batches {
             throw DynamoDbError.Validation.with("1 validation error detected: Value null at 'requestItems' failed to"
                     + " satisfy constraint: Member must not be null");
         }
-        return new BatchWriteItemResponse(Map.of(), null, Capacity.consumed(capacity, commit(writes)));
+        List<Capacity.Tally> tallies = commit(writes);
+        BatchWriteItemResponse response =
+                new BatchWriteItemResponse(Map.of(), null, Capacity.consumed(capacity, tallies));
+        metering.succeeded(ItemOperation.BatchWriteItem, tallies, started);
+        return response;
     }
 
     /** One put or delete of a BatchWriteItem: the item to put, or null for a delete. */
@@ -194,7 +205,10 @@ final class Batches {
                 }
                 Items.Change change =
                         new Items.Change(write.table(), schema, write.key(), items.read(schema, write.key()), item);
-                items.stage(batch, change, tallies.computeIfAbsent(write.table().name, Capacity.Tally::new));
+                items.stage(
+                        batch,
+                        change,
+                        tallies.computeIfAbsent(write.table().name, name -> new Capacity.Tally(write.table())));
                 changes.add(change);
             }
             items.store().commit(batch);

@@ -45,8 +45,12 @@ final class Capacity {
         return Math.max(1, Math.ceil(bytes / WRITE_UNIT_BYTES));
     }
 
-    /** The units that one call consumes in one table and its indexes. Not thread-safe: one call fills one. */
+    /**
+     * The units that one call consumes in one table and its indexes, which its table's CloudWatch figures count too.
+     * Not thread-safe: one call fills one.
+     */
     static final class Tally {
+        final Table table;
         final String tableName;
         double read;
         double write;
@@ -55,8 +59,9 @@ final class Capacity {
 
         final Map<String, Boolean> global = new LinkedHashMap<>();
 
-        Tally(String tableName) {
-            this.tableName = tableName;
+        Tally(Table table) {
+            this.table = table;
+            this.tableName = table.name;
         }
 
         void index(SecondaryIndex index, double readUnits, double writeUnits) {
@@ -68,7 +73,7 @@ final class Capacity {
 
         /** This tally with every figure multiplied, as a transaction's are by two. */
         Tally times(double factor) {
-            Tally scaled = new Tally(tableName);
+            Tally scaled = new Tally(table);
             scaled.read = read * factor;
             scaled.write = write * factor;
             indexes.forEach(

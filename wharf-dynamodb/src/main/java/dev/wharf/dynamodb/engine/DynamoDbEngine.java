@@ -21,6 +21,7 @@ import dev.wharf.dynamodb.api.DescribeTimeToLiveRequest;
 import dev.wharf.dynamodb.api.DescribeTimeToLiveResponse;
 import dev.wharf.dynamodb.api.DynamoDbContext;
 import dev.wharf.dynamodb.api.DynamoDbError;
+import dev.wharf.dynamodb.api.DynamoDbMetrics;
 import dev.wharf.dynamodb.api.Endpoint;
 import dev.wharf.dynamodb.api.GetItemRequest;
 import dev.wharf.dynamodb.api.GetItemResponse;
@@ -53,6 +54,7 @@ import dev.wharf.storage.TableStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 
 /**
  * Amazon DynamoDB's semantics: tables and their indexes, items, conditional writes, queries and scans, batches and
@@ -81,6 +83,7 @@ public final class DynamoDbEngine {
     private final ItemQueries queries;
     private final Batches batches;
     private final Transactions transactions;
+    private final Metering metering;
 
     /** An engine whose index backfills each run on a virtual thread of their own. */
     public DynamoDbEngine(Clock clock, DynamoDbConfig config, TableStore store) {
@@ -94,19 +97,30 @@ public final class DynamoDbEngine {
      * UpdateTable returns with its index filled.
      */
     public DynamoDbEngine(Clock clock, DynamoDbConfig config, TableStore store, Executor backfills) {
+        this(clock, config, store, backfills, System::nanoTime);
+    }
+
+    /**
+     * An engine that times its requests' {@code SuccessfulRequestLatency} by {@code nanoTime}, a monotonic clock in
+     * nanoseconds: the injected {@link Clock} reads milliseconds, which most calls take less than.
+     */
+    public DynamoDbEngine(
+            Clock clock, DynamoDbConfig config, TableStore store, Executor backfills, LongSupplier nanoTime) {
         this.tables = new Tables(store, clock, config);
         this.items = new Items(store, new ItemLocks(), clock);
+        this.metering = new Metering(tables, nanoTime);
         Backfills backfilling = new Backfills(tables, items, backfills);
         this.updates = new TableUpdates(tables, backfilling);
-        this.writes = new ItemWrites(tables, items);
-        this.reads = new ItemReads(tables, items);
-        this.itemUpdates = new ItemUpdates(tables, items, writes);
-        this.queries = new ItemQueries(tables, items);
-        this.batches = new Batches(tables, items);
+        this.writes = new ItemWrites(tables, items, metering);
+        this.reads = new ItemReads(tables, items, metering);
+        this.itemUpdates = new ItemUpdates(tables, items, writes, metering);
+        this.queries = new ItemQueries(tables, items, metering);
+        this.batches = new Batches(tables, items, metering);
         this.transactions = new Transactions(
                 tables,
                 items,
-                new ClientTokens(clock, config.idempotencyWindow().toMillis()));
+                new ClientTokens(clock, config.idempotencyWindow().toMillis()),
+                metering);
         backfilling.resume();
     }
 
@@ -261,6 +275,40 @@ public final class DynamoDbEngine {
 
     public TransactGetItemsResponse transactGetItems(DynamoDbContext context, TransactGetItemsRequest request) {
         return transactions.get(context, request);
+    }
+
+    /**
+     * Takes one interval's figures for CloudWatch's AWS/DynamoDB metrics: each table's since the previous call (a
+     * table with nothing to report is left out, and a deleted table's figures go with it), its provisioned capacity
+     * when it is PROVISIONED, and each account's user errors. Called by one thread at a time.
+     */
+    public DynamoDbMetrics metricsSnapshot() {
+        return metering.snapshot();
+    }
+
+    /**
+     * Whether an account has a table of that name now, in any status until it is gone: {@link #metricsSnapshot()}
+     * leaves out a quiet table, and this tells it from a deleted one.
+     */
+    public boolean hasTable(String accountId, String tableName) {
+        return tables.find(accountId, tableName) != null;
+    }
+
+    /**
+     * Counts a DynamoDB request that failed, wherever it failed after it was routed to DynamoDB (reading its input,
+     * or in this engine): an HTTP 4xx error is one of its account's {@code UserErrors} (a failed condition is its
+     * table's {@code ConditionalCheckFailedRequests} instead, counted where it failed), and any other failure of an
+     * item operation one of {@code SystemErrors} of each table its request names.
+     *
+     * @param operation the operation's name
+     * @param request the request, or null when it could not be read
+     */
+    public void onFailure(
+            DynamoDbContext context,
+            String operation,
+            @org.jspecify.annotations.Nullable Record request,
+            RuntimeException failure) {
+        metering.failed(context, operation, request, failure);
     }
 
     /** Writes every table's approximate counts to the store, as a stop does before the store closes. */

@@ -34,10 +34,12 @@ final class ItemQueries {
 
     private final Tables tables;
     private final Items items;
+    private final Metering metering;
 
-    ItemQueries(Tables tables, Items items) {
+    ItemQueries(Tables tables, Items items, Metering metering) {
         this.tables = tables;
         this.items = items;
+        this.metering = metering;
     }
 
     /** What a Query or Scan reads: the table's items, or an index's entries, and the keys that place them. */
@@ -53,6 +55,7 @@ final class ItemQueries {
     }
 
     QueryResponse query(DynamoDbContext context, QueryRequest request) {
+        long started = metering.started();
         Table table = tables.serving(context, request.tableName());
         String capacity = Capacity.mode(request.returnConsumedCapacity());
         checkLimit(request.limit());
@@ -107,12 +110,15 @@ final class ItemQueries {
                         bounds.to(),
                         Boolean.FALSE.equals(request.scanIndexForward()),
                         page::offer);
-        Capacity.Tally tally = page.tally(table.name, Boolean.TRUE.equals(request.consistentRead()));
-        return new QueryResponse(
+        Capacity.Tally tally = page.tally(table, Boolean.TRUE.equals(request.consistentRead()));
+        QueryResponse response = new QueryResponse(
                 page.returned(), page.count(), page.scanned(), page.lastEvaluatedKey(), tally.consumed(capacity));
+        metering.succeeded(ItemOperation.Query, tally, started, page.count());
+        return response;
     }
 
     ScanResponse scan(DynamoDbContext context, ScanRequest request) {
+        long started = metering.started();
         Table table = tables.serving(context, request.tableName());
         String capacity = Capacity.mode(request.returnConsumedCapacity());
         checkLimit(request.limit());
@@ -140,9 +146,11 @@ final class ItemQueries {
         Page page = new Page(items, source, filter, projection, select, limit(request.limit()));
         TableStore.ItemKey after = QueryRanges.scanStart(source, request.exclusiveStartKey(), segment[0], segment[1]);
         items.store().scanItems(table.id, source.number(), segment[0], segment[1], after, page::offer);
-        Capacity.Tally tally = page.tally(table.name, Boolean.TRUE.equals(request.consistentRead()));
-        return new ScanResponse(
+        Capacity.Tally tally = page.tally(table, Boolean.TRUE.equals(request.consistentRead()));
+        ScanResponse response = new ScanResponse(
                 page.returned(), page.count(), page.scanned(), page.lastEvaluatedKey(), tally.consumed(capacity));
+        metering.succeeded(ItemOperation.Scan, tally, started, page.count());
+        return response;
     }
 
     /** The table or the named index, checked: it must exist and be ACTIVE, and take the read's consistency. */

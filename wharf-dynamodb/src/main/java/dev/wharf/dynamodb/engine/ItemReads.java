@@ -15,13 +15,16 @@ final class ItemReads {
 
     private final Tables tables;
     private final Items items;
+    private final Metering metering;
 
-    ItemReads(Tables tables, Items items) {
+    ItemReads(Tables tables, Items items, Metering metering) {
         this.tables = tables;
         this.items = items;
+        this.metering = metering;
     }
 
     GetItemResponse get(DynamoDbContext context, GetItemRequest request) {
+        long started = metering.started();
         Table table = tables.serving(context, request.tableName());
         String capacity = Capacity.mode(request.returnConsumedCapacity());
         Schema schema = table.schema;
@@ -29,10 +32,12 @@ final class ItemReads {
         Projection projection = Expressions.readProjection(
                 request.projectionExpression(), request.attributesToGet(), request.expressionAttributeNames());
         Item item = items.read(schema, key);
-        Capacity.Tally tally = new Capacity.Tally(table.name);
+        Capacity.Tally tally = new Capacity.Tally(table);
         tally.read += Capacity.readUnits(Items.size(item), Boolean.TRUE.equals(request.consistentRead()));
-        return new GetItemResponse(
+        GetItemResponse response = new GetItemResponse(
                 item == null ? null : AttributeValues.itemToApi(Expressions.project(projection, item)),
                 tally.consumed(capacity));
+        metering.succeeded(ItemOperation.GetItem, tally, started);
+        return response;
     }
 }

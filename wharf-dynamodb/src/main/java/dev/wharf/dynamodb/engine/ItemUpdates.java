@@ -28,14 +28,17 @@ final class ItemUpdates {
     private final Tables tables;
     private final Items items;
     private final ItemWrites writes;
+    private final Metering metering;
 
-    ItemUpdates(Tables tables, Items items, ItemWrites writes) {
+    ItemUpdates(Tables tables, Items items, ItemWrites writes, Metering metering) {
         this.tables = tables;
         this.items = items;
         this.writes = writes;
+        this.metering = metering;
     }
 
     UpdateItemResponse update(DynamoDbContext context, UpdateItemRequest request) {
+        long started = metering.started();
         Table table = tables.serving(context, request.tableName());
         String capacity = Capacity.mode(request.returnConsumedCapacity());
         String returnValues = ItemWrites.returnValues(request.returnValues(), ItemWrites.RETURN_VALUES);
@@ -43,18 +46,21 @@ final class ItemUpdates {
         KeySchema keys = table.schema.keys();
         PrimaryKey key = Keys.fromKey(keys, request.key());
         Parsed parsed = parse(request, keys);
-        Capacity.Tally tally = new Capacity.Tally(table.name);
+        Capacity.Tally tally = new Capacity.Tally(table);
         Item before;
         Update.Result result;
         try (ItemLocks.Held held = items.locks().lock(table.id, key)) {
             Schema schema = table.schema;
             before = items.read(schema, key);
-            ItemWrites.check(parsed.condition(), before, oldOnFailure, tally);
+            writes.check(parsed.condition(), before, oldOnFailure, tally);
             result = apply(parsed.update(), before, key);
             Keys.checkIndexKeys(schema, result.item());
             writes.commit(new Items.Change(table, schema, key, before, result.item()), tally);
         }
-        return new UpdateItemResponse(attributes(returnValues, before, result), tally.consumed(capacity), null);
+        UpdateItemResponse response =
+                new UpdateItemResponse(attributes(returnValues, before, result), tally.consumed(capacity), null);
+        metering.succeeded(ItemOperation.UpdateItem, tally, started);
+        return response;
     }
 
     /** Parses an UpdateItem's update and condition in DynamoDB's order, and checks that the update spares the keys. */

@@ -35,13 +35,16 @@ final class ItemWrites {
 
     private final Tables tables;
     private final Items items;
+    private final Metering metering;
 
-    ItemWrites(Tables tables, Items items) {
+    ItemWrites(Tables tables, Items items, Metering metering) {
         this.tables = tables;
         this.items = items;
+        this.metering = metering;
     }
 
     PutItemResponse put(DynamoDbContext context, PutItemRequest request) {
+        long started = metering.started();
         Table table = tables.serving(context, request.tableName());
         String capacity = Capacity.mode(request.returnConsumedCapacity());
         String returnValues = returnValues(request.returnValues(), List.of(NONE, ALL_OLD));
@@ -56,7 +59,7 @@ final class ItemWrites {
                 request.conditionalOperator(),
                 request.expressionAttributeNames(),
                 request.expressionAttributeValues());
-        Capacity.Tally tally = new Capacity.Tally(table.name);
+        Capacity.Tally tally = new Capacity.Tally(table);
         Item before;
         try (ItemLocks.Held held = items.locks().lock(table.id, key)) {
             Schema schema = table.schema;
@@ -65,13 +68,16 @@ final class ItemWrites {
             check(condition, before, oldOnFailure, tally);
             commit(new Items.Change(table, schema, key, before, item), tally);
         }
-        return new PutItemResponse(
+        PutItemResponse response = new PutItemResponse(
                 returnValues.equals(ALL_OLD) && before != null ? AttributeValues.itemToApi(before) : null,
                 tally.consumed(capacity),
                 null);
+        metering.succeeded(ItemOperation.PutItem, tally, started);
+        return response;
     }
 
     DeleteItemResponse delete(DynamoDbContext context, DeleteItemRequest request) {
+        long started = metering.started();
         Table table = tables.serving(context, request.tableName());
         String capacity = Capacity.mode(request.returnConsumedCapacity());
         String returnValues = returnValues(request.returnValues(), List.of(NONE, ALL_OLD));
@@ -83,7 +89,7 @@ final class ItemWrites {
                 request.conditionalOperator(),
                 request.expressionAttributeNames(),
                 request.expressionAttributeValues());
-        Capacity.Tally tally = new Capacity.Tally(table.name);
+        Capacity.Tally tally = new Capacity.Tally(table);
         Item before;
         try (ItemLocks.Held held = items.locks().lock(table.id, key)) {
             Schema schema = table.schema;
@@ -91,10 +97,12 @@ final class ItemWrites {
             check(condition, before, oldOnFailure, tally);
             commit(new Items.Change(table, schema, key, before, null), tally);
         }
-        return new DeleteItemResponse(
+        DeleteItemResponse response = new DeleteItemResponse(
                 returnValues.equals(ALL_OLD) && before != null ? AttributeValues.itemToApi(before) : null,
                 tally.consumed(capacity),
                 null);
+        metering.succeeded(ItemOperation.DeleteItem, tally, started);
+        return response;
     }
 
     /** Item's lock must be held: commits one change and counts it once durable. */
@@ -109,11 +117,13 @@ final class ItemWrites {
      * Checks a write's condition against its item.
      *
      * @throws AwsException ConditionalCheckFailedException, with the item when the call asked for it; it still counts
-     *     the write's units, as AWS charges a failed conditional write
+     *     the write's units, as AWS charges a failed conditional write, and counts them and the failure into the
+     *     table's CloudWatch figures
      */
-    static void check(Condition condition, @Nullable Item before, boolean oldOnFailure, Capacity.Tally tally) {
+    void check(Condition condition, @Nullable Item before, boolean oldOnFailure, Capacity.Tally tally) {
         if (!Expressions.passes(condition, before)) {
             tally.write += Capacity.writeUnits(Items.size(before));
+            metering.conditionFailed(tally);
             throw conditionFailed(before, oldOnFailure);
         }
     }

@@ -103,8 +103,8 @@ final class Page {
     }
 
     /** The read units of everything read, counted to the table or to the index read. */
-    Capacity.Tally tally(String tableName, boolean consistent) {
-        Capacity.Tally tally = new Capacity.Tally(tableName);
+    Capacity.Tally tally(Table table, boolean consistent) {
+        Capacity.Tally tally = new Capacity.Tally(table);
         double units = Capacity.readUnits(bytes, consistent);
         SecondaryIndex index = source.index();
         if (index == null) {

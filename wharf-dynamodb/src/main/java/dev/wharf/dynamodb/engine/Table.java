@@ -79,6 +79,9 @@ final class Table {
     /** When the counts were last written to the store. */
     final AtomicLong statsSavedMillis = new AtomicLong();
 
+    /** Its figures for CloudWatch since the last snapshot; they go with the table. */
+    final TableCounts counts = new TableCounts();
+
     Table(
             long id,
             String accountId,

@@ -50,11 +50,13 @@ final class Transactions {
     private final Tables tables;
     private final Items items;
     private final ClientTokens tokens;
+    private final Metering metering;
 
-    Transactions(Tables tables, Items items, ClientTokens tokens) {
+    Transactions(Tables tables, Items items, ClientTokens tokens, Metering metering) {
         this.tables = tables;
         this.items = items;
         this.tokens = tokens;
+        this.metering = metering;
     }
 
     /** One action of a write transaction, resolved and parsed: its item, and what it does to it. */
@@ -68,6 +70,7 @@ final class Transactions {
             boolean delete) {}
 
     TransactWriteItemsResponse write(DynamoDbContext context, TransactWriteItemsRequest request) {
+        long started = metering.started();
         String capacity = Capacity.mode(request.returnConsumedCapacity());
         List<TransactWriteItem> actions = request.transactItems();
         MemberConstraints.check()
@@ -87,7 +90,7 @@ final class Transactions {
         }
         String token = request.clientRequestToken();
         if (token == null) {
-            return run(resolved, capacity);
+            return run(resolved, capacity, started);
         }
         TransactWriteItemsResponse earlier = tokens.begin(context.accountId(), token, request);
         if (earlier != null) {
@@ -95,7 +98,7 @@ final class Transactions {
         }
         TransactWriteItemsResponse response = null;
         try {
-            response = run(resolved, capacity);
+            response = run(resolved, capacity, started);
             return response;
         } finally {
             tokens.end(context.accountId(), token, response);
@@ -206,7 +209,7 @@ final class Transactions {
     }
 
     /** Locks every item, checks every action, and commits all or nothing. */
-    private TransactWriteItemsResponse run(List<Action> actions, String capacity) {
+    private TransactWriteItemsResponse run(List<Action> actions, String capacity, long started) {
         List<Integer> stripes = new ArrayList<>();
         actions.forEach(action -> stripes.add(ItemLocks.stripe(action.table().id, action.key())));
         Map<String, Capacity.Tally> tallies = new LinkedHashMap<>();
@@ -231,14 +234,20 @@ final class Transactions {
             }
             TableBatch batch = new TableBatch();
             for (Items.Change change : changes) {
-                items.stage(batch, change, tallies.computeIfAbsent(change.table().name, Capacity.Tally::new));
+                items.stage(
+                        batch,
+                        change,
+                        tallies.computeIfAbsent(change.table().name, name -> new Capacity.Tally(change.table())));
             }
             items.store().commit(batch);
             changes.forEach(items::applied);
         }
         List<Capacity.Tally> doubled = new ArrayList<>();
         tallies.values().forEach(tally -> doubled.add(tally.times(2)));
-        return new TransactWriteItemsResponse(Capacity.consumed(capacity, doubled), null);
+        TransactWriteItemsResponse response =
+                new TransactWriteItemsResponse(Capacity.consumed(capacity, doubled), null);
+        metering.succeeded(ItemOperation.TransactWriteItems, doubled, started);
+        return response;
     }
 
     /** Items' locks must be held: one action's reason, and its change added when it has one. */
@@ -276,6 +285,7 @@ final class Transactions {
     }
 
     TransactGetItemsResponse get(DynamoDbContext context, TransactGetItemsRequest request) {
+        long started = metering.started();
         String capacity = Capacity.mode(request.returnConsumedCapacity());
         List<TransactGetItem> gets = request.transactItems();
         MemberConstraints.check()
@@ -306,7 +316,7 @@ final class Transactions {
         try (ItemLocks.Held held = items.locks().lockAll(stripes)) {
             for (Read read : reads) {
                 Item found = items.read(read.table().schema, read.key());
-                tallies.computeIfAbsent(read.table().name, Capacity.Tally::new).read +=
+                tallies.computeIfAbsent(read.table().name, name -> new Capacity.Tally(read.table())).read +=
                         2 * Capacity.readUnits(Items.size(found), true);
                 responses.add(new ItemResponse(
                         found == null
@@ -314,6 +324,9 @@ final class Transactions {
                                 : AttributeValues.itemToApi(Expressions.project(read.projection(), found))));
             }
         }
-        return new TransactGetItemsResponse(Capacity.consumed(capacity, tallies.values()), responses);
+        TransactGetItemsResponse response =
+                new TransactGetItemsResponse(Capacity.consumed(capacity, tallies.values()), responses);
+        metering.succeeded(ItemOperation.TransactGetItems, tallies.values(), started);
+        return response;
     }
 }

@@ -158,6 +158,12 @@ public final class DynamoDbBinding implements ServiceBinding {
         return "";
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A failure after the request reached DynamoDB, reading its input or in the engine, is told to the engine
+     * before it is answered, for CloudWatch's UserErrors and SystemErrors.
+     */
     @Override
     public JsonNode invoke(Operation operation, ObjectNode input, RequestContext context) {
         DynamoDbContext caller = new DynamoDbContext(context.caller().accountId(), region);
@@ -167,7 +173,10 @@ public final class DynamoDbBinding implements ServiceBinding {
         } else {
             Handler<?> handler = handlers().get(operation.name());
             if (handler == null) {
-                throw DynamoDbError.Validation.with("Wharf does not implement " + operation.name() + " yet.");
+                AwsException unknown =
+                        DynamoDbError.Validation.with("Wharf does not implement " + operation.name() + " yet.");
+                engine().onFailure(caller, operation.name(), null, unknown);
+                throw unknown;
             }
             result = run(handler, caller, input, operation);
         }
@@ -186,7 +195,19 @@ public final class DynamoDbBinding implements ServiceBinding {
 
     private <I extends Record> @Nullable Object run(
             Handler<I> handler, DynamoDbContext context, ObjectNode input, Operation operation) {
-        return handler.run().apply(context, request(input, handler.type(), operation.input()));
+        I request;
+        try {
+            request = request(input, handler.type(), operation.input());
+        } catch (RuntimeException e) {
+            engine().onFailure(context, operation.name(), null, e);
+            throw e;
+        }
+        try {
+            return handler.run().apply(context, request);
+        } catch (RuntimeException e) {
+            engine().onFailure(context, operation.name(), request, e);
+            throw e;
+        }
     }
 
     private <I extends Record> I request(JsonNode input, Class<I> type, @Nullable String inputShape) {

@@ -15,12 +15,14 @@ import dev.wharf.dynamodb.api.Projection;
 import dev.wharf.dynamodb.api.ProvisionedThroughput;
 import dev.wharf.storage.MemoryStorageEngine;
 import dev.wharf.storage.StorageEngine;
+import dev.wharf.storage.TableStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.api.ThrowableAssert;
 import org.jspecify.annotations.Nullable;
 
@@ -30,13 +32,25 @@ final class Fixtures {
     static final DynamoDbContext CONTEXT = new DynamoDbContext("123456789012", "us-east-1");
     static final Duration TRANSITION = Duration.ofMillis(500);
 
+    /** How far the engine's nanosecond clock moves at each reading: a request, read at its start and end, takes this. */
+    static final long NANOS_PER_READING = 1_500_000;
+
     final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final AtomicLong nanos = new AtomicLong();
     StorageEngine storage = new MemoryStorageEngine();
     DynamoDbEngine engine = open(storage);
 
     DynamoDbEngine open(StorageEngine store) {
+        return open(store.tables());
+    }
+
+    DynamoDbEngine open(TableStore store) {
         return new DynamoDbEngine(
-                clock, DynamoDbConfig.DEFAULT.withTransition(TRANSITION), store.tables(), Runnable::run);
+                clock,
+                DynamoDbConfig.DEFAULT.withTransition(TRANSITION),
+                store,
+                Runnable::run,
+                () -> nanos.addAndGet(NANOS_PER_READING));
     }
 
     /** A new engine over the same store, as a restart makes. */
