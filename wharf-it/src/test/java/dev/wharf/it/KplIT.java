@@ -64,6 +64,8 @@ class KplIT {
             worker.kill();
         }
         if (producer != null) {
+            // The KPL's native daemon is the producer JVM's child: it goes first, so that none outlives the test.
+            producer.descendants().forEach(ProcessHandle::destroyForcibly);
             producer.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         if (wharf != null) {
