@@ -49,17 +49,26 @@ final class KclWorkerProcess implements AutoCloseable {
         }
 
         String classPath() {
-            Path target = Path.of(System.getProperty(property, "../" + defaultModule() + "/target"));
-            try {
-                return target.resolve("classes") + ":"
-                        + Files.readString(target.resolve("worker.classpath")).trim();
-            } catch (IOException e) {
-                throw new UncheckedIOException("build " + defaultModule() + " first (-am)", e);
-            }
+            return moduleClassPath(property, defaultModule(), "worker.classpath");
         }
 
         private String defaultModule() {
             return this == V3 ? "wharf-kcl-worker" : "wharf-kcl2-worker";
+        }
+    }
+
+    /**
+     * The class path of a program that a module outside wharf-parent builds for the suites to run as a process: its
+     * classes and the classpath file its build writes, from the target directory that the system property
+     * {@code property} names (failsafe sets it), or else from the module's target beside this one.
+     */
+    static String moduleClassPath(String property, String module, String classPathFile) {
+        Path target = Path.of(System.getProperty(property, "../" + module + "/target"));
+        try {
+            return target.resolve("classes") + ":"
+                    + Files.readString(target.resolve(classPathFile)).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("build " + module + " first (-am)", e);
         }
     }
 
