@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -41,10 +39,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.ScalingType;
 import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
  * The real KCL against a real Wharf process, the scenarios of issue 13 over one stream of 4 shards and one
@@ -78,12 +74,10 @@ abstract class KclScenarios {
     private URI dynamoDbEndpoint;
     private KinesisClient kinesis;
     private DynamoDbClient dynamoDb;
+    private KclStream stream;
+    private KclLeaseTable leases;
     private final Map<String, KclWorkerProcess> workers = new LinkedHashMap<>();
     private final List<KclWorkerProcess> everStarted = new ArrayList<>();
-    /** Every record acknowledged by PutRecords, by partition key in the order put. */
-    private final Map<String, List<String>> putByKey = new TreeMap<>();
-
-    private int next;
 
     KclScenarios(Kcl kcl, String app) {
         this.kcl = kcl;
@@ -109,8 +103,8 @@ abstract class KclScenarios {
                 .credentialsProvider(credentials())
                 .httpClient(ApacheHttpClient.create())
                 .build();
-        kinesis.createStream(b -> b.streamName(STREAM).shardCount(4));
-        awaitStreamActive();
+        leases = new KclLeaseTable(dynamoDb, app);
+        stream = KclStream.create(kinesis, STREAM, 4, KEYS);
     }
 
     @AfterAll
@@ -196,18 +190,18 @@ abstract class KclScenarios {
         kinesis.splitShard(b -> b.streamName(STREAM)
                 .shardToSplit(first.shardId())
                 .newStartingHashKey(start.add(end).shiftRight(1).toString()));
-        awaitStreamActive();
+        stream.awaitActive();
         put(32);
         List<Shard> open = openShards();
         Shard left = open.get(open.size() - 2);
         Shard right = open.get(open.size() - 1);
         kinesis.mergeShards(
                 b -> b.streamName(STREAM).shardToMerge(left.shardId()).adjacentShardToMerge(right.shardId()));
-        awaitStreamActive();
+        stream.awaitActive();
         put(32);
         kinesis.updateShardCount(
                 b -> b.streamName(STREAM).targetShardCount(6).scalingType(ScalingType.UNIFORM_SCALING));
-        awaitStreamActive();
+        stream.awaitActive();
         put(32);
         awaitAllProcessed(Duration.ofSeconds(50));
 
@@ -331,26 +325,11 @@ abstract class KclScenarios {
     }
 
     void put(int count) {
-        List<PutRecordsRequestEntry> entries = new ArrayList<>();
-        List<String[]> keyed = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String key = "key-" + (next % KEYS);
-            String data = key + "#" + next++;
-            entries.add(PutRecordsRequestEntry.builder()
-                    .partitionKey(key)
-                    .data(SdkBytes.fromUtf8String(data))
-                    .build());
-            keyed.add(new String[] {key, data});
-        }
-        var answer = kinesis.putRecords(b -> b.streamName(STREAM).records(entries));
-        assertThat(answer.failedRecordCount()).isZero();
-        for (String[] k : keyed) {
-            putByKey.computeIfAbsent(k[0], x -> new ArrayList<>()).add(k[1]);
-        }
+        stream.put(count);
     }
 
     List<String> allPut() {
-        return putByKey.values().stream().flatMap(List::stream).toList();
+        return stream.allPut();
     }
 
     /** The events of one type that the first application's workers wrote, worker by worker, each in order. */
@@ -379,29 +358,12 @@ abstract class KclScenarios {
     }
 
     void awaitAllProcessed(Duration atMost) {
-        await("every record put is processed")
-                .atMost(atMost)
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> events("REC").stream()
-                        .map(Event::data)
-                        .collect(Collectors.toSet())
-                        .containsAll(allPut()));
+        stream.awaitProcessed(() -> events("REC"), atMost);
     }
 
     /** The lease table's checkpoint of each shard reaches the last record processed on it. */
     void awaitCheckpointsAtLastProcessed() {
-        await("checkpoints at the last records processed")
-                .atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> {
-                    Map<String, BigInteger> last = new HashMap<>();
-                    for (Event e : events("REC")) {
-                        last.merge(e.shardId(), new BigInteger(e.sequenceNumber()), BigInteger::max);
-                    }
-                    Map<String, String> checkpoints = leaseCheckpoints();
-                    last.forEach((shard, sequence) -> assertThat(checkpoints.get(shard))
-                            .as("checkpoint of %s", shard)
-                            .isIn(sequence.toString(), "SHARD_END"));
-                });
+        leases.awaitCheckpointsAtLastProcessed(() -> events("REC"));
     }
 
     /** Per partition key, records are first processed in the order they were put, across parents and children. */
@@ -410,7 +372,7 @@ abstract class KclScenarios {
         for (Event e : events("REC")) {
             firstSeen.merge(e.data(), e.atMillis(), Math::min);
         }
-        putByKey.forEach((key, data) -> {
+        stream.putByKey().forEach((key, data) -> {
             for (int i = 1; i < data.size(); i++) {
                 assertThat(firstSeen.get(data.get(i)))
                         .as("%s processed no earlier than %s", data.get(i), data.get(i - 1))
@@ -432,28 +394,15 @@ abstract class KclScenarios {
 
     /** Lease key to owner, for the shards' leases that have one. */
     Map<String, String> leaseOwners() {
-        return leaseItems().stream()
-                .filter(item -> item.containsKey("leaseOwner")
-                        && !"SHARD_END".equals(item.get("checkpoint").s()))
-                .collect(Collectors.toMap(item -> item.get("leaseKey").s(), item -> item.get("leaseOwner")
-                        .s()));
+        return leases.owners();
     }
 
     Map<String, String> leaseCheckpoints() {
-        return leaseItems().stream()
-                .collect(Collectors.toMap(item -> item.get("leaseKey").s(), item -> item.get("checkpoint")
-                        .s()));
-    }
-
-    List<Map<String, AttributeValue>> leaseItems() {
-        return tableItems().stream()
-                .filter(item -> item.get("leaseKey").s().startsWith("shardId-"))
-                .toList();
+        return leases.checkpoints();
     }
 
     List<Map<String, AttributeValue>> tableItems() {
-        return dynamoDb.scanPaginator(b -> b.tableName(app).consistentRead(true)).items().stream()
-                .toList();
+        return leases.items();
     }
 
     private List<Shard> openShards() {
@@ -462,15 +411,6 @@ abstract class KclScenarios {
                 .sorted(Comparator.comparing(
                         s -> new BigInteger(s.hashKeyRange().startingHashKey())))
                 .toList();
-    }
-
-    private void awaitStreamActive() {
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> kinesis.describeStreamSummary(b -> b.streamName(STREAM))
-                                .streamDescriptionSummary()
-                                .streamStatus()
-                        == StreamStatus.ACTIVE);
     }
 
     private void report(String what, KclWorkerProcess worker) {

@@ -2,17 +2,21 @@ package dev.wharf.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real KCL worker ({@code dev.wharf.kcl.KclWorker} of {@code wharf-kcl-worker} or {@code wharf-kcl2-worker}) in a
- * JVM of its own, and the events it wrote to its event log: what it processed, checkpointed and lost.
+ * A real KCL worker in a JVM of its own, and the events its record processors wrote to its event log: what they
+ * processed, checkpointed and lost. The worker is {@code dev.wharf.kcl.KclWorker} of {@code wharf-kcl-worker} or
+ * {@code wharf-kcl2-worker}, or the KCL's MultiLangDaemon with the Node.js processor of {@code wharf-kcl-multilang}.
  */
 final class KclWorkerProcess implements AutoCloseable {
 
@@ -39,21 +43,19 @@ final class KclWorkerProcess implements AutoCloseable {
 
     /** Which KCL: the classpath file its worker module writes, from the system property failsafe sets. */
     enum Kcl {
-        V3("wharf.kcl3.worker"),
-        V2("wharf.kcl2.worker");
+        V3("wharf.kcl3.worker", "wharf-kcl-worker"),
+        V2("wharf.kcl2.worker", "wharf-kcl2-worker");
 
         private final String property;
+        private final String module;
 
-        Kcl(String property) {
+        Kcl(String property, String module) {
             this.property = property;
+            this.module = module;
         }
 
         String classPath() {
-            return moduleClassPath(property, defaultModule(), "worker.classpath");
-        }
-
-        private String defaultModule() {
-            return this == V3 ? "wharf-kcl-worker" : "wharf-kcl2-worker";
+            return moduleClassPath(property, module, "worker.classpath");
         }
     }
 
@@ -63,14 +65,17 @@ final class KclWorkerProcess implements AutoCloseable {
      * {@code property} names (failsafe sets it), or else from the module's target beside this one.
      */
     static String moduleClassPath(String property, String module, String classPathFile) {
-        Path target = Path.of(System.getProperty(property, "../" + module + "/target"));
-        try {
-            return target.resolve("classes") + ":"
-                    + Files.readString(target.resolve(classPathFile)).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException("build " + module + " first (-am)", e);
-        }
+        Path target = target(property, module);
+        return target.resolve("classes") + ":" + readClassPath(target, classPathFile, module);
     }
+
+    /** The property failsafe sets to {@code wharf-kcl-multilang/target}, where the daemon and processor are. */
+    private static final String MULTILANG_PROPERTY = "wharf.kcl.multilang";
+
+    private static final String MULTILANG_MODULE = "wharf-kcl-multilang";
+
+    /** The KCL's MultiLangDaemon, run as its users run it: its {@code main} with a properties file. */
+    private static final String MULTILANG_DAEMON = "software.amazon.kinesis.multilang.MultiLangDaemon";
 
     private final String worker;
     private final Process process;
@@ -85,22 +90,82 @@ final class KclWorkerProcess implements AutoCloseable {
 
     /** Starts worker {@code worker} with the {@code key=value} settings given; its log goes to {@code dir}. */
     static KclWorkerProcess start(Kcl kcl, Path dir, String worker, Map<String, String> settings) throws IOException {
-        Path events = dir.resolve(worker + ".events");
+        List<String> args = new ArrayList<>(List.of("worker=" + worker, "out=" + events(dir, worker)));
+        settings.forEach((key, value) -> args.add(key + "=" + value));
+        return launch(dir, worker, kcl.classPath(), "dev.wharf.kcl.KclWorker", args, Map.of());
+    }
+
+    /**
+     * Starts the KCL's MultiLangDaemon ({@code wharf-kcl-multilang}) as worker {@code worker}, with the daemon
+     * properties given and the module's Node.js record processor as its executable, which writes this worker's
+     * event log; {@code environment} is added to the daemon's, which its processes inherit. The Node.js packages
+     * must have been installed in {@link #nodeProcessorDirectory()}.
+     */
+    static KclWorkerProcess startMultiLang(
+            Path dir, String worker, Map<String, String> properties, Map<String, String> environment)
+            throws IOException {
+        Path target = target(MULTILANG_PROPERTY, MULTILANG_MODULE);
+        Properties daemon = new Properties();
+        daemon.putAll(properties);
+        // The daemon splits the executable's command at spaces, so no path in it may hold one.
+        daemon.setProperty(
+                "executableName",
+                String.join(
+                        " ",
+                        "node",
+                        nodeProcessorDirectory().resolve("processor.js").toString(),
+                        events(dir, worker).toString()));
+        daemon.setProperty("workerId", worker);
+        Path file = dir.resolve(worker + ".properties");
+        try (Writer out = Files.newBufferedWriter(file)) {
+            daemon.store(out, "The MultiLangDaemon of " + worker);
+        }
+        return launch(
+                dir,
+                worker,
+                readClassPath(target, "daemon.classpath", MULTILANG_MODULE),
+                MULTILANG_DAEMON,
+                List.of("--properties-file", file.toString()),
+                environment);
+    }
+
+    /** Where {@code wharf-kcl-multilang}'s build put the Node.js record processor and its lock file. */
+    static Path nodeProcessorDirectory() {
+        return target(MULTILANG_PROPERTY, MULTILANG_MODULE).resolve("node");
+    }
+
+    private static KclWorkerProcess launch(
+            Path dir, String worker, String classPath, String main, List<String> args, Map<String, String> environment)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
-                kcl.classPath(),
-                "dev.wharf.kcl.KclWorker",
-                "worker=" + worker,
-                "out=" + events));
-        settings.forEach((key, value) -> command.add(key + "=" + value));
-        Process process = new ProcessBuilder(command)
+                classPath,
+                main));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(worker + ".log").toFile())
-                .start();
-        return new KclWorkerProcess(worker, process, events);
+                .redirectOutput(dir.resolve(worker + ".log").toFile());
+        builder.environment().putAll(environment);
+        return new KclWorkerProcess(worker, builder.start(), events(dir, worker));
+    }
+
+    private static Path events(Path dir, String worker) {
+        return dir.resolve(worker + ".events");
+    }
+
+    private static Path target(String property, String module) {
+        return Path.of(System.getProperty(property, "../" + module + "/target"));
+    }
+
+    private static String readClassPath(Path target, String file, String module) {
+        try {
+            return Files.readString(target.resolve(file)).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("build " + module + " first (-am)", e);
+        }
     }
 
     String worker() {
@@ -140,10 +205,53 @@ final class KclWorkerProcess implements AutoCloseable {
         return read;
     }
 
-    /** SIGKILL: the worker stops where it is, holding its leases until they expire. */
+    /**
+     * SIGKILL: the worker stops where it is, holding its leases until they expire. The processes it started (the
+     * MultiLangDaemon's record processors) are killed with it, so that none outlives a test.
+     */
     void kill() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+        killAll(children);
+    }
+
+    /** How a {@link #stop}ped worker ended: in time or killed, and the processes of its own it left running. */
+    record Stopped(boolean exitedInTime, List<Long> leftRunning) {}
+
+    /**
+     * SIGTERM, as an operator stops a worker, and waits at most {@code atMost} for it to exit: the worker's shutdown
+     * hook, if it has one, runs first. A worker that does not exit in time, and any process it started that is
+     * still running once it has, are killed, and the answer says so.
+     */
+    Stopped stop(Duration atMost) throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        boolean exited = process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        if (!exited) {
+            kill();
+        }
+        List<ProcessHandle> running =
+                children.stream().filter(ProcessHandle::isAlive).toList();
+        killAll(running);
+        return new Stopped(exited, running.stream().map(ProcessHandle::pid).toList());
+    }
+
+    /** The processes the worker started that are running now. */
+    List<ProcessHandle> descendants() {
+        return process.descendants().toList();
+    }
+
+    private static void killAll(List<ProcessHandle> processes) {
+        for (ProcessHandle child : processes) {
+            child.destroyForcibly();
+        }
+        for (ProcessHandle child : processes) {
+            child.onExit()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .exceptionally(e -> child)
+                    .join();
+        }
     }
 
     boolean isAlive() {
