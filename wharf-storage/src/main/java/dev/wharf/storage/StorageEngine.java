@@ -38,6 +38,11 @@ public interface StorageEngine extends AutoCloseable {
     /** DynamoDB's tables: their metadata records, their items and their secondary indexes' entries. */
     TableStore tables();
 
+    /** S3's buckets and objects: their metadata records and the blobs that hold object bodies. */
+    default ObjectStore objects() {
+        throw new UnsupportedOperationException("this backend has no object store yet");
+    }
+
     DurabilityMode mode();
 
     /** A short description for the start-up line, such as the data directory. */
