@@ -1,0 +1,138 @@
+package dev.wharf.s3.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The inputs and outputs of S3's multipart upload operations, named as S3's model names them. */
+public final class MultipartShapes {
+
+    private MultipartShapes() {}
+
+    public record CreateMultipartUploadRequest(
+            @Nullable String bucket,
+            @Nullable String key,
+            @Nullable String contentType,
+            @Nullable String contentEncoding,
+            @Nullable String contentDisposition,
+            @Nullable String contentLanguage,
+            @Nullable String cacheControl,
+            @Nullable Instant expires,
+            @Nullable Map<String, String> metadata,
+            @Nullable String tagging,
+            @Nullable String storageClass,
+            @Nullable String checksumAlgorithm) {}
+
+    public record CreateMultipartUploadOutput(String bucket, String key, String uploadId) {}
+
+    public record UploadPartRequest(
+            @Nullable String bucket,
+            @Nullable String key,
+            @Nullable Integer partNumber,
+            @Nullable String uploadId,
+            @Nullable Long contentLength,
+            @Nullable String contentMD5,
+            @Nullable String checksumCRC32,
+            @Nullable String checksumCRC32C,
+            @Nullable String checksumCRC64NVME,
+            @Nullable String checksumSHA1,
+            @Nullable String checksumSHA256) {}
+
+    public record UploadPartOutput(
+            String eTag,
+            @Nullable String checksumCRC32,
+            @Nullable String checksumCRC32C,
+            @Nullable String checksumCRC64NVME,
+            @Nullable String checksumSHA1,
+            @Nullable String checksumSHA256) {}
+
+    public record UploadPartCopyRequest(
+            @Nullable String destinationBucket,
+            @Nullable String destinationKey,
+            @Nullable Integer partNumber,
+            @Nullable String uploadId,
+            @Nullable String copySource,
+            @Nullable String copySourceRange,
+            @Nullable String copySourceIfMatch,
+            @Nullable Instant copySourceIfModifiedSince,
+            @Nullable String copySourceIfNoneMatch,
+            @Nullable Instant copySourceIfUnmodifiedSince) {}
+
+    public record CopyPartResult(String eTag, Instant lastModified) {}
+
+    public record UploadPartCopyOutput(CopyPartResult copyPartResult) {}
+
+    public record CompletedPart(
+            @Nullable String eTag, @Nullable Integer partNumber) {}
+
+    public record CompletedMultipartUpload(@Nullable List<CompletedPart> parts) {}
+
+    public record CompleteMultipartUploadRequest(
+            @Nullable String bucket,
+            @Nullable String key,
+            @Nullable String uploadId,
+            @Nullable CompletedMultipartUpload multipartUpload) {}
+
+    public record CompleteMultipartUploadOutput(String location, String bucket, String key, String eTag) {}
+
+    public record UploadRequest(
+            @Nullable String bucket,
+            @Nullable String key,
+            @Nullable String uploadId) {}
+
+    public record ListPartsRequest(
+            @Nullable String bucket,
+            @Nullable String key,
+            @Nullable String uploadId,
+            @Nullable Integer maxParts,
+            @Nullable Integer partNumberMarker) {}
+
+    public record Part(Integer partNumber, Instant lastModified, String eTag, Long size) {}
+
+    public record Initiator(String iD, String displayName) {}
+
+    public record ListPartsOutput(
+            String bucket,
+            String key,
+            String uploadId,
+            Integer partNumberMarker,
+            @Nullable Integer nextPartNumberMarker,
+            Integer maxParts,
+            Boolean isTruncated,
+            List<Part> parts,
+            Initiator initiator,
+            BucketShapes.Owner owner,
+            String storageClass) {}
+
+    public record ListMultipartUploadsRequest(
+            @Nullable String bucket,
+            @Nullable String delimiter,
+            @Nullable String encodingType,
+            @Nullable String keyMarker,
+            @Nullable Integer maxUploads,
+            @Nullable String prefix,
+            @Nullable String uploadIdMarker) {}
+
+    public record MultipartUpload(
+            String uploadId,
+            String key,
+            Instant initiated,
+            String storageClass,
+            BucketShapes.Owner owner,
+            Initiator initiator) {}
+
+    public record ListMultipartUploadsOutput(
+            String bucket,
+            @Nullable String keyMarker,
+            @Nullable String uploadIdMarker,
+            @Nullable String nextKeyMarker,
+            @Nullable String prefix,
+            @Nullable String delimiter,
+            @Nullable String nextUploadIdMarker,
+            Integer maxUploads,
+            Boolean isTruncated,
+            List<MultipartUpload> uploads,
+            List<BucketShapes.CommonPrefix> commonPrefixes,
+            @Nullable String encodingType) {}
+}
