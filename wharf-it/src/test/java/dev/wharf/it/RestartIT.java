@@ -46,9 +46,18 @@ class RestartIT {
     /** As {@link #start(Map, String...)}, with the process's standard error sent where {@code stderr} says. */
     static Wharf start(Map<String, String> env, ProcessBuilder.Redirect stderr, String... args)
             throws IOException, InterruptedException {
+        return start(List.of(), env, stderr, args);
+    }
+
+    /** As {@link #start(Map, ProcessBuilder.Redirect, String...)}, with options for the new JVM, such as its heap. */
+    static Wharf start(
+            List<String> jvmOptions, Map<String, String> env, ProcessBuilder.Redirect stderr, String... args)
+            throws IOException, InterruptedException {
         List<String> startArgs = new ArrayList<>(List.of("start"));
         startArgs.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command(startArgs.toArray(String[]::new))).redirectError(stderr);
+        List<String> command = new ArrayList<>(command(startArgs.toArray(String[]::new)));
+        command.addAll(1, jvmOptions);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr);
         builder.environment().putAll(env);
         Process process = builder.start();
         BufferedReader out =

@@ -108,12 +108,13 @@ final class Multipart {
             MultipartShapes.UploadPartRequest request,
             InputStream body,
             long length,
-            Map<String, String> checksums) {
+            java.util.function.Supplier<Map<String, String>> checksumsRead) {
         String bucket = buckets.require(context, request.bucket()).name();
         String key = ObjectRules.key(request.key());
         int partNumber = partNumber(request.partNumber());
         upload(bucket, key, request.uploadId());
         try (BodyWriter.Written written = BodyWriter.write(store, body, length, request.contentMD5())) {
+            Map<String, String> checksums = checksumsRead.get();
             Stored.Part part = new Stored.Part(
                     partNumber,
                     new Stored.Segment(written.blob().value(), written.length()),

@@ -50,7 +50,7 @@ final class ObjectWrites {
             ObjectShapes.PutObjectRequest request,
             InputStream body,
             long length,
-            Map<String, String> checksums) {
+            java.util.function.Supplier<Map<String, String>> checksumsRead) {
         String bucket = Buckets.required(request.bucket());
         buckets.require(context, bucket);
         String key = ObjectRules.key(request.key());
@@ -65,6 +65,7 @@ final class ObjectWrites {
                 request.cacheControl(),
                 request.expires() == null ? null : request.expires().toEpochMilli());
         try (BodyWriter.Written written = BodyWriter.write(store, body, length, request.contentMD5())) {
+            Map<String, String> checksums = checksumsRead.get();
             Stored.S3Object object = new Stored.S3Object(
                     key,
                     List.of(new Stored.Segment(written.blob().value(), written.length())),

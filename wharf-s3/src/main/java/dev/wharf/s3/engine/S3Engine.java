@@ -9,6 +9,7 @@ import dev.wharf.storage.ObjectStore;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Amazon S3's semantics over the storage SPI's {@link ObjectStore}: buckets, objects with their stored headers,
@@ -61,14 +62,15 @@ public final class S3Engine {
      * Stores an object from its body, which this reads whole and closes.
      *
      * @param length the body's declared length, or -1 when the client declared none
-     * @param checksums the checksums verified against the body, base64 by the model's member names
+     * @param checksums the checksums verified against the body, base64 by the model's member names; asked once the
+     *     body has been read whole, since a trailer sends them after it
      */
     public ObjectShapes.PutObjectOutput putObject(
             S3Context context,
             ObjectShapes.PutObjectRequest request,
             InputStream body,
             long length,
-            Map<String, String> checksums) {
+            Supplier<Map<String, String>> checksums) {
         return writes.put(context, request, body, length, checksums);
     }
 
@@ -122,7 +124,7 @@ public final class S3Engine {
             MultipartShapes.UploadPartRequest request,
             InputStream body,
             long length,
-            Map<String, String> checksums) {
+            Supplier<Map<String, String>> checksums) {
         return multipart.uploadPart(context, request, body, length, checksums);
     }
 
