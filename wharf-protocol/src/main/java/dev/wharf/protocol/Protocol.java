@@ -11,7 +11,12 @@ public enum Protocol {
      * Smithy's RPC v2 with CBOR bodies, which current SDKs speak to CloudWatch: the operation in the path ({@code
      * /service/{Service}/operation/{Operation}}) and a {@code smithy-protocol: rpc-v2-cbor} header.
      */
-    SMITHY_RPC_V2_CBOR("application/cbor");
+    SMITHY_RPC_V2_CBOR("application/cbor"),
+    /**
+     * S3's REST-XML: the operation in the method, path, query and headers, members bound to each, and XML payloads
+     * ({@link dev.wharf.protocol.restxml.RestXmlCodec}).
+     */
+    REST_XML("application/xml");
 
     private final String responseContentType;
 

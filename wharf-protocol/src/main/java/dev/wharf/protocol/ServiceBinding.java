@@ -61,6 +61,31 @@ public interface ServiceBinding {
     }
 
     /**
+     * The REST-XML codec of a service that speaks {@link Protocol#REST_XML}, which matches its requests to operations
+     * and decodes and encodes them; null, the default, for a service that does not.
+     */
+    default dev.wharf.protocol.restxml.@Nullable RestXmlCodec restXmlCodec() {
+        return null;
+    }
+
+    /**
+     * The path of a REST request's resource as the service's codec matches it, from the request's Host and path, still
+     * percent-encoded: S3 moves the bucket of a virtual-hosted request ({@code bucket.localhost}) into the path. The
+     * default is the path itself.
+     */
+    default String resourcePath(@Nullable String host, String rawPath) {
+        return rawPath;
+    }
+
+    /**
+     * The headers of an error response besides the protocol's own, such as the {@code Content-Range} of S3's
+     * InvalidRange; the default adds none.
+     */
+    default java.util.Map<String, String> errorHeaders(dev.wharf.common.AwsException error) {
+        return java.util.Map.of();
+    }
+
+    /**
      * Runs an operation of {@link #model()}.
      *
      * @param input the request document, named as the model names members
