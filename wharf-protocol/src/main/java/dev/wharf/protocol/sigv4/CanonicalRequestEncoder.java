@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a request in SigV4's canonical form for services other than S3, byte for byte as the AWS SDKs compute it
- * before they sign.
+ * Writes a request in SigV4's canonical form, byte for byte as the AWS SDKs compute it before they sign: {@link
+ * #canonicalUri} for every service but S3, {@link #s3CanonicalUri} for S3.
  *
  * <p>The canonical form is:
  *
@@ -19,9 +19,14 @@ final class CanonicalRequestEncoder {
     private CanonicalRequestEncoder() {}
 
     static String encode(SignedRequest request, SigV4Authorization authorization, String payloadHash) {
+        return encode(request, authorization, canonicalUri(request.rawPath()), payloadHash);
+    }
+
+    static String encode(
+            SignedRequest request, SigV4Authorization authorization, String canonicalUri, String payloadHash) {
         StringBuilder canonical = new StringBuilder(512);
         canonical.append(request.method()).append('\n');
-        canonical.append(canonicalUri(request.rawPath())).append('\n');
+        canonical.append(canonicalUri).append('\n');
         canonical
                 .append(authorization
                         .query()
@@ -47,6 +52,29 @@ final class CanonicalRequestEncoder {
     static String canonicalUri(String rawPath) {
         String normalized = normalizePath(rawPath);
         return PercentCodec.encode(normalized.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /**
+     * The canonical URI of an S3 path as it arrived: neither normalized nor encoded twice, since S3's keys may hold
+     * {@code //} and {@code .} segments. Each segment is written in the one form that a signer encodes it to, so that a
+     * client which leaves a character such as {@code !} or {@code $} unescaped on the wire still matches; an escaped
+     * {@code %2F} stays inside its segment.
+     *
+     * @throws dev.wharf.common.AwsException MalformedQueryString for a broken percent escape
+     */
+    static String s3CanonicalUri(String rawPath) {
+        if (rawPath.isEmpty()) {
+            return "/";
+        }
+        StringBuilder uri = new StringBuilder(rawPath.length() + 16);
+        String[] segments = rawPath.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (i > 0) {
+                uri.append('/');
+            }
+            uri.append(PercentCodec.normalize(segments[i]));
+        }
+        return uri.toString();
     }
 
     private static String normalizePath(String rawPath) {
