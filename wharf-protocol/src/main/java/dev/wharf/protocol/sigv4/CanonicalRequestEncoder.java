@@ -55,10 +55,9 @@ final class CanonicalRequestEncoder {
     }
 
     /**
-     * The canonical URI of an S3 path as it arrived: neither normalized nor encoded twice, since S3's keys may hold
-     * {@code //} and {@code .} segments. Each segment is written in the one form that a signer encodes it to, so that a
-     * client which leaves a character such as {@code !} or {@code $} unescaped on the wire still matches; an escaped
-     * {@code %2F} stays inside its segment.
+     * The canonical URI of an S3 path: the path exactly as it arrived, neither normalized nor encoded twice, since S3's
+     * keys may hold {@code //} and {@code .} segments and the S3 signers sign the path they send (the Java SDK sends
+     * {@code +}, {@code !} or {@code $} unescaped when the key was given so, and signs them so).
      *
      * @throws dev.wharf.common.AwsException MalformedQueryString for a broken percent escape
      */
@@ -66,15 +65,9 @@ final class CanonicalRequestEncoder {
         if (rawPath.isEmpty()) {
             return "/";
         }
-        StringBuilder uri = new StringBuilder(rawPath.length() + 16);
-        String[] segments = rawPath.split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            if (i > 0) {
-                uri.append('/');
-            }
-            uri.append(PercentCodec.normalize(segments[i]));
-        }
-        return uri.toString();
+        // Decoded only to reject a broken escape, which S3 cannot map to a key.
+        PercentCodec.decode(rawPath);
+        return rawPath;
     }
 
     private static String normalizePath(String rawPath) {
