@@ -95,7 +95,7 @@ class SignedPayloadTest {
     @ParameterizedTest
     @EnumSource(
             value = S3ChecksumAlgorithm.class,
-            names = {"CRC32", "CRC32C", "SHA1", "SHA256"})
+            names = {"CRC32", "CRC32C", "CRC64NVME", "SHA1", "SHA256"})
     void checksChecksumHeaderOfUnsignedPayload(S3ChecksumAlgorithm algorithm) throws IOException {
         Signed put = put(LARGE, S3SdkSigner.Body.UNSIGNED, sdkAlgorithm(algorithm));
         String declared = header(put, algorithm.headerName());
@@ -135,7 +135,7 @@ class SignedPayloadTest {
     @ParameterizedTest
     @EnumSource(
             value = S3ChecksumAlgorithm.class,
-            names = {"CRC32", "CRC32C", "SHA1", "SHA256"})
+            names = {"CRC32", "CRC32C", "CRC64NVME", "SHA1", "SHA256"})
     void decodesChunkedSignedBodyWithSignedChecksumTrailer(S3ChecksumAlgorithm algorithm) throws IOException {
         Signed put = put(LARGE, S3SdkSigner.Body.CHUNKED_SIGNED, sdkAlgorithm(algorithm));
 
