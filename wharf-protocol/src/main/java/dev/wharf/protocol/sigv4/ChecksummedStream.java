@@ -74,8 +74,20 @@ public final class ChecksummedStream extends InputStream {
         if (md5Result != null) {
             return -1;
         }
+        if (count == 0) {
+            return 0;
+        }
         try {
-            int n = decoded.read(buffer, offset, count);
+            long declared = expected.decodedLength();
+            if (declared >= 0 && length == declared) {
+                // Every declared byte is in: the body must end here, and a byte more is never handed out.
+                if (decoded.read() >= 0) {
+                    throw SignedPayload.incompleteBody();
+                }
+                finish();
+                return -1;
+            }
+            int n = decoded.read(buffer, offset, declared < 0 ? count : (int) Math.min(count, declared - length));
             if (n < 0) {
                 finish();
                 return -1;
@@ -93,9 +105,6 @@ public final class ChecksummedStream extends InputStream {
 
     private void update(byte[] buffer, int offset, int n) {
         length += n;
-        if (expected.decodedLength() >= 0 && length > expected.decodedLength()) {
-            throw SignedPayload.incompleteBody();
-        }
         md5.update(buffer, offset, n);
         if (sha256 != null) {
             sha256.update(buffer, offset, n);
