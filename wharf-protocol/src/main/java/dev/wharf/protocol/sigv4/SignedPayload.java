@@ -32,7 +32,8 @@ public final class SignedPayload {
      *     fault: IncompleteBody, InvalidRequest (malformed aws-chunked framing), SignatureDoesNotMatch (a chunk or
      *     trailer signature), XAmzContentSHA256Mismatch, BadDigest
      * @throws AwsException when the head's digests are malformed: InvalidDigest (Content-MD5), InvalidRequest (an
-     *     {@code x-amz-checksum-*} value, several of them, or an unsupported {@code x-amz-trailer}), InvalidArgument
+     *     {@code x-amz-checksum-*} value, several of them, an {@code x-amz-sdk-checksum-algorithm} that names another
+     *     algorithm, or an unsupported {@code x-amz-trailer}), InvalidArgument
      *     ({@code x-amz-decoded-content-length})
      */
     public static ChecksummedStream open(InputStream raw, SignedRequest request, PayloadSigning signing) {
@@ -53,8 +54,7 @@ public final class SignedPayload {
         Set<S3ChecksumAlgorithm> algorithms = EnumSet.noneOf(S3ChecksumAlgorithm.class);
         addIfPresent(algorithms, headerAlgorithm);
         addIfPresent(algorithms, trailerAlgorithm);
-        String sdkAlgorithm = request.firstHeader("x-amz-sdk-checksum-algorithm");
-        addIfPresent(algorithms, sdkAlgorithm == null ? null : S3ChecksumAlgorithm.ofName(sdkAlgorithm.strip()));
+        addIfPresent(algorithms, sdkAlgorithm(request, headerAlgorithm));
         if (algorithms.isEmpty()) {
             // S3 computes a CRC64NVME of every object that declares no checksum.
             algorithms.add(S3ChecksumAlgorithm.CRC64NVME);
@@ -73,6 +73,23 @@ public final class SignedPayload {
         if (algorithm != null) {
             algorithms.add(algorithm);
         }
+    }
+
+    /**
+     * The algorithm that {@code x-amz-sdk-checksum-algorithm} names, which must be the one of the checksum header when
+     * there is one.
+     */
+    private static @Nullable S3ChecksumAlgorithm sdkAlgorithm(
+            SignedRequest request, @Nullable S3ChecksumAlgorithm headerAlgorithm) {
+        String name = request.firstHeader("x-amz-sdk-checksum-algorithm");
+        if (name == null) {
+            return null;
+        }
+        S3ChecksumAlgorithm algorithm = S3ChecksumAlgorithm.ofName(name.strip());
+        if (algorithm == null || (headerAlgorithm != null && algorithm != headerAlgorithm)) {
+            throw S3RequestError.INVALID_REQUEST.with("Value for x-amz-sdk-checksum-algorithm header is invalid.");
+        }
+        return algorithm;
     }
 
     private static byte @Nullable [] contentMd5(SignedRequest request) {

@@ -375,6 +375,32 @@ class SignedPayloadTest {
     }
 
     @Test
+    void rejectsSdkChecksumAlgorithmOtherThanTheChecksumHeaderWhenOpened() {
+        Signed put = put(HELLO, S3SdkSigner.Body.UNSIGNED, DefaultChecksumAlgorithm.CRC32);
+
+        for (String name : List.of("CRC32C", "MD5")) {
+            SignedRequest request = S3SignatureTest.withHeader(put.head(), "x-amz-sdk-checksum-algorithm", name);
+            assertThatThrownBy(() -> SignedPayload.open(new ByteArrayInputStream(HELLO), request, put.signing()))
+                    .isInstanceOfSatisfying(AwsException.class, e -> {
+                        assertThat(e.code()).isEqualTo(S3RequestError.INVALID_REQUEST);
+                        assertThat(e.getMessage())
+                                .isEqualTo("Value for x-amz-sdk-checksum-algorithm header is invalid.");
+                    });
+        }
+    }
+
+    @Test
+    void computesTheChecksumThatSdkChecksumAlgorithmNamesWithoutAValue() throws IOException {
+        Signed put = put(HELLO, S3SdkSigner.Body.UNSIGNED, null);
+        SignedRequest request = S3SignatureTest.withHeader(put.head(), "x-amz-sdk-checksum-algorithm", "crc32");
+
+        ChecksummedStream body = SignedPayload.open(new ByteArrayInputStream(HELLO), request, put.signing());
+
+        assertThat(body.readAllBytes()).isEqualTo(HELLO);
+        assertThat(body.checksums()).isEqualTo(Map.of("CRC32", crc32Base64(HELLO)));
+    }
+
+    @Test
     void rejectsUnsupportedTrailerWhenOpened() {
         Signed put = put(HELLO, S3SdkSigner.Body.CHUNKED_UNSIGNED, DefaultChecksumAlgorithm.CRC32);
         SignedRequest request = S3SignatureTest.withHeader(put.head(), "x-amz-trailer", "x-amz-checksum-md5");
