@@ -269,6 +269,32 @@ class SignedPayloadTest {
     }
 
     @Test
+    void rejectsBodyShorterThanContentLengthWithIncompleteBody() {
+        Signed put = put(HELLO, S3SdkSigner.Body.UNSIGNED, null);
+
+        assertFault(
+                () -> open(put, Arrays.copyOf(put.wire(), 5)).readAllBytes(),
+                S3RequestError.INCOMPLETE_BODY,
+                "The request body terminated unexpectedly");
+    }
+
+    @Test
+    void decodesChunkedBodyReadOneByteAtATime() throws IOException {
+        byte[] data = Arrays.copyOf(LARGE, 140_000);
+        Signed put = put(data, S3SdkSigner.Body.CHUNKED_SIGNED, DefaultChecksumAlgorithm.SHA256);
+        ChecksummedStream body = open(put);
+        java.io.ByteArrayOutputStream decoded = new java.io.ByteArrayOutputStream();
+
+        for (int b = body.read(); b >= 0; b = body.read()) {
+            decoded.write(b);
+        }
+
+        assertThat(decoded.toByteArray()).isEqualTo(data);
+        assertThat(body.complete()).isTrue();
+        assertThat(body.checksums()).isEqualTo(Map.of("SHA256", trailerValue(put, S3ChecksumAlgorithm.SHA256)));
+    }
+
+    @Test
     void rejectsMalformedChunkSize() {
         Signed put = put(HELLO, S3SdkSigner.Body.CHUNKED_UNSIGNED, DefaultChecksumAlgorithm.CRC32);
 
