@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a request in SigV4's canonical form for services other than S3, byte for byte as the AWS SDKs compute it
- * before they sign.
+ * Writes a request in SigV4's canonical form, byte for byte as the AWS SDKs compute it before they sign: {@link
+ * #canonicalUri} for every service but S3, {@link #s3CanonicalUri} for S3.
  *
  * <p>The canonical form is:
  *
@@ -19,9 +19,14 @@ final class CanonicalRequestEncoder {
     private CanonicalRequestEncoder() {}
 
     static String encode(SignedRequest request, SigV4Authorization authorization, String payloadHash) {
+        return encode(request, authorization, canonicalUri(request.rawPath()), payloadHash);
+    }
+
+    static String encode(
+            SignedRequest request, SigV4Authorization authorization, String canonicalUri, String payloadHash) {
         StringBuilder canonical = new StringBuilder(512);
         canonical.append(request.method()).append('\n');
-        canonical.append(canonicalUri(request.rawPath())).append('\n');
+        canonical.append(canonicalUri).append('\n');
         canonical
                 .append(authorization
                         .query()
@@ -47,6 +52,22 @@ final class CanonicalRequestEncoder {
     static String canonicalUri(String rawPath) {
         String normalized = normalizePath(rawPath);
         return PercentCodec.encode(normalized.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /**
+     * The canonical URI of an S3 path: the path exactly as it arrived, neither normalized nor encoded twice, since S3's
+     * keys may hold {@code //} and {@code .} segments and the S3 signers sign the path they send (the Java SDK sends
+     * {@code +}, {@code !} or {@code $} unescaped when the key was given so, and signs them so).
+     *
+     * @throws dev.wharf.common.AwsException MalformedQueryString for a broken percent escape
+     */
+    static String s3CanonicalUri(String rawPath) {
+        if (rawPath.isEmpty()) {
+            return "/";
+        }
+        // Decoded only to reject a broken escape, which S3 cannot map to a key.
+        PercentCodec.decode(rawPath);
+        return rawPath;
     }
 
     private static String normalizePath(String rawPath) {

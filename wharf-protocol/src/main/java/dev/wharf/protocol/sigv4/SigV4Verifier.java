@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies the AWS Signature Version 4 of incoming requests, in the {@code Authorization} header form and in the
@@ -40,6 +41,10 @@ import java.util.regex.Pattern;
  * IncompleteSignature} checks run (and the both-forms check): any key, secret, scope and time are accepted, and the
  * account is the access key itself when it is twelve digits, else {@value StaticCredentialStore#DEFAULT_ACCOUNT_ID}.
  *
+ * <p>S3 is verified by {@link #verifySigned}, with S3's rules: the path is signed as sent, {@code x-amz-content-sha256}
+ * is required and declares how the body is signed, and the errors are {@link S3RequestError}s. Only the head is
+ * verified there, since the body streams in later: {@link SignedPayload} checks it as it is read.
+ *
  * <p>Thread-safe: one verifier serves every request thread. It keeps a bounded cache of derived signing keys.
  */
 public final class SigV4Verifier {
@@ -55,6 +60,27 @@ public final class SigV4Verifier {
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
     private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final HexFormat HEX = HexFormat.of();
+
+    /** The signing name whose requests follow S3's rules. */
+    public static final String S3_SIGNING_NAME = "s3";
+
+    static final String S3_SIGNATURE_MISMATCH_MESSAGE = "The request signature we calculated does not match the"
+            + " signature you provided. Check your key and signing method.";
+
+    static final String CONTENT_SHA256_VALUES_MESSAGE = "x-amz-content-sha256 must be UNSIGNED-PAYLOAD,"
+            + " STREAMING-UNSIGNED-PAYLOAD-TRAILER, STREAMING-AWS4-HMAC-SHA256-PAYLOAD,"
+            + " STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD,"
+            + " STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER or a valid sha256 value.";
+
+    private static final String ECDSA_STREAMING_PREFIX = "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD";
+
+    /**
+     * Who sent a request, and how its body is signed.
+     *
+     * @param caller the access key's account and the credential scope's region
+     * @param signing what {@link SignedPayload} needs to check the body
+     */
+    public record Verified(Caller caller, PayloadSigning signing) {}
 
     private final CredentialStore credentials;
     private final Clock clock;
@@ -77,16 +103,16 @@ public final class SigV4Verifier {
      *     broken percent escape
      */
     public Caller verify(SignedRequest request, String signingName) {
+        if (request.bodyStreamed()) {
+            throw new IllegalArgumentException("verify needs the body; a streamed request is verified by verifySigned");
+        }
         SigV4Authorization authorization = SigV4AuthorizationDecoder.decode(request);
         boolean acceptAny = credentials.acceptsAnySignature();
         if (!acceptAny) {
             checkTime(authorization, clock.instant());
             checkHostSigned(authorization);
         }
-        if (!authorization.algorithm().equals(SigV4AuthorizationDecoder.ALGORITHM)) {
-            throw CommonError.INCOMPLETE_SIGNATURE.with("Unsupported AWS 'algorithm': '" + authorization.algorithm()
-                    + "' (only " + SigV4AuthorizationDecoder.ALGORITHM + " for now). ");
-        }
+        checkAlgorithm(authorization);
         CredentialScope scope = CredentialScope.parse(authorization.credential());
         if (acceptAny) {
             return anyCaller(scope);
@@ -98,6 +124,157 @@ public final class SigV4Verifier {
         }
         checkSignature(request, authorization, scope, credential);
         return new Caller(credential.accountId(), credential.accessKeyId(), scope.region());
+    }
+
+    /**
+     * Verifies the head of a request, and returns who sent it and how its body is signed, for the body to be checked
+     * as it streams in ({@link SignedPayload#open}).
+     *
+     * <p>For the signing name {@value #S3_SIGNING_NAME}, S3's rules apply: the path is signed as sent; {@code
+     * x-amz-content-sha256} is required on a header-signed request and is signed as it is; a presigned request signs
+     * {@code UNSIGNED-PAYLOAD} unless it names a hash; the errors are {@link S3RequestError}s. For any other signing
+     * name this is {@link #verify} with the mode {@link PayloadSigning#UNSIGNED}, since the whole body was checked.
+     *
+     * <p>When the credential store accepts any signature, everything is still decoded and the content hash mode is
+     * returned, with no signing key: chunk signatures are then not checked.
+     *
+     * @throws AwsException for S3: AccessDenied (no signature, or a presigned URL expired or not yet valid),
+     *     AuthorizationHeaderMalformed, AuthorizationQueryParametersError, RequestTimeTooSkewed, InvalidAccessKeyId,
+     *     SignatureDoesNotMatch, InvalidRequest (no {@code x-amz-content-sha256}, or SigV4a streaming), InvalidArgument
+     *     (an {@code x-amz-content-sha256} that is no hash or marker), InvalidURI (a broken percent escape)
+     */
+    public Verified verifySigned(SignedRequest request, String signingName) {
+        if (!signingName.equals(S3_SIGNING_NAME)) {
+            return new Verified(verify(request, signingName), PayloadSigning.UNSIGNED);
+        }
+        try {
+            return verifyS3(request);
+        } catch (AwsException e) {
+            throw S3RequestError.fromCommon(e, request.firstHeader("authorization") == null);
+        }
+    }
+
+    private Verified verifyS3(SignedRequest request) {
+        SigV4Authorization authorization = SigV4AuthorizationDecoder.decode(request);
+        String contentSha256 = s3ContentSha256(request, authorization);
+        boolean acceptAny = credentials.acceptsAnySignature();
+        if (!acceptAny) {
+            checkS3Time(authorization, clock.instant());
+            checkHostSigned(authorization);
+        }
+        checkAlgorithm(authorization);
+        CredentialScope scope = CredentialScope.parse(authorization.credential());
+        String scopeText = scope.date() + '/' + scope.region() + '/' + scope.service() + '/' + TERMINATOR;
+        if (acceptAny) {
+            return new Verified(anyCaller(scope), payloadSigning(contentSha256, authorization, null, scopeText));
+        }
+        checkScope(scope, authorization, S3_SIGNING_NAME);
+        Credential credential = credentials.find(scope.accessKeyId());
+        if (credential == null) {
+            throw S3RequestError.INVALID_ACCESS_KEY_ID.with(
+                    "The AWS Access Key Id you provided does not exist in our records.");
+        }
+        byte[] key = signingKeys.key(credential.secretAccessKey(), scope.date(), scope.region(), scope.service());
+        String canonicalRequest = CanonicalRequestEncoder.encode(
+                request, authorization, CanonicalRequestEncoder.s3CanonicalUri(request.rawPath()), contentSha256);
+        if (!signatureMatches(authorization, scopeText, key, canonicalRequest)) {
+            throw S3RequestError.SIGNATURE_DOES_NOT_MATCH.with(S3_SIGNATURE_MISMATCH_MESSAGE);
+        }
+        Caller caller = new Caller(credential.accountId(), credential.accessKeyId(), scope.region());
+        return new Verified(caller, payloadSigning(contentSha256, authorization, key, scopeText));
+    }
+
+    /** The {@code x-amz-content-sha256} that an S3 request signs, checked to be a hash or a known marker. */
+    private static String s3ContentSha256(SignedRequest request, SigV4Authorization authorization) {
+        String declared = request.firstHeader("x-amz-content-sha256");
+        if (declared == null && authorization.presigned()) {
+            String named = authorization.query().first("X-Amz-Content-Sha256");
+            declared = named != null ? named : PayloadSigning.Mode.UNSIGNED.marker();
+        }
+        if (declared == null) {
+            throw S3RequestError.INVALID_REQUEST.with("Missing required header for this request: x-amz-content-sha256");
+        }
+        if (HEX_SHA256.matcher(declared).matches() || modeOf(declared) != null) {
+            return declared;
+        }
+        if (declared.equals(ECDSA_STREAMING_PREFIX) || declared.equals(ECDSA_STREAMING_PREFIX + "-TRAILER")) {
+            // A valid value, but it belongs to SigV4a, whose ECDSA signatures this verifier does not check.
+            throw S3RequestError.INVALID_REQUEST.with(declared + " is signed with SigV4a, which is not supported.");
+        }
+        throw S3RequestError.INVALID_ARGUMENT.with(CONTENT_SHA256_VALUES_MESSAGE);
+    }
+
+    private static PayloadSigning.@Nullable Mode modeOf(String marker) {
+        for (PayloadSigning.Mode mode : PayloadSigning.Mode.values()) {
+            if (mode != PayloadSigning.Mode.SHA256 && mode.marker().equals(marker)) {
+                return mode;
+            }
+        }
+        return null;
+    }
+
+    private static PayloadSigning payloadSigning(
+            String contentSha256, SigV4Authorization authorization, byte @Nullable [] key, String scopeText) {
+        PayloadSigning.Mode mode = modeOf(contentSha256);
+        if (mode == null) {
+            return new PayloadSigning(PayloadSigning.Mode.SHA256, contentSha256, null);
+        }
+        if (!mode.signedChunks()) {
+            return new PayloadSigning(mode, null, null);
+        }
+        return new PayloadSigning(
+                mode,
+                null,
+                new PayloadSigning.ChunkSigning(
+                        authorization.signature(), key, scopeText, basic(authorization.requestTime())));
+    }
+
+    /**
+     * S3's time rules: a header-signed request within 15 minutes of the clock, else RequestTimeTooSkewed; a presigned
+     * one names its validity, and is AccessDenied before its time or after it expires.
+     */
+    private static void checkS3Time(SigV4Authorization authorization, Instant now) {
+        Instant time = authorization.requestTime();
+        if (!authorization.presigned()) {
+            if (time.isAfter(now.plus(MAX_SKEW)) || time.isBefore(now.minus(MAX_SKEW))) {
+                throw S3RequestError.REQUEST_TIME_TOO_SKEWED.with(
+                        "The difference between the request time and the current time is too large.");
+            }
+            return;
+        }
+        Duration expires = authorization.expires();
+        if (expires == null) {
+            throw S3RequestError.AUTHORIZATION_QUERY_PARAMETERS_ERROR.with(S3RequestError.PRESIGNED_PARAMETERS_MESSAGE);
+        }
+        if (time.isAfter(now.plus(MAX_SKEW))) {
+            throw S3RequestError.ACCESS_DENIED.with("Request is not valid yet");
+        }
+        if (now.isAfter(time.plus(expires))) {
+            throw S3RequestError.ACCESS_DENIED.with("Request has expired");
+        }
+    }
+
+    private static void checkAlgorithm(SigV4Authorization authorization) {
+        if (!authorization.algorithm().equals(SigV4AuthorizationDecoder.ALGORITHM)) {
+            throw CommonError.INCOMPLETE_SIGNATURE.with("Unsupported AWS 'algorithm': '" + authorization.algorithm()
+                    + "' (only " + SigV4AuthorizationDecoder.ALGORITHM + " for now). ");
+        }
+    }
+
+    private static boolean signatureMatches(
+            SigV4Authorization authorization, String scopeText, byte[] key, String canonicalRequest) {
+        String stringToSign = SigV4AuthorizationDecoder.ALGORITHM
+                + '\n'
+                + basic(authorization.requestTime())
+                + '\n'
+                + scopeText
+                + '\n'
+                + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+        String expected = HEX.formatHex(SigningKeys.hmacSha256(key, stringToSign));
+        // Compared in constant time, so that the time to answer tells nothing about how much of a guess was right.
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII),
+                authorization.signature().getBytes(StandardCharsets.US_ASCII));
     }
 
     private static void checkTime(SigV4Authorization authorization, Instant now) {
@@ -166,25 +343,9 @@ public final class SigV4Verifier {
             SignedRequest request, SigV4Authorization authorization, CredentialScope scope, Credential credential) {
         String canonicalRequest =
                 CanonicalRequestEncoder.encode(request, authorization, payloadHash(request, authorization));
-        String stringToSign = SigV4AuthorizationDecoder.ALGORITHM
-                + '\n'
-                + basic(authorization.requestTime())
-                + '\n'
-                + scope.date()
-                + '/'
-                + scope.region()
-                + '/'
-                + scope.service()
-                + '/'
-                + TERMINATOR
-                + '\n'
-                + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+        String scopeText = scope.date() + '/' + scope.region() + '/' + scope.service() + '/' + TERMINATOR;
         byte[] key = signingKeys.key(credential.secretAccessKey(), scope.date(), scope.region(), scope.service());
-        String expected = HEX.formatHex(SigningKeys.hmacSha256(key, stringToSign));
-        // Compared in constant time, so that the time to answer tells nothing about how much of a guess was right.
-        if (!MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.US_ASCII),
-                authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
+        if (!signatureMatches(authorization, scopeText, key, canonicalRequest)) {
             throw CommonError.SIGNATURE_DOES_NOT_MATCH.with(SIGNATURE_MISMATCH_MESSAGE);
         }
     }
