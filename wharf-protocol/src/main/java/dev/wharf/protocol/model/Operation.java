@@ -12,12 +12,26 @@ import org.jspecify.annotations.Nullable;
  *     its {@code initial-response} event
  * @param events for an operation whose output is an event stream (Kinesis's SubscribeToShard), the structure id of
  *     each event type it sends, by the event type's name; empty for every other operation
+ * @param http the operation's HTTP binding, or null for the RPC protocols, which post every operation to one path
+ * @param streamingInput whether the input's payload is a streaming blob (S3's PutObject)
+ * @param streamingOutput whether the output's payload is a streaming blob (S3's GetObject)
  */
 public record Operation(
-        String name, @Nullable String input, @Nullable String output, Map<String, String> events) {
+        String name,
+        @Nullable String input,
+        @Nullable String output,
+        Map<String, String> events,
+        @Nullable HttpTrait http,
+        boolean streamingInput,
+        boolean streamingOutput) {
 
     public Operation {
         events = Map.copyOf(events);
+    }
+
+    /** An operation without HTTP bindings. */
+    public Operation(String name, @Nullable String input, @Nullable String output, Map<String, String> events) {
+        this(name, input, output, events, null, false, false);
     }
 
     /** An operation that answers one document. */

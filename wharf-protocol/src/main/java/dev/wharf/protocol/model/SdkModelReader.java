@@ -3,6 +3,7 @@ package dev.wharf.protocol.model;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -21,9 +22,15 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
+import software.amazon.awssdk.core.protocol.MarshallingKnownType;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
+import software.amazon.awssdk.core.traits.PayloadTrait;
 import software.amazon.awssdk.core.traits.RequiredTrait;
+import software.amazon.awssdk.core.traits.TimestampFormatTrait;
+import software.amazon.awssdk.core.traits.XmlAttributeTrait;
 
 /**
  * Builds a {@link ServiceModel} from an AWS SDK for Java v2 service client's model classes, for the services whose
@@ -47,8 +54,15 @@ import software.amazon.awssdk.core.traits.RequiredTrait;
  *
  * <p>What the classes do not record comes from the caller ({@link Service}): the service shape's id, the signing name
  * and whether JSON errors carry the Query code. The classes record neither enum values, nor constraints, nor errors;
- * and an SDK generated for a JSON protocol keeps no Query names (its location names are the member names). Members
- * bound to HTTP headers, paths or query strings are rejected: the model has no HTTP bindings yet.
+ * and an SDK generated for a JSON protocol keeps no Query names (its location names are the member names).
+ *
+ * <p>Members bound to HTTP headers, paths or query strings are rejected, unless the service asks for its HTTP bindings
+ * ({@link Service#withHttpBindings()}), as a REST protocol needs them. Then each member keeps its {@link
+ * HttpLocation}, its location name and its traits ({@code PayloadTrait}, {@code XmlAttributeTrait}, {@code
+ * TimestampFormatTrait}); each operation gets its {@link HttpTrait} from the static {@code SDK_OPERATION_BINDING} of
+ * its request's marshaller ({@code <service>.transform.<Request>Marshaller}); and the client's methods that take a
+ * {@code RequestBody} or a {@code ResponseTransformer} are operations too, whose streaming blob the SDK keeps out of its
+ * model classes: it becomes a payload member named {@value #STREAMING_MEMBER}, as Smithy's models name it.
  *
  * <p>Reading runs each model class's static initializer; the result is immutable and thread-safe.
  */
@@ -58,6 +72,8 @@ public final class SdkModelReader {
     private static final String LIST_MEMBER = "member";
     private static final String MAP_KEY = "key";
     private static final String MAP_VALUE = "value";
+    /** The name of the streaming blob member that the SDK's model classes leave out (S3's object bodies). */
+    public static final String STREAMING_MEMBER = "Body";
 
     /**
      * What a service's SDK classes do not say about it.
@@ -76,7 +92,8 @@ public final class SdkModelReader {
             boolean queryCompatible,
             Set<String> operationsWithoutOutput,
             List<EventOperation> eventOperations,
-            boolean jsonLocationNames) {
+            boolean jsonLocationNames,
+            boolean httpBindings) {
 
         public Service {
             if (serviceId.indexOf('#') <= 0) {
@@ -84,6 +101,24 @@ public final class SdkModelReader {
             }
             operationsWithoutOutput = Set.copyOf(operationsWithoutOutput);
             eventOperations = List.copyOf(eventOperations);
+        }
+
+        /** A service read without its HTTP bindings, as the RPC protocols need none. */
+        public Service(
+                String serviceId,
+                String signingName,
+                boolean queryCompatible,
+                Set<String> operationsWithoutOutput,
+                List<EventOperation> eventOperations,
+                boolean jsonLocationNames) {
+            this(
+                    serviceId,
+                    signingName,
+                    queryCompatible,
+                    operationsWithoutOutput,
+                    eventOperations,
+                    jsonLocationNames,
+                    false);
         }
 
         public Service(
@@ -99,7 +134,13 @@ public final class SdkModelReader {
             List<EventOperation> more = new java.util.ArrayList<>(eventOperations);
             more.add(operation);
             return new Service(
-                    serviceId, signingName, queryCompatible, operationsWithoutOutput, more, jsonLocationNames);
+                    serviceId,
+                    signingName,
+                    queryCompatible,
+                    operationsWithoutOutput,
+                    more,
+                    jsonLocationNames,
+                    httpBindings);
         }
 
         /**
@@ -107,7 +148,29 @@ public final class SdkModelReader {
          * name, which is what the wire carries, and has no Query name.
          */
         public Service withJsonLocationNames() {
-            return new Service(serviceId, signingName, queryCompatible, operationsWithoutOutput, eventOperations, true);
+            return new Service(
+                    serviceId,
+                    signingName,
+                    queryCompatible,
+                    operationsWithoutOutput,
+                    eventOperations,
+                    true,
+                    httpBindings);
+        }
+
+        /**
+         * The same service, read with its HTTP bindings for a REST protocol: members keep their HTTP locations, and
+         * operations their HTTP trait and streaming blobs.
+         */
+        public Service withHttpBindings() {
+            return new Service(
+                    serviceId,
+                    signingName,
+                    queryCompatible,
+                    operationsWithoutOutput,
+                    eventOperations,
+                    jsonLocationNames,
+                    true);
         }
 
         /** A service whose every operation has an output shape. */
@@ -121,7 +184,14 @@ public final class SdkModelReader {
          * the other with an empty one, which clients such as boto3 look for.
          */
         public Service withoutOutput(Set<String> operations) {
-            return new Service(serviceId, signingName, queryCompatible, operations, eventOperations, jsonLocationNames);
+            return new Service(
+                    serviceId,
+                    signingName,
+                    queryCompatible,
+                    operations,
+                    eventOperations,
+                    jsonLocationNames,
+                    httpBindings);
         }
 
         String namespace() {
@@ -151,13 +221,16 @@ public final class SdkModelReader {
         this.service = service;
     }
 
+    /** One operation method of a client: its request and response classes, and which of them streams a blob. */
+    private record Signature(Class<?> request, Class<?> response, boolean streamingInput, boolean streamingOutput) {}
+
     /**
      * Reads every operation that the client interface declares, such as {@code StsClient.class}.
      *
      * @throws IllegalArgumentException when a model class cannot be read or binds a member outside the payload
      */
     public static ServiceModel read(Service service, Class<?> client) {
-        return new SdkModelReader(service).readOperations(operationMethods(client));
+        return new SdkModelReader(service).readOperations(operationMethods(client, service.httpBindings()));
     }
 
     /**
@@ -175,10 +248,10 @@ public final class SdkModelReader {
      * @throws IllegalArgumentException when the client has no such operation, or as {@link #read(Service, Class)}
      */
     public static ServiceModel read(Service service, Class<?> client, Collection<String> operations) {
-        Map<String, Method> all = operationMethods(client);
-        Map<String, Method> named = new TreeMap<>();
+        Map<String, Signature> all = operationMethods(client, service.httpBindings());
+        Map<String, Signature> named = new TreeMap<>();
         for (String name : operations) {
-            Method method = all.get(name);
+            Signature method = all.get(name);
             if (method == null) {
                 throw new IllegalArgumentException(client.getName() + " has no operation " + name);
             }
@@ -187,38 +260,85 @@ public final class SdkModelReader {
         return new SdkModelReader(service).readOperations(named);
     }
 
-    /** The client's operation methods by operation name, in name order. */
-    private static Map<String, Method> operationMethods(Class<?> client) {
-        Map<String, Method> methods = new TreeMap<>();
+    /**
+     * The client's operation methods by operation name, in name order; with {@code streaming}, also those that take a
+     * {@code RequestBody} or a {@code ResponseTransformer} beside their request.
+     */
+    private static Map<String, Signature> operationMethods(Class<?> client, boolean streaming) {
+        Map<String, Signature> methods = new TreeMap<>();
         Method[] candidates = client.getMethods();
         Arrays.sort(candidates, Comparator.comparing(Method::getName));
         for (Method method : candidates) {
-            if (Modifier.isStatic(method.getModifiers())
-                    || method.getParameterCount() != 1
-                    || !SdkRequest.class.isAssignableFrom(method.getParameterTypes()[0])
-                    || !SdkResponse.class.isAssignableFrom(method.getReturnType())) {
+            Signature signature = signature(method, streaming);
+            if (signature == null) {
                 continue;
             }
             String name = method.getName().substring(0, 1).toUpperCase(Locale.ROOT)
                     + method.getName().substring(1);
-            Method previous = methods.put(name, method);
-            if (previous != null && !previous.getParameterTypes()[0].equals(method.getParameterTypes()[0])) {
+            Signature previous = methods.get(name);
+            if (previous != null && !previous.request().equals(signature.request())) {
                 throw new IllegalArgumentException(client.getName() + " declares operation " + name + " twice");
+            }
+            if (previous == null || signature.streamingInput() || signature.streamingOutput()) {
+                methods.put(name, signature);
             }
         }
         return methods;
     }
 
-    private ServiceModel readOperations(Map<String, Method> methods) {
+    private static @Nullable Signature signature(Method method, boolean streaming) {
+        Class<?>[] parameters = method.getParameterTypes();
+        if (Modifier.isStatic(method.getModifiers())
+                || parameters.length == 0
+                || !SdkRequest.class.isAssignableFrom(parameters[0])) {
+            return null;
+        }
+        if (parameters.length == 1 && SdkResponse.class.isAssignableFrom(method.getReturnType())) {
+            return new Signature(parameters[0], method.getReturnType(), false, false);
+        }
+        if (!streaming || parameters.length != 2) {
+            return null;
+        }
+        if (parameters[1].equals(RequestBody.class) && SdkResponse.class.isAssignableFrom(method.getReturnType())) {
+            return new Signature(parameters[0], method.getReturnType(), true, false);
+        }
+        if (parameters[1].equals(ResponseTransformer.class)
+                && method.getGenericParameterTypes()[1] instanceof ParameterizedType transformer
+                && transformer.getActualTypeArguments()[0] instanceof Class<?> response) {
+            return new Signature(parameters[0], response, false, true);
+        }
+        return null;
+    }
+
+    private ServiceModel readOperations(Map<String, Signature> methods) {
         Map<String, Operation> operations = new LinkedHashMap<>();
-        for (Map.Entry<String, Method> entry : methods.entrySet()) {
-            Method method = entry.getValue();
-            String input =
-                    structure(method.getParameterTypes()[0].getSimpleName(), builderOf(method.getParameterTypes()[0]));
+        for (Map.Entry<String, Signature> entry : methods.entrySet()) {
+            Signature method = entry.getValue();
+            String input = structure(method.request().getSimpleName(), builderOf(method.request()));
             String output = service.operationsWithoutOutput().contains(entry.getKey())
                     ? null
-                    : structure(method.getReturnType().getSimpleName(), builderOf(method.getReturnType()));
-            operations.put(entry.getKey(), new Operation(entry.getKey(), input, output));
+                    : structure(method.response().getSimpleName(), builderOf(method.response()));
+            if (!service.httpBindings()) {
+                operations.put(entry.getKey(), new Operation(entry.getKey(), input, output));
+                continue;
+            }
+            if (method.streamingInput()) {
+                addStreamingMember(input);
+            }
+            if (method.streamingOutput() && output != null) {
+                addStreamingMember(output);
+            }
+            HttpTrait http = httpTrait(method.request(), payloadMember(input));
+            operations.put(
+                    entry.getKey(),
+                    new Operation(
+                            entry.getKey(),
+                            input,
+                            output,
+                            Map.of(),
+                            http,
+                            method.streamingInput(),
+                            method.streamingOutput()));
         }
         for (EventOperation streaming : service.eventOperations()) {
             Map<String, String> events = new LinkedHashMap<>();
@@ -235,6 +355,65 @@ public final class SdkModelReader {
         }
         return ServiceModel.of(
                 service.serviceId(), service.signingName(), service.queryCompatible(), shapes, operations);
+    }
+
+    /** Adds the streaming blob that the SDK keeps out of a structure's class as that structure's payload member. */
+    private void addStreamingMember(String structureId) {
+        Shape shape = Objects.requireNonNull(shapes.get(structureId), structureId);
+        if (shape.members().containsKey(STREAMING_MEMBER)) {
+            return;
+        }
+        Map<String, Member> members = new LinkedHashMap<>(shape.members());
+        members.put(
+                STREAMING_MEMBER,
+                new Member(
+                        STREAMING_MEMBER,
+                        scalar("Blob", ShapeType.BLOB),
+                        null,
+                        false,
+                        false,
+                        HttpLocation.PAYLOAD,
+                        null,
+                        null,
+                        true,
+                        true,
+                        false));
+        shapes.put(
+                structureId,
+                new Shape(structureId, ShapeType.STRUCTURE, Collections.unmodifiableMap(members), null, null, null));
+    }
+
+    private @Nullable String payloadMember(String structureId) {
+        for (Member member : Objects.requireNonNull(shapes.get(structureId), structureId)
+                .members()
+                .values()) {
+            if (member.payload()) {
+                return member.name();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The HTTP trait that the request's marshaller keeps in its static {@code SDK_OPERATION_BINDING}, read by
+     * reflection: the SDK publishes it nowhere else, and its {@code OperationInfo} type is not this module's dependency.
+     */
+    private static HttpTrait httpTrait(Class<?> request, @Nullable String payloadMember) {
+        String packageName = request.getPackageName();
+        String marshaller = packageName.substring(0, packageName.lastIndexOf('.') + 1) + "transform."
+                + request.getSimpleName() + "Marshaller";
+        try {
+            Class<?> type = Class.forName(marshaller, true, request.getClassLoader());
+            java.lang.reflect.Field field = type.getDeclaredField("SDK_OPERATION_BINDING");
+            field.setAccessible(true);
+            Object info = Objects.requireNonNull(field.get(null), marshaller);
+            String method =
+                    String.valueOf(info.getClass().getMethod("httpMethod").invoke(info));
+            Object uri = info.getClass().getMethod("requestUri").invoke(info);
+            return new HttpTrait(method, uri == null ? "" : uri.toString(), payloadMember);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read the HTTP binding of " + request.getName(), e);
+        }
     }
 
     /** The builder that a model class's static {@code builder()} returns; it lists the same fields as the class. */
@@ -267,7 +446,7 @@ public final class SdkModelReader {
     }
 
     private Member member(String ownerId, SdkField<?> field) {
-        if (field.location() != MarshallLocation.PAYLOAD) {
+        if (field.location() != MarshallLocation.PAYLOAD && !service.httpBindings()) {
             throw new IllegalArgumentException(ownerId + "." + field.memberName() + " is bound to the HTTP "
                     + field.location() + "; the model has no HTTP bindings yet");
         }
@@ -277,12 +456,46 @@ public final class SdkModelReader {
         ListTrait list = field.getTrait(ListTrait.class);
         MapTrait map = field.getTrait(MapTrait.class);
         boolean flattened = (list != null && list.isFlattened()) || (map != null && map.isFlattened());
+        HttpLocation where = httpLocation(field);
+        boolean inBody = where == HttpLocation.PAYLOAD;
         return new Member(
                 name,
                 target(ownerId + "$" + name, field),
-                jsonName ? null : renamed(location, name),
+                jsonName || !inBody ? null : renamed(location, name),
                 flattened,
-                field.containsTrait(RequiredTrait.class));
+                field.containsTrait(RequiredTrait.class),
+                where,
+                inBody ? null : location,
+                timestampFormat(field.getTrait(TimestampFormatTrait.class)),
+                field.containsTrait(PayloadTrait.class),
+                false,
+                field.containsTrait(XmlAttributeTrait.class));
+    }
+
+    /** A header bound map is the headers under its prefix, as S3's {@code x-amz-meta-} Metadata. */
+    private static HttpLocation httpLocation(SdkField<?> field) {
+        return switch (field.location()) {
+            case PAYLOAD -> HttpLocation.PAYLOAD;
+            case HEADER ->
+                field.marshallingType().getKnownType() == MarshallingKnownType.MAP
+                        ? HttpLocation.PREFIX_HEADERS
+                        : HttpLocation.HEADER;
+            case PATH -> HttpLocation.PATH;
+            case GREEDY_PATH -> HttpLocation.GREEDY_PATH;
+            case QUERY_PARAM -> HttpLocation.QUERY;
+            case STATUS_CODE -> HttpLocation.STATUS_CODE;
+        };
+    }
+
+    private static @Nullable TimestampFormat timestampFormat(@Nullable TimestampFormatTrait trait) {
+        if (trait == null) {
+            return null;
+        }
+        return switch (trait.format()) {
+            case ISO_8601 -> TimestampFormat.DATE_TIME;
+            case RFC_822 -> TimestampFormat.HTTP_DATE;
+            case UNIX_TIMESTAMP, UNIX_TIMESTAMP_MILLIS -> TimestampFormat.EPOCH_SECONDS;
+        };
     }
 
     /** The location name when it differs from the default name, else null: the Query codec then uses the default. */

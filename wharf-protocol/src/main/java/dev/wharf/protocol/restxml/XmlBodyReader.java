@@ -1,0 +1,346 @@
+package dev.wharf.protocol.restxml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wharf.common.AwsException;
+import dev.wharf.protocol.model.HttpLocation;
+import dev.wharf.protocol.model.Member;
+import dev.wharf.protocol.model.ServiceModel;
+import dev.wharf.protocol.model.Shape;
+import dev.wharf.protocol.model.ShapeType;
+import dev.wharf.protocol.model.TimestampFormat;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads an XML request body into a document by the model, with a bounded size and depth and a StAX parser that reads
+ * no DTD and resolves no entity, so that a body can neither expand nor reach outside.
+ *
+ * <p>Lists are read flattened (one element per item, named by the member) or wrapped (items named by the list's member,
+ * {@code member} by default), maps likewise with {@code entry}, {@code key} and {@code value}; elements that the shape
+ * does not have are skipped. Thread-safe.
+ */
+final class XmlBodyReader {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final XMLInputFactory FACTORY = securedFactory();
+    /** Bounds how deep structures may nest, so that a recursive shape cannot make the reader recurse without end. */
+    private static final int MAX_DEPTH = 32;
+
+    private final ServiceModel model;
+    private final int maxBytes;
+    /** Each structure's body members by element name, built on first use. */
+    private final Map<String, Map<String, Member>> elements = new ConcurrentHashMap<>();
+
+    XmlBodyReader(ServiceModel model, int maxBytes) {
+        this.model = model;
+        this.maxBytes = maxBytes;
+    }
+
+    private static XMLInputFactory securedFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return factory;
+    }
+
+    /**
+     * Reads a body whose root element is {@code shape} (a structure, whose children are its body members, or a scalar,
+     * whose text is its value); null when the body is empty.
+     *
+     * @throws AwsException {@code MaxMessageLengthExceeded} for a body over the bound, {@code MalformedXML} for one that
+     *     is not well-formed or not of the shape's types, or the client's error that the body's stream showed
+     */
+    @Nullable
+    JsonNode read(InputStream body, long contentLength, Shape shape) {
+        if (contentLength > maxBytes) {
+            throw RestXmlError.MAX_MESSAGE_LENGTH_EXCEEDED.exception();
+        }
+        Bounded bounded = new Bounded(body, maxBytes);
+        try (PushbackInputStream in = new PushbackInputStream(bounded, 1)) {
+            int first = in.read();
+            if (first < 0) {
+                return null;
+            }
+            in.unread(first);
+            XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+            try {
+                toRoot(xml);
+                JsonNode value = shape.type() == ShapeType.STRUCTURE
+                        ? readStructure(xml, shape, 0)
+                        : scalar(xml.getLocalName(), xml.getElementText(), shape);
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.DTD) {
+                        throw RestXmlError.MALFORMED_XML.exception();
+                    }
+                }
+                return value;
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException | IOException e) {
+            throw failure(e, bounded);
+        }
+    }
+
+    /** The client's own error where the stream showed one, else the bound or the malformed XML that stopped reading. */
+    private static AwsException failure(Exception e, Bounded bounded) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AwsException aws) {
+                return aws;
+            }
+            if (cause instanceof XMLStreamException stream && stream.getNestedException() instanceof AwsException aws) {
+                return aws;
+            }
+        }
+        return bounded.exceeded
+                ? RestXmlError.MAX_MESSAGE_LENGTH_EXCEEDED.exception()
+                : RestXmlError.MALFORMED_XML.exception();
+    }
+
+    private static void toRoot(XMLStreamReader xml) throws XMLStreamException {
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                return;
+            }
+            if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw RestXmlError.MALFORMED_XML.exception();
+            }
+        }
+        throw RestXmlError.MALFORMED_XML.exception();
+    }
+
+    /** Reads the structure whose start element the reader is on, up to and with its end element. */
+    private ObjectNode readStructure(XMLStreamReader xml, Shape shape, int depth) throws XMLStreamException {
+        if (depth > MAX_DEPTH) {
+            throw RestXmlError.MALFORMED_XML.exception();
+        }
+        ObjectNode out = NODES.objectNode();
+        Map<String, Member> byElement = elementsOf(shape);
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            Member member = byElement.get("@" + xml.getAttributeLocalName(i));
+            if (member != null) {
+                out.set(member.name(), scalar(member.name(), xml.getAttributeValue(i), model.shape(member.target())));
+            }
+        }
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                return out;
+            }
+            if (event == XMLStreamConstants.ENTITY_REFERENCE || event == XMLStreamConstants.DTD) {
+                throw RestXmlError.MALFORMED_XML.exception();
+            }
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            Member member = byElement.get(xml.getLocalName());
+            if (member == null) {
+                skip(xml);
+                continue;
+            }
+            readMember(xml, member, out, depth);
+        }
+    }
+
+    private void readMember(XMLStreamReader xml, Member member, ObjectNode out, int depth) throws XMLStreamException {
+        Shape shape = model.shape(member.target());
+        switch (shape.type()) {
+            case LIST -> {
+                Member item = required(shape.member(), shape);
+                Shape itemShape = model.shape(item.target());
+                ArrayNode list =
+                        out.has(member.name()) ? (ArrayNode) out.get(member.name()) : out.putArray(member.name());
+                if (member.flattened()) {
+                    list.add(readValue(xml, item.name(), itemShape, depth));
+                } else {
+                    readWrappedList(xml, nameOr(item, "member"), itemShape, list, depth);
+                }
+            }
+            case MAP -> {
+                ObjectNode map =
+                        out.has(member.name()) ? (ObjectNode) out.get(member.name()) : out.putObject(member.name());
+                if (member.flattened()) {
+                    readEntry(xml, shape, map, depth);
+                } else {
+                    readWrappedMap(xml, shape, map, depth);
+                }
+            }
+            default -> out.set(member.name(), readValue(xml, member.name(), shape, depth));
+        }
+    }
+
+    private JsonNode readValue(XMLStreamReader xml, String name, Shape shape, int depth) throws XMLStreamException {
+        return switch (shape.type()) {
+            case STRUCTURE -> readStructure(xml, shape, depth + 1);
+            case LIST, MAP -> {
+                // A list of lists is not REST-XML that S3 sends; read it as an object of its one member.
+                ObjectNode holder = NODES.objectNode();
+                Member synthetic = new Member(name, shape.id(), null, false, false);
+                readMember(xml, synthetic, holder, depth + 1);
+                yield holder.path(name);
+            }
+            default -> scalar(name, xml.getElementText(), shape);
+        };
+    }
+
+    private void readWrappedList(XMLStreamReader xml, String itemName, Shape itemShape, ArrayNode list, int depth)
+            throws XMLStreamException {
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                return;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if (xml.getLocalName().equals(itemName)) {
+                    list.add(readValue(xml, itemName, itemShape, depth));
+                } else {
+                    skip(xml);
+                }
+            }
+        }
+    }
+
+    private void readWrappedMap(XMLStreamReader xml, Shape shape, ObjectNode map, int depth) throws XMLStreamException {
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                return;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if (xml.getLocalName().equals("entry")) {
+                    readEntry(xml, shape, map, depth);
+                } else {
+                    skip(xml);
+                }
+            }
+        }
+    }
+
+    /** Reads one map entry, the element the reader is on, holding a key and a value element. */
+    private void readEntry(XMLStreamReader xml, Shape shape, ObjectNode map, int depth) throws XMLStreamException {
+        Member keyMember = required(shape.key(), shape);
+        Member valueMember = required(shape.value(), shape);
+        String keyName = nameOr(keyMember, "key");
+        String valueName = nameOr(valueMember, "value");
+        String key = null;
+        JsonNode value = null;
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                break;
+            }
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            if (xml.getLocalName().equals(keyName)) {
+                key = xml.getElementText();
+            } else if (xml.getLocalName().equals(valueName)) {
+                value = readValue(xml, valueName, model.shape(valueMember.target()), depth);
+            } else {
+                skip(xml);
+            }
+        }
+        if (key == null || value == null) {
+            throw RestXmlError.MALFORMED_XML.exception();
+        }
+        map.set(key, value);
+    }
+
+    /** Skips the element the reader is on, with everything in it. */
+    private static void skip(XMLStreamReader xml) throws XMLStreamException {
+        int open = 1;
+        while (open > 0) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                open++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                open--;
+            }
+        }
+    }
+
+    private static JsonNode scalar(String name, String text, Shape shape) {
+        return ScalarText.parse(
+                name,
+                text,
+                shape.type(),
+                TimestampFormat.DATE_TIME,
+                (n, t, expected) -> RestXmlError.MALFORMED_XML.exception());
+    }
+
+    /** A structure's body members by element name, and its attribute members by {@code @} and attribute name. */
+    private Map<String, Member> elementsOf(Shape shape) {
+        return elements.computeIfAbsent(shape.id(), id -> {
+            Map<String, Member> index = new HashMap<>();
+            for (Member member : shape.members().values()) {
+                if (member.location() != HttpLocation.PAYLOAD) {
+                    continue;
+                }
+                String name = member.queryName();
+                index.put(member.xmlAttribute() ? "@" + name.substring(name.indexOf(':') + 1) : name, member);
+            }
+            return index;
+        });
+    }
+
+    static String nameOr(Member member, String fallback) {
+        String xmlName = member.xmlName();
+        return xmlName == null ? fallback : xmlName;
+    }
+
+    static Member required(@Nullable Member member, Shape shape) {
+        if (member == null) {
+            throw new IllegalStateException("malformed model: " + shape.id() + " lacks its member");
+        }
+        return member;
+    }
+
+    /** A stream that refuses to give more than its bound, and remembers that it did. */
+    private static final class Bounded extends FilterInputStream {
+        private long left;
+        private boolean exceeded;
+
+        Bounded(InputStream in, long bound) {
+            super(in);
+            this.left = bound;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                if (super.read() < 0) {
+                    return -1;
+                }
+                exceeded = true;
+                throw new IOException("the XML body is over its bound");
+            }
+            int n = super.read(buffer, offset, (int) Math.min(length, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+    }
+}
