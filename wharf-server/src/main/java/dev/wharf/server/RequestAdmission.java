@@ -195,7 +195,9 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
                         : ServiceRouter.allowedMethods(
                                 path,
                                 head.headers().get("x-amz-target"),
-                                head.headers().get(RpcV2Target.PROTOCOL_HEADER));
+                                head.headers().get(RpcV2Target.PROTOCOL_HEADER),
+                                head.headers().get("authorization"),
+                                queryOf(head.uri()));
         if (List.of(allowed.split(", ")).contains(method)) {
             return null;
         }
@@ -206,6 +208,11 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
                 "The method " + LogText.of(method) + " is not allowed here; use " + allowed.replace(", ", " or ") + ".",
                 Map.of("Allow", allowed),
                 hasBody);
+    }
+
+    private static String queryOf(String uri) {
+        int question = uri.indexOf('?');
+        return question < 0 ? "" : uri.substring(question + 1);
     }
 
     private static String pathOf(String uri) {

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +40,39 @@ final class RestXmlRoute {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestXmlRoute.class);
     private static final String AWS_CHUNKED = "aws-chunked";
+
+    /**
+     * The answer to a request that none of the service's modelled operations takes, such as S3's versioning or ACLs,
+     * which Wharf does not serve: S3's NotImplemented.
+     */
+    enum Unmatched implements dev.wharf.common.AwsErrorCode {
+        NOT_IMPLEMENTED;
+
+        @Override
+        public String shapeName() {
+            return "NotImplemented";
+        }
+
+        @Override
+        public String queryCode() {
+            return shapeName();
+        }
+
+        @Override
+        public String jsonNamespace() {
+            return "";
+        }
+
+        @Override
+        public int httpStatus() {
+            return 501;
+        }
+
+        @Override
+        public boolean senderFault() {
+            return false;
+        }
+    }
 
     private final SigV4Verifier verifier;
     private final ServiceRouter.RequestObserver observer;
@@ -59,6 +91,11 @@ final class RestXmlRoute {
         try {
             String path = service.resourcePath(request.header("host"), request.rawPath());
             RestXmlMatch match = codec.match(request.method(), path, request.rawQuery(), request.headers());
+            if (match == null) {
+                throw new AwsException(
+                        Unmatched.NOT_IMPLEMENTED,
+                        "A header you provided implies functionality that is not implemented");
+            }
             operation = match.operation().name();
             response = run(request, service, codec, match);
         } catch (AwsException e) {
@@ -89,10 +126,12 @@ final class RestXmlRoute {
                 ? new SignedRequest(
                         request.method(), request.rawPath(), request.rawQuery(), request.headers(), request.body())
                 : SignedRequest.streamed(request.method(), request.rawPath(), request.rawQuery(), request.headers());
-        SigV4Verifier.Verified verified = verifier.verifySigned(signed, service.model().signingName());
+        SigV4Verifier.Verified verified =
+                verifier.verifySigned(signed, service.model().signingName());
         InputStream raw = streamed == null ? new ByteArrayInputStream(request.body()) : streamed.stream();
         ChecksummedStream body = SignedPayload.open(raw, signed, verified.signing());
-        ObjectNode input = codec.decode(match, request.rawQuery(), decodedHeaders(request), body, decodedLength(request));
+        ObjectNode input =
+                codec.decode(match, request.rawQuery(), decodedHeaders(request), body, decodedLength(request));
         RequestContext context = new RequestContext(
                 verified.caller(), request.requestId(), request.endpoint(), Protocol.REST_XML, request.rawPath());
         JsonNode result = service.invoke(match.operation(), input, context);
@@ -147,7 +186,9 @@ final class RestXmlRoute {
         Map<String, String> elements = new LinkedHashMap<>();
         ObjectNode document = e.detail() == null ? null : service.errorDocument(e);
         if (document != null) {
-            document.properties().forEach(entry -> elements.put(entry.getKey(), entry.getValue().asText()));
+            document.properties()
+                    .forEach(entry ->
+                            elements.put(entry.getKey(), entry.getValue().asText()));
         }
         int status = e.code().httpStatus();
         String message = e.getMessage() == null ? "" : e.getMessage();
@@ -174,5 +215,4 @@ final class RestXmlRoute {
     private static String hostId(String requestId) {
         return Base64.getEncoder().encodeToString(("wharf/" + requestId).getBytes(StandardCharsets.UTF_8));
     }
-
 }

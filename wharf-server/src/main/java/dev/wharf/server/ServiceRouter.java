@@ -11,6 +11,7 @@ import dev.wharf.protocol.Protocol;
 import dev.wharf.protocol.RequestContext;
 import dev.wharf.protocol.RpcCodec;
 import dev.wharf.protocol.ServiceBinding;
+import dev.wharf.protocol.StreamingBlob;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.cbor.CborCodec;
 import dev.wharf.protocol.eventstream.EventStreamBody;
@@ -19,6 +20,7 @@ import dev.wharf.protocol.json.JsonCodec;
 import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.query.FormDecoder;
 import dev.wharf.protocol.query.QueryCodec;
+import dev.wharf.protocol.restxml.RestXmlCodec;
 import dev.wharf.protocol.rpcv2.RpcV2CborCodec;
 import dev.wharf.protocol.rpcv2.RpcV2Target;
 import dev.wharf.protocol.sigv4.SigV4Verifier;
@@ -58,6 +60,10 @@ final class ServiceRouter {
     private final Map<String, ServiceBinding> byRpcV2Service = new HashMap<>();
 
     private final Map<String, ServiceBinding> bySigningName = new HashMap<>();
+    /** The services that speak REST-XML (S3), by signing name: a request's credential scope tells them apart. */
+    private final Map<String, ServiceBinding> byRestXmlSigningName = new HashMap<>();
+
+    private final RestXmlRoute restXml;
     private final Map<ServiceBinding, QueryCodec> queryCodecs = new HashMap<>();
     private final SigV4Verifier verifier;
     private final JsonCodec json10 = new JsonCodec(Protocol.AWS_JSON_1_0);
@@ -88,7 +94,11 @@ final class ServiceRouter {
         this.services = List.copyOf(services);
         this.verifier = verifier;
         this.observer = observer;
+        this.restXml = new RestXmlRoute(verifier, observer);
         for (ServiceBinding service : services) {
+            if (service.protocols().contains(Protocol.REST_XML)) {
+                byRestXmlSigningName.put(service.model().signingName(), service);
+            }
             String serviceId = service.model().serviceId();
             if (service.protocols().contains(Protocol.AWS_JSON_1_0)
                     || service.protocols().contains(Protocol.AWS_JSON_1_1)
@@ -105,7 +115,13 @@ final class ServiceRouter {
         }
     }
 
-    /** An HTTP request, as the transport hands it over: the request line still encoded. */
+    /**
+     * An HTTP request, as the transport hands it over: the request line still encoded.
+     *
+     * @param body the whole body, or the empty array when it streams
+     * @param bodyStream the body as it arrives, for the requests that the transport streams ({@link #streamsBody});
+     *     null when {@code body} holds it whole
+     */
     record HttpRequest(
             String method,
             String rawPath,
@@ -113,7 +129,19 @@ final class ServiceRouter {
             Map<String, List<String>> headers,
             byte[] body,
             String endpoint,
-            String requestId) {
+            String requestId,
+            @Nullable StreamingBlob bodyStream) {
+
+        HttpRequest(
+                String method,
+                String rawPath,
+                String rawQuery,
+                Map<String, List<String>> headers,
+                byte[] body,
+                String endpoint,
+                String requestId) {
+            this(method, rawPath, rawQuery, headers, body, endpoint, requestId, null);
+        }
 
         @Nullable
         String header(String lowerCaseName) {
@@ -123,6 +151,14 @@ final class ServiceRouter {
     }
 
     WireResponse route(HttpRequest request) {
+        String scoped = scopeService(request);
+        ServiceBinding rest = scoped == null ? null : byRestXmlSigningName.get(scoped);
+        if (rest != null) {
+            RestXmlCodec codec = rest.restXmlCodec();
+            if (codec != null) {
+                return restXml.route(request, rest, codec);
+            }
+        }
         RpcV2Target rpcV2 = rpcV2Target(request);
         if (rpcV2 != null) {
             return routeRpcV2(request, rpcV2);
@@ -310,15 +346,31 @@ final class ServiceRouter {
     }
 
     private static @Nullable String scopeService(HttpRequest request) {
-        String authorization = request.header("authorization");
+        return scopeService(request.header("authorization"), request.rawQuery());
+    }
+
+    /** The service a request's SigV4 credential scope names, from its Authorization header or presigned query. */
+    static @Nullable String scopeService(@Nullable String authorization, String rawQuery) {
         if (authorization != null) {
             Matcher matcher = SCOPE_SERVICE.matcher(authorization);
             if (matcher.find()) {
                 return matcher.group(1);
             }
         }
-        Matcher matcher = QUERY_SCOPE_SERVICE.matcher(request.rawQuery());
+        Matcher matcher = QUERY_SCOPE_SERVICE.matcher(rawQuery);
         return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /** The signing name of the services whose request bodies the transport streams rather than aggregates. */
+    static final String STREAMING_SIGNING_NAME = "s3";
+
+    /**
+     * Whether the transport streams a request's body to the application as it arrives ({@link
+     * HttpRequest#bodyStream}) instead of aggregating it: a PUT or POST signed for S3, whose objects reach 5 GiB.
+     */
+    static boolean streamsBody(String method, @Nullable String authorization, String rawQuery) {
+        return (method.equals("PUT") || method.equals("POST"))
+                && STREAMING_SIGNING_NAME.equals(scopeService(authorization, rawQuery));
     }
 
     /** A request with neither an Authorization header nor a presigned query's signature. */
@@ -364,6 +416,16 @@ final class ServiceRouter {
      * {@code ErrorResponse}.
      */
     static WireResponse transportError(HttpRequest request, AwsErrorCode code, String message) {
+        if (STREAMING_SIGNING_NAME.equals(scopeService(request)) && request.header("x-amz-target") == null) {
+            return RestXmlCodec.encodeError(
+                    code.shapeName(),
+                    code.httpStatus(),
+                    message,
+                    request.requestId(),
+                    request.requestId(),
+                    Map.of(),
+                    request.method().equals("HEAD"));
+        }
         if (rpcV2Target(request) != null) {
             return RpcV2Cbor.CODEC.encodeError(code, message, false);
         }
@@ -384,6 +446,25 @@ final class ServiceRouter {
      */
     static String allowedMethods(String rawPath, @Nullable String target, @Nullable String smithyProtocol) {
         return target != null || RpcV2Target.of(rawPath, smithyProtocol) != null ? "POST" : "GET, POST";
+    }
+
+    /** The methods of a REST protocol's requests (S3's), which name their operation by method and path. */
+    static final String REST_METHODS = "GET, PUT, POST, DELETE, HEAD";
+
+    /**
+     * The methods that a request's protocol accepts, as {@link #allowedMethods(String, String, String)} says, or all of
+     * {@link #REST_METHODS} for a request signed for a REST service.
+     */
+    static String allowedMethods(
+            String rawPath,
+            @Nullable String target,
+            @Nullable String smithyProtocol,
+            @Nullable String authorization,
+            String rawQuery) {
+        if (target == null && STREAMING_SIGNING_NAME.equals(scopeService(authorization, rawQuery))) {
+            return REST_METHODS;
+        }
+        return allowedMethods(rawPath, target, smithyProtocol);
     }
 
     /**

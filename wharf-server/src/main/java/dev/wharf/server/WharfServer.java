@@ -18,6 +18,8 @@ import dev.wharf.protocol.ServiceBinding;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.sigv4.SigV4Verifier;
 import dev.wharf.protocol.sigv4.StaticCredentialStore;
+import dev.wharf.s3.engine.S3Engine;
+import dev.wharf.s3.http.S3Binding;
 import dev.wharf.sns.api.PublishRequest;
 import dev.wharf.sns.api.SnsContext;
 import dev.wharf.sns.engine.SnsDeliveryConfig;
@@ -183,6 +185,9 @@ public final class WharfServer implements AutoCloseable {
                                         return made;
                                     },
                                     config.region()),
+                            // S3's engine keeps nothing in memory and reads the store per request: it costs
+                            // nothing until then, and its model and codec load on the first S3 request.
+                            new S3Binding(new S3Engine(storage.objects(), Clock.systemUTC())),
                             new StsBinding(new StsEngine())));
         } catch (Exception | Error e) {
             storage.close();

@@ -19,6 +19,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     private final Map<Long, NavigableMap<Long, byte[]>> payloads = new ConcurrentHashMap<>();
     private final Map<Long, NavigableMap<Long, byte[]>> indexes = new ConcurrentHashMap<>();
     private final MemoryTopicStore topics;
+    private final MemoryObjectStore objects;
     private final MemoryDeliveryStore deliveries;
     private final MemoryMessageArchiveStore archive;
     private final MemoryStreamStore streams;
@@ -30,6 +31,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
 
     public MemoryStorageEngine() {
         this.topics = new MemoryTopicStore(this);
+        this.objects = new MemoryObjectStore(this);
         this.deliveries = new MemoryDeliveryStore(this);
         this.archive = new MemoryMessageArchiveStore(this);
         this.streams = new MemoryStreamStore(this);
@@ -45,6 +47,11 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     @Override
     public TopicStore topics() {
         return topics;
+    }
+
+    @Override
+    public ObjectStore objects() {
+        return objects;
     }
 
     @Override

@@ -100,19 +100,24 @@ final class Listings {
         List<BucketShapes.ListedObject> contents = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         // The last key or prefix of the page ("" for none yet), and where a scan restarts past a prefix ("" for none).
-        String[] last = {""};
-        boolean[] more = {false};
-        @Nullable String from = after == null || after.isEmpty() ? base + prefix : base + after + '\0';
         String delim = delimiter == null ? "" : delimiter;
+        String start = after == null ? "" : after;
+        boolean afterPrefix = !delim.isEmpty() && start.endsWith(delim) && start.startsWith(prefix);
+        // A page that follows one ending in a common prefix starts past every key the prefix rolled up.
+        String[] last = {afterPrefix ? start : ""};
+        boolean[] more = {false};
+        @Nullable String from = start.isEmpty() ? base + prefix : base + start + '\0';
+        if (afterPrefix) {
+            String next = successor(start);
+            from = base + (next == null ? start : next);
+        }
         while (from != null) {
             String[] restart = {""};
-            String afterPrefix = last[0];
+            String rolledUp = last[0];
             store.scan(base + prefix, from, (recordKey, value) -> {
                 String key = recordKey.substring(base.length());
-                if (afterPrefix != null
-                        && delim != null
-                        && afterPrefix.endsWith(delim)
-                        && key.startsWith(afterPrefix)) {
+                if (!delim.isEmpty() && !rolledUp.isEmpty() && rolledUp.endsWith(delim) && key.startsWith(rolledUp)) {
+                    // A key the last common prefix rolled up, which a page or a scan restarted past it skips.
                     return true;
                 }
                 if (contents.size() + prefixes.size() == maxKeys) {

@@ -108,31 +108,34 @@ public final class S3Binding implements ServiceBinding {
                 engine.deleteBucket(s3, bucket(input, operation));
                 yield status(204);
             }
-            case "ListBuckets" -> write(
-                    engine.listBuckets(s3, read(input, BucketShapes.ListBucketsRequest.class, operation)), operation);
-            case "ListObjectsV2" -> write(
-                    engine.listObjectsV2(s3, read(input, BucketShapes.ListObjectsV2Request.class, operation)),
-                    operation);
-            case "ListObjects" -> write(
-                    engine.listObjects(s3, read(input, BucketShapes.ListObjectsRequest.class, operation)), operation);
+            case "ListBuckets" ->
+                write(engine.listBuckets(s3, read(input, BucketShapes.ListBucketsRequest.class, operation)), operation);
+            case "ListObjectsV2" ->
+                write(
+                        engine.listObjectsV2(s3, read(input, BucketShapes.ListObjectsV2Request.class, operation)),
+                        operation);
+            case "ListObjects" ->
+                write(engine.listObjects(s3, read(input, BucketShapes.ListObjectsRequest.class, operation)), operation);
             case "PutObject" -> putObject(s3, input, operation);
             case "GetObject", "HeadObject" -> getObject(s3, input, operation);
             case "DeleteObject" -> {
                 engine.deleteObject(s3, read(input, ObjectShapes.DeleteObjectRequest.class, operation));
                 yield status(204);
             }
-            case "DeleteObjects" -> write(
-                    engine.deleteObjects(s3, read(input, ObjectShapes.DeleteObjectsRequest.class, operation)),
-                    operation);
-            case "CopyObject" -> write(
-                    engine.copyObject(s3, read(input, ObjectShapes.CopyObjectRequest.class, operation)), operation);
+            case "DeleteObjects" ->
+                write(
+                        engine.deleteObjects(s3, read(input, ObjectShapes.DeleteObjectsRequest.class, operation)),
+                        operation);
+            case "CopyObject" ->
+                write(engine.copyObject(s3, read(input, ObjectShapes.CopyObjectRequest.class, operation)), operation);
             case "PutObjectTagging" -> {
                 engine.putObjectTagging(s3, read(input, ObjectShapes.PutObjectTaggingRequest.class, operation));
                 yield NODES.objectNode();
             }
-            case "GetObjectTagging" -> write(
-                    engine.getObjectTagging(s3, read(input, ObjectShapes.ObjectKeyRequest.class, operation)),
-                    operation);
+            case "GetObjectTagging" ->
+                write(
+                        engine.getObjectTagging(s3, read(input, ObjectShapes.ObjectKeyRequest.class, operation)),
+                        operation);
             case "DeleteObjectTagging" -> {
                 engine.deleteObjectTagging(s3, read(input, ObjectShapes.ObjectKeyRequest.class, operation));
                 yield status(204);
@@ -143,10 +146,11 @@ public final class S3Binding implements ServiceBinding {
 
     private JsonNode multipart(S3Context s3, Operation operation, ObjectNode input, RequestContext context) {
         return switch (operation.name()) {
-            case "CreateMultipartUpload" -> write(
-                    engine.createMultipartUpload(
-                            s3, read(input, MultipartShapes.CreateMultipartUploadRequest.class, operation)),
-                    operation);
+            case "CreateMultipartUpload" ->
+                write(
+                        engine.createMultipartUpload(
+                                s3, read(input, MultipartShapes.CreateMultipartUploadRequest.class, operation)),
+                        operation);
             case "UploadPart" -> {
                 StreamingBlob body = body(input);
                 MultipartShapes.UploadPartRequest request =
@@ -155,27 +159,31 @@ public final class S3Binding implements ServiceBinding {
                         engine.uploadPart(s3, request, body.stream(), body.length(), checksums(body.stream())),
                         operation);
             }
-            case "UploadPartCopy" -> write(
-                    engine.uploadPartCopy(s3, read(input, MultipartShapes.UploadPartCopyRequest.class, operation)),
-                    operation);
-            case "CompleteMultipartUpload" -> write(
-                    engine.completeMultipartUpload(
-                            s3,
-                            read(input, MultipartShapes.CompleteMultipartUploadRequest.class, operation),
-                            context.endpoint()),
-                    operation);
+            case "UploadPartCopy" ->
+                write(
+                        engine.uploadPartCopy(s3, read(input, MultipartShapes.UploadPartCopyRequest.class, operation)),
+                        operation);
+            case "CompleteMultipartUpload" ->
+                write(
+                        engine.completeMultipartUpload(
+                                s3,
+                                read(input, MultipartShapes.CompleteMultipartUploadRequest.class, operation),
+                                context.endpoint()),
+                        operation);
             case "AbortMultipartUpload" -> {
                 engine.abortMultipartUpload(s3, read(input, MultipartShapes.UploadRequest.class, operation));
                 yield status(204);
             }
-            case "ListParts" -> write(
-                    engine.listParts(s3, read(input, MultipartShapes.ListPartsRequest.class, operation)), operation);
-            case "ListMultipartUploads" -> write(
-                    engine.listMultipartUploads(
-                            s3, read(input, MultipartShapes.ListMultipartUploadsRequest.class, operation)),
-                    operation);
-            default -> throw S3Error.NotImplemented.with(
-                    "A header you provided implies functionality that is not implemented");
+            case "ListParts" ->
+                write(engine.listParts(s3, read(input, MultipartShapes.ListPartsRequest.class, operation)), operation);
+            case "ListMultipartUploads" ->
+                write(
+                        engine.listMultipartUploads(
+                                s3, read(input, MultipartShapes.ListMultipartUploadsRequest.class, operation)),
+                        operation);
+            default ->
+                throw S3Error.NotImplemented.with(
+                        "A header you provided implies functionality that is not implemented");
         };
     }
 
@@ -215,8 +223,9 @@ public final class S3Binding implements ServiceBinding {
 
     private static StreamingBlob body(ObjectNode input) {
         JsonNode node = input.get(BODY);
-        if (node != null && node.isPojo() && ((com.fasterxml.jackson.databind.node.POJONode) node).getPojo()
-                instanceof StreamingBlob blob) {
+        if (node != null
+                && node.isPojo()
+                && ((com.fasterxml.jackson.databind.node.POJONode) node).getPojo() instanceof StreamingBlob blob) {
             return blob;
         }
         return new StreamingBlob(InputStream.nullInputStream(), 0);
