@@ -57,7 +57,8 @@ record ConfigFile(
             @Nullable Integer idleTimeoutSeconds,
             @Nullable Integer requestHeaderTimeoutSeconds,
             @Nullable Integer requestBodyTimeoutSeconds,
-            @Nullable Long maxPendingRequestBytes) {
+            @Nullable Long maxPendingRequestBytes,
+            @Nullable Long maxStreamedRequestBytes) {
 
         WharfConfig.Limits resolve() {
             WharfConfig.Limits defaults = WharfConfig.Limits.defaults();
@@ -72,7 +73,8 @@ record ConfigFile(
                     requestBodyTimeoutSeconds == null
                             ? defaults.requestBodyTimeoutSeconds()
                             : requestBodyTimeoutSeconds,
-                    maxPendingRequestBytes == null ? defaults.maxPendingRequestBytes() : maxPendingRequestBytes);
+                    maxPendingRequestBytes == null ? defaults.maxPendingRequestBytes() : maxPendingRequestBytes,
+                    maxStreamedRequestBytes == null ? defaults.maxStreamedRequestBytes() : maxStreamedRequestBytes);
         }
     }
 

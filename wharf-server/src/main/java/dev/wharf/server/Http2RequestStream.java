@@ -72,6 +72,11 @@ final class Http2RequestStream extends ChannelInboundHandlerAdapter {
                         new TooLongHttpHeaderException("the header list is over " + maxHeaderBytes + " bytes")));
             }
             head = request;
+            if (StreamedBodies.streams(request)) {
+                // The body streams to the application, whose pipe bounds each wait for a byte instead (BodyPipe).
+                done = true;
+                cancelTimer();
+            }
         }
         if (msg instanceof LastHttpContent) {
             done = true;

@@ -43,7 +43,10 @@ import org.jspecify.annotations.Nullable;
 final class RequestAdmission extends ChannelInboundHandlerAdapter {
 
     private final int maxRequestBytes;
+    private final long maxStreamedRequestBytes;
     private final PendingBytes pendingBytes;
+    /** Whether the current request's body streams ({@link StreamedBodies}) rather than being aggregated. */
+    private boolean streamed;
     /** The bytes of the current request passed on and reserved, that {@link RequestHandler} has not taken over. */
     private long reserved;
     /** The head of the current request while its body is passed on; null between requests. */
@@ -51,8 +54,9 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
     /** Whether the rest of the current request is dropped, because it has been answered already. */
     private boolean dropping;
 
-    RequestAdmission(int maxRequestBytes, PendingBytes pendingBytes) {
+    RequestAdmission(int maxRequestBytes, long maxStreamedRequestBytes, PendingBytes pendingBytes) {
         this.maxRequestBytes = maxRequestBytes;
+        this.maxStreamedRequestBytes = maxStreamedRequestBytes;
         this.pendingBytes = pendingBytes;
     }
 
@@ -77,6 +81,7 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
     private void onHead(ChannelHandlerContext ctx, HttpRequest head) {
         dropping = false;
         current = null;
+        streamed = StreamedBodies.streams(head);
         if (head.decoderResult().isFailure()) {
             // A request the decoder gave up on carries its failure to RequestHandler, which answers and closes.
             ctx.fireChannelRead(head);
@@ -94,7 +99,9 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
             return;
         }
         reserved += headBytes;
-        if (HttpUtil.is100ContinueExpected(head)) {
+        if (HttpUtil.is100ContinueExpected(head) && !streamed) {
+            // A streamed body's 100 Continue waits for the application to read it (BodyPipe), so that a request
+            // answered first (a missing bucket) is answered before its client sends the body.
             // Only the current request is ever decoded, so this interim answer cannot precede an earlier final one.
             ctx.writeAndFlush(new DefaultFullHttpResponse(
                     HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
@@ -114,7 +121,10 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
         if (!pendingBytes.tryReserve(bytes)) {
             content.release();
             HttpRequest head = current;
-            if (head != null) {
+            if (streamed) {
+                // The application is answering this request already: its body fails, and it answers that.
+                ctx.fireChannelRead(StreamedBodies.OVER_BUDGET);
+            } else if (head != null) {
                 refuse(ctx, head, overBudget());
             } else {
                 ctx.close();
@@ -158,10 +168,11 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
             return new Refusal(CommonError.EXPECTATION_FAILED, "Only the expectation 100-continue is supported.", true);
         }
         long length = HttpUtil.getContentLength(head, 0L);
-        if (length > maxRequestBytes) {
+        if (length > (streamed ? maxStreamedRequestBytes : maxRequestBytes)) {
             return new Refusal(CommonError.REQUEST_ENTITY_TOO_LARGE, "Request entity too large.", true);
         }
-        if (length > pendingBytes.available()) {
+        // A streamed body holds at most its pipe's window at once, not its length.
+        if (!streamed && length > pendingBytes.available()) {
             return overBudget();
         }
         return null;
@@ -210,7 +221,7 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
                 hasBody);
     }
 
-    private static String queryOf(String uri) {
+    static String queryOf(String uri) {
         int question = uri.indexOf('?');
         return question < 0 ? "" : uri.substring(question + 1);
     }

@@ -159,7 +159,9 @@ final class RequestDecoder extends HttpRequestDecoder {
         awaitingAnswer = true;
         head = request;
         lastRequest = !HttpUtil.isKeepAlive(request);
-        deadlineNanos = now(ctx) + bodyTimeoutNanos;
+        // A streamed body (an S3 upload of up to 5 GiB) may take long in all; its pipe bounds each wait for a byte
+        // instead (BodyPipe), and the application answers a body that stalls.
+        deadlineNanos = StreamedBodies.streams(request) ? 0 : now(ctx) + bodyTimeoutNanos;
     }
 
     private void onEnd() {

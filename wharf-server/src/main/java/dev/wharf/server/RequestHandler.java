@@ -2,6 +2,7 @@ package dev.wharf.server;
 
 import dev.wharf.common.CommonError;
 import dev.wharf.common.LogText;
+import dev.wharf.protocol.StreamingBlob;
 import dev.wharf.protocol.StreamingBody;
 import dev.wharf.protocol.WireResponse;
 import io.netty.buffer.ByteBufUtil;
@@ -41,6 +42,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +94,39 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof StreamedBodies.Streamed streamed) {
+            onStreamed(ctx, streamed);
+            return;
+        }
+        super.channelRead(ctx, msg);
+    }
+
+    /**
+     * Runs a request whose body streams ({@link StreamedBodies}) as soon as its head is here; the connection keeps
+     * reading its body meanwhile.
+     */
+    private void onStreamed(ChannelHandlerContext ctx, StreamedBodies.Streamed streamed) {
+        String requestId = UUID.randomUUID().toString();
+        HttpRequest head = streamed.head();
+        long length = HttpUtil.getContentLength(head, -1L);
+        ServiceRouter.HttpRequest exchange =
+                exchange(head, new byte[0], requestId).withBodyStream(new StreamingBlob(streamed.body(), length));
+        try {
+            handlers.execute(
+                    () -> serve(ctx, exchange, streamed.headReserved(), HttpUtil.isKeepAlive(head), streamed.body()));
+        } catch (RejectedExecutionException e) {
+            pendingBytes.release(streamed.headReserved());
+            streamed.body().close();
+            respond(
+                    ctx,
+                    ServiceRouter.transportError(exchange, CommonError.SERVICE_UNAVAILABLE, "Shutting down."),
+                    requestId,
+                    false);
+        }
+    }
+
+    @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         String requestId = UUID.randomUUID().toString();
         RequestAdmission admission = ctx.pipeline().get(RequestAdmission.class);
@@ -109,7 +144,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             ctx.channel().config().setAutoRead(false);
         }
         try {
-            handlers.execute(() -> serve(ctx, exchange, held, keepAlive));
+            handlers.execute(() -> serve(ctx, exchange, held, keepAlive, null));
         } catch (RejectedExecutionException e) {
             pendingBytes.release(held);
             respond(
@@ -120,8 +155,18 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
     }
 
-    /** Runs one request on its virtual thread, and answers it on the event loop, or streams its body from here. */
-    private void serve(ChannelHandlerContext ctx, ServiceRouter.HttpRequest exchange, long held, boolean keepAlive) {
+    /**
+     * Runs one request on its virtual thread, and answers it on the event loop, or streams its body from here. A
+     * request whose body streamed ({@code body} not null) keeps its connection only when the whole body arrived; what
+     * the application did not read is dropped, and an HTTP/2 stream whose body had not ended is reset with NO_ERROR
+     * after the answer (RFC 9113 §8.1).
+     */
+    private void serve(
+            ChannelHandlerContext ctx,
+            ServiceRouter.HttpRequest exchange,
+            long held,
+            boolean keepAliveAsked,
+            @Nullable BodyPipe body) {
         String requestId = exchange.requestId();
         WireResponse response;
         try {
@@ -129,28 +174,43 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         } finally {
             pendingBytes.release(held);
         }
-        StreamingBody body = response.stream();
-        if (body == null) {
+        boolean bodyEnded = body == null || body.ended();
+        if (body != null) {
+            body.close();
+        }
+        boolean keepAlive = keepAliveAsked && bodyEnded;
+        boolean reset = !bodyEnded && ctx.channel() instanceof Http2StreamChannel;
+        StreamingBody stream = response.stream();
+        if (stream == null) {
             onEventLoop(ctx, requestId, () -> {
-                respond(ctx, response, requestId, keepAlive);
+                respond(ctx, response, requestId, keepAlive, exchange.method().equals("HEAD"));
+                resetUnfinished(ctx, reset);
                 next(ctx);
             });
             return;
         }
         boolean whole = false;
         try {
-            whole = stream(ctx, response, body, requestId, keepAlive);
+            whole = stream(ctx, response, stream, requestId, keepAlive);
         } finally {
             boolean ended = whole;
             onEventLoop(ctx, requestId, () -> {
                 streaming = false;
                 if (ended) {
                     finish(ctx, LastHttpContent.EMPTY_LAST_CONTENT, keepAlive);
+                    resetUnfinished(ctx, reset);
                     next(ctx);
                 } else {
                     abort(ctx);
                 }
             });
+        }
+    }
+
+    /** Ends an HTTP/2 stream whose request body had not ended when it was answered. */
+    private static void resetUnfinished(ChannelHandlerContext ctx, boolean reset) {
+        if (reset && ctx.channel().isActive()) {
+            ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.NO_ERROR));
         }
     }
 
@@ -163,8 +223,11 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         HttpResponse head =
                 new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()));
         setHeaders(head, response, requestId, keepAlive, -1);
-        // HTTP/1.1 frames the body in chunks; over HTTP/2 the conversion drops the header, and DATA frames carry it.
-        HttpUtil.setTransferEncodingChunked(head, true);
+        if (!head.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            // HTTP/1.1 frames a body of unknown length in chunks; over HTTP/2 the conversion drops the header, and
+            // DATA frames carry it. A body whose length the response gives (an S3 object) goes out as it is.
+            HttpUtil.setTransferEncodingChunked(head, true);
+        }
         streaming = true;
         ctx.writeAndFlush(head);
         ResponseStream sink = new ResponseStream(ctx, stallTimeoutNanos);

@@ -143,6 +143,11 @@ final class ServiceRouter {
             this(method, rawPath, rawQuery, headers, body, endpoint, requestId, null);
         }
 
+        /** This request with its body streaming from {@code stream}. */
+        HttpRequest withBodyStream(StreamingBlob stream) {
+            return new HttpRequest(method, rawPath, rawQuery, headers, new byte[0], endpoint, requestId, stream);
+        }
+
         @Nullable
         String header(String lowerCaseName) {
             List<String> values = headers.get(lowerCaseName);

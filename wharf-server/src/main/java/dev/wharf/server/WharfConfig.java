@@ -313,6 +313,8 @@ public record WharfConfig(
      * @param requestBodyTimeoutSeconds how long a request's body may take to arrive after its head; later ones get 408
      * @param maxPendingRequestBytes the most bytes that requests not yet answered may hold, server-wide, before they are
      *     authenticated; a request that would go over gets 503 and its connection is closed
+     * @param maxStreamedRequestBytes the largest body of a request that streams to its service (an S3 upload), which is
+     *     never held whole; larger ones get 413
      */
     public record Limits(
             int maxRequestBytes,
@@ -321,7 +323,31 @@ public record WharfConfig(
             int idleTimeoutSeconds,
             int requestHeaderTimeoutSeconds,
             int requestBodyTimeoutSeconds,
-            long maxPendingRequestBytes) {
+            long maxPendingRequestBytes,
+            long maxStreamedRequestBytes) {
+
+        /** S3's largest PutObject, 5 GiB, and room for its aws-chunked framing. */
+        public static final long DEFAULT_MAX_STREAMED_REQUEST_BYTES = 5L * 1024 * 1024 * 1024 + 64L * 1024 * 1024;
+
+        /** The bounds with the default for streamed bodies. */
+        public Limits(
+                int maxRequestBytes,
+                int maxHeaderBytes,
+                int maxConnections,
+                int idleTimeoutSeconds,
+                int requestHeaderTimeoutSeconds,
+                int requestBodyTimeoutSeconds,
+                long maxPendingRequestBytes) {
+            this(
+                    maxRequestBytes,
+                    maxHeaderBytes,
+                    maxConnections,
+                    idleTimeoutSeconds,
+                    requestHeaderTimeoutSeconds,
+                    requestBodyTimeoutSeconds,
+                    maxPendingRequestBytes,
+                    DEFAULT_MAX_STREAMED_REQUEST_BYTES);
+        }
 
         public Limits {
             requirePositive("maxRequestBytes", maxRequestBytes);
@@ -331,6 +357,7 @@ public record WharfConfig(
             requirePositive("requestHeaderTimeoutSeconds", requestHeaderTimeoutSeconds);
             requirePositive("requestBodyTimeoutSeconds", requestBodyTimeoutSeconds);
             requirePositive("maxPendingRequestBytes", maxPendingRequestBytes);
+            requirePositive("maxStreamedRequestBytes", maxStreamedRequestBytes);
             if (maxPendingRequestBytes < maxRequestBytes) {
                 throw new IllegalArgumentException("limits.maxPendingRequestBytes (" + maxPendingRequestBytes
                         + ") must be at least limits.maxRequestBytes (" + maxRequestBytes + ")");

@@ -1,0 +1,240 @@
+package dev.wharf.server;
+
+import dev.wharf.common.AwsException;
+import io.netty.buffer.ByteBuf;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Carries a streamed request body from the connection's event loop to the request's virtual thread: the event loop
+ * {@link #offer offers} the body's chunks as they arrive, the application reads them as an {@link InputStream}.
+ *
+ * <p>At most about a window of bytes waits in it: when the window is full, {@link #offer} says so and the caller stops
+ * reading the connection; once the reader has drained half of it, the pipe asks the event loop to read on ({@code
+ * resume}). Every chunk's bytes stay reserved in {@link PendingBytes} until the reader has consumed them or the pipe is
+ * closed. A reader that waits longer than the idle timeout for a byte, a connection that closes before the body's end,
+ * and a body longer than its bound make {@link #read} throw an {@link IOException}.
+ *
+ * <p>Threads: {@link #offer}, {@link #end} and {@link #fail} run on the event loop; {@link #read} and {@link #close} on
+ * the request's thread. The lock guards every field; it is never held while calling out.
+ */
+final class BodyPipe extends InputStream {
+
+    /** The bytes that may wait in the pipe before the connection stops reading. */
+    static final int WINDOW_BYTES = 512 * 1024;
+
+    private record Chunk(ByteBuf bytes, long reserved) {}
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+    private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
+    private final PendingBytes pendingBytes;
+    private final Runnable resume;
+    private final Runnable firstRead;
+    private final long idleTimeoutNanos;
+    private final long maxBytes;
+    /** Lock must be held for every field below. */
+    private long buffered;
+
+    private long received;
+    private boolean paused;
+    private boolean ended;
+    private boolean closed;
+    private boolean readOnce;
+    private @Nullable IOException failure;
+
+    /**
+     * @param resume asks the event loop to read the connection again; called from the reader's thread
+     * @param firstRead called once, when the application first reads (to send {@code 100 Continue})
+     */
+    BodyPipe(PendingBytes pendingBytes, Runnable resume, Runnable firstRead, int idleTimeoutSeconds, long maxBytes) {
+        this.pendingBytes = pendingBytes;
+        this.resume = resume;
+        this.firstRead = firstRead;
+        this.idleTimeoutNanos = TimeUnit.SECONDS.toNanos(idleTimeoutSeconds);
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * Takes over a chunk of the body and its reserved bytes; returns whether the window is full, so that the caller
+     * stops reading until the pipe resumes it. A chunk that arrives once the pipe is closed or failed is dropped.
+     */
+    boolean offer(ByteBuf bytes, long reserved) {
+        lock.lock();
+        try {
+            if (!closed && failure == null && !ended) {
+                received += bytes.readableBytes();
+                if (received > maxBytes) {
+                    failure = new IOException("the request body is longer than " + maxBytes + " bytes");
+                    arrived.signalAll();
+                } else if (bytes.isReadable()) {
+                    chunks.add(new Chunk(bytes, reserved));
+                    buffered += bytes.readableBytes();
+                    arrived.signalAll();
+                    paused = buffered >= WINDOW_BYTES;
+                    return paused;
+                } else {
+                    bytes.release();
+                    pendingBytes.release(reserved);
+                    return false;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        bytes.release();
+        pendingBytes.release(reserved);
+        return false;
+    }
+
+    /** The body has ended: the reader sees the end once it has read what waits. */
+    void end() {
+        lock.lock();
+        try {
+            ended = true;
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The body cannot end normally (the connection closed, a budget ran out): the reader gets {@code cause}. */
+    void fail(IOException cause) {
+        lock.lock();
+        try {
+            if (!ended && failure == null) {
+                failure = cause;
+                arrived.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Fails the body with a client's error, which the application answers (it reaches it as the cause). */
+    void fail(AwsException cause) {
+        fail(new IOException(cause.getMessage(), cause));
+    }
+
+    /** Whether the whole body arrived (whether or not it was read), so that the connection can carry another request. */
+    boolean ended() {
+        lock.lock();
+        try {
+            return ended;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        boolean first;
+        lock.lock();
+        try {
+            first = !readOnce;
+            readOnce = true;
+        } finally {
+            lock.unlock();
+        }
+        if (first) {
+            // A client that sent Expect: 100-continue sends the body only now, so this precedes any wait for it.
+            firstRead.run();
+        }
+        boolean wake = false;
+        int n;
+        lock.lock();
+        try {
+            n = take(buffer, offset, length);
+            if (n > 0 && paused && buffered <= WINDOW_BYTES / 2) {
+                paused = false;
+                wake = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (wake) {
+            resume.run();
+        }
+        return n;
+    }
+
+    /** Lock must be held: waits for bytes and copies what the first chunk holds, or says the body ended. */
+    private int take(byte[] buffer, int offset, int length) throws IOException {
+        long deadline = System.nanoTime() + idleTimeoutNanos;
+        while (chunks.isEmpty()) {
+            if (closed) {
+                throw new IOException("the request body was closed");
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (ended) {
+                return -1;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                failure = new IOException("no byte of the request body arrived within "
+                        + TimeUnit.NANOSECONDS.toSeconds(idleTimeoutNanos) + " seconds");
+                throw failure;
+            }
+            try {
+                arrived.awaitNanos(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the request body", e);
+            }
+        }
+        Chunk chunk = chunks.peek();
+        int n = Math.min(length, chunk.bytes().readableBytes());
+        chunk.bytes().readBytes(buffer, offset, n);
+        buffered -= n;
+        if (!chunk.bytes().isReadable()) {
+            chunks.poll();
+            chunk.bytes().release();
+            pendingBytes.release(chunk.reserved());
+        }
+        return n;
+    }
+
+    /** Drops what waits unread and what still arrives; idempotent. */
+    @Override
+    public void close() {
+        boolean wake;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Chunk chunk : chunks) {
+                chunk.bytes().release();
+                pendingBytes.release(chunk.reserved());
+            }
+            chunks.clear();
+            buffered = 0;
+            wake = paused;
+            paused = false;
+        } finally {
+            lock.unlock();
+        }
+        if (wake) {
+            // The rest is drained and dropped by the connection, or the connection closes.
+            resume.run();
+        }
+    }
+}
