@@ -59,6 +59,8 @@ public final class RestXmlCodec {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    /** The input of an operation that takes none: it binds nothing. */
+    private static final Shape EMPTY = new Shape("smithy.api#Unit", ShapeType.STRUCTURE, Map.of(), null, null, null);
 
     private final ServiceModel model;
     private final RestXmlConfig config;
@@ -96,8 +98,6 @@ public final class RestXmlCodec {
         }
         return compiled;
     }
-
-    private static final Shape EMPTY = new Shape("smithy.api#Unit", ShapeType.STRUCTURE, Map.of(), null, null, null);
 
     /**
      * Finds the operation that a request calls: the most specific of those whose method, path template, literal query

@@ -51,7 +51,8 @@ final class S3Sdk {
             "ListBuckets", "ListAllMyBucketsResult",
             "CreateMultipartUpload", "InitiateMultipartUploadResult",
             "DeleteObjects", "DeleteResult",
-            "GetObjectTagging", "Tagging");
+            "GetObjectTagging", "Tagging",
+            "GetBucketAcl", "AccessControlPolicy");
 
     static final RestXmlConfig CONFIG = new RestXmlConfig(NAMESPACE, "/{Bucket}")
             .withSelectingHeaders(Set.of("x-amz-copy-source"))
