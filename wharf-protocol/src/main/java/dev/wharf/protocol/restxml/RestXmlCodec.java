@@ -187,7 +187,7 @@ public final class RestXmlCodec {
         Shape shape = model.shape(payload.target());
         if (shape.type() == ShapeType.BLOB || shape.type() == ShapeType.STRING) {
             // Smithy's REST protocols carry a blob or string payload as the raw body, not as XML.
-            byte[] bytes = readBounded(body, contentLength);
+            byte[] bytes = XmlBodyReader.readBounded(body, contentLength, config.maxXmlBytes());
             if (bytes.length == 0) {
                 return null;
             }
@@ -196,24 +196,6 @@ public final class RestXmlCodec {
                     : NODES.textNode(new String(bytes, StandardCharsets.UTF_8));
         }
         return reader.read(body, contentLength, shape);
-    }
-
-    private byte[] readBounded(InputStream body, long contentLength) {
-        if (contentLength > config.maxXmlBytes()) {
-            throw RestXmlError.MAX_MESSAGE_LENGTH_EXCEEDED.exception();
-        }
-        try {
-            byte[] bytes = body.readNBytes(config.maxXmlBytes() + 1);
-            if (bytes.length > config.maxXmlBytes()) {
-                throw RestXmlError.MAX_MESSAGE_LENGTH_EXCEEDED.exception();
-            }
-            return bytes;
-        } catch (IOException e) {
-            if (e.getCause() instanceof AwsException aws) {
-                throw aws;
-            }
-            throw new UncheckedIOException(e);
-        }
     }
 
     private @Nullable JsonNode label(RestXmlMatch match, Member member) {
