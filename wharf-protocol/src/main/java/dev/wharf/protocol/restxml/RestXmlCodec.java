@@ -54,6 +54,7 @@ public final class RestXmlCodec {
     public static final String XML_CONTENT_TYPE = "application/xml";
 
     private static final String STREAM_CONTENT_TYPE = "application/octet-stream";
+    private static final String TEXT_CONTENT_TYPE = "text/plain";
     /** The chunk that a streaming body is copied in: large enough for few writes, small enough to bound the heap. */
     private static final int CHUNK_BYTES = 64 * 1024;
 
@@ -322,7 +323,7 @@ public final class RestXmlCodec {
             }
         }
         if (payload != null) {
-            return encodePayload(status, contentType, headers, payload, result.get(payload.name()));
+            return encodePayload(operation, status, contentType, headers, payload, result.get(payload.name()));
         }
         if (!bodyMembers) {
             return new WireResponse(status, contentType == null ? XML_CONTENT_TYPE : contentType, headers, new byte[0]);
@@ -333,6 +334,7 @@ public final class RestXmlCodec {
     }
 
     private WireResponse encodePayload(
+            Operation operation,
             int status,
             @Nullable String contentType,
             Map<String, String> headers,
@@ -353,14 +355,17 @@ public final class RestXmlCodec {
             return new WireResponse(status, contentType == null ? XML_CONTENT_TYPE : contentType, headers, new byte[0]);
         }
         Shape shape = model.shape(payload.target());
-        if (shape.type() == ShapeType.BLOB) {
-            byte[] bytes = ScalarText.format(value, ShapeType.BLOB, TimestampFormat.DATE_TIME)
-                            .isEmpty()
-                    ? new byte[0]
-                    : binary(value);
-            return new WireResponse(status, contentType == null ? STREAM_CONTENT_TYPE : contentType, headers, bytes);
+        String root = config.rootElements().get(operation.name());
+        boolean raw = shape.type() == ShapeType.BLOB || shape.type() == ShapeType.STRING;
+        if (raw && root == null) {
+            // Smithy's REST protocols send a blob or string payload as the body itself (S3's GetBucketPolicy).
+            String type = contentType != null
+                    ? contentType
+                    : shape.type() == ShapeType.BLOB ? STREAM_CONTENT_TYPE : TEXT_CONTENT_TYPE;
+            return new WireResponse(status, type, headers, binary(value));
         }
-        byte[] xml = writer.write(payload.queryName(), value, shape, config.xmlNamespace());
+        // A scalar payload with a configured root element is that element's text (S3's GetBucketLocation).
+        byte[] xml = writer.write(root == null ? payload.queryName() : root, value, shape, config.xmlNamespace());
         return new WireResponse(status, XML_CONTENT_TYPE, headers, xml);
     }
 

@@ -428,4 +428,17 @@ class RestXmlCodecS3GoldenTest {
                         + " 'http://acs.amazonaws.com/groups/global/AllUsers'}, 'Permission': 'READ'}],"
                         + " 'Owner': {'ID': 'o-1'}}"));
     }
+
+    @Test
+    void aBucketPolicyIsAStringPayloadCarriedAsTheRawBody() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+        respond("PutBucketPolicy", json("{}"));
+        s3.putBucketPolicy(b -> b.bucket("photos").policy(policy));
+        assertThat(http.last().match().operation().name()).isEqualTo("PutBucketPolicy");
+        assertThat(http.last().decode().get("Policy").asText()).isEqualTo(policy);
+
+        ObjectNode result = json("{}").put("Policy", policy);
+        respond("GetBucketPolicy", result);
+        assertThat(s3.getBucketPolicy(b -> b.bucket("photos")).policy()).isEqualTo(policy);
+    }
 }

@@ -52,7 +52,8 @@ final class S3Sdk {
             "CreateMultipartUpload", "InitiateMultipartUploadResult",
             "DeleteObjects", "DeleteResult",
             "GetObjectTagging", "Tagging",
-            "GetBucketAcl", "AccessControlPolicy");
+            "GetBucketAcl", "AccessControlPolicy",
+            "GetBucketLocation", "LocationConstraint");
 
     static final RestXmlConfig CONFIG = new RestXmlConfig(NAMESPACE, "/{Bucket}")
             .withSelectingHeaders(Set.of("x-amz-copy-source"))
