@@ -269,9 +269,12 @@ public final class RestXmlCodec {
         return ScalarText.parse(name, text, model.shape(member.target()).type(), format, RestXmlCodec::invalidArgument);
     }
 
+    /** S3's words for a value that is not its type, such as {@code Provided max-keys not an integer or ...}. */
     private static AwsException invalidArgument(String name, String text, String expected) {
-        return RestXmlError.INVALID_ARGUMENT.with(
-                "Provided " + LogText.of(name) + " not " + expected + ": " + LogText.bounded(text, 64));
+        return new AwsException(
+                RestXmlError.INVALID_ARGUMENT,
+                "Provided " + name + " not " + expected,
+                new RestXmlError.Argument(name, LogText.bounded(text, 256)));
     }
 
     /**
@@ -419,13 +422,16 @@ public final class RestXmlCodec {
 
     /** Encodes an AWS error of the codec or of a service as S3 does: see {@link #encodeError(String, int, String, String, String, Map, boolean)}. */
     public static WireResponse encodeError(AwsException error, String requestId, String hostId, boolean head) {
+        Map<String, String> extra = error.detail() instanceof RestXmlError.Argument argument
+                ? Map.of("ArgumentName", argument.name(), "ArgumentValue", argument.value())
+                : Map.of();
         return encodeError(
                 error.code().queryCode(),
                 error.code().httpStatus(),
                 error.getMessage() == null ? "" : error.getMessage(),
                 requestId,
                 hostId,
-                Map.of(),
+                new java.util.TreeMap<>(extra),
                 head);
     }
 

@@ -99,7 +99,12 @@ class RestXmlCodecTest {
                 .isInstanceOfSatisfying(AwsException.class, e -> {
                     assertThat(e.code()).isEqualTo(RestXmlError.INVALID_ARGUMENT);
                     assertThat(e.code().httpStatus()).isEqualTo(400);
-                    assertThat(e.getMessage()).contains("max-keys").contains("integer");
+                    assertThat(e.getMessage()).isEqualTo("Provided max-keys not an integer or within integer range");
+                    assertThat(e.detail()).isEqualTo(new RestXmlError.Argument("max-keys", "abc"));
+                    assertThat(new String(
+                                    RestXmlCodec.encodeError(e, "R", "H", false).body(), StandardCharsets.UTF_8))
+                            .contains("<Code>InvalidArgument</Code>")
+                            .contains("<ArgumentName>max-keys</ArgumentName><ArgumentValue>abc</ArgumentValue>");
                 });
     }
 
