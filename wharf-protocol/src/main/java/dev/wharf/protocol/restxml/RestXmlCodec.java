@@ -47,7 +47,8 @@ public final class RestXmlCodec {
 
     /**
      * A result member that sets the response's status, for operations whose model binds none (S3's 204 for
-     * DeleteObject, 206 for a ranged GetObject).
+     * DeleteObject, 206 for a ranged GetObject). It is no member of the model, so a binding sets it after shaping the
+     * result with {@link dev.wharf.protocol.model.ModelDocuments}, which would drop it.
      */
     public static final String STATUS_MEMBER = "__status";
     /** The content type of XML bodies, of errors, and of bodies-less responses. */
