@@ -47,18 +47,22 @@ public final class RestXmlCodec {
 
     /**
      * A result member that sets the response's status, for operations whose model binds none (S3's 204 for
-     * DeleteObject, 206 for a ranged GetObject).
+     * DeleteObject, 206 for a ranged GetObject). It is no member of the model, so a binding sets it after shaping the
+     * result with {@link dev.wharf.protocol.model.ModelDocuments}, which would drop it.
      */
     public static final String STATUS_MEMBER = "__status";
     /** The content type of XML bodies, of errors, and of bodies-less responses. */
     public static final String XML_CONTENT_TYPE = "application/xml";
 
     private static final String STREAM_CONTENT_TYPE = "application/octet-stream";
+    private static final String TEXT_CONTENT_TYPE = "text/plain";
     /** The chunk that a streaming body is copied in: large enough for few writes, small enough to bound the heap. */
     private static final int CHUNK_BYTES = 64 * 1024;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    /** The input of an operation that takes none: it binds nothing. */
+    private static final Shape EMPTY = new Shape("smithy.api#Unit", ShapeType.STRUCTURE, Map.of(), null, null, null);
 
     private final ServiceModel model;
     private final RestXmlConfig config;
@@ -96,8 +100,6 @@ public final class RestXmlCodec {
         }
         return compiled;
     }
-
-    private static final Shape EMPTY = new Shape("smithy.api#Unit", ShapeType.STRUCTURE, Map.of(), null, null, null);
 
     /**
      * Finds the operation that a request calls: the most specific of those whose method, path template, literal query
@@ -187,7 +189,7 @@ public final class RestXmlCodec {
         Shape shape = model.shape(payload.target());
         if (shape.type() == ShapeType.BLOB || shape.type() == ShapeType.STRING) {
             // Smithy's REST protocols carry a blob or string payload as the raw body, not as XML.
-            byte[] bytes = readBounded(body, contentLength);
+            byte[] bytes = XmlBodyReader.readBounded(body, contentLength, config.maxXmlBytes());
             if (bytes.length == 0) {
                 return null;
             }
@@ -196,24 +198,6 @@ public final class RestXmlCodec {
                     : NODES.textNode(new String(bytes, StandardCharsets.UTF_8));
         }
         return reader.read(body, contentLength, shape);
-    }
-
-    private byte[] readBounded(InputStream body, long contentLength) {
-        if (contentLength > config.maxXmlBytes()) {
-            throw RestXmlError.MAX_MESSAGE_LENGTH_EXCEEDED.exception();
-        }
-        try {
-            byte[] bytes = body.readNBytes(config.maxXmlBytes() + 1);
-            if (bytes.length > config.maxXmlBytes()) {
-                throw RestXmlError.MAX_MESSAGE_LENGTH_EXCEEDED.exception();
-            }
-            return bytes;
-        } catch (IOException e) {
-            if (e.getCause() instanceof AwsException aws) {
-                throw aws;
-            }
-            throw new UncheckedIOException(e);
-        }
     }
 
     private @Nullable JsonNode label(RestXmlMatch match, Member member) {
@@ -286,9 +270,12 @@ public final class RestXmlCodec {
         return ScalarText.parse(name, text, model.shape(member.target()).type(), format, RestXmlCodec::invalidArgument);
     }
 
+    /** S3's words for a value that is not its type, such as {@code Provided max-keys not an integer or ...}. */
     private static AwsException invalidArgument(String name, String text, String expected) {
-        return RestXmlError.INVALID_ARGUMENT.with(
-                "Provided " + LogText.of(name) + " not " + expected + ": " + LogText.bounded(text, 64));
+        return new AwsException(
+                RestXmlError.INVALID_ARGUMENT,
+                "Provided " + name + " not " + expected,
+                new RestXmlError.Argument(name, LogText.bounded(text, 256)));
     }
 
     /**
@@ -340,7 +327,7 @@ public final class RestXmlCodec {
             }
         }
         if (payload != null) {
-            return encodePayload(status, contentType, headers, payload, result.get(payload.name()));
+            return encodePayload(operation, status, contentType, headers, payload, result.get(payload.name()));
         }
         if (!bodyMembers) {
             return new WireResponse(status, contentType == null ? XML_CONTENT_TYPE : contentType, headers, new byte[0]);
@@ -351,6 +338,7 @@ public final class RestXmlCodec {
     }
 
     private WireResponse encodePayload(
+            Operation operation,
             int status,
             @Nullable String contentType,
             Map<String, String> headers,
@@ -371,14 +359,17 @@ public final class RestXmlCodec {
             return new WireResponse(status, contentType == null ? XML_CONTENT_TYPE : contentType, headers, new byte[0]);
         }
         Shape shape = model.shape(payload.target());
-        if (shape.type() == ShapeType.BLOB) {
-            byte[] bytes = ScalarText.format(value, ShapeType.BLOB, TimestampFormat.DATE_TIME)
-                            .isEmpty()
-                    ? new byte[0]
-                    : binary(value);
-            return new WireResponse(status, contentType == null ? STREAM_CONTENT_TYPE : contentType, headers, bytes);
+        String root = config.rootElements().get(operation.name());
+        boolean raw = shape.type() == ShapeType.BLOB || shape.type() == ShapeType.STRING;
+        if (raw && root == null) {
+            // Smithy's REST protocols send a blob or string payload as the body itself (S3's GetBucketPolicy).
+            String type = contentType != null
+                    ? contentType
+                    : shape.type() == ShapeType.BLOB ? STREAM_CONTENT_TYPE : TEXT_CONTENT_TYPE;
+            return new WireResponse(status, type, headers, binary(value));
         }
-        byte[] xml = writer.write(payload.queryName(), value, shape, config.xmlNamespace());
+        // A scalar payload with a configured root element is that element's text (S3's GetBucketLocation).
+        byte[] xml = writer.write(root == null ? payload.queryName() : root, value, shape, config.xmlNamespace());
         return new WireResponse(status, XML_CONTENT_TYPE, headers, xml);
     }
 
@@ -432,13 +423,16 @@ public final class RestXmlCodec {
 
     /** Encodes an AWS error of the codec or of a service as S3 does: see {@link #encodeError(String, int, String, String, String, Map, boolean)}. */
     public static WireResponse encodeError(AwsException error, String requestId, String hostId, boolean head) {
+        Map<String, String> extra = error.detail() instanceof RestXmlError.Argument argument
+                ? Map.of("ArgumentName", argument.name(), "ArgumentValue", argument.value())
+                : Map.of();
         return encodeError(
                 error.code().queryCode(),
                 error.code().httpStatus(),
                 error.getMessage() == null ? "" : error.getMessage(),
                 requestId,
                 hostId,
-                Map.of(),
+                new java.util.TreeMap<>(extra),
                 head);
     }
 

@@ -15,7 +15,9 @@ import java.util.Set;
  *     (S3's {@code x-amz-copy-source} tells CopyObject from PutObject)
  * @param rootElements the root element of an operation's XML output by operation name, where the output's members make
  *     up the body (S3's ListObjectsV2 answers {@code ListBucketResult}); an operation not named answers its name
- *     followed by {@code Result}
+ *     followed by {@code Result}. An operation whose payload is a string or blob sends it as the raw body, as Smithy
+ *     says, unless it is named here: then the payload is the text of that root element (S3's GetBucketLocation
+ *     answers {@code <LocationConstraint>}, which its SDK reads as XML)
  * @param maxXmlBytes the largest XML request body that the codec reads
  */
 public record RestXmlConfig(

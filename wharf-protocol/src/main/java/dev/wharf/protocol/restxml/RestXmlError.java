@@ -11,6 +11,12 @@ public enum RestXmlError implements AwsErrorCode {
     MAX_MESSAGE_LENGTH_EXCEEDED("MaxMessageLengthExceeded", "Your request was too big."),
     INVALID_ARGUMENT("InvalidArgument", "Invalid Argument");
 
+    /**
+     * The argument that an {@code InvalidArgument} names, which S3 writes beside its message as {@code ArgumentName}
+     * and {@code ArgumentValue}; the {@link AwsException#detail()} of the codec's own InvalidArgument errors.
+     */
+    public record Argument(String name, String value) {}
+
     private final String code;
     private final String message;
 

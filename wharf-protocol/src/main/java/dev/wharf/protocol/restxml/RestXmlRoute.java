@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +43,8 @@ final class RestXmlRoute {
         int query = template.indexOf('?');
         this.segments = segments(query < 0 ? template : template.substring(0, query));
         this.literalQuery = literalQuery(query < 0 ? "" : template.substring(query + 1));
-        this.requiredQuery = new ArrayList<>();
-        Set<String> bound = new java.util.HashSet<>();
+        List<String> queries = new ArrayList<>();
+        Set<String> bound = new HashSet<>();
         List<String> required = new ArrayList<>();
         for (Member member : input.members().values()) {
             String name = member.locationName();
@@ -51,7 +52,7 @@ final class RestXmlRoute {
                 continue;
             }
             if (member.location() == HttpLocation.QUERY && member.required() && !literalQuery.containsKey(name)) {
-                requiredQuery.add(name);
+                queries.add(name);
             }
             if (member.location() == HttpLocation.HEADER) {
                 String header = name.toLowerCase(Locale.ROOT);
@@ -61,6 +62,7 @@ final class RestXmlRoute {
                 }
             }
         }
+        this.requiredQuery = List.copyOf(queries);
         this.requiredHeaders = List.copyOf(required);
         this.absentHeaders = selecting.stream()
                 .filter(header -> !bound.contains(header))

@@ -11,10 +11,10 @@ import dev.wharf.protocol.model.ServiceModel;
 import dev.wharf.protocol.model.Shape;
 import dev.wharf.protocol.model.ShapeType;
 import dev.wharf.protocol.model.TimestampFormat;
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an XML request body into a document by the model, with a bounded size and depth and a StAX parser that reads
- * no DTD and resolves no entity, so that a body can neither expand nor reach outside.
+ * no DTD and resolves no entity, so that a body can neither expand nor reach outside. The body is read whole (it is
+ * small by its bound) before it is parsed.
  *
  * <p>Lists are read flattened (one element per item, named by the member) or wrapped (items named by the list's member,
  * {@code member} by default), maps likewise with {@code entry}, {@code key} and {@code value}; elements that the shape
@@ -66,17 +67,17 @@ final class XmlBodyReader {
      */
     @Nullable
     JsonNode read(InputStream body, long contentLength, Shape shape) {
-        if (contentLength > maxBytes) {
-            throw RestXmlError.MAX_MESSAGE_LENGTH_EXCEEDED.exception();
+        byte[] bytes = readBounded(body, contentLength, maxBytes);
+        if (bytes.length == 0) {
+            return null;
         }
-        Bounded bounded = new Bounded(body, maxBytes);
-        try (PushbackInputStream in = new PushbackInputStream(bounded, 1)) {
-            int first = in.read();
-            if (first < 0) {
-                return null;
+        try {
+            XMLStreamReader xml;
+            // The JDK's factory may hand a closed reader out again, which two threads must not race for; the body is
+            // in memory, so creating a reader (which reads its prolog) never waits on a client under this lock.
+            synchronized (FACTORY) {
+                xml = FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes));
             }
-            in.unread(first);
-            XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
             try {
                 toRoot(xml);
                 JsonNode value = shape.type() == ShapeType.STRUCTURE
@@ -91,24 +92,35 @@ final class XmlBodyReader {
             } finally {
                 xml.close();
             }
-        } catch (XMLStreamException | IOException e) {
-            throw failure(e, bounded);
+        } catch (XMLStreamException e) {
+            throw RestXmlError.MALFORMED_XML.exception();
         }
     }
 
-    /** The client's own error where the stream showed one, else the bound or the malformed XML that stopped reading. */
-    private static AwsException failure(Exception e, Bounded bounded) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AwsException aws) {
-                return aws;
-            }
-            if (cause instanceof XMLStreamException stream && stream.getNestedException() instanceof AwsException aws) {
-                return aws;
-            }
+    /**
+     * Reads a whole body of at most {@code maxBytes}, which bounds what a request can make the server hold.
+     *
+     * @throws AwsException {@code MaxMessageLengthExceeded} for a longer body, or the client's error that the body's
+     *     stream showed (a bad chunk signature)
+     */
+    static byte[] readBounded(InputStream body, long contentLength, int maxBytes) {
+        if (contentLength > maxBytes) {
+            throw RestXmlError.MAX_MESSAGE_LENGTH_EXCEEDED.exception();
         }
-        return bounded.exceeded
-                ? RestXmlError.MAX_MESSAGE_LENGTH_EXCEEDED.exception()
-                : RestXmlError.MALFORMED_XML.exception();
+        try {
+            byte[] bytes = body.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw RestXmlError.MAX_MESSAGE_LENGTH_EXCEEDED.exception();
+            }
+            return bytes;
+        } catch (IOException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof AwsException aws) {
+                    throw aws;
+                }
+            }
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void toRoot(XMLStreamReader xml) throws XMLStreamException {
@@ -308,39 +320,5 @@ final class XmlBodyReader {
             throw new IllegalStateException("malformed model: " + shape.id() + " lacks its member");
         }
         return member;
-    }
-
-    /** A stream that refuses to give more than its bound, and remembers that it did. */
-    private static final class Bounded extends FilterInputStream {
-        private long left;
-        private boolean exceeded;
-
-        Bounded(InputStream in, long bound) {
-            super(in);
-            this.left = bound;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (left <= 0) {
-                if (super.read() < 0) {
-                    return -1;
-                }
-                exceeded = true;
-                throw new IOException("the XML body is over its bound");
-            }
-            int n = super.read(buffer, offset, (int) Math.min(length, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
     }
 }

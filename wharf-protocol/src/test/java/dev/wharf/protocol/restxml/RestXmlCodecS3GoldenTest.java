@@ -24,16 +24,20 @@ import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectTaggingResponse;
+import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.Type;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
@@ -397,5 +401,44 @@ class RestXmlCodecS3GoldenTest {
                     assertThat(e.requestId()).isEqualTo("REQ123");
                     assertThat(e.extendedRequestId()).isEqualTo("host-9");
                 });
+    }
+
+    @Test
+    void aclGranteesCarryTheirTypeAsAnXsiAttributeBothWays() {
+        respond(
+                "GetBucketAcl",
+                json("{'Owner': {'ID': 'o-1'}, 'Grants': [{'Grantee': {'ID': 'o-1', 'Type': 'CanonicalUser'},"
+                        + " 'Permission': 'FULL_CONTROL'}]}"));
+        GetBucketAclResponse response = s3.getBucketAcl(b -> b.bucket("photos"));
+        assertThat(http.last().match().operation().name()).isEqualTo("GetBucketAcl");
+        assertThat(response.grants()).hasSize(1);
+        assertThat(response.grants().get(0).grantee().type()).isEqualTo(Type.CANONICAL_USER);
+        assertThat(response.grants().get(0).grantee().id()).isEqualTo("o-1");
+        assertThat(response.grants().get(0).permission()).isEqualTo(Permission.FULL_CONTROL);
+
+        respond("PutBucketAcl", json("{}"));
+        s3.putBucketAcl(b -> b.bucket("photos").accessControlPolicy(p -> p.owner(o -> o.id("o-1"))
+                .grants(Grant.builder()
+                        .grantee(g -> g.type(Type.GROUP).uri("http://acs.amazonaws.com/groups/global/AllUsers"))
+                        .permission(Permission.READ)
+                        .build())));
+        assertThat(http.last().match().operation().name()).isEqualTo("PutBucketAcl");
+        assertThat(http.last().decode().get("AccessControlPolicy"))
+                .isEqualTo(json("{'Grants': [{'Grantee': {'Type': 'Group', 'URI':"
+                        + " 'http://acs.amazonaws.com/groups/global/AllUsers'}, 'Permission': 'READ'}],"
+                        + " 'Owner': {'ID': 'o-1'}}"));
+    }
+
+    @Test
+    void aBucketPolicyIsAStringPayloadCarriedAsTheRawBody() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+        respond("PutBucketPolicy", json("{}"));
+        s3.putBucketPolicy(b -> b.bucket("photos").policy(policy));
+        assertThat(http.last().match().operation().name()).isEqualTo("PutBucketPolicy");
+        assertThat(http.last().decode().get("Policy").asText()).isEqualTo(policy);
+
+        ObjectNode result = json("{}").put("Policy", policy);
+        respond("GetBucketPolicy", result);
+        assertThat(s3.getBucketPolicy(b -> b.bucket("photos")).policy()).isEqualTo(policy);
     }
 }

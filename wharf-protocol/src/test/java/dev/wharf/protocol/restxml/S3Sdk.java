@@ -51,7 +51,9 @@ final class S3Sdk {
             "ListBuckets", "ListAllMyBucketsResult",
             "CreateMultipartUpload", "InitiateMultipartUploadResult",
             "DeleteObjects", "DeleteResult",
-            "GetObjectTagging", "Tagging");
+            "GetObjectTagging", "Tagging",
+            "GetBucketAcl", "AccessControlPolicy",
+            "GetBucketLocation", "LocationConstraint");
 
     static final RestXmlConfig CONFIG = new RestXmlConfig(NAMESPACE, "/{Bucket}")
             .withSelectingHeaders(Set.of("x-amz-copy-source"))
