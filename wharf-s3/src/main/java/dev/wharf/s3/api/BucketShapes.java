@@ -9,34 +9,45 @@ public final class BucketShapes {
 
     private BucketShapes() {}
 
+    /** S3's {@code CreateBucketConfiguration}, with the members that Wharf serves. */
     public record CreateBucketConfiguration(@Nullable String locationConstraint) {}
 
+    /** S3's {@code CreateBucketRequest}, with the members that Wharf serves. */
     public record CreateBucketRequest(
             @Nullable String bucket, @Nullable CreateBucketConfiguration createBucketConfiguration) {}
 
+    /** S3's {@code CreateBucketOutput}, with the members that Wharf serves. */
     public record CreateBucketOutput(String location) {}
 
+    /** S3's {@code BucketRequest}, with the members that Wharf serves. */
     public record BucketRequest(@Nullable String bucket) {}
 
+    /** S3's {@code HeadBucketOutput}, with the members that Wharf serves. */
     public record HeadBucketOutput(String bucketRegion) {}
 
+    /** S3's {@code GetBucketLocationOutput}, with the members that Wharf serves. */
     public record GetBucketLocationOutput(@Nullable String locationConstraint) {}
 
+    /** S3's {@code ListBucketsRequest}, with the members that Wharf serves. */
     public record ListBucketsRequest(
             @Nullable Integer maxBuckets,
             @Nullable String continuationToken,
             @Nullable String prefix) {}
 
+    /** S3's {@code Bucket}, with the members that Wharf serves. */
     public record Bucket(String name, Instant creationDate, String bucketRegion) {}
 
+    /** S3's {@code Owner}, with the members that Wharf serves. */
     public record Owner(String displayName, String iD) {}
 
+    /** S3's {@code ListBucketsOutput}, with the members that Wharf serves. */
     public record ListBucketsOutput(
             List<Bucket> buckets,
             Owner owner,
             @Nullable String continuationToken,
             @Nullable String prefix) {}
 
+    /** S3's {@code ListObjectsV2Request}, with the members that Wharf serves. */
     public record ListObjectsV2Request(
             @Nullable String bucket,
             @Nullable String delimiter,
@@ -47,6 +58,7 @@ public final class BucketShapes {
             @Nullable Boolean fetchOwner,
             @Nullable String startAfter) {}
 
+    /** S3's {@code ListObjectsRequest}, with the members that Wharf serves. */
     public record ListObjectsRequest(
             @Nullable String bucket,
             @Nullable String delimiter,
@@ -64,8 +76,10 @@ public final class BucketShapes {
             String storageClass,
             @Nullable Owner owner) {}
 
+    /** S3's {@code CommonPrefix}, with the members that Wharf serves. */
     public record CommonPrefix(String prefix) {}
 
+    /** S3's {@code ListObjectsV2Output}, with the members that Wharf serves. */
     public record ListObjectsV2Output(
             Boolean isTruncated,
             List<ListedObject> contents,
@@ -80,6 +94,7 @@ public final class BucketShapes {
             @Nullable String nextContinuationToken,
             @Nullable String startAfter) {}
 
+    /** S3's {@code ListObjectsOutput}, with the members that Wharf serves. */
     public record ListObjectsOutput(
             Boolean isTruncated,
             @Nullable String marker,

@@ -10,6 +10,7 @@ public final class MultipartShapes {
 
     private MultipartShapes() {}
 
+    /** S3's {@code CreateMultipartUploadRequest}, with the members that Wharf serves. */
     public record CreateMultipartUploadRequest(
             @Nullable String bucket,
             @Nullable String key,
@@ -24,8 +25,10 @@ public final class MultipartShapes {
             @Nullable String storageClass,
             @Nullable String checksumAlgorithm) {}
 
+    /** S3's {@code CreateMultipartUploadOutput}, with the members that Wharf serves. */
     public record CreateMultipartUploadOutput(String bucket, String key, String uploadId) {}
 
+    /** S3's {@code UploadPartRequest}, with the members that Wharf serves. */
     public record UploadPartRequest(
             @Nullable String bucket,
             @Nullable String key,
@@ -39,6 +42,7 @@ public final class MultipartShapes {
             @Nullable String checksumSHA1,
             @Nullable String checksumSHA256) {}
 
+    /** S3's {@code UploadPartOutput}, with the members that Wharf serves. */
     public record UploadPartOutput(
             String eTag,
             @Nullable String checksumCRC32,
@@ -47,6 +51,7 @@ public final class MultipartShapes {
             @Nullable String checksumSHA1,
             @Nullable String checksumSHA256) {}
 
+    /** S3's {@code UploadPartCopyRequest}, with the members that Wharf serves. */
     public record UploadPartCopyRequest(
             @Nullable String destinationBucket,
             @Nullable String destinationKey,
@@ -59,28 +64,36 @@ public final class MultipartShapes {
             @Nullable String copySourceIfNoneMatch,
             @Nullable Instant copySourceIfUnmodifiedSince) {}
 
+    /** S3's {@code CopyPartResult}, with the members that Wharf serves. */
     public record CopyPartResult(String eTag, Instant lastModified) {}
 
+    /** S3's {@code UploadPartCopyOutput}, with the members that Wharf serves. */
     public record UploadPartCopyOutput(CopyPartResult copyPartResult) {}
 
+    /** S3's {@code CompletedPart}, with the members that Wharf serves. */
     public record CompletedPart(
             @Nullable String eTag, @Nullable Integer partNumber) {}
 
+    /** S3's {@code CompletedMultipartUpload}, with the members that Wharf serves. */
     public record CompletedMultipartUpload(@Nullable List<CompletedPart> parts) {}
 
+    /** S3's {@code CompleteMultipartUploadRequest}, with the members that Wharf serves. */
     public record CompleteMultipartUploadRequest(
             @Nullable String bucket,
             @Nullable String key,
             @Nullable String uploadId,
             @Nullable CompletedMultipartUpload multipartUpload) {}
 
+    /** S3's {@code CompleteMultipartUploadOutput}, with the members that Wharf serves. */
     public record CompleteMultipartUploadOutput(String location, String bucket, String key, String eTag) {}
 
+    /** S3's {@code UploadRequest}, with the members that Wharf serves. */
     public record UploadRequest(
             @Nullable String bucket,
             @Nullable String key,
             @Nullable String uploadId) {}
 
+    /** S3's {@code ListPartsRequest}, with the members that Wharf serves. */
     public record ListPartsRequest(
             @Nullable String bucket,
             @Nullable String key,
@@ -88,10 +101,13 @@ public final class MultipartShapes {
             @Nullable Integer maxParts,
             @Nullable Integer partNumberMarker) {}
 
+    /** S3's {@code Part}, with the members that Wharf serves. */
     public record Part(Integer partNumber, Instant lastModified, String eTag, Long size) {}
 
+    /** S3's {@code Initiator}, with the members that Wharf serves. */
     public record Initiator(String iD, String displayName) {}
 
+    /** S3's {@code ListPartsOutput}, with the members that Wharf serves. */
     public record ListPartsOutput(
             String bucket,
             String key,
@@ -105,6 +121,7 @@ public final class MultipartShapes {
             BucketShapes.Owner owner,
             String storageClass) {}
 
+    /** S3's {@code ListMultipartUploadsRequest}, with the members that Wharf serves. */
     public record ListMultipartUploadsRequest(
             @Nullable String bucket,
             @Nullable String delimiter,
@@ -114,6 +131,7 @@ public final class MultipartShapes {
             @Nullable String prefix,
             @Nullable String uploadIdMarker) {}
 
+    /** S3's {@code MultipartUpload}, with the members that Wharf serves. */
     public record MultipartUpload(
             String uploadId,
             String key,
@@ -122,6 +140,7 @@ public final class MultipartShapes {
             BucketShapes.Owner owner,
             Initiator initiator) {}
 
+    /** S3's {@code ListMultipartUploadsOutput}, with the members that Wharf serves. */
     public record ListMultipartUploadsOutput(
             String bucket,
             @Nullable String keyMarker,

@@ -31,6 +31,7 @@ public final class ObjectShapes {
             @Nullable String checksumSHA1,
             @Nullable String checksumSHA256) {}
 
+    /** S3's {@code PutObjectRequest}, with the members that Wharf serves. */
     public record PutObjectRequest(
             @Nullable String bucket,
             @Nullable String key,
@@ -54,6 +55,7 @@ public final class ObjectShapes {
             @Nullable String checksumSHA1,
             @Nullable String checksumSHA256) {}
 
+    /** S3's {@code PutObjectOutput}, with the members that Wharf serves. */
     public record PutObjectOutput(
             String eTag,
             @Nullable String checksumCRC32,
@@ -63,6 +65,7 @@ public final class ObjectShapes {
             @Nullable String checksumSHA256,
             @Nullable String checksumType) {}
 
+    /** S3's {@code GetObjectRequest}, with the members that Wharf serves. */
     public record GetObjectRequest(
             @Nullable String bucket,
             @Nullable String key,
@@ -105,28 +108,35 @@ public final class ObjectShapes {
             @Nullable String checksumSHA256,
             @Nullable String checksumType) {}
 
+    /** S3's {@code DeleteObjectRequest}, with the members that Wharf serves. */
     public record DeleteObjectRequest(
             @Nullable String bucket,
             @Nullable String key,
             @Nullable String versionId) {}
 
+    /** S3's {@code ObjectIdentifier}, with the members that Wharf serves. */
     public record ObjectIdentifier(
             @Nullable String key, @Nullable String versionId) {}
 
+    /** S3's {@code Delete}, with the members that Wharf serves. */
     public record Delete(
             @Nullable List<ObjectIdentifier> objects,
             @Nullable Boolean quiet) {}
 
+    /** S3's {@code DeleteObjectsRequest}, with the members that Wharf serves. */
     public record DeleteObjectsRequest(
             @Nullable String bucket, @Nullable Delete delete) {}
 
+    /** S3's {@code DeletedObject}, with the members that Wharf serves. */
     public record DeletedObject(String key) {}
 
     /** One key that DeleteObjects could not delete; the model names the structure {@code Error}. */
     public record DeleteError(String key, String code, String message) {}
 
+    /** S3's {@code DeleteObjectsOutput}, with the members that Wharf serves. */
     public record DeleteObjectsOutput(List<DeletedObject> deleted, List<DeleteError> errors) {}
 
+    /** S3's {@code CopyObjectRequest}, with the members that Wharf serves. */
     public record CopyObjectRequest(
             @Nullable String destinationBucket,
             @Nullable String destinationKey,
@@ -147,21 +157,28 @@ public final class ObjectShapes {
             @Nullable String tagging,
             @Nullable String storageClass) {}
 
+    /** S3's {@code CopyObjectResult}, with the members that Wharf serves. */
     public record CopyObjectResult(String eTag, Instant lastModified) {}
 
+    /** S3's {@code CopyObjectOutput}, with the members that Wharf serves. */
     public record CopyObjectOutput(CopyObjectResult copyObjectResult) {}
 
+    /** S3's {@code Tag}, with the members that Wharf serves. */
     public record Tag(@Nullable String key, @Nullable String value) {}
 
+    /** S3's {@code Tagging}, with the members that Wharf serves. */
     public record Tagging(@Nullable List<Tag> tagSet) {}
 
+    /** S3's {@code PutObjectTaggingRequest}, with the members that Wharf serves. */
     public record PutObjectTaggingRequest(
             @Nullable String bucket,
             @Nullable String key,
             @Nullable Tagging tagging) {}
 
+    /** S3's {@code ObjectKeyRequest}, with the members that Wharf serves. */
     public record ObjectKeyRequest(
             @Nullable String bucket, @Nullable String key) {}
 
+    /** S3's {@code GetObjectTaggingOutput}, with the members that Wharf serves. */
     public record GetObjectTaggingOutput(List<Tag> tagSet) {}
 }

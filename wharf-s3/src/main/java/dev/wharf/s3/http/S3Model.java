@@ -51,7 +51,8 @@ final class S3Model {
             "ListBuckets", "ListAllMyBucketsResult",
             "CreateMultipartUpload", "InitiateMultipartUploadResult",
             "DeleteObjects", "DeleteResult",
-            "GetObjectTagging", "Tagging");
+            "GetObjectTagging", "Tagging",
+            "GetBucketLocation", "LocationConstraint");
 
     static final ServiceModel MODEL = ServiceModel.lazy(
             SERVICE_ID,
