@@ -7,6 +7,7 @@ import dev.wharf.storage.BlobWriter;
 import dev.wharf.storage.DurabilityMode;
 import dev.wharf.storage.ObjectBatch;
 import dev.wharf.storage.ObjectStore;
+import dev.wharf.storage.PendingCommit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -23,9 +24,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
@@ -58,6 +62,9 @@ final class RocksDbObjectStore implements ObjectStore {
     /** The bytes a writer holds before it writes them to its file. */
     private static final int WRITE_BUFFER_BYTES = 64 * 1024;
 
+    /** The relaxed mode's committed blobs left to the operating system's cache before a commit syncs them all. */
+    private static final int MAX_UNSYNCED_BLOBS = 1024;
+
     private static final Logger log = LoggerFactory.getLogger(RocksDbObjectStore.class);
 
     private final RocksDbStorageEngine engine;
@@ -75,6 +82,12 @@ final class RocksDbObjectStore implements ObjectStore {
 
     /** The shard folders of {@code s3/blobs} known to exist (and, in the sync mode, to be durable). */
     private final Set<String> shards = ConcurrentHashMap.newKeySet();
+
+    /**
+     * In the relaxed mode, the blobs committed and not yet fsynced: {@link #syncAtClose} makes them durable before the
+     * engine syncs its write-ahead log at close, as it does the relaxed mode's records.
+     */
+    private final Queue<Path> unsynced = new ConcurrentLinkedQueue<>();
 
     /** Serializes the one recovery; {@link #recovered} is written under it. */
     private final Object recovery = new Object();
@@ -98,8 +111,21 @@ final class RocksDbObjectStore implements ObjectStore {
      */
     @Override
     public void commit(ObjectBatch batch) {
+        submit(batch).await();
+    }
+
+    /**
+     * Queues a batch behind every batch submitted before it to any store, as the other stores' {@code submit} do, and
+     * answers a commit whose {@link PendingCommit#await} returns once it is durable and its deleted blobs' files are
+     * removed. {@link #commit} is this and the wait; the crash test of the engine's one commit order submits through it
+     * to keep many commits in flight.
+     *
+     * @throws IllegalArgumentException as {@link #commit} does
+     * @throws IllegalStateException if the store is closed or the blobs cannot be moved into place
+     */
+    PendingCommit submit(ObjectBatch batch) {
         if (batch.isEmpty()) {
-            return;
+            return PendingCommit.DONE;
         }
         recover();
         Map<BlobId, Blob> added = claim(batch);
@@ -114,7 +140,25 @@ final class RocksDbObjectStore implements ObjectStore {
             throw new IllegalStateException("cannot move the blobs of a commit into " + blobs + ": " + e, e);
         }
         families.makeForWrite();
-        engine.enqueue(new StoreBatch.Objects(batch, lengths)).await();
+        PendingCommit written = engine.enqueue(new StoreBatch.Objects(batch, lengths));
+        AtomicBoolean settled = new AtomicBoolean();
+        return () -> {
+            written.await();
+            if (settled.compareAndSet(false, true)) {
+                afterCommit(batch, added.keySet());
+            }
+        };
+    }
+
+    /** Remembers a relaxed commit's blobs to sync at close, and removes the files of the blobs a batch deleted. */
+    private void afterCommit(ObjectBatch batch, Set<BlobId> added) {
+        if (!sync && !added.isEmpty()) {
+            added.forEach(id -> unsynced.add(blobPath(id)));
+            if (unsynced.size() > MAX_UNSYNCED_BLOBS) {
+                // Bounds what close has to sync, and the heap that remembers it.
+                syncUnsynced();
+            }
+        }
         for (ObjectBatch.Op op : batch.ops()) {
             if (op instanceof ObjectBatch.DeleteBlob(BlobId id)) {
                 // A crash before this leaves a file without a record, which the next recovery deletes.
@@ -233,6 +277,44 @@ final class RocksDbObjectStore implements ObjectStore {
         }
         byte[] length = engine.get(families.get(1), id.value().getBytes(US_ASCII), "reading an S3 blob's record");
         return length == null ? null : ByteBuffer.wrap(length).getLong();
+    }
+
+    /**
+     * Makes the relaxed mode's committed blobs durable; the engine calls it at close, once its writer has stopped and
+     * before it syncs the write-ahead log, so that no record outlives its blob in a crash of the machine after a
+     * close. The sync mode synced each blob before its commit.
+     */
+    void syncAtClose() {
+        syncUnsynced();
+    }
+
+    private void syncUnsynced() {
+        Set<Path> folders = new HashSet<>();
+        for (Path file = unsynced.poll(); file != null; file = unsynced.poll()) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                channel.force(true);
+                folders.add(Objects.requireNonNull(file.getParent()));
+            } catch (NoSuchFileException deleted) {
+                // A later commit deleted it: nothing to keep.
+            } catch (IOException e) {
+                log.warn("cannot sync the blob file {}: {}", file, e.toString());
+            }
+        }
+        for (Path folder : folders) {
+            try {
+                syncDirectory(folder);
+            } catch (IOException e) {
+                log.warn("cannot sync the blob folder {}: {}", folder, e.toString());
+            }
+        }
+        if (!folders.isEmpty()) {
+            try {
+                syncDirectory(blobs);
+                syncDirectory(root);
+            } catch (IOException e) {
+                log.warn("cannot sync the blob folder {}: {}", blobs, e.toString());
+            }
+        }
     }
 
     /** Adds a batch's ops to a group's write. Writer thread only. */

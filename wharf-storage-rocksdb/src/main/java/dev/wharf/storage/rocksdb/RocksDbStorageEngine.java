@@ -529,6 +529,11 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         return objects;
     }
 
+    /** The object store with its package's own {@link RocksDbObjectStore#submit}, for tests. */
+    RocksDbObjectStore objectStore() {
+        return objects;
+    }
+
     @Override
     public DurabilityMode mode() {
         return mode;
@@ -841,6 +846,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             } finally {
                 lifecycle.writeLock().unlock();
             }
+            // Before the write-ahead log's last sync: the relaxed mode's blobs are as durable as their records.
+            objects.syncAtClose();
             closeDatabase();
         } finally {
             closing.unlock();

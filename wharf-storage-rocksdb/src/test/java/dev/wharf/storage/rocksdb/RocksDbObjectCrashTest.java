@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 final class RocksDbObjectCrashTest {
 
-    private static final int ACKS_BEFORE_KILL = 80;
+    private static final int ACKS_BEFORE_KILL = 150;
     private static final int WRITER_THREADS = 4;
     private static final long WAIT_SECONDS = 90;
 
