@@ -141,6 +141,7 @@ final class MemoryObjectStore implements ObjectStore {
         private final BlobId id;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private boolean done;
+        private boolean closed;
 
         Writer(BlobId id) {
             this.id = id;
@@ -153,7 +154,7 @@ final class MemoryObjectStore implements ObjectStore {
 
         @Override
         public void write(byte[] bytes, int offset, int length) {
-            if (done) {
+            if (done || closed) {
                 throw new IllegalStateException("blob " + id.value() + " is finished or closed");
             }
             this.bytes.write(bytes, offset, length);
@@ -166,6 +167,9 @@ final class MemoryObjectStore implements ObjectStore {
 
         @Override
         public BlobId finish() {
+            if (closed && !done) {
+                throw new IllegalStateException("blob " + id.value() + " is closed");
+            }
             if (!done) {
                 done = true;
                 finished.put(id, bytes.toByteArray());
@@ -175,7 +179,7 @@ final class MemoryObjectStore implements ObjectStore {
 
         @Override
         public void close() {
-            done = true;
+            closed = true;
             // Removed under the engine's monitor, so that a commit sees it either finished or gone.
             synchronized (engine) {
                 finished.remove(id);

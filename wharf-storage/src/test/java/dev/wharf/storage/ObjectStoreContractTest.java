@@ -161,6 +161,7 @@ public abstract class ObjectStoreContractTest {
         assertThat(keys("a/", "a/a")).containsExactly("a/b", "a/b/c");
         assertThat(keys("a/", "a/b")).containsExactly("a/b", "a/b/c");
         assertThat(keys("a/", "a/c")).isEmpty();
+        assertThat(keys("a/", "b")).as("a fromKey past the prefix").isEmpty();
         assertThat(keys("a/", "0")).as("a fromKey before the prefix").containsExactly("a/", "a//", "a/b", "a/b/c");
         assertThat(keys("", "\uFFFF"))
                 .containsExactly("\uFFFF", "\uD800\uDC00", "\uD83D\uDE00", "\uD83D\uDE00/x", "\uDBFF\uDFFF");
@@ -229,6 +230,16 @@ public abstract class ObjectStoreContractTest {
             store.commit(new ObjectBatch().addBlob(id));
             assertThat(readAll(id, 0)).isEqualTo(bytes("bcd"));
         }
+    }
+
+    @Test
+    void aClosedWriterRefusesWritesAndFinish() throws IOException {
+        BlobWriter writer = store.createBlob();
+        writer.close();
+        writer.close();
+
+        assertThatThrownBy(() -> writer.write(bytes("x"), 0, 1)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(writer::finish).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
