@@ -338,6 +338,37 @@ public abstract class ObjectStoreContractTest {
     }
 
     @Test
+    void ofConcurrentCommitsThatDeleteOneBlobExactlyOneSucceeds() throws Exception {
+        int deleters = 8;
+        for (int round = 0; round < 5; round++) {
+            BlobId id = writeBlob(bytes("shared"), 6);
+            store.commit(new ObjectBatch().addBlob(id));
+            ExecutorService pool = Executors.newFixedThreadPool(deleters);
+            try {
+                List<Future<Boolean>> outcomes = new ArrayList<>();
+                for (int d = 0; d < deleters; d++) {
+                    outcomes.add(pool.submit(() -> {
+                        try {
+                            store.commit(new ObjectBatch().deleteBlob(id));
+                            return true;
+                        } catch (IllegalArgumentException notInTheStore) {
+                            return false;
+                        }
+                    }));
+                }
+                int succeeded = 0;
+                for (Future<Boolean> outcome : outcomes) {
+                    succeeded += outcome.get(WAIT_SECONDS, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                assertThat(succeeded).as("commits that deleted the blob").isEqualTo(1);
+                assertThatThrownBy(() -> store.openBlob(id, 0)).isInstanceOf(NoSuchFileException.class);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void aDeleteOfAnUnknownBlobIsRejectedAndNothingOfItsBatchApplies() throws IOException {
         BlobId kept = writeBlob(bytes("kept"), 4);
 

@@ -80,6 +80,9 @@ final class RocksDbObjectStore implements ObjectStore {
     /** The finished blobs that no commit has taken yet nor their writer closed. */
     private final Map<BlobId, Blob> finished = new ConcurrentHashMap<>();
 
+    /** The blobs that a commit in progress deletes, so that no other commit deletes them too. */
+    private final Set<BlobId> deleting = ConcurrentHashMap.newKeySet();
+
     /** The shard folders of {@code s3/blobs} known to exist (and, in the sync mode, to be durable). */
     private final Set<String> shards = ConcurrentHashMap.newKeySet();
 
@@ -129,6 +132,32 @@ final class RocksDbObjectStore implements ObjectStore {
         }
         recover();
         Map<BlobId, Blob> added = claim(batch);
+        PendingCommit written;
+        try {
+            written = queue(batch, added);
+        } catch (RuntimeException e) {
+            release(batch);
+            throw e;
+        }
+        AtomicBoolean settled = new AtomicBoolean();
+        return () -> {
+            try {
+                written.await();
+            } catch (RuntimeException e) {
+                if (settled.compareAndSet(false, true)) {
+                    release(batch);
+                }
+                throw e;
+            }
+            if (settled.compareAndSet(false, true)) {
+                release(batch);
+                afterCommit(batch, added.keySet());
+            }
+        };
+    }
+
+    /** Moves a batch's added blobs into place, then queues the batch to the engine's writer. */
+    private PendingCommit queue(ObjectBatch batch, Map<BlobId, Blob> added) {
         Map<BlobId, Long> lengths = new HashMap<>();
         try {
             for (Blob blob : added.values()) {
@@ -140,14 +169,7 @@ final class RocksDbObjectStore implements ObjectStore {
             throw new IllegalStateException("cannot move the blobs of a commit into " + blobs + ": " + e, e);
         }
         families.makeForWrite();
-        PendingCommit written = engine.enqueue(new StoreBatch.Objects(batch, lengths));
-        AtomicBoolean settled = new AtomicBoolean();
-        return () -> {
-            written.await();
-            if (settled.compareAndSet(false, true)) {
-                afterCommit(batch, added.keySet());
-            }
-        };
+        return engine.enqueue(new StoreBatch.Objects(batch, lengths));
     }
 
     /** Remembers a relaxed commit's blobs to sync at close, and removes the files of the blobs a batch deleted. */
@@ -184,17 +206,31 @@ final class RocksDbObjectStore implements ObjectStore {
                     }
                     added.put(id, blob);
                 } else if (op instanceof ObjectBatch.DeleteBlob(BlobId id)) {
-                    boolean present = (added.containsKey(id) || committedLength(id) != null) && !deleted.contains(id);
-                    if (!present) {
-                        throw new IllegalArgumentException("blob " + id.value() + " is not in the store");
+                    // Reserved before the record is read: a commit deleting it too either fails on the reservation or
+                    // comes after this one is written and then finds no record.
+                    if (deleted.contains(id) || !deleting.add(id)) {
+                        throw new IllegalArgumentException("blob " + id.value() + " is deleted by another op");
                     }
                     deleted.add(id);
+                    if (!added.containsKey(id) && committedLength(id) == null) {
+                        throw new IllegalArgumentException("blob " + id.value() + " is not in the store");
+                    }
                 }
             }
             return added;
         } catch (RuntimeException e) {
             finished.putAll(added);
+            deleting.removeAll(deleted);
             throw e;
+        }
+    }
+
+    /** Ends the reservations of the blobs that a batch deletes, once it is written or has failed. */
+    private void release(ObjectBatch batch) {
+        for (ObjectBatch.Op op : batch.ops()) {
+            if (op instanceof ObjectBatch.DeleteBlob(BlobId id)) {
+                deleting.remove(id);
+            }
         }
     }
 
