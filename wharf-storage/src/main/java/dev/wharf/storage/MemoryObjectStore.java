@@ -2,49 +2,39 @@ package dev.wharf.storage;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps S3's records and blobs on the heap, for {@link MemoryStorageEngine} and for engine tests: records in the order
- * of their keys' UTF-8 bytes, blobs as byte arrays (tests and the memory mode hold small objects; the embedded backend
- * streams blobs to files).
+ * Keeps S3's records and blobs on the heap for {@link MemoryStorageEngine}: records in the order of their keys' UTF-8
+ * bytes, blobs as byte arrays, which is fine for the tests that this backend serves.
  *
- * <p>Commits, reads and scans hold the engine's monitor, when it has one, or this store's, which orders the commits
- * and makes each batch atomic for readers. A blob being written lives in its writer until a committed batch adds it.
+ * <p>Commits, reads and scans hold the engine's monitor, which orders this store's commits with the other stores' and
+ * makes each batch atomic for readers. A blob's array never changes once finished, so a stream opened on it keeps
+ * reading it whole after a commit deletes it.
  */
-public final class MemoryObjectStore implements ObjectStore {
+final class MemoryObjectStore implements ObjectStore {
 
-    private final Object lock;
-    private final @Nullable MemoryStorageEngine engine;
+    private final MemoryStorageEngine engine;
     private final NavigableMap<String, byte[]> records = new ConcurrentSkipListMap<>(MemoryTopicStore::compareUtf8);
-    /** The blobs that committed batches added, by id. Lock must be held. */
-    private final Map<String, byte[]> blobs = new HashMap<>();
-    /** The blobs finished but not yet added, by id. Lock must be held. */
-    private final Map<String, byte[]> finished = new HashMap<>();
 
-    /** A store of its own, outside any engine, as engine tests use it. */
-    public MemoryObjectStore() {
-        this.engine = null;
-        this.lock = this;
-    }
+    /** The blobs that committed batches added and did not delete. Guarded by the engine's monitor. */
+    private final Map<BlobId, byte[]> blobs = new HashMap<>();
+
+    /** The blobs finished and not yet added nor closed, by id; a commit takes its blobs from here. */
+    private final Map<BlobId, byte[]> finished = new ConcurrentHashMap<>();
 
     MemoryObjectStore(MemoryStorageEngine engine) {
         this.engine = engine;
-        this.lock = engine;
-    }
-
-    private void checkOpen() {
-        if (engine != null) {
-            engine.checkOpen();
-        }
     }
 
     @Override
@@ -52,45 +42,54 @@ public final class MemoryObjectStore implements ObjectStore {
         if (batch.isEmpty()) {
             return;
         }
-        synchronized (lock) {
-            checkOpen();
-            check(batch);
+        synchronized (engine) {
+            engine.checkOpen();
+            Map<BlobId, byte[]> added = check(batch);
             for (ObjectBatch.Op op : batch.ops()) {
                 switch (op) {
                     case ObjectBatch.Put put -> records.put(put.key(), put.value());
                     case ObjectBatch.Delete delete -> records.remove(delete.key());
-                    case ObjectBatch.AddBlob add ->
-                        blobs.put(add.id().value(), finished.remove(add.id().value()));
-                    case ObjectBatch.DeleteBlob delete ->
-                        blobs.remove(delete.id().value());
+                    case ObjectBatch.AddBlob add -> {
+                        finished.remove(add.id());
+                        blobs.put(add.id(), added.get(add.id()));
+                    }
+                    case ObjectBatch.DeleteBlob delete -> blobs.remove(delete.id());
                 }
             }
         }
     }
 
-    /** Lock must be held: refuses a batch whose blob ops cannot all apply, before any op of it does. */
-    private void check(ObjectBatch batch) {
-        java.util.Set<String> added = new java.util.HashSet<>();
-        java.util.Set<String> present = new java.util.HashSet<>(blobs.keySet());
+    /**
+     * Checks every blob op of a batch before any op applies, so that a bad batch changes nothing; answers the bodies
+     * of the blobs it adds. Engine monitor must be held.
+     */
+    private Map<BlobId, byte[]> check(ObjectBatch batch) {
+        Map<BlobId, byte[]> added = new HashMap<>();
+        Set<BlobId> deleted = new HashSet<>();
         for (ObjectBatch.Op op : batch.ops()) {
-            if (op instanceof ObjectBatch.AddBlob add) {
-                String id = add.id().value();
-                if (!finished.containsKey(id) || !added.add(id)) {
-                    throw new IllegalArgumentException("blob " + id + " is not finished, or was added already");
+            if (op instanceof ObjectBatch.AddBlob(BlobId id)) {
+                byte[] body = finished.get(id);
+                if (body == null || added.containsKey(id)) {
+                    throw new IllegalArgumentException(
+                            "blob " + id.value() + " is not finished, was closed, or was added before");
                 }
-                present.add(id);
-            } else if (op instanceof ObjectBatch.DeleteBlob delete
-                    && !present.remove(delete.id().value())) {
-                throw new IllegalArgumentException("blob " + delete.id().value() + " is not in the store");
+                added.put(id, body);
+            } else if (op instanceof ObjectBatch.DeleteBlob(BlobId id)) {
+                boolean present = (blobs.containsKey(id) || added.containsKey(id)) && !deleted.contains(id);
+                if (!present) {
+                    throw new IllegalArgumentException("blob " + id.value() + " is not in the store");
+                }
+                deleted.add(id);
             }
         }
+        return added;
     }
 
     @Override
     public byte @Nullable [] read(String key) {
         TopicBatch.checkKey(key);
-        synchronized (lock) {
-            checkOpen();
+        synchronized (engine) {
+            engine.checkOpen();
             byte[] value = records.get(key);
             return value == null ? null : value.clone();
         }
@@ -101,12 +100,13 @@ public final class MemoryObjectStore implements ObjectStore {
         TopicBatch.checkKey(prefix);
         TopicBatch.checkKey(fromKey);
         String start = MemoryTopicStore.compareUtf8(fromKey, prefix) > 0 ? fromKey : prefix;
-        synchronized (lock) {
-            checkOpen();
+        synchronized (engine) {
+            engine.checkOpen();
+            // The keys under a prefix are contiguous in code point order and begin at the prefix itself.
             for (Map.Entry<String, byte[]> record : records.tailMap(start, true).entrySet()) {
                 if (!record.getKey().startsWith(prefix)
                         || !visitor.onRecord(record.getKey(), record.getValue().clone())) {
-                    break;
+                    return;
                 }
             }
         }
@@ -114,31 +114,30 @@ public final class MemoryObjectStore implements ObjectStore {
 
     @Override
     public BlobWriter createBlob() {
-        synchronized (lock) {
-            checkOpen();
-        }
+        engine.checkOpen();
         return new Writer(new BlobId(UUID.randomUUID().toString().replace("-", "")));
     }
 
     @Override
-    public InputStream openBlob(BlobId id, long offset) throws IOException {
-        byte[] bytes;
-        synchronized (lock) {
-            checkOpen();
-            bytes = blobs.get(id.value());
+    public InputStream openBlob(BlobId id, long offset) throws NoSuchFileException {
+        byte[] body;
+        synchronized (engine) {
+            engine.checkOpen();
+            body = blobs.get(id);
         }
-        if (bytes == null) {
-            throw new NoSuchFileException(id.value());
+        if (body == null) {
+            throw new NoSuchFileException(id.value(), null, "no such blob in the store");
         }
-        if (offset < 0 || offset > bytes.length) {
+        if (offset < 0 || offset > body.length) {
             throw new IllegalArgumentException(
-                    "offset " + offset + " is outside the blob's " + bytes.length + " bytes");
+                    "offset " + offset + " is outside blob " + id.value() + " of " + body.length + " bytes");
         }
-        return new ByteArrayInputStream(bytes, (int) offset, bytes.length - (int) offset);
+        return new ByteArrayInputStream(body, (int) offset, body.length - (int) offset);
     }
 
-    /** Writes one blob into a buffer of its own, which {@link #finish} hands to the store. */
+    /** A blob that grows on the heap until it is finished. */
     private final class Writer implements BlobWriter {
+
         private final BlobId id;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private boolean done;
@@ -154,11 +153,11 @@ public final class MemoryObjectStore implements ObjectStore {
         }
 
         @Override
-        public void write(byte[] buffer, int offset, int length) {
+        public void write(byte[] bytes, int offset, int length) {
             if (done || closed) {
                 throw new IllegalStateException("blob " + id.value() + " is finished or closed");
             }
-            bytes.write(buffer, offset, length);
+            this.bytes.write(bytes, offset, length);
         }
 
         @Override
@@ -168,27 +167,22 @@ public final class MemoryObjectStore implements ObjectStore {
 
         @Override
         public BlobId finish() {
-            if (closed) {
+            if (closed && !done) {
                 throw new IllegalStateException("blob " + id.value() + " is closed");
             }
             if (!done) {
                 done = true;
-                synchronized (lock) {
-                    finished.put(id.value(), bytes.toByteArray());
-                }
+                finished.put(id, bytes.toByteArray());
             }
             return id;
         }
 
         @Override
         public void close() {
-            if (closed) {
-                return;
-            }
             closed = true;
-            synchronized (lock) {
-                // A blob that no batch added is discarded; one added is the store's now.
-                finished.remove(id.value());
+            // Removed under the engine's monitor, so that a commit sees it either finished or gone.
+            synchronized (engine) {
+                finished.remove(id);
             }
         }
     }

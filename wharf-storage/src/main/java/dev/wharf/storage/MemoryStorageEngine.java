@@ -25,6 +25,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     private final MemoryStreamStore streams;
     private final MemoryMetricStore metrics;
     private final MemoryTableStore tables;
+    private final MemoryObjectStore objects;
 
     /** Written under this engine's monitor; volatile for the reads that do not take it. */
     private volatile boolean closed;
@@ -37,6 +38,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
         this.streams = new MemoryStreamStore(this);
         this.metrics = new MemoryMetricStore(this);
         this.tables = new MemoryTableStore(this);
+        this.objects = new MemoryObjectStore(this);
     }
 
     @Override
@@ -77,6 +79,11 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     @Override
     public TableStore tables() {
         return tables;
+    }
+
+    @Override
+    public ObjectStore objects() {
+        return objects;
     }
 
     @Override

@@ -4,9 +4,8 @@ package dev.wharf.storage;
  * One opened backend: the stores of every service, over one durable medium.
  *
  * <p>Its stores share one commit order: {@link QueueStore#submit}, {@link TopicStore#submit}, {@link
- * DeliveryStore#submit}, {@link MessageArchiveStore#submit}, {@link StreamStore#submit}, {@link MetricStore#submit} and {@link
- * TableStore#submit}
- * all queue behind every batch submitted before them to any of the stores, and what survives a crash is a prefix of
+ * DeliveryStore#submit}, {@link MessageArchiveStore#submit}, {@link StreamStore#submit}, {@link MetricStore#submit}, {@link
+ * TableStore#submit} and {@link ObjectStore#commit} all queue behind every batch submitted before them to any of the stores, and what survives a crash is a prefix of
  * that one order. So a service that changes records in two stores (SNS delivering to an SQS queue,
  * then deleting its delivery record) may submit the second change after the first and rely on the second never being
  * durable without the first.
@@ -39,9 +38,7 @@ public interface StorageEngine extends AutoCloseable {
     TableStore tables();
 
     /** S3's buckets and objects: their metadata records and the blobs that hold object bodies. */
-    default ObjectStore objects() {
-        throw new UnsupportedOperationException("this backend has no object store yet");
-    }
+    ObjectStore objects();
 
     DurabilityMode mode();
 

@@ -11,7 +11,7 @@ import dev.wharf.s3.api.ObjectShapes;
 import dev.wharf.s3.api.S3Context;
 import dev.wharf.s3.api.S3Error;
 import dev.wharf.s3.api.S3ErrorDetail;
-import dev.wharf.storage.MemoryObjectStore;
+import dev.wharf.storage.MemoryStorageEngine;
 import dev.wharf.storage.ObjectStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -33,7 +33,7 @@ class S3EngineTest {
     static final S3Context BOB = new S3Context("222222222222", "AKIDBOB", "us-east-1");
 
     final TestClock clock = new TestClock(Instant.parse("2026-12-02T10:00:00.250Z"));
-    final ObjectStore store = new MemoryObjectStore();
+    final ObjectStore store = new MemoryStorageEngine().objects();
     final S3Engine engine = new S3Engine(store, clock);
 
     static AwsException assertS3Error(ThrowableAssert.ThrowingCallable call, S3Error code) {

@@ -3,6 +3,7 @@ package dev.wharf.storage.rocksdb;
 import dev.wharf.storage.ArchiveBatch;
 import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.MetricBatch;
+import dev.wharf.storage.ObjectBatch;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.StoreObserver;
@@ -299,6 +300,7 @@ final class GroupCommitWriter {
             case StoreBatch.Streams streams -> estimateBytes(streams.batch());
             case StoreBatch.Metrics metrics -> estimateBytes(metrics.batch());
             case StoreBatch.Tables tables -> estimateBytes(tables.batch());
+            case StoreBatch.Objects objects -> estimateBytes(objects.batch());
             // Two range tombstones and an index entry, each under two short keys at most.
             case StoreBatch.StreamTrim trim -> 3 * (OP_OVERHEAD_BYTES + 2L * RecordKeys.STREAM_RECORD_KEY_LENGTH);
         };
@@ -330,6 +332,22 @@ final class GroupCommitWriter {
                         case TopicBatch.Delete delete -> 3L * delete.key().length();
                         case TopicBatch.DeletePrefix delete ->
                             6L * delete.prefix().length();
+                    };
+        }
+        return bytes;
+    }
+
+    private static long estimateBytes(ObjectBatch batch) {
+        long bytes = 0;
+        for (ObjectBatch.Op op : batch.ops()) {
+            // A key's UTF-8 takes at most three bytes per UTF-16 unit; a blob's record is its id and its length.
+            bytes += OP_OVERHEAD_BYTES
+                    + switch (op) {
+                        case ObjectBatch.Put put -> 3L * put.key().length() + put.value().length;
+                        case ObjectBatch.Delete delete -> 3L * delete.key().length();
+                        case ObjectBatch.AddBlob add -> add.id().value().length() + Long.BYTES;
+                        case ObjectBatch.DeleteBlob delete ->
+                            delete.id().value().length();
                     };
         }
         return bytes;

@@ -6,6 +6,7 @@ import dev.wharf.storage.DeliveryStore;
 import dev.wharf.storage.DurabilityMode;
 import dev.wharf.storage.MessageArchiveStore;
 import dev.wharf.storage.MetricStore;
+import dev.wharf.storage.ObjectStore;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.QueueStore;
@@ -72,6 +73,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code dynamodb-tables} and {@code dynamodb-items}: DynamoDB's table records, keyed by table id and name, and
  *       the items of its tables and secondary indexes, keyed by table, index, partition hash, partition and sort key
  *       (see {@link RocksDbTableStore} and {@link ItemKeys}).
+ *   <li>{@code s3-objects} and {@code s3-blobs}: S3's records, keyed by their UTF-8 keys, and the length of each
+ *       committed blob, keyed by its id; the blobs themselves are files under the data directory's {@code s3} folder
+ *       (see {@link RocksDbObjectStore}).
  * </ul>
  *
  * <p>A data directory written before a family existed opens as it is: RocksDB creates the missing families at open.
@@ -130,6 +134,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private static final byte[] CLOUDWATCH_POINTS = "cloudwatch-points".getBytes(US_ASCII);
     private static final byte[] DYNAMODB_TABLES = "dynamodb-tables".getBytes(US_ASCII);
     private static final byte[] DYNAMODB_ITEMS = "dynamodb-items".getBytes(US_ASCII);
+    private static final byte[] S3_OBJECTS = "s3-objects".getBytes(US_ASCII);
+    private static final byte[] S3_BLOBS = "s3-blobs".getBytes(US_ASCII);
 
     /**
      * Every column family; the SNS, then the Kinesis, then the CloudWatch families came later. Those read at start are
@@ -150,7 +156,9 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             CLOUDWATCH_RESOURCES,
             CLOUDWATCH_POINTS,
             DYNAMODB_TABLES,
-            DYNAMODB_ITEMS);
+            DYNAMODB_ITEMS,
+            S3_OBJECTS,
+            S3_BLOBS);
 
     /**
      * The families that are only ever read by seeks and range scans, never by a point lookup of a key that may be
@@ -164,12 +172,19 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     /**
      * The families made by their store's first write rather than at open, and opened afterwards only where they
      * exist ({@link OnDemandFamilies}): SNS's archive, Kinesis's three and DynamoDB's two, services that most servers
-     * never use, or not from the start. Each open family costs resident memory (its memtable, its table readers): the
+     * never use, or not from the start; S3's two likewise. Each open family costs resident memory (its memtable, its table readers): the
      * two DynamoDB ones added about 0.6 MB to an idle server. The queues' and SNS's other families are read at start;
      * CloudWatch's receive the server's own metrics within a minute.
      */
     static final Set<String> ON_DEMAND_FAMILIES = Set.of(
-            "sns-archive", "kinesis-streams", "kinesis-records", "kinesis-times", "dynamodb-tables", "dynamodb-items");
+            "sns-archive",
+            "kinesis-streams",
+            "kinesis-records",
+            "kinesis-times",
+            "dynamodb-tables",
+            "dynamodb-items",
+            "s3-objects",
+            "s3-blobs");
 
     private static final Logger log = LoggerFactory.getLogger(RocksDbStorageEngine.class);
 
@@ -189,6 +204,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private final RocksDbStreamStore streams;
     private final RocksDbMetricStore metrics;
     private final RocksDbTableStore tables;
+    private final RocksDbObjectStore objects;
 
     /** Closed before the database; on-demand families are added when they are made. Guarded by {@link #made}. */
     private final List<ColumnFamilyHandle> handles;
@@ -251,6 +267,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         this.streams = new RocksDbStreamStore(this, "kinesis-streams", "kinesis-records", "kinesis-times");
         this.metrics = new RocksDbMetricStore(this, family("cloudwatch-resources"), family("cloudwatch-points"));
         this.tables = new RocksDbTableStore(this, "dynamodb-tables", "dynamodb-items");
+        this.objects = new RocksDbObjectStore(this, lock.directory(), mode, "s3-objects", "s3-blobs");
         // Never synced by the write itself: in the sync mode the writer syncs the write-ahead log after each group's
         // write, so that the fsync is timed apart from the write (see writeGroup).
         this.writeOptions = track(options, new WriteOptions().setSync(false));
@@ -505,6 +522,16 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     @Override
     public TableStore tables() {
         return tables;
+    }
+
+    @Override
+    public ObjectStore objects() {
+        return objects;
+    }
+
+    /** The object store with its package's own {@link RocksDbObjectStore#submit}, for tests. */
+    RocksDbObjectStore objectStore() {
+        return objects;
     }
 
     @Override
@@ -819,6 +846,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             } finally {
                 lifecycle.writeLock().unlock();
             }
+            // Before the write-ahead log's last sync: the relaxed mode's blobs are as durable as their records.
+            objects.syncAtClose();
             closeDatabase();
         } finally {
             closing.unlock();
@@ -875,6 +904,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                     case StoreBatch.Streams streamBatch -> streams.apply(write, streamBatch.batch());
                     case StoreBatch.Metrics metricBatch -> metrics.apply(write, metricBatch.batch());
                     case StoreBatch.Tables tableBatch -> tables.apply(write, tableBatch.batch());
+                    case StoreBatch.Objects objectBatch -> objects.apply(write, objectBatch);
                     case StoreBatch.StreamTrim trim -> {
                         if (trim.splitBelow() != null && write.count() > 0) {
                             // The trim reads the chunk it splits from the database: what the group holds so far goes

@@ -1,13 +1,16 @@
 package dev.wharf.storage.rocksdb;
 
 import dev.wharf.storage.ArchiveBatch;
+import dev.wharf.storage.BlobId;
 import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.MetricBatch;
+import dev.wharf.storage.ObjectBatch;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.SequenceNumber;
 import dev.wharf.storage.StreamBatch;
 import dev.wharf.storage.TableBatch;
 import dev.wharf.storage.TopicBatch;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,4 +54,7 @@ sealed interface StoreBatch {
     record Metrics(MetricBatch batch) implements StoreBatch {}
 
     record Tables(TableBatch batch) implements StoreBatch {}
+
+    /** An object store's batch, with the length of each blob it adds, for the blob's record. */
+    record Objects(ObjectBatch batch, Map<BlobId, Long> lengths) implements StoreBatch {}
 }

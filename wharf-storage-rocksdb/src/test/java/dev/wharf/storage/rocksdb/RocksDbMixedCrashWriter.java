@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.DurabilityMode;
 import dev.wharf.storage.MetricBatch;
+import dev.wharf.storage.ObjectBatch;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.TableBatch;
@@ -19,9 +20,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child process of {@link RocksDbCrashTest}: submits commit {@code n} to the queue, topic, delivery, metric or table
- * store in turn ({@code n % 5}), from one thread so that the submit order is known, keeping up to {@link #WINDOW}
- * commits in flight so that the writer groups commits of all five stores; prints {@code ack <n>} once a commit's wait has returned,
+ * A child process of {@link RocksDbCrashTest}: submits commit {@code n} to the queue, topic, delivery, metric, table or
+ * object store in turn ({@code n % 6}), from one thread so that the submit order is known, keeping up to {@link
+ * #WINDOW} commits in flight so that the writer groups commits of all six stores; prints {@code ack <n>} once a commit's wait has returned,
  * until it is killed.
  *
  * <p>Arguments: the data directory and the first commit number. It stops by itself after {@link #MAX_RUN_SECONDS}.
@@ -62,19 +63,20 @@ final class RocksDbMixedCrashWriter {
 
     private static PendingCommit submit(RocksDbStorageEngine engine, long number) {
         byte[] value = value(number);
-        return switch ((int) (number % 5)) {
+        return switch ((int) (number % 6)) {
             case 0 -> engine.queues().submit(new QueueBatch().putIndex(QUEUE_ID, number, value));
             case 1 -> engine.topics().submit(new TopicBatch().put(topicKey(number), value));
             case 2 ->
                 engine.deliveries()
                         .submit(new DeliveryBatch().putMessage(number, value).putDelivery(number, 0, value));
             case 3 -> engine.metrics().submit(new MetricBatch().putPoint(SERIES_ID, PERIOD_SECONDS, number, value));
-            default ->
+            case 4 ->
                 // An item and its index entry, which must survive together.
                 engine.tables()
                         .submit(new TableBatch()
                                 .putItem(TABLE_ID, 0, itemKey(number), new byte[0], value)
                                 .putItem(TABLE_ID, 1, new byte[] {1}, itemKey(number), value));
+            default -> engine.objectStore().submit(new ObjectBatch().put(topicKey(number), value));
         };
     }
 
@@ -97,6 +99,10 @@ final class RocksDbMixedCrashWriter {
         });
         engine.metrics().scanPoints(SERIES_ID, PERIOD_SECONDS, Long.MIN_VALUE, Long.MAX_VALUE, (number, value) -> {
             add(stored, number, value);
+            return true;
+        });
+        engine.objects().scan(TOPIC_PREFIX, "", (key, value) -> {
+            add(stored, Long.parseLong(key.substring(TOPIC_PREFIX.length())), value);
             return true;
         });
         engine.tables().scanItems(TABLE_ID, 0, 0, 1, null, (partition, sort, value) -> {

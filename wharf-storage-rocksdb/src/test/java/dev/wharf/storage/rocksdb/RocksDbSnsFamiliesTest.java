@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wharf.storage.ArchiveBatch;
 import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.DurabilityMode;
+import dev.wharf.storage.ObjectBatch;
 import dev.wharf.storage.PendingCommit;
 import dev.wharf.storage.QueueBatch;
 import dev.wharf.storage.StreamBatch;
@@ -96,6 +97,7 @@ final class RocksDbSnsFamiliesTest {
             engine.tables().commit(new TableBatch().putTableRecord(1, "table", new byte[1]));
             engine.archive().commit(new ArchiveBatch().append("topic", 1, 1, new byte[1]));
             engine.streams().commit(new StreamBatch().putMetadata(1, "stream", new byte[1]));
+            engine.objects().commit(new ObjectBatch().put("bucket", new byte[1]));
             long after = engine.familyProperty(0, "rocksdb.block-cache-usage");
             assertThat(after - before)
                     .as("block cache usage grown by the SNS memtables")
