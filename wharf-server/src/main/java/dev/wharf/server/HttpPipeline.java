@@ -55,7 +55,7 @@ final class HttpPipeline {
     private static final int MAX_INITIAL_LINE_BYTES = 16 * 1024;
     /** The HTTP/1.1 handlers by name, in pipeline order; {@link #switchToHttp2} removes them all. */
     private static final List<String> HTTP1_HANDLERS =
-            List.of("idle", "encoder", "decoder", "admission", "stream", "aggregate", "app");
+            List.of("idle", "encoder", "decoder", "admission", "streamed", "aggregate", "app");
 
     private final WharfConfig.Limits limits;
     private final PendingBytes pendingBytes;
@@ -108,7 +108,7 @@ final class HttpPipeline {
                 "admission",
                 new RequestAdmission(limits.maxRequestBytes(), limits.maxStreamedRequestBytes(), pendingBytes));
         pipeline.addLast(
-                "stream",
+                "streamed",
                 new StreamedBodies(pendingBytes, limits.requestBodyTimeoutSeconds(), limits.maxStreamedRequestBytes()));
         pipeline.addLast("aggregate", new BoundedAggregator(limits.maxRequestBytes()));
         pipeline.addLast(

@@ -19,7 +19,6 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     private final Map<Long, NavigableMap<Long, byte[]>> payloads = new ConcurrentHashMap<>();
     private final Map<Long, NavigableMap<Long, byte[]>> indexes = new ConcurrentHashMap<>();
     private final MemoryTopicStore topics;
-    private final MemoryObjectStore objects;
     private final MemoryDeliveryStore deliveries;
     private final MemoryMessageArchiveStore archive;
     private final MemoryStreamStore streams;
@@ -32,7 +31,6 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
 
     public MemoryStorageEngine() {
         this.topics = new MemoryTopicStore(this);
-        this.objects = new MemoryObjectStore(this);
         this.deliveries = new MemoryDeliveryStore(this);
         this.archive = new MemoryMessageArchiveStore(this);
         this.streams = new MemoryStreamStore(this);
@@ -49,11 +47,6 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     @Override
     public TopicStore topics() {
         return topics;
-    }
-
-    @Override
-    public ObjectStore objects() {
-        return objects;
     }
 
     @Override
