@@ -6,6 +6,10 @@ import sys
 from collections import defaultdict
 
 
+# The services whose scenarios have tables of their own, outside the SQS and SNS ratios.
+OTHER_SERVICES = ("kinesis-", "cloudwatch-", "dynamodb-", "s3-")
+
+
 def median(values):
     values = [v for v in values if v is not None]
     return statistics.median(values) if values else None
@@ -48,7 +52,8 @@ def main(path):
               f"| {fmt(med(key, 'latency_p99_us'))} | {fmt(med(key, 'latency_p999_us'))} "
               f"| {fmt(med(key, 'server_peak_rss_mb'), 1)} | {fmt(med(key, 'generator_cpu_seconds'), 2)} |")
 
-    scenarios = sorted({(k[0], k[1]) for k in runs if not k[0].startswith(("kinesis-", "cloudwatch-"))})
+    # The SQS and SNS ratios: the other services have tables of their own, against their own peers.
+    scenarios = sorted({(k[0], k[1]) for k in runs if not k[0].startswith(OTHER_SERVICES)})
     if scenarios:
         print()
         print("Ratios (medians): ElasticMQ's server CPU per message over Wharf's (higher is better for Wharf), and "
@@ -79,6 +84,7 @@ def main(path):
     subscribe(runs, skipped, med)
     cloudwatch(runs, med, ratio)
     dynamodb(runs, med, ratio)
+    s3(runs, med, ratio)
     code = [l for l in lines if l["scenario"] == "metrics-code"]
     metrics_cost(runs, med, code[-1] if code else None)
 
@@ -201,6 +207,13 @@ def dynamodb(runs, med, ratio):
     against_moto(runs, med, ratio, "dynamodb-",
                  "DynamoDB (AWS JSON 1.0, a table of 1,024 items of 200 B; a message is one request: PutItem, "
                  "GetItem with ConsistentRead, the KCL's conditional checkpoint UpdateItem, a Query of 20 items)")
+
+
+def s3(runs, med, ratio):
+    """Prints S3's table: Wharf against moto, the one peer with S3."""
+    against_moto(runs, med, ratio, "s3-",
+                 "S3 (REST, path-style, SigV4 with x-amz-content-sha256; a bucket of 256 objects of 200 B; a message "
+                 "is one request: PutObject, GetObject, ListObjectsV2 of a page of 100 keys)")
 
 
 def against_moto(runs, med, ratio, prefix, title):

@@ -51,10 +51,10 @@ public final class Bench {
         @Option(
                 names = "--scenario",
                 required = true,
-                description =
-                        "send-batch, single-send, receive-delete, e2e-latency, fifo, sns-fanout,"
-                                + " kinesis-put-batch, kinesis-get-drain, kinesis-limits, kinesis-subscribe-latency,"
-                                + " cloudwatch-put, cloudwatch-get, dynamodb-put, dynamodb-get, dynamodb-update, dynamodb-query")
+                description = "send-batch, single-send, receive-delete, e2e-latency, fifo, sns-fanout,"
+                        + " kinesis-put-batch, kinesis-get-drain, kinesis-limits, kinesis-subscribe-latency,"
+                        + " cloudwatch-put, cloudwatch-get, dynamodb-put, dynamodb-get, dynamodb-update, dynamodb-query,"
+                        + " s3-put, s3-get, s3-list")
         String scenario = "send-batch";
 
         @Option(names = "--mode", defaultValue = "light", description = "light or sdk")
@@ -171,6 +171,10 @@ public final class Bench {
                     }
                 } else if (DynamoDbScenarios.handles(scenario)) {
                     try (DynamoDbScenarios scenarios = new DynamoDbScenarios(options)) {
+                        measurement = scenarios.run();
+                    }
+                } else if (S3Scenarios.handles(scenario)) {
+                    try (S3Scenarios scenarios = new S3Scenarios(options)) {
                         measurement = scenarios.run();
                     }
                 } else if (KinesisScenarios.handles(scenario)) {

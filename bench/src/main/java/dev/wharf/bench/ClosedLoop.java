@@ -1,8 +1,12 @@
 package dev.wharf.bench;
 
 import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,5 +43,46 @@ final class ClosedLoop {
         } finally {
             running.set(false);
         }
+    }
+
+    /**
+     * Sends each of {@code requests} once, over {@code connections} connections, and waits (at most a minute) for
+     * every answer: the prefill of a scenario that reads what it wrote. Returns how many were not answered 200, each
+     * also counted as an error of {@code meter} (the first one logged) under {@code operation}.
+     */
+    static int sendEach(LightClient client, int connections, List<ByteBuf> requests, Meter meter, String operation)
+            throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        CountDownLatch answered = new CountDownLatch(requests.size());
+        List<LightClient.Connection> opened = client.connect(connections, (connection, response, latencyNanos) -> {
+            if (response.status().code() != 200) {
+                failed.incrementAndGet();
+                meter.error(operation + " answered " + response.status().code() + ": "
+                        + response.content().toString(StandardCharsets.UTF_8));
+            }
+            answered.countDown();
+            int request = next.getAndIncrement();
+            if (request < requests.size()) {
+                connection.send(requests.get(request), System.nanoTime());
+            }
+        });
+        for (LightClient.Connection connection : opened) {
+            int request = next.getAndIncrement();
+            if (request < requests.size()) {
+                connection.send(requests.get(request), System.nanoTime());
+            }
+        }
+        try {
+            if (!answered.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(
+                        "the prefill's " + requests.size() + " " + operation + " were not answered within a minute");
+            }
+        } finally {
+            for (LightClient.Connection connection : opened) {
+                connection.close();
+            }
+        }
+        return failed.get();
     }
 }

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * DynamoDB's scenarios, in AWS JSON 1.0 ({@code X-Amz-Target: DynamoDB_20120810.<Operation>}), signed once and
@@ -55,7 +53,7 @@ final class DynamoDbScenarios implements AutoCloseable {
         createTable();
         List<ByteBuf> puts = puts();
         if (!options.scenario().equals("dynamodb-put")) {
-            putAll(puts);
+            ClosedLoop.sendEach(client, options.connections(), puts, meter, "PutItem");
         }
         List<ByteBuf> requests =
                 switch (options.scenario()) {
@@ -208,35 +206,6 @@ final class DynamoDbScenarios implements AutoCloseable {
             queries.add(request("Query", body));
         }
         return queries;
-    }
-
-    /** Puts every item once, on every connection, before a scenario that reads or updates them. */
-    private void putAll(List<ByteBuf> puts) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        CountDownLatch answered = new CountDownLatch(puts.size());
-        List<LightClient.Connection> connections =
-                client.connect(options.connections(), (connection, response, latencyNanos) -> {
-                    if (response.status().code() != 200) {
-                        meter.error("PutItem answered " + response.status().code() + ": " + text(response));
-                    }
-                    answered.countDown();
-                    int item = next.getAndIncrement();
-                    if (item < puts.size()) {
-                        connection.send(puts.get(item), System.nanoTime());
-                    }
-                });
-        for (LightClient.Connection connection : connections) {
-            int item = next.getAndIncrement();
-            if (item < puts.size()) {
-                connection.send(puts.get(item), System.nanoTime());
-            }
-        }
-        if (!answered.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the prefill's " + puts.size() + " puts were not answered within a minute");
-        }
-        for (LightClient.Connection connection : connections) {
-            connection.close();
-        }
     }
 
     private static JsonNode expectOk(LightClient.Response answer, String operation) throws IOException {

@@ -17,8 +17,9 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * Builds SQS requests in AWS JSON 1.0, signs them with the SDK's own SigV4 signer, and renders each as the complete
- * bytes of an HTTP/1.1 request, so that a static request is signed once and then replayed as it is.
+ * Builds SQS requests in AWS JSON 1.0 (and signs the other services' AWS JSON, Query and S3 REST requests) with the
+ * SDK's own SigV4 signer, and renders each as the complete bytes of an HTTP/1.1 request, so that a static request is
+ * signed once and then replayed as it is.
  */
 final class SqsRequests {
 
@@ -75,14 +76,48 @@ final class SqsRequests {
         return render(unsigned, body, service);
     }
 
+    /**
+     * Returns the signed S3 REST request {@code method} of {@code path} ({@code /<bucket>} or {@code /<bucket>/<key>},
+     * path-style, already URL-encoded) with the raw {@code query} parameters and {@code body}, signed as the SDK signs
+     * for S3: the header {@code x-amz-content-sha256} holds the hex SHA-256 of the body, which S3 requires, and the
+     * path is neither encoded twice nor normalised, since a key may hold {@code //} or {@code ./}.
+     */
+    ByteBuf s3(SdkHttpMethod method, String path, Map<String, String> query, byte[] body) {
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
+                .method(method)
+                .uri(endpoint.resolve("/"))
+                .encodedPath(path)
+                .putHeader("Host", hostHeader)
+                .putHeader("x-amz-content-sha256", sha256Hex(body));
+        query.forEach(unsigned::putRawQueryParameter);
+        SignedRequest signed = signer.sign(r -> r.identity(CREDENTIALS)
+                .request(unsigned.build())
+                .payload(() -> new java.io.ByteArrayInputStream(body))
+                .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false));
+        return bytes(signed.request(), body);
+    }
+
     private ByteBuf render(SdkHttpRequest unsigned, byte[] body, String service) {
         SignedRequest signed = signer.sign(r -> r.identity(CREDENTIALS)
                 .request(unsigned)
                 .payload(() -> new java.io.ByteArrayInputStream(body))
                 .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service));
-        StringBuilder head = new StringBuilder(512).append("POST / HTTP/1.1\r\n");
-        for (Map.Entry<String, List<String>> header : signed.request().headers().entrySet()) {
+        return bytes(signed.request(), body);
+    }
+
+    /** Renders a signed request and its body as the bytes of an HTTP/1.1 request, in an unreleasable buffer. */
+    private static ByteBuf bytes(SdkHttpRequest signed, byte[] body) {
+        StringBuilder head = new StringBuilder(512)
+                .append(signed.method().name())
+                .append(' ')
+                .append(signed.encodedPath());
+        signed.encodedQueryParameters().ifPresent(query -> head.append('?').append(query));
+        head.append(" HTTP/1.1\r\n");
+        for (Map.Entry<String, List<String>> header : signed.headers().entrySet()) {
             for (String value : header.getValue()) {
                 head.append(header.getKey()).append(": ").append(value).append("\r\n");
             }
@@ -92,6 +127,16 @@ final class SqsRequests {
         ByteBuf buffer = Unpooled.buffer(headBytes.length + body.length);
         buffer.writeBytes(headBytes).writeBytes(body);
         return Unpooled.unreleasableBuffer(buffer);
+    }
+
+    static String sha256Hex(byte[] body) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     static byte[] toBytes(ObjectNode body) {
