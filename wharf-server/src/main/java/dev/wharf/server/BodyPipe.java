@@ -76,7 +76,9 @@ final class BodyPipe extends InputStream {
                     chunks.add(new Chunk(bytes, reserved));
                     buffered += bytes.readableBytes();
                     arrived.signalAll();
-                    paused = buffered >= WINDOW_BYTES;
+                    // Once paused, the pipe stays so until the reader has drained half and resumed the connection, even
+                    // if the reader took some meanwhile: only that wake-up turns reading back on.
+                    paused = paused || buffered >= WINDOW_BYTES;
                     return paused;
                 } else {
                     bytes.release();
