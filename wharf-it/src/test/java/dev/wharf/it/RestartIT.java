@@ -50,8 +50,7 @@ class RestartIT {
     }
 
     /** As {@link #start(Map, ProcessBuilder.Redirect, String...)}, with options for the new JVM, such as its heap. */
-    static Wharf start(
-            List<String> jvmOptions, Map<String, String> env, ProcessBuilder.Redirect stderr, String... args)
+    static Wharf start(List<String> jvmOptions, Map<String, String> env, ProcessBuilder.Redirect stderr, String... args)
             throws IOException, InterruptedException {
         List<String> startArgs = new ArrayList<>(List.of("start"));
         startArgs.addAll(List.of(args));

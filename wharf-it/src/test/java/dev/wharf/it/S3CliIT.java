@@ -49,7 +49,8 @@ class S3CliIT {
     }
 
     static CliAndBoto3IT.Result aws(Cli cli, Path config, WharfHandle wharf, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(cli.executable(), "--endpoint-url", wharf.endpoint().toString()));
+        List<String> command = new ArrayList<>(
+                List.of(cli.executable(), "--endpoint-url", wharf.endpoint().toString()));
         command.addAll(List.of(args));
         return CliAndBoto3IT.run(Map.of("AWS_CONFIG_FILE", config.toString()), command);
     }
@@ -58,8 +59,10 @@ class S3CliIT {
         // Path-style addressing (bucket.localhost does not resolve everywhere), and SigV4 presigned URLs: the CLI v1
         // presigns with SigV2 unless told otherwise, which Wharf does not serve (docs/COMPATIBILITY.md).
         Path config = dir.resolve("config");
-        Files.writeString(config, "[default]\nregion = us-east-1\ns3 =\n  addressing_style = path\n"
-                + "  signature_version = s3v4\n  multipart_threshold = 8MB\n  multipart_chunksize = 8MB\n");
+        Files.writeString(
+                config,
+                "[default]\nregion = us-east-1\ns3 =\n  addressing_style = path\n"
+                        + "  signature_version = s3v4\n  multipart_threshold = 8MB\n  multipart_chunksize = 8MB\n");
         return config;
     }
 
@@ -88,33 +91,47 @@ class S3CliIT {
         Files.createDirectories(local.resolve("nested/deeper"));
         Files.writeString(local.resolve("nested/deeper/n.txt"), "nested");
 
-        CliAndBoto3IT.Result copied = aws(cli, config, wharf, "s3", "cp", local.resolve("big.bin").toString(),
-                "s3://" + bucket + "/big.bin");
+        CliAndBoto3IT.Result copied =
+                aws(cli, config, wharf, "s3", "cp", local.resolve("big.bin").toString(), "s3://" + bucket + "/big.bin");
         assertThat(copied.exitCode()).as(copied.stderr()).isZero();
         CliAndBoto3IT.Result head =
                 aws(cli, config, wharf, "s3api", "head-object", "--bucket", bucket, "--key", "big.bin");
         assertThat(head.exitCode()).as(head.stderr()).isZero();
         assertThat(head.stdout()).as("a multipart ETag").containsPattern("\"ETag\": \"\\\\\"[0-9a-f]{32}-3\\\\\"\"");
 
-        CliAndBoto3IT.Result synced = aws(cli, config, wharf, "s3", "sync", local.toString(), "s3://" + bucket + "/tree");
+        CliAndBoto3IT.Result synced =
+                aws(cli, config, wharf, "s3", "sync", local.toString(), "s3://" + bucket + "/tree");
         assertThat(synced.exitCode()).as(synced.stderr()).isZero();
-        CliAndBoto3IT.Result again = aws(cli, config, wharf, "s3", "sync", local.toString(), "s3://" + bucket + "/tree");
+        CliAndBoto3IT.Result again =
+                aws(cli, config, wharf, "s3", "sync", local.toString(), "s3://" + bucket + "/tree");
         assertThat(again.exitCode()).as(again.stderr()).isZero();
         assertThat(again.stdout()).as("a second sync finds nothing to copy").doesNotContain("upload:");
 
         CliAndBoto3IT.Result listed = aws(cli, config, wharf, "s3", "ls", "--recursive", "s3://" + bucket);
         assertThat(listed.exitCode()).as(listed.stderr()).isZero();
-        assertThat(listed.stdout())
-                .contains("big.bin", "tree/small.txt", "tree/big.bin", "tree/nested/deeper/n.txt");
+        assertThat(listed.stdout()).contains("big.bin", "tree/small.txt", "tree/big.bin", "tree/nested/deeper/n.txt");
         CliAndBoto3IT.Result top = aws(cli, config, wharf, "s3", "ls", "s3://" + bucket + "/tree/");
         assertThat(top.stdout()).contains("PRE nested/").contains("small.txt");
 
         Path down = dir.resolve("down");
-        CliAndBoto3IT.Result downloaded =
-                aws(cli, config, wharf, "s3", "cp", "s3://" + bucket + "/big.bin", down.resolve("big.bin").toString());
+        CliAndBoto3IT.Result downloaded = aws(
+                cli,
+                config,
+                wharf,
+                "s3",
+                "cp",
+                "s3://" + bucket + "/big.bin",
+                down.resolve("big.bin").toString());
         assertThat(downloaded.exitCode()).as(downloaded.stderr()).isZero();
         assertThat(md5(Files.readAllBytes(down.resolve("big.bin")))).isEqualTo(md5(big));
-        CliAndBoto3IT.Result back = aws(cli, config, wharf, "s3", "sync", "s3://" + bucket + "/tree", down.resolve("tree").toString());
+        CliAndBoto3IT.Result back = aws(
+                cli,
+                config,
+                wharf,
+                "s3",
+                "sync",
+                "s3://" + bucket + "/tree",
+                down.resolve("tree").toString());
         assertThat(back.exitCode()).as(back.stderr()).isZero();
         assertThat(Files.readString(down.resolve("tree/nested/deeper/n.txt"))).isEqualTo("nested");
 
@@ -122,14 +139,25 @@ class S3CliIT {
                 aws(cli, config, wharf, "s3", "presign", "s3://" + bucket + "/tree/small.txt", "--expires-in", "300");
         assertThat(presigned.exitCode()).as(presigned.stderr()).isZero();
         assertThat(presigned.stdout()).contains("X-Amz-Signature=");
-        HttpResponse<String> fetched = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(presigned.stdout().trim())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> fetched = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(presigned.stdout().trim()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(200);
         assertThat(fetched.body()).isEqualTo("small file\n");
 
-        CliAndBoto3IT.Result missing = aws(cli, config, wharf, "s3api", "get-object", "--bucket", bucket, "--key",
-                "none", dir.resolve("none").toString());
+        CliAndBoto3IT.Result missing = aws(
+                cli,
+                config,
+                wharf,
+                "s3api",
+                "get-object",
+                "--bucket",
+                bucket,
+                "--key",
+                "none",
+                dir.resolve("none").toString());
         assertThat(missing.exitCode()).isNotZero();
         assertThat(missing.stderr()).contains("NoSuchKey");
 

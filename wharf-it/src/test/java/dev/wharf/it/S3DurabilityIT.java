@@ -86,13 +86,15 @@ class S3DurabilityIT {
                     .toList();
             Map<String, String> present = new java.util.HashMap<>();
             for (S3Object object : listed) {
-                byte[] read = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(object.key())).asByteArray();
+                byte[] read = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(object.key()))
+                        .asByteArray();
                 byte[] expected = object.key().startsWith("mp-") ? multipartBody(object.key()) : body(object.key());
                 assertThat(md5(read)).as("object %s is whole", object.key()).isEqualTo(md5(expected));
                 present.put(object.key(), object.eTag());
             }
             assertThat(present).containsAllEntriesOf(acknowledged);
-            assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads().size()).isLessThanOrEqualTo(1);
+            assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads().size())
+                    .isLessThanOrEqualTo(1);
         } finally {
             second.process().destroy();
             assertThat(second.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -103,7 +105,8 @@ class S3DurabilityIT {
         for (int i = 0; !stop.get() && i < 100_000; i++) {
             String key = "w" + writer + "/" + i;
             try {
-                String eTag = s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(body(key))).eTag();
+                String eTag = s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(body(key)))
+                        .eTag();
                 acknowledged.put(key, eTag);
             } catch (RuntimeException e) {
                 return;
@@ -123,17 +126,34 @@ class S3DurabilityIT {
             String key = "mp-" + i;
             byte[] body = multipartBody(key);
             try {
-                String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key)).uploadId();
-                String e1 = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1),
+                String uploadId =
+                        s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key)).uploadId();
+                String e1 = s3.uploadPart(
+                                b -> b.bucket(BUCKET)
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .partNumber(1),
                                 RequestBody.fromBytes(java.util.Arrays.copyOf(body, 5 * 1024 * 1024)))
                         .eTag();
-                String e2 = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(2),
+                String e2 = s3.uploadPart(
+                                b -> b.bucket(BUCKET)
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .partNumber(2),
                                 RequestBody.fromBytes(java.util.Arrays.copyOfRange(body, 5 * 1024 * 1024, body.length)))
                         .eTag();
-                String eTag = s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
+                String eTag = s3.completeMultipartUpload(b -> b.bucket(BUCKET)
+                                .key(key)
+                                .uploadId(uploadId)
                                 .multipartUpload(m -> m.parts(
-                                        CompletedPart.builder().partNumber(1).eTag(e1).build(),
-                                        CompletedPart.builder().partNumber(2).eTag(e2).build())))
+                                        CompletedPart.builder()
+                                                .partNumber(1)
+                                                .eTag(e1)
+                                                .build(),
+                                        CompletedPart.builder()
+                                                .partNumber(2)
+                                                .eTag(e2)
+                                                .build())))
                         .eTag();
                 acknowledged.put(key, eTag);
             } catch (RuntimeException e) {

@@ -81,18 +81,21 @@ class S3LargeObjectIT {
             String expected = md5(new Generated(SIZE));
             String eTag = s3.putObject(
                             b -> b.bucket("large").key("huge.bin"),
-                            RequestBody.fromContentProvider(() -> new Generated(SIZE), SIZE, "application/octet-stream"))
+                            RequestBody.fromContentProvider(
+                                    () -> new Generated(SIZE), SIZE, "application/octet-stream"))
                     .eTag();
             assertThat(eTag).isEqualTo('"' + expected + '"');
-            try (ResponseInputStream<GetObjectResponse> body = s3.getObject(b -> b.bucket("large").key("huge.bin"))) {
+            try (ResponseInputStream<GetObjectResponse> body =
+                    s3.getObject(b -> b.bucket("large").key("huge.bin"))) {
                 assertThat(body.response().contentLength()).isEqualTo(SIZE);
                 assertThat(md5(body)).isEqualTo(expected);
             }
-            assertThat(wharf.process().isAlive()).as("the server did not run out of heap").isTrue();
+            assertThat(wharf.process().isAlive())
+                    .as("the server did not run out of heap")
+                    .isTrue();
         } finally {
             wharf.process().destroy();
             assertThat(wharf.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
     }
-
 }
