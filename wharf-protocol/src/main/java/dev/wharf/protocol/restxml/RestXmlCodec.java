@@ -69,7 +69,7 @@ public final class RestXmlCodec {
     private final XmlBodyReader reader;
     private final XmlBodyWriter writer;
     /** The routes of every operation with an HTTP trait, compiled on first use; published once. */
-    private volatile @Nullable List<RestXmlRoute> routes;
+    private volatile @Nullable List<OperationTemplate> routes;
 
     public RestXmlCodec(ServiceModel model, RestXmlConfig config) {
         this.model = model;
@@ -83,16 +83,16 @@ public final class RestXmlCodec {
         this(model, new RestXmlConfig(xmlNamespace, uriPrefix));
     }
 
-    private List<RestXmlRoute> routes() {
-        List<RestXmlRoute> compiled = routes;
+    private List<OperationTemplate> routes() {
+        List<OperationTemplate> compiled = routes;
         if (compiled == null) {
-            List<RestXmlRoute> all = new ArrayList<>();
+            List<OperationTemplate> all = new ArrayList<>();
             for (Operation operation : model.operations().values()) {
                 HttpTrait http = operation.http();
                 String input = operation.input();
                 if (http != null) {
                     Shape shape = input == null ? EMPTY : model.shape(input);
-                    all.add(RestXmlRoute.of(operation, http, shape, config));
+                    all.add(OperationTemplate.of(operation, http, shape, config));
                 }
             }
             compiled = List.copyOf(all);
@@ -112,10 +112,10 @@ public final class RestXmlCodec {
      */
     public @Nullable RestXmlMatch match(
             String method, String rawPath, @Nullable String rawQuery, Map<String, List<String>> headers) {
-        Map<String, List<String>> query = RestXmlRoute.parseQuery(rawQuery);
-        RestXmlRoute best = null;
+        Map<String, List<String>> query = OperationTemplate.parseQuery(rawQuery);
+        OperationTemplate best = null;
         Map<String, String> bestLabels = Map.of();
-        for (RestXmlRoute route : routes()) {
+        for (OperationTemplate route : routes()) {
             if (best != null && route.specificity() <= best.specificity()) {
                 continue;
             }
@@ -149,7 +149,7 @@ public final class RestXmlCodec {
             return out;
         }
         Shape input = model.shape(inputId);
-        Map<String, List<String>> query = RestXmlRoute.parseQuery(rawQuery);
+        Map<String, List<String>> query = OperationTemplate.parseQuery(rawQuery);
         Member payload = null;
         boolean bodyMembers = false;
         for (Member member : input.members().values()) {

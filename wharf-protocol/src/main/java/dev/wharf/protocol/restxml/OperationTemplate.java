@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * One operation's request URI template, compiled: its method, path segments, the literal query keys it requires, and
  * the query parameters and headers that select it among the operations of the same method and path.
  */
-final class RestXmlRoute {
+final class OperationTemplate {
 
     /** One segment of a path template: a literal, a label, or a greedy label that takes the rest of the path. */
     private record Segment(String text, boolean label, boolean greedy) {}
@@ -37,7 +37,8 @@ final class RestXmlRoute {
     private final List<String> absentHeaders;
     private final int specificity;
 
-    private RestXmlRoute(Operation operation, HttpTrait http, String template, Shape input, Set<String> selecting) {
+    private OperationTemplate(
+            Operation operation, HttpTrait http, String template, Shape input, Set<String> selecting) {
         this.operation = operation;
         this.method = http.method();
         int query = template.indexOf('?');
@@ -78,7 +79,7 @@ final class RestXmlRoute {
     }
 
     /** The route of an operation with an HTTP trait, with the prefix put before its URI where its input asks it. */
-    static RestXmlRoute of(Operation operation, HttpTrait http, Shape input, RestXmlConfig config) {
+    static OperationTemplate of(Operation operation, HttpTrait http, Shape input, RestXmlConfig config) {
         String uri = http.requestUri();
         String prefix = config.uriPrefix();
         if (!prefix.isEmpty() && needsPrefix(uri, prefix, input)) {
@@ -86,7 +87,7 @@ final class RestXmlRoute {
                     ? prefix + (uri.equals("/") ? "" : uri)
                     : prefix + uri;
         }
-        return new RestXmlRoute(operation, http, uri.isEmpty() ? "/" : uri, input, config.selectingHeaders());
+        return new OperationTemplate(operation, http, uri.isEmpty() ? "/" : uri, input, config.selectingHeaders());
     }
 
     /** Whether every label of the prefix is a path member of the input and missing from the URI. */
