@@ -25,6 +25,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     private final MemoryMetricStore metrics;
     private final MemoryTableStore tables;
     private final MemoryObjectStore objects;
+    private final MemoryDeliveryStreamStore deliveryStreams;
 
     /** Written under this engine's monitor; volatile for the reads that do not take it. */
     private volatile boolean closed;
@@ -37,6 +38,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
         this.metrics = new MemoryMetricStore(this);
         this.tables = new MemoryTableStore(this);
         this.objects = new MemoryObjectStore(this);
+        this.deliveryStreams = new MemoryDeliveryStreamStore(this);
     }
 
     @Override
@@ -77,6 +79,11 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     @Override
     public ObjectStore objects() {
         return objects;
+    }
+
+    @Override
+    public DeliveryStreamStore deliveryStreams() {
+        return deliveryStreams;
     }
 
     @Override

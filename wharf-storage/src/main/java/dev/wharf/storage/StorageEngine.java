@@ -5,7 +5,7 @@ package dev.wharf.storage;
  *
  * <p>Its stores share one commit order: {@link QueueStore#submit}, {@link TopicStore#submit}, {@link
  * DeliveryStore#submit}, {@link MessageArchiveStore#submit}, {@link StreamStore#submit}, {@link MetricStore#submit}, {@link
- * TableStore#submit} and {@link ObjectStore#commit} all queue behind every batch submitted before them to any of the stores, and what survives a crash is a prefix of
+ * TableStore#submit} and {@link ObjectStore#commit} and {@link DeliveryStreamStore#submit} all queue behind every batch submitted before them to any of the stores, and what survives a crash is a prefix of
  * that one order. So a service that changes records in two stores (SNS delivering to an SQS queue,
  * then deleting its delivery record) may submit the second change after the first and rely on the second never being
  * durable without the first.
@@ -39,6 +39,9 @@ public interface StorageEngine extends AutoCloseable {
 
     /** S3's buckets and objects: their metadata records and the blobs that hold object bodies. */
     ObjectStore objects();
+
+    /** Firehose's delivery streams, the records put to them and not yet delivered, and their delivery cursors. */
+    DeliveryStreamStore deliveryStreams();
 
     DurabilityMode mode();
 
