@@ -2,6 +2,7 @@ package dev.wharf.storage.rocksdb;
 
 import dev.wharf.storage.ArchiveBatch;
 import dev.wharf.storage.DeliveryBatch;
+import dev.wharf.storage.DeliveryStreamBatch;
 import dev.wharf.storage.MetricBatch;
 import dev.wharf.storage.ObjectBatch;
 import dev.wharf.storage.PendingCommit;
@@ -301,6 +302,7 @@ final class GroupCommitWriter {
             case StoreBatch.Metrics metrics -> estimateBytes(metrics.batch());
             case StoreBatch.Tables tables -> estimateBytes(tables.batch());
             case StoreBatch.Objects objects -> estimateBytes(objects.batch());
+            case StoreBatch.DeliveryStreams deliveryStreams -> estimateBytes(deliveryStreams.batch());
             // Two range tombstones and an index entry, each under two short keys at most.
             case StoreBatch.StreamTrim trim -> 3 * (OP_OVERHEAD_BYTES + 2L * RecordKeys.STREAM_RECORD_KEY_LENGTH);
         };
@@ -398,6 +400,26 @@ final class GroupCommitWriter {
                         case MetricBatch.PutPoint put -> RecordKeys.POINT_KEY_LENGTH + put.value().length;
                         case MetricBatch.DeletePointsBefore delete -> 2L * RecordKeys.POINT_KEY_LENGTH;
                         case MetricBatch.DeleteSeriesPoints delete -> 2L * Long.BYTES;
+                    };
+        }
+        return bytes;
+    }
+
+    private static long estimateBytes(DeliveryStreamBatch batch) {
+        long bytes = 0;
+        for (DeliveryStreamBatch.Op op : batch.ops()) {
+            // A key's UTF-8 takes at most three bytes per UTF-16 unit; a range deletion holds two keys.
+            bytes += OP_OVERHEAD_BYTES
+                    + switch (op) {
+                        case DeliveryStreamBatch.PutResource put ->
+                            3L * put.key().length() + put.value().length;
+                        case DeliveryStreamBatch.DeleteResource delete ->
+                            3L * delete.key().length();
+                        case DeliveryStreamBatch.DeleteResourcePrefix delete ->
+                            6L * delete.prefix().length();
+                        case DeliveryStreamBatch.PutRecord put -> RecordKeys.MESSAGE_KEY_LENGTH + put.value().length;
+                        case DeliveryStreamBatch.DeleteRecordsBefore delete -> 2L * RecordKeys.MESSAGE_KEY_LENGTH;
+                        case DeliveryStreamBatch.DeleteStreamRecords delete -> 2L * Long.BYTES;
                     };
         }
         return bytes;

@@ -34,6 +34,9 @@ import java.nio.charset.CodingErrorAction;
  *       its period, then 8 of its time with the sign bit flipped, so that negative times sort before positive ones.
  *       A (series, period) is one range, up to the next period ({@link #pointsEnd}), and a series one range, up to the
  *       next series id ({@link #seriesEnd}).
+ *   <li>Firehose's resources: the key's UTF-8 bytes, as SNS's. A buffered record is 8 big-endian bytes of its stream id
+ *       followed by 8 of its sequence, as an SQS message; a stream's records are one range, up to the next stream id
+ *       ({@link #firehoseRecordsEnd}).
  * </ul>
  *
  * <p>Big-endian bytes sort like the numbers they encode as long as the numbers are non-negative, which is why {@link
@@ -357,6 +360,26 @@ final class RecordKeys {
     /** The time of a point's key. */
     static long pointTimeOf(byte[] key) {
         return readLong(key, Long.BYTES + Integer.BYTES) ^ Long.MIN_VALUE;
+    }
+
+    /** A Firehose record's key: the stream id, then the sequence, both big-endian and non-negative. */
+    static byte[] firehoseRecordKey(long streamId, long sequence) {
+        return messageKey(streamId, sequence);
+    }
+
+    /** The first key of a Firehose stream's records, inclusive. */
+    static byte[] firehoseRecordsStart(long streamId) {
+        return queueKey(streamId);
+    }
+
+    /** The key just past a Firehose stream's records, exclusive; {@link Long#MAX_VALUE} wraps as in messagesEnd. */
+    static byte[] firehoseRecordsEnd(long streamId) {
+        return queueKey(streamId + 1);
+    }
+
+    /** The sequence of a Firehose record's key. */
+    static long firehoseSequenceOf(byte[] key) {
+        return readLong(key, Long.BYTES);
     }
 
     private static void writeInt(byte[] target, int offset, int value) {

@@ -3,6 +3,7 @@ package dev.wharf.storage.rocksdb;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import dev.wharf.storage.DeliveryStore;
+import dev.wharf.storage.DeliveryStreamStore;
 import dev.wharf.storage.DurabilityMode;
 import dev.wharf.storage.MessageArchiveStore;
 import dev.wharf.storage.MetricStore;
@@ -76,6 +77,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code s3-objects} and {@code s3-blobs}: S3's records, keyed by their UTF-8 keys, and the length of each
  *       committed blob, keyed by its id; the blobs themselves are files under the data directory's {@code s3} folder
  *       (see {@link RocksDbObjectStore}).
+ *   <li>{@code firehose-resources} and {@code firehose-records}: Firehose's resources, keyed by their UTF-8 keys, and
+ *       the records buffered for delivery, keyed by stream id and sequence (see {@link RocksDbDeliveryStreamStore}).
  * </ul>
  *
  * <p>A data directory written before a family existed opens as it is: RocksDB creates the missing families at open.
@@ -136,6 +139,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private static final byte[] DYNAMODB_ITEMS = "dynamodb-items".getBytes(US_ASCII);
     private static final byte[] S3_OBJECTS = "s3-objects".getBytes(US_ASCII);
     private static final byte[] S3_BLOBS = "s3-blobs".getBytes(US_ASCII);
+    private static final byte[] FIREHOSE_RESOURCES = "firehose-resources".getBytes(US_ASCII);
+    private static final byte[] FIREHOSE_RECORDS = "firehose-records".getBytes(US_ASCII);
 
     /**
      * Every column family; the SNS, then the Kinesis, then the CloudWatch families came later. Those read at start are
@@ -158,7 +163,9 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             DYNAMODB_TABLES,
             DYNAMODB_ITEMS,
             S3_OBJECTS,
-            S3_BLOBS);
+            S3_BLOBS,
+            FIREHOSE_RESOURCES,
+            FIREHOSE_RECORDS);
 
     /**
      * The families that are only ever read by seeks and range scans, never by a point lookup of a key that may be
@@ -172,7 +179,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     /**
      * The families made by their store's first write rather than at open, and opened afterwards only where they
      * exist ({@link OnDemandFamilies}): SNS's archive, Kinesis's three and DynamoDB's two, services that most servers
-     * never use, or not from the start; S3's two likewise. Each open family costs resident memory (its memtable, its table readers): the
+     * never use, or not from the start; S3's two and Firehose's two likewise. Each open family costs resident memory (its memtable, its table readers): the
      * two DynamoDB ones added about 0.6 MB to an idle server. The queues' and SNS's other families are read at start;
      * CloudWatch's receive the server's own metrics within a minute.
      */
@@ -184,7 +191,9 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             "dynamodb-tables",
             "dynamodb-items",
             "s3-objects",
-            "s3-blobs");
+            "s3-blobs",
+            "firehose-resources",
+            "firehose-records");
 
     private static final Logger log = LoggerFactory.getLogger(RocksDbStorageEngine.class);
 
@@ -205,6 +214,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private final RocksDbMetricStore metrics;
     private final RocksDbTableStore tables;
     private final RocksDbObjectStore objects;
+    private final RocksDbDeliveryStreamStore deliveryStreams;
 
     /** Closed before the database; on-demand families are added when they are made. Guarded by {@link #made}. */
     private final List<ColumnFamilyHandle> handles;
@@ -268,6 +278,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         this.metrics = new RocksDbMetricStore(this, family("cloudwatch-resources"), family("cloudwatch-points"));
         this.tables = new RocksDbTableStore(this, "dynamodb-tables", "dynamodb-items");
         this.objects = new RocksDbObjectStore(this, lock.directory(), mode, "s3-objects", "s3-blobs");
+        this.deliveryStreams = new RocksDbDeliveryStreamStore(this, "firehose-resources", "firehose-records");
         // Never synced by the write itself: in the sync mode the writer syncs the write-ahead log after each group's
         // write, so that the fsync is timed apart from the write (see writeGroup).
         this.writeOptions = track(options, new WriteOptions().setSync(false));
@@ -527,6 +538,11 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     @Override
     public ObjectStore objects() {
         return objects;
+    }
+
+    @Override
+    public DeliveryStreamStore deliveryStreams() {
+        return deliveryStreams;
     }
 
     /** The object store with its package's own {@link RocksDbObjectStore#submit}, for tests. */
@@ -905,6 +921,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                     case StoreBatch.Metrics metricBatch -> metrics.apply(write, metricBatch.batch());
                     case StoreBatch.Tables tableBatch -> tables.apply(write, tableBatch.batch());
                     case StoreBatch.Objects objectBatch -> objects.apply(write, objectBatch);
+                    case StoreBatch.DeliveryStreams deliveryStreamBatch ->
+                        deliveryStreams.apply(write, deliveryStreamBatch.batch());
                     case StoreBatch.StreamTrim trim -> {
                         if (trim.splitBelow() != null && write.count() > 0) {
                             // The trim reads the chunk it splits from the database: what the group holds so far goes

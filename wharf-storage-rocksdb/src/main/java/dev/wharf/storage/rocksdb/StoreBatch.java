@@ -3,6 +3,7 @@ package dev.wharf.storage.rocksdb;
 import dev.wharf.storage.ArchiveBatch;
 import dev.wharf.storage.BlobId;
 import dev.wharf.storage.DeliveryBatch;
+import dev.wharf.storage.DeliveryStreamBatch;
 import dev.wharf.storage.MetricBatch;
 import dev.wharf.storage.ObjectBatch;
 import dev.wharf.storage.QueueBatch;
@@ -57,4 +58,6 @@ sealed interface StoreBatch {
 
     /** An object store's batch, with the length of each blob it adds, for the blob's record. */
     record Objects(ObjectBatch batch, Map<BlobId, Long> lengths) implements StoreBatch {}
+
+    record DeliveryStreams(DeliveryStreamBatch batch) implements StoreBatch {}
 }
