@@ -3,6 +3,7 @@ package dev.wharf.storage.rocksdb;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.wharf.storage.DeliveryBatch;
+import dev.wharf.storage.DeliveryStreamBatch;
 import dev.wharf.storage.DurabilityMode;
 import dev.wharf.storage.MetricBatch;
 import dev.wharf.storage.ObjectBatch;
@@ -20,9 +21,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child process of {@link RocksDbCrashTest}: submits commit {@code n} to the queue, topic, delivery, metric, table or
- * object store in turn ({@code n % 6}), from one thread so that the submit order is known, keeping up to {@link
- * #WINDOW} commits in flight so that the writer groups commits of all six stores; prints {@code ack <n>} once a commit's wait has returned,
+ * A child process of {@link RocksDbCrashTest}: submits commit {@code n} to the queue, topic, delivery, metric, table,
+ * object or delivery stream store in turn ({@code n % 7}), from one thread so that the submit order is known, keeping up to {@link
+ * #WINDOW} commits in flight so that the writer groups commits of all seven stores; prints {@code ack <n>} once a commit's wait has returned,
  * until it is killed.
  *
  * <p>Arguments: the data directory and the first commit number. It stops by itself after {@link #MAX_RUN_SECONDS}.
@@ -33,6 +34,7 @@ final class RocksDbMixedCrashWriter {
     private static final long SERIES_ID = 5;
     private static final int PERIOD_SECONDS = 60;
     private static final long TABLE_ID = 9;
+    private static final long FIREHOSE_STREAM_ID = 11;
     private static final String TOPIC_PREFIX = "mixed/";
     private static final int WINDOW = 64;
     private static final long MAX_RUN_SECONDS = 120;
@@ -63,7 +65,7 @@ final class RocksDbMixedCrashWriter {
 
     private static PendingCommit submit(RocksDbStorageEngine engine, long number) {
         byte[] value = value(number);
-        return switch ((int) (number % 6)) {
+        return switch ((int) (number % 7)) {
             case 0 -> engine.queues().submit(new QueueBatch().putIndex(QUEUE_ID, number, value));
             case 1 -> engine.topics().submit(new TopicBatch().put(topicKey(number), value));
             case 2 ->
@@ -76,7 +78,13 @@ final class RocksDbMixedCrashWriter {
                         .submit(new TableBatch()
                                 .putItem(TABLE_ID, 0, itemKey(number), new byte[0], value)
                                 .putItem(TABLE_ID, 1, new byte[] {1}, itemKey(number), value));
-            default -> engine.objectStore().submit(new ObjectBatch().put(topicKey(number), value));
+            case 5 -> engine.objectStore().submit(new ObjectBatch().put(topicKey(number), value));
+            default ->
+                // A buffered record and a resource beside it, which must survive together.
+                engine.deliveryStreams()
+                        .submit(new DeliveryStreamBatch()
+                                .putRecord(FIREHOSE_STREAM_ID, number, value)
+                                .putResource(topicKey(number), value));
         };
     }
 
@@ -103,6 +111,13 @@ final class RocksDbMixedCrashWriter {
         });
         engine.objects().scan(TOPIC_PREFIX, "", (key, value) -> {
             add(stored, Long.parseLong(key.substring(TOPIC_PREFIX.length())), value);
+            return true;
+        });
+        engine.deliveryStreams().scanRecords(FIREHOSE_STREAM_ID, 0, (number, value) -> {
+            add(stored, number, value);
+            if (!Arrays.equals(engine.deliveryStreams().readResource(topicKey(number)), value)) {
+                throw new AssertionError("the delivery stream commit " + number + " is stored without its resource");
+            }
             return true;
         });
         engine.tables().scanItems(TABLE_ID, 0, 0, 1, null, (partition, sort, value) -> {
