@@ -4,11 +4,11 @@ package dev.wharf.storage;
  * One opened backend: the stores of every service, over one durable medium.
  *
  * <p>Its stores share one commit order: {@link QueueStore#submit}, {@link TopicStore#submit}, {@link
- * DeliveryStore#submit}, {@link MessageArchiveStore#submit}, {@link StreamStore#submit}, {@link MetricStore#submit}, {@link
- * TableStore#submit} and {@link ObjectStore#commit} and {@link DeliveryStreamStore#submit} all queue behind every batch submitted before them to any of the stores, and what survives a crash is a prefix of
- * that one order. So a service that changes records in two stores (SNS delivering to an SQS queue,
- * then deleting its delivery record) may submit the second change after the first and rely on the second never being
- * durable without the first.
+ * DeliveryStore#submit}, {@link MessageArchiveStore#submit}, {@link StreamStore#submit}, {@link MetricStore#submit},
+ * {@link TableStore#submit}, {@link ObjectStore#commit} and {@link DeliveryStreamStore#submit} all queue behind every
+ * batch submitted before them to any of the stores, and what survives a crash is a prefix of that one order. So a
+ * service that changes records in two stores (SNS delivering to an SQS queue, then deleting its delivery record) may
+ * submit the second change after the first and rely on the second never being durable without the first.
  *
  * <p>It is opened once per process and closed at shutdown; {@link #close()} flushes what is buffered and releases the
  * data directory's lock. After it, every store's methods throw {@link IllegalStateException}, except the submit of an
