@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * request to a blob and from blobs to the response, never whole on the heap. Thread-safe: the read-modify-write of a
  * record holds its key's lock ({@link KeyLocks}), never while a body streams.
  */
-public final class S3Engine {
+public final class S3Engine implements dev.wharf.s3.api.ObjectWritePort {
 
     private final Buckets buckets;
     private final ObjectReads reads;
@@ -72,6 +72,35 @@ public final class S3Engine {
             long length,
             Supplier<Map<String, String>> checksums) {
         return writes.put(context, request, body, length, checksums);
+    }
+
+    @Override
+    public String write(ObjectWrite write, InputStream body) {
+        ObjectShapes.PutObjectRequest request = new ObjectShapes.PutObjectRequest(
+                write.bucket(),
+                write.key(),
+                null,
+                null,
+                write.contentType(),
+                write.contentEncoding(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        // The writer is a service of this server, not a client: it has no access key, and names itself by account.
+        S3Context context = new S3Context(write.accountId(), write.accountId(), write.region());
+        return putObject(context, request, body, -1, Map::of).eTag();
     }
 
     /** GetObject, or HeadObject when {@code head}: the answer's headers and, for GET, its body to stream. */

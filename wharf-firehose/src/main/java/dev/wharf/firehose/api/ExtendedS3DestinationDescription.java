@@ -1,0 +1,21 @@
+package dev.wharf.firehose.api;
+
+import org.jspecify.annotations.Nullable;
+
+/** Part of Firehose's ExtendedS3DestinationDescription shape, as the model names its members. */
+public record ExtendedS3DestinationDescription(
+        @Nullable String roleARN,
+        @Nullable String bucketARN,
+        @Nullable String prefix,
+        @Nullable String errorOutputPrefix,
+        @Nullable BufferingHints bufferingHints,
+        @Nullable String compressionFormat,
+        @Nullable EncryptionConfiguration encryptionConfiguration,
+        @Nullable CloudWatchLoggingOptions cloudWatchLoggingOptions,
+        @Nullable ProcessingConfiguration processingConfiguration,
+        @Nullable String s3BackupMode,
+        @Nullable S3DestinationDescription s3BackupDescription,
+        @Nullable DataFormatConversionConfiguration dataFormatConversionConfiguration,
+        @Nullable DynamicPartitioningConfiguration dynamicPartitioningConfiguration,
+        @Nullable String fileExtension,
+        @Nullable String customTimeZone) {}

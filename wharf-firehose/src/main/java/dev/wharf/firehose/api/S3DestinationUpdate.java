@@ -1,0 +1,14 @@
+package dev.wharf.firehose.api;
+
+import org.jspecify.annotations.Nullable;
+
+/** Part of Firehose's S3DestinationUpdate shape, as the model names its members. */
+public record S3DestinationUpdate(
+        @Nullable String roleARN,
+        @Nullable String bucketARN,
+        @Nullable String prefix,
+        @Nullable String errorOutputPrefix,
+        @Nullable BufferingHints bufferingHints,
+        @Nullable String compressionFormat,
+        @Nullable EncryptionConfiguration encryptionConfiguration,
+        @Nullable CloudWatchLoggingOptions cloudWatchLoggingOptions) {}

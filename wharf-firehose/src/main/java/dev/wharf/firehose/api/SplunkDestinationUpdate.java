@@ -1,0 +1,17 @@
+package dev.wharf.firehose.api;
+
+import org.jspecify.annotations.Nullable;
+
+/** Part of Firehose's SplunkDestinationUpdate shape, as the model names its members. */
+public record SplunkDestinationUpdate(
+        @Nullable String hECEndpoint,
+        @Nullable String hECEndpointType,
+        @Nullable String hECToken,
+        @Nullable Integer hECAcknowledgmentTimeoutInSeconds,
+        @Nullable SplunkRetryOptions retryOptions,
+        @Nullable String s3BackupMode,
+        @Nullable S3DestinationUpdate s3Update,
+        @Nullable ProcessingConfiguration processingConfiguration,
+        @Nullable CloudWatchLoggingOptions cloudWatchLoggingOptions,
+        @Nullable SplunkBufferingHints bufferingHints,
+        @Nullable SecretsManagerConfiguration secretsManagerConfiguration) {}

@@ -1,0 +1,8 @@
+package dev.wharf.firehose.api;
+
+import org.jspecify.annotations.Nullable;
+
+/** The input of StartDeliveryStreamEncryption. */
+public record StartDeliveryStreamEncryptionRequest(
+        @Nullable String deliveryStreamName,
+        @Nullable DeliveryStreamEncryptionConfigurationInput deliveryStreamEncryptionConfigurationInput) {}

@@ -1,0 +1,4 @@
+package dev.wharf.firehose.api;
+
+/** The output of TagDeliveryStream. */
+public record TagDeliveryStreamResponse() {}

@@ -1,0 +1,4 @@
+package dev.wharf.firehose.api;
+
+/** The output of UntagDeliveryStream. */
+public record UntagDeliveryStreamResponse() {}

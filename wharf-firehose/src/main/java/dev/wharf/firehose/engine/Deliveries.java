@@ -1,0 +1,317 @@
+package dev.wharf.firehose.engine;
+
+import dev.wharf.s3.api.ObjectWritePort;
+import dev.wharf.storage.DeliveryStreamBatch;
+import dev.wharf.storage.DeliveryStreamStore;
+import dev.wharf.storage.PendingCommit;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buffers the records put to delivery streams and delivers them, as Firehose does: a stream's buffer is delivered
+ * when its data reach the destination's {@code SizeInMBs} or {@code IntervalInSeconds} have passed since its oldest
+ * record, whichever comes first.
+ *
+ * <p>Records are durable in the store before PutRecord answers, and wait there. A delivery reads them from the
+ * destination's cursor as it writes the object, then advances the cursor and deletes them in one batch; a kill
+ * between the two redelivers the object (at least once, as Firehose promises) and never loses a record. A failed
+ * delivery is tried again every {@link FirehoseConfig#retryInterval()} until the oldest record has waited {@link
+ * FirehoseConfig#retryDuration()}; then those records are dropped, as Firehose drops them.
+ *
+ * <p>Deliveries run on the given executor, at most one per stream; {@link #runDue()} starts those that are due by the
+ * clock. Thread-safe.
+ */
+final class Deliveries {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+
+    private final DeliveryStreamStore store;
+    private final ObjectWritePort objects;
+    private final Clock clock;
+    private final FirehoseConfig config;
+    private final Executor executor;
+    private final RandomGenerator random;
+    private final Runnable wake;
+    private final String region;
+    private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
+
+    /**
+     * @param wake called when a stream's due time may have come nearer, so that whatever runs {@link #runDue()} looks
+     *     again
+     */
+    Deliveries(
+            DeliveryStreamStore store,
+            ObjectWritePort objects,
+            Clock clock,
+            FirehoseConfig config,
+            Executor executor,
+            RandomGenerator random,
+            String region,
+            Runnable wake) {
+        this.region = region;
+        this.store = store;
+        this.objects = objects;
+        this.clock = clock;
+        this.config = config;
+        this.executor = executor;
+        this.random = random;
+        this.wake = wake;
+    }
+
+    /** Indexes a stream's waiting records, reading them from its cursor: at start, or for a new stream. */
+    Lane open(FirehoseRecords.StoredStream stream) {
+        byte[] stored = store.readResource(FirehoseRecords.cursorKey(stream.id()));
+        long cursor = stored == null
+                ? 0
+                : FirehoseRecords.decode(stored, FirehoseRecords.Cursor.class).next();
+        Lane lane = new Lane(stream, cursor, cursor);
+        store.scanRecords(stream.id(), cursor, (sequence, value) -> {
+            if (lane.bufferedCount == 0) {
+                lane.oldestMillis = FirehoseRecords.arrivalOf(value);
+            }
+            lane.bufferedCount++;
+            lane.bufferedBytes += FirehoseRecords.sizeOf(value);
+            lane.nextSequence = sequence + 1;
+            return true;
+        });
+        lanes.put(stream.id(), lane);
+        return lane;
+    }
+
+    /** The lane of a stream, or null once it is removed. */
+    @Nullable
+    Lane lane(long streamId) {
+        return lanes.get(streamId);
+    }
+
+    /** Asks whatever runs {@link #runDue()} to look again, since a stream's due time may have changed. */
+    void runDueSoon() {
+        wake.run();
+    }
+
+    /** Forgets a deleted stream: a delivery still running for it commits nothing. */
+    void remove(long streamId) {
+        Lane lane = lanes.remove(streamId);
+        if (lane != null) {
+            lane.lock.lock();
+            try {
+                lane.removed = true;
+            } finally {
+                lane.lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Accepts records into a stream's buffer, durably: the store holds them when this returns.
+     *
+     * @return the sequence of the first record; the others follow it
+     */
+    long put(Lane lane, List<byte[]> data) {
+        long now = clock.millis();
+        long first;
+        PendingCommit pending;
+        lane.lock.lock();
+        try {
+            first = lane.nextSequence;
+            DeliveryStreamBatch batch = new DeliveryStreamBatch();
+            long bytes = 0;
+            for (int i = 0; i < data.size(); i++) {
+                batch.putRecord(lane.streamId, first + i, FirehoseRecords.record(now, data.get(i)));
+                bytes += data.get(i).length;
+            }
+            // Submitted under the lock, so that the store's commit order is the sequences' order.
+            pending = store.submit(batch);
+            lane.nextSequence = first + data.size();
+            if (lane.bufferedCount == 0) {
+                lane.oldestMillis = now;
+            }
+            lane.bufferedCount += data.size();
+            lane.bufferedBytes += bytes;
+        } finally {
+            lane.lock.unlock();
+        }
+        pending.await();
+        wake.run();
+        return first;
+    }
+
+    /**
+     * What one {@link #runDue()} did.
+     *
+     * @param started the deliveries it started
+     * @param nextMillis the earliest time, in epoch millis, at which a stream not started falls due; {@link
+     *     Long#MAX_VALUE} when none waits
+     */
+    record Round(int started, long nextMillis) {}
+
+    /** Starts the delivery of every stream that is due by the clock and has none running. */
+    Round runDue() {
+        long now = clock.millis();
+        long next = Long.MAX_VALUE;
+        int started = 0;
+        for (Lane lane : lanes.values()) {
+            boolean start = false;
+            lane.lock.lock();
+            try {
+                if (!lane.delivering) {
+                    long due = lane.dueMillis();
+                    if (due <= now) {
+                        lane.delivering = true;
+                        start = true;
+                    } else {
+                        next = Math.min(next, due);
+                    }
+                }
+            } finally {
+                lane.lock.unlock();
+            }
+            if (start) {
+                started++;
+                executor.execute(() -> deliver(lane));
+            }
+        }
+        return new Round(started, next);
+    }
+
+    /** Delivers one object from a stream's buffer, then settles the lane; runs on the executor. */
+    private void deliver(Lane lane) {
+        long from;
+        long end;
+        long oldest;
+        FirehoseRecords.StoredStream stream;
+        lane.lock.lock();
+        try {
+            from = lane.cursor;
+            end = lane.nextSequence;
+            oldest = lane.oldestMillis;
+            stream = lane.stream;
+        } finally {
+            lane.lock.unlock();
+        }
+        try {
+            ObjectBody written = write(stream, from, end, oldest);
+            settle(lane, written.lastSequence(), written.bytes(), written.count(), null);
+        } catch (RuntimeException e) {
+            failed(lane, stream, from, end, oldest, e);
+        } catch (Error e) {
+            lane.lock.lock();
+            try {
+                lane.delivering = false;
+            } finally {
+                lane.lock.unlock();
+            }
+            throw e;
+        } finally {
+            wake.run();
+        }
+    }
+
+    private ObjectBody write(FirehoseRecords.StoredStream stream, long from, long end, long oldest) {
+        String extension = Prefixes.extension(stream.destination());
+        String key = Prefixes.objectKey(
+                stream.destination(), stream.name(), stream.version(), Instant.ofEpochMilli(oldest), extension, random);
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        String compression = String.valueOf(stream.destination().compressionFormat());
+        ObjectBody body = new ObjectBody(
+                store,
+                stream.id(),
+                from,
+                end,
+                S3Destinations.sizeBytes(stream.destination()),
+                compression,
+                name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name);
+        objects.write(
+                new ObjectWritePort.ObjectWrite(
+                        stream.accountId(),
+                        region,
+                        S3Destinations.bucketOf(stream.destination()),
+                        key,
+                        "application/octet-stream",
+                        null),
+                body);
+        return body;
+    }
+
+    private void failed(
+            Lane lane, FirehoseRecords.StoredStream stream, long from, long end, long oldest, Exception cause) {
+        long now = clock.millis();
+        if (oldest + config.retryDuration().toMillis() <= now) {
+            LOG.warn(
+                    "Firehose stream {} dropped the records it could not deliver to {} for {}: {}",
+                    stream.name(),
+                    stream.destination().bucketARN(),
+                    config.retryDuration(),
+                    cause.getMessage());
+            long[] dropped = {-1, 0, 0};
+            store.scanRecords(stream.id(), from, (sequence, value) -> {
+                if (sequence >= end
+                        || FirehoseRecords.arrivalOf(value)
+                                        + config.retryDuration().toMillis()
+                                > now) {
+                    return false;
+                }
+                dropped[0] = sequence;
+                dropped[1] += FirehoseRecords.sizeOf(value);
+                dropped[2]++;
+                return true;
+            });
+            settle(lane, dropped[0], dropped[1], (int) dropped[2], null);
+            return;
+        }
+        LOG.debug("Firehose stream {} failed a delivery, to retry: {}", stream.name(), cause.getMessage());
+        settle(lane, -1, 0, 0, now + config.retryInterval().toMillis());
+    }
+
+    /**
+     * Advances a lane past what a delivery took, durably, and ends the delivery.
+     *
+     * @param last the last sequence delivered (or dropped), -1 for none
+     * @param retryAt when to try again after a failure, or null after a success
+     */
+    private void settle(Lane lane, long last, long bytes, int count, @Nullable Long retryAt) {
+        if (last >= 0) {
+            boolean removed;
+            lane.lock.lock();
+            try {
+                removed = lane.removed;
+            } finally {
+                lane.lock.unlock();
+            }
+            if (!removed) {
+                store.commit(new DeliveryStreamBatch()
+                        .putResource(
+                                FirehoseRecords.cursorKey(lane.streamId),
+                                FirehoseRecords.encode(new FirehoseRecords.Cursor(last + 1)))
+                        .deleteRecordsBefore(lane.streamId, last + 1));
+            }
+        }
+        lane.lock.lock();
+        try {
+            if (last >= 0) {
+                lane.cursor = last + 1;
+                lane.bufferedBytes -= bytes;
+                lane.bufferedCount -= count;
+                lane.oldestMillis = 0;
+                if (lane.bufferedCount > 0 && !lane.removed) {
+                    store.scanRecords(lane.streamId, lane.cursor, (sequence, value) -> {
+                        lane.oldestMillis = FirehoseRecords.arrivalOf(value);
+                        return false;
+                    });
+                }
+            }
+            lane.retryAtMillis = retryAt == null ? 0 : retryAt;
+            lane.delivering = false;
+        } finally {
+            lane.lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package dev.wharf.firehose.engine;
+
+import dev.wharf.common.MemberConstraints;
+import dev.wharf.firehose.api.BufferingHints;
+import dev.wharf.firehose.api.CloudWatchLoggingOptions;
+import dev.wharf.firehose.api.EncryptionConfiguration;
+import dev.wharf.firehose.api.ExtendedS3DestinationConfiguration;
+import dev.wharf.firehose.api.ExtendedS3DestinationDescription;
+import dev.wharf.firehose.api.ExtendedS3DestinationUpdate;
+import dev.wharf.firehose.api.FirehoseError;
+import dev.wharf.firehose.api.FirehoseLimits;
+import dev.wharf.firehose.api.S3DestinationConfiguration;
+import dev.wharf.firehose.api.S3DestinationDescription;
+import dev.wharf.firehose.api.S3DestinationUpdate;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules of S3 and Extended S3 destinations: their members' constraints, the defaults that DescribeDeliveryStream
+ * shows, and how UpdateDestination merges an update into them. An S3 destination is held as an Extended S3 one without
+ * the extended members, as AWS describes both alike.
+ */
+final class S3Destinations {
+
+    static final List<String> COMPRESSIONS = List.of("UNCOMPRESSED", "GZIP", "ZIP", "Snappy", "HADOOP_SNAPPY");
+    private static final List<String> BACKUP_MODES = List.of("Disabled", "Enabled");
+    private static final Pattern BUCKET_ARN = Pattern.compile("arn:.*:s3:::[\\w\\.\\-]{1,255}");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:.*:iam::\\d{12}:role/[a-zA-Z_0-9+=,.@\\-_/]+");
+    private static final Pattern ANY = Pattern.compile(".*");
+
+    private S3Destinations() {}
+
+    /** An Extended S3 destination as CreateDeliveryStream gives it, checked and with AWS's defaults filled in. */
+    static ExtendedS3DestinationConfiguration created(String member, ExtendedS3DestinationConfiguration given) {
+        MemberConstraints check = MemberConstraints.check()
+                .notNull(member + ".roleARN", given.roleARN())
+                .notNull(member + ".bucketARN", given.bucketARN());
+        common(
+                check,
+                member,
+                given.roleARN(),
+                given.bucketARN(),
+                given.prefix(),
+                given.errorOutputPrefix(),
+                given.bufferingHints(),
+                given.compressionFormat());
+        check.oneOf(member + ".s3BackupMode", given.s3BackupMode(), BACKUP_MODES);
+        check.validate(FirehoseError.Validation);
+        unsupported(given);
+        ExtendedS3DestinationConfiguration filled = new ExtendedS3DestinationConfiguration(
+                given.roleARN(),
+                given.bucketARN(),
+                given.prefix(),
+                given.errorOutputPrefix(),
+                hints(given.bufferingHints()),
+                given.compressionFormat() == null ? "UNCOMPRESSED" : given.compressionFormat(),
+                encryption(given.encryptionConfiguration()),
+                logging(given.cloudWatchLoggingOptions()),
+                given.processingConfiguration(),
+                given.s3BackupMode() == null ? "Disabled" : given.s3BackupMode(),
+                given.s3BackupConfiguration(),
+                given.dataFormatConversionConfiguration(),
+                given.dynamicPartitioningConfiguration(),
+                given.fileExtension(),
+                given.customTimeZone());
+        Prefixes.check(filled);
+        return filled;
+    }
+
+    /** An S3 destination as CreateDeliveryStream gives it, checked and held as an Extended S3 one. */
+    static ExtendedS3DestinationConfiguration created(String member, S3DestinationConfiguration given) {
+        return created(
+                member,
+                new ExtendedS3DestinationConfiguration(
+                        given.roleARN(),
+                        given.bucketARN(),
+                        given.prefix(),
+                        given.errorOutputPrefix(),
+                        given.bufferingHints(),
+                        given.compressionFormat(),
+                        given.encryptionConfiguration(),
+                        given.cloudWatchLoggingOptions(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+    }
+
+    /** The destination with an Extended S3 update applied: members the update names replace those it held. */
+    static ExtendedS3DestinationConfiguration updated(
+            ExtendedS3DestinationConfiguration held, ExtendedS3DestinationUpdate update) {
+        ExtendedS3DestinationConfiguration next = new ExtendedS3DestinationConfiguration(
+                or(update.roleARN(), held.roleARN()),
+                or(update.bucketARN(), held.bucketARN()),
+                or(update.prefix(), held.prefix()),
+                or(update.errorOutputPrefix(), held.errorOutputPrefix()),
+                update.bufferingHints() == null ? held.bufferingHints() : merged(held, update.bufferingHints()),
+                or(update.compressionFormat(), held.compressionFormat()),
+                or(update.encryptionConfiguration(), held.encryptionConfiguration()),
+                or(update.cloudWatchLoggingOptions(), held.cloudWatchLoggingOptions()),
+                or(update.processingConfiguration(), held.processingConfiguration()),
+                or(update.s3BackupMode(), held.s3BackupMode()),
+                held.s3BackupConfiguration(),
+                or(update.dataFormatConversionConfiguration(), held.dataFormatConversionConfiguration()),
+                or(update.dynamicPartitioningConfiguration(), held.dynamicPartitioningConfiguration()),
+                or(update.fileExtension(), held.fileExtension()),
+                or(update.customTimeZone(), held.customTimeZone()));
+        return created("extendedS3DestinationUpdate", next);
+    }
+
+    /** The destination with an S3 update applied. */
+    static ExtendedS3DestinationConfiguration updated(
+            ExtendedS3DestinationConfiguration held, S3DestinationUpdate update) {
+        return updated(
+                held,
+                new ExtendedS3DestinationUpdate(
+                        update.roleARN(),
+                        update.bucketARN(),
+                        update.prefix(),
+                        update.errorOutputPrefix(),
+                        update.bufferingHints(),
+                        update.compressionFormat(),
+                        update.encryptionConfiguration(),
+                        update.cloudWatchLoggingOptions(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+    }
+
+    static S3DestinationDescription describeS3(ExtendedS3DestinationConfiguration held) {
+        return new S3DestinationDescription(
+                held.roleARN(),
+                held.bucketARN(),
+                held.prefix() == null ? "" : held.prefix(),
+                held.errorOutputPrefix(),
+                held.bufferingHints(),
+                held.compressionFormat(),
+                held.encryptionConfiguration(),
+                held.cloudWatchLoggingOptions());
+    }
+
+    static ExtendedS3DestinationDescription describeExtended(ExtendedS3DestinationConfiguration held) {
+        return new ExtendedS3DestinationDescription(
+                held.roleARN(),
+                held.bucketARN(),
+                held.prefix() == null ? "" : held.prefix(),
+                held.errorOutputPrefix(),
+                held.bufferingHints(),
+                held.compressionFormat(),
+                held.encryptionConfiguration(),
+                held.cloudWatchLoggingOptions(),
+                held.processingConfiguration(),
+                held.s3BackupMode(),
+                null,
+                held.dataFormatConversionConfiguration(),
+                held.dynamicPartitioningConfiguration(),
+                held.fileExtension(),
+                held.customTimeZone());
+    }
+
+    /** The bucket's name from its ARN ({@code arn:aws:s3:::name}). */
+    static String bucketOf(ExtendedS3DestinationConfiguration held) {
+        String arn = String.valueOf(held.bucketARN());
+        return arn.substring(arn.indexOf(":::") + 3);
+    }
+
+    /** The buffer's size hint in bytes. */
+    static long sizeBytes(ExtendedS3DestinationConfiguration held) {
+        BufferingHints hints = hints(held.bufferingHints());
+        return (long) java.util.Objects.requireNonNull(hints.sizeInMBs()) * 1024 * 1024;
+    }
+
+    /** The buffer's interval hint in milliseconds. */
+    static long intervalMillis(ExtendedS3DestinationConfiguration held) {
+        BufferingHints hints = hints(held.bufferingHints());
+        return java.util.Objects.requireNonNull(hints.intervalInSeconds()) * 1000L;
+    }
+
+    private static void common(
+            MemberConstraints check,
+            String member,
+            @Nullable String role,
+            @Nullable String bucket,
+            @Nullable String prefix,
+            @Nullable String errorPrefix,
+            @Nullable BufferingHints hints,
+            @Nullable String compression) {
+        check.length(member + ".roleARN", role, 1, 512, false)
+                .pattern(member + ".roleARN", role, ROLE_ARN, false)
+                .length(member + ".bucketARN", bucket, 1, 2048, false)
+                .pattern(member + ".bucketARN", bucket, BUCKET_ARN, false)
+                .length(member + ".prefix", prefix, 0, 1024, false)
+                .pattern(member + ".prefix", prefix, ANY, false)
+                .length(member + ".errorOutputPrefix", errorPrefix, 0, 1024, false)
+                .pattern(member + ".errorOutputPrefix", errorPrefix, ANY, false)
+                .oneOf(member + ".compressionFormat", compression, COMPRESSIONS);
+        if (hints != null) {
+            check.range(
+                            member + ".bufferingHints.sizeInMBs",
+                            hints.sizeInMBs(),
+                            FirehoseLimits.BUFFER_SIZE_MIN_MB,
+                            FirehoseLimits.BUFFER_SIZE_MAX_MB)
+                    .range(
+                            member + ".bufferingHints.intervalInSeconds",
+                            hints.intervalInSeconds(),
+                            0,
+                            FirehoseLimits.BUFFER_INTERVAL_MAX_SECONDS);
+        }
+    }
+
+    /** Refuses the members whose delivery Wharf does not do yet, rather than accept and ignore them. */
+    private static void unsupported(ExtendedS3DestinationConfiguration given) {
+        if (given.processingConfiguration() != null
+                && Boolean.TRUE.equals(given.processingConfiguration().enabled())) {
+            throw FirehoseError.InvalidArgument.with(
+                    "Wharf does not run data transformation (ProcessingConfiguration) yet.");
+        }
+        if (given.dataFormatConversionConfiguration() != null
+                && !Boolean.FALSE.equals(
+                        given.dataFormatConversionConfiguration().enabled())) {
+            throw FirehoseError.InvalidArgument.with(
+                    "Wharf does not convert record formats (DataFormatConversionConfiguration) yet.");
+        }
+        if (given.dynamicPartitioningConfiguration() != null
+                && Boolean.TRUE.equals(given.dynamicPartitioningConfiguration().enabled())) {
+            throw FirehoseError.InvalidArgument.with("Wharf does not partition dynamically yet.");
+        }
+        if ("Enabled".equals(given.s3BackupMode())) {
+            throw FirehoseError.InvalidArgument.with("Wharf does not back up to S3 (S3BackupMode Enabled) yet.");
+        }
+    }
+
+    private static BufferingHints hints(@Nullable BufferingHints given) {
+        return new BufferingHints(
+                given == null || given.sizeInMBs() == null ? FirehoseLimits.DEFAULT_BUFFER_SIZE_MB : given.sizeInMBs(),
+                given == null || given.intervalInSeconds() == null
+                        ? FirehoseLimits.DEFAULT_BUFFER_INTERVAL_SECONDS
+                        : given.intervalInSeconds());
+    }
+
+    private static BufferingHints merged(ExtendedS3DestinationConfiguration held, BufferingHints update) {
+        BufferingHints before = hints(held.bufferingHints());
+        return new BufferingHints(
+                or(update.sizeInMBs(), before.sizeInMBs()), or(update.intervalInSeconds(), before.intervalInSeconds()));
+    }
+
+    private static EncryptionConfiguration encryption(@Nullable EncryptionConfiguration given) {
+        return given == null || (given.noEncryptionConfig() == null && given.kMSEncryptionConfig() == null)
+                ? new EncryptionConfiguration("NoEncryption", null)
+                : given;
+    }
+
+    private static CloudWatchLoggingOptions logging(@Nullable CloudWatchLoggingOptions given) {
+        return given == null ? new CloudWatchLoggingOptions(false, null, null) : given;
+    }
+
+    private static <T> @Nullable T or(@Nullable T update, @Nullable T held) {
+        return update != null ? update : held;
+    }
+}
