@@ -9,6 +9,9 @@ import dev.wharf.common.AwsException;
 import dev.wharf.dynamodb.engine.DynamoDbConfig;
 import dev.wharf.dynamodb.engine.DynamoDbEngine;
 import dev.wharf.dynamodb.http.DynamoDbBinding;
+import dev.wharf.firehose.engine.FirehoseConfig;
+import dev.wharf.firehose.engine.FirehoseEngine;
+import dev.wharf.firehose.http.FirehoseBinding;
 import dev.wharf.iam.engine.StsEngine;
 import dev.wharf.iam.http.StsBinding;
 import dev.wharf.kinesis.engine.KinesisConfig;
@@ -87,6 +90,8 @@ public final class WharfServer implements AutoCloseable {
     private final SnsEngine sns;
     /** DynamoDB's engine, made by the first DynamoDB request; null until then. */
     private final java.util.concurrent.atomic.AtomicReference<DynamoDbEngine> dynamoDb;
+    /** Firehose's engine, once the first Firehose request or a store with delivery streams made it. */
+    private final java.util.concurrent.atomic.AtomicReference<FirehoseEngine> firehose;
 
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpTransport transport;
@@ -103,8 +108,10 @@ public final class WharfServer implements AutoCloseable {
             CloudWatchEngine cloudWatch,
             java.util.concurrent.atomic.AtomicReference<KinesisEngine> kinesis,
             java.util.concurrent.atomic.AtomicReference<DynamoDbEngine> dynamoDb,
+            java.util.concurrent.atomic.AtomicReference<FirehoseEngine> firehose,
             List<ServiceBinding> services)
             throws Exception {
+        this.firehose = firehose;
         this.config = config;
         this.storage = storage;
         this.sqs = sqs;
@@ -158,6 +165,26 @@ public final class WharfServer implements AutoCloseable {
             // DynamoDB's engine too: it reads its tables from the store when it is made, and nothing runs before.
             java.util.concurrent.atomic.AtomicReference<DynamoDbEngine> dynamoDb =
                     new java.util.concurrent.atomic.AtomicReference<>();
+            S3Engine s3 = new S3Engine(storage.objects(), Clock.systemUTC());
+            java.util.concurrent.atomic.AtomicReference<FirehoseEngine> firehose =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            FirehoseBinding firehoseBinding = new FirehoseBinding(
+                    () -> {
+                        FirehoseEngine made = new FirehoseEngine(
+                                storage.deliveryStreams(),
+                                s3,
+                                Clock.systemUTC(),
+                                FirehoseConfig.DEFAULT,
+                                config.region());
+                        firehose.set(made);
+                        return made;
+                    },
+                    config.region());
+            // Firehose's engine is made by the first Firehose request, or now when the store holds delivery streams:
+            // their buffered records must be delivered whether or not anyone asks.
+            if (FirehoseEngine.hasStreams(storage.deliveryStreams())) {
+                firehoseBinding.start();
+            }
             return new WharfServer(
                     config,
                     storage,
@@ -166,6 +193,7 @@ public final class WharfServer implements AutoCloseable {
                     cloudWatch,
                     kinesis,
                     dynamoDb,
+                    firehose,
                     List.of(
                             new SqsBinding(sqs),
                             new SnsBinding(sns),
@@ -187,7 +215,8 @@ public final class WharfServer implements AutoCloseable {
                                     config.region()),
                             // S3's engine keeps nothing in memory and reads the store per request: it costs
                             // nothing until then, and its model and codec load on the first S3 request.
-                            new S3Binding(new S3Engine(storage.objects(), Clock.systemUTC())),
+                            new S3Binding(s3),
+                            firehoseBinding,
                             new StsBinding(new StsEngine())));
         } catch (Exception | Error e) {
             storage.close();
@@ -487,6 +516,10 @@ public final class WharfServer implements AutoCloseable {
         DynamoDbEngine tables = dynamoDb.get();
         if (tables != null) {
             tables.close();
+        }
+        FirehoseEngine deliveryStreams = firehose.get();
+        if (deliveryStreams != null) {
+            deliveryStreams.close();
         }
         storage.close();
         LOG.info("stopped; store flushed and closed");

@@ -83,6 +83,7 @@ public final class FirehoseEngine implements AutoCloseable {
     private final FirehoseConfig config;
     private final String region;
     private final Deliveries deliveries;
+    private final Executor executor;
     private final ReentrantLock control = new ReentrantLock();
     /** Every stream by its key ({@link FirehoseRecords#streamKey}); changed under {@link #control}. */
     private final Map<String, FirehoseRecords.StoredStream> streams = new ConcurrentHashMap<>();
@@ -122,6 +123,7 @@ public final class FirehoseEngine implements AutoCloseable {
         this.clock = clock;
         this.config = config;
         this.region = region;
+        this.executor = executor;
         DeliveryThread made = background ? new DeliveryThread() : null;
         this.deliveries = new Deliveries(
                 store, objects, clock, config, executor, random, region, made == null ? () -> {} : made::wake);
@@ -562,11 +564,20 @@ public final class FirehoseEngine implements AutoCloseable {
         }
     }
 
+    /** Stops starting deliveries, and waits a few seconds for those running to finish. */
     @Override
     public void close() {
         DeliveryThread running = thread;
         if (running != null) {
             running.stop();
+        }
+        if (executor instanceof java.util.concurrent.ExecutorService service) {
+            service.shutdown();
+            try {
+                service.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
