@@ -16,6 +16,7 @@
 #   bench/run.sh --only 'cloudwatch-put cloudwatch-get' --servers 'wharf-sync wharf-relaxed moto'
 #   bench/run.sh --only 'dynamodb-put dynamodb-get dynamodb-update dynamodb-query' --servers 'wharf-sync wharf-relaxed moto'
 #   bench/run.sh --only 's3-put s3-get s3-list' --servers 'wharf-sync wharf-relaxed moto'
+#   bench/run.sh --only 'firehose-put-batch' --servers 'wharf-sync wharf-relaxed moto'
 #
 # WHARF_HOME names the Wharf checkout whose server is measured (default: this repository).
 set -euo pipefail
@@ -27,7 +28,7 @@ smoke=false rounds=2 seconds=4 warmup=1 prefill=3 connections=16
 # kinesis-get-drain's backlog: at most this many seconds of PutRecords, and at most kinesis_prefill_max records, so
 # that the slowest peer still fills a backlog worth draining; the drain itself ends when all is read (at most 30 s).
 kinesis_prefill=20 kinesis_prefill_max=100000 kinesis_drain_max=30
-scenarios="send-batch receive-delete e2e-100 e2e-500 single-send fifo-1 fifo-1000 sdk-send-batch sns-1 sns-3 sns-10 sns-raw-1 sns-raw-3 sns-raw-10 kinesis-put-batch kinesis-put-batch-cbor kinesis-get-drain kinesis-limits kinesis-subscribe-latency cloudwatch-put cloudwatch-get dynamodb-put dynamodb-get dynamodb-update dynamodb-query s3-put s3-get s3-list"
+scenarios="send-batch receive-delete e2e-100 e2e-500 single-send fifo-1 fifo-1000 sdk-send-batch sns-1 sns-3 sns-10 sns-raw-1 sns-raw-3 sns-raw-10 kinesis-put-batch kinesis-put-batch-cbor kinesis-get-drain kinesis-limits kinesis-subscribe-latency cloudwatch-put cloudwatch-get dynamodb-put dynamodb-get dynamodb-update dynamodb-query s3-put s3-get s3-list firehose-put-batch"
 servers="wharf-sync wharf-relaxed wharf-nometrics elasticmq moto ceiling kinesalite kinesis-mock"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -266,6 +267,8 @@ speaks() { # server, scenario: whether the server serves the scenario's API (and
     dynamodb-*) [[ "$1" == wharf-sync || "$1" == wharf-relaxed || "$1" == wharf-memory || "$1" == moto ]] ;;
     # And with S3 (path-style REST, SigV4 with x-amz-content-sha256).
     s3-*) [[ "$1" == wharf-sync || "$1" == wharf-relaxed || "$1" == wharf-memory || "$1" == moto ]] ;;
+    # And with Firehose, which it serves with S3 as the destination.
+    firehose-*) [[ "$1" == wharf-sync || "$1" == wharf-relaxed || "$1" == wharf-memory || "$1" == moto ]] ;;
     kinesis-limits) [ "$1" = wharf-limits ] ;;
     # kinesalite has no SubscribeToShard (report.py shows it as n/a); kinesis-mock serves it over h2c.
     kinesis-subscribe-latency) [[ "$1" == wharf-sync || "$1" == wharf-relaxed || "$1" == wharf-memory || "$1" == kinesis-mock ]] ;;
@@ -288,10 +291,12 @@ log "warming up the servers"
 measured="$results"
 results="$out/warmup.jsonl"
 sqs_chosen=false kinesis_chosen=false cloudwatch_chosen=false dynamodb_chosen=false s3_chosen=false
+firehose_chosen=false
 for scenario in $scenarios; do
   case "$scenario" in
     kinesis-*) kinesis_chosen=true ;; cloudwatch-*) cloudwatch_chosen=true ;; dynamodb-*) dynamodb_chosen=true ;;
     s3-*) s3_chosen=true ;;
+    firehose-*) firehose_chosen=true ;;
     *) sqs_chosen=true ;;
   esac
 done
@@ -323,6 +328,9 @@ for name in $servers; do
     for scenario in s3-put s3-get s3-list; do
       bench "$name" warmup --scenario "$scenario" --warmup 0 --seconds 3 > /dev/null
     done
+  fi
+  if $firehose_chosen && speaks "$name" firehose-put-batch; then
+    bench "$name" warmup --scenario firehose-put-batch --batch 500 --warmup 0 --seconds 3 > /dev/null
   fi
   if $kinesis_chosen && speaks "$name" kinesis-limits; then
     bench "$name" warmup --scenario kinesis-limits --rate 20 --connections 4 --warmup 0 --seconds 3 > /dev/null
@@ -357,6 +365,8 @@ for round in $(seq 1 "$rounds"); do
         dynamodb-*) bench "$name" "$durability" --scenario "$scenario" ;;
         # A bucket of 256 objects of 200 B, path-style; the list is a page of 100 keys of ListObjectsV2.
         s3-*) bench "$name" "$durability" --scenario "$scenario" ;;
+        # PutRecordBatch of 500 × 200 B into a GZIP S3 destination of the same server (5 MiB or 60 s buffers).
+        firehose-put-batch) bench "$name" "$durability" --scenario firehose-put-batch --batch 500 ;;
         # One shard, 20 PutRecords of 500 a second (open loop): 10,000 records a second offered, 1,000 allowed.
         kinesis-limits) bench "$name" "$durability" --scenario kinesis-limits --rate 20 --connections 4 ;;
         # PutRecord at 100 and 1,000 records a second (open loop) to 2 shards, each shard subscribed over HTTP/2 by

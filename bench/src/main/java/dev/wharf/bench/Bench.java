@@ -54,7 +54,7 @@ public final class Bench {
                 description = "send-batch, single-send, receive-delete, e2e-latency, fifo, sns-fanout,"
                         + " kinesis-put-batch, kinesis-get-drain, kinesis-limits, kinesis-subscribe-latency,"
                         + " cloudwatch-put, cloudwatch-get, dynamodb-put, dynamodb-get, dynamodb-update, dynamodb-query,"
-                        + " s3-put, s3-get, s3-list")
+                        + " s3-put, s3-get, s3-list, firehose-put-batch")
         String scenario = "send-batch";
 
         @Option(names = "--mode", defaultValue = "light", description = "light or sdk")
@@ -171,6 +171,10 @@ public final class Bench {
                     }
                 } else if (DynamoDbScenarios.handles(scenario)) {
                     try (DynamoDbScenarios scenarios = new DynamoDbScenarios(options)) {
+                        measurement = scenarios.run();
+                    }
+                } else if (FirehoseScenarios.handles(scenario)) {
+                    try (FirehoseScenarios scenarios = new FirehoseScenarios(options)) {
                         measurement = scenarios.run();
                     }
                 } else if (S3Scenarios.handles(scenario)) {
