@@ -197,9 +197,13 @@ public final class FirehoseEngine implements AutoCloseable {
                 throw FirehoseError.ResourceInUse.with(
                         "Firehose " + name + " under accountId " + context.accountId() + " already exists");
             }
-            long owned = streams.values().stream()
-                    .filter(stream -> stream.accountId().equals(context.accountId()))
-                    .count();
+            // A deleted stream counts until its DELETING time is over, however long it waits to be purged.
+            long owned = 0;
+            for (Map.Entry<String, FirehoseRecords.StoredStream> entry : List.copyOf(streams.entrySet())) {
+                if (entry.getValue().accountId().equals(context.accountId()) && current(entry.getKey()) != null) {
+                    owned++;
+                }
+            }
             if (owned >= config.streamsPerAccount()) {
                 throw FirehoseError.LimitExceeded.with(
                         "You have already consumed your firehose quota of " + config.streamsPerAccount() + " hoses.");
