@@ -1,10 +1,18 @@
 package dev.wharf.firehose.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wharf.common.AwsException;
 import dev.wharf.common.TestClock;
 import dev.wharf.firehose.api.BufferingHints;
 import dev.wharf.firehose.api.CreateDeliveryStreamRequest;
+import dev.wharf.firehose.api.DeleteDeliveryStreamRequest;
+import dev.wharf.firehose.api.DeliveryStreamDescription;
+import dev.wharf.firehose.api.DescribeDeliveryStreamRequest;
 import dev.wharf.firehose.api.ExtendedS3DestinationConfiguration;
 import dev.wharf.firehose.api.FirehoseContext;
+import dev.wharf.firehose.api.FirehoseError;
 import dev.wharf.firehose.api.PutRecordBatchRequest;
 import dev.wharf.firehose.api.PutRecordRequest;
 import dev.wharf.firehose.api.StreamRecord;
@@ -18,11 +26,14 @@ import dev.wharf.storage.StorageEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,17 +47,31 @@ final class FirehoseFixture implements AutoCloseable {
     static final S3Context ALICE_S3 = new S3Context("111111111111", "AKIDALICE", "us-east-1");
     static final String ROLE = "arn:aws:iam::111111111111:role/firehose";
 
+    static final FirehoseContext BOB = new FirehoseContext("222222222222", "us-east-1");
+    /** The settings of the fixture's engines: AWS's defaults with a CREATING time of one second. */
+    static final FirehoseConfig CONFIG = FirehoseConfig.DEFAULT.withTransition(Duration.ofSeconds(1));
+
     final TestClock clock = new TestClock(START);
     final StorageEngine storage;
     final S3Engine s3;
+    final FirehoseConfig config;
     FirehoseEngine firehose;
 
     FirehoseFixture() {
-        this(new MemoryStorageEngine());
+        this(new MemoryStorageEngine(), CONFIG);
+    }
+
+    FirehoseFixture(FirehoseConfig config) {
+        this(new MemoryStorageEngine(), config);
     }
 
     FirehoseFixture(StorageEngine storage) {
+        this(storage, CONFIG);
+    }
+
+    FirehoseFixture(StorageEngine storage, FirehoseConfig config) {
         this.storage = storage;
+        this.config = config;
         this.s3 = new S3Engine(storage.objects(), clock);
         this.firehose = open();
     }
@@ -54,14 +79,7 @@ final class FirehoseFixture implements AutoCloseable {
     /** A new engine over the same store, as after a restart. */
     FirehoseEngine open() {
         return new FirehoseEngine(
-                storage.deliveryStreams(),
-                s3,
-                clock,
-                FirehoseConfig.DEFAULT.withTransition(Duration.ofSeconds(1)),
-                "us-east-1",
-                Runnable::run,
-                new Random(7),
-                false);
+                storage.deliveryStreams(), s3, clock, config, "us-east-1", Runnable::run, new Random(7), false);
     }
 
     void bucket(String name) {
@@ -112,6 +130,81 @@ final class FirehoseFixture implements AutoCloseable {
                 null,
                 null,
                 null);
+    }
+
+    /** Deletes a stream of Alice's. */
+    void delete(String name) {
+        firehose.deleteDeliveryStream(ALICE, new DeleteDeliveryStreamRequest(name, null));
+    }
+
+    /** A stream of Alice's, as DescribeDeliveryStream shows it. */
+    DeliveryStreamDescription describe(String name) {
+        return Objects.requireNonNull(
+                firehose.describeDeliveryStream(ALICE, new DescribeDeliveryStreamRequest(name, null, null))
+                        .deliveryStreamDescription());
+    }
+
+    /** The records of a stream that wait in the store, from the first sequence on. */
+    int storedRecords(long streamId) {
+        int[] count = {0};
+        storage.deliveryStreams().scanRecords(streamId, 0, (sequence, value) -> {
+            count[0]++;
+            return true;
+        });
+        return count[0];
+    }
+
+    /** A destination into a bucket of Alice's with nothing but its role and bucket given. */
+    static ExtendedS3DestinationConfiguration bare(String bucket) {
+        return extended(bucket, null, null, null, null, null);
+    }
+
+    /** An Extended S3 destination with the members that the control plane checks most. */
+    static ExtendedS3DestinationConfiguration extended(
+            String bucket,
+            @Nullable String prefix,
+            @Nullable String errorPrefix,
+            @Nullable BufferingHints hints,
+            @Nullable String compression,
+            @Nullable String backupMode) {
+        return new ExtendedS3DestinationConfiguration(
+                ROLE,
+                "arn:aws:s3:::" + bucket,
+                prefix,
+                errorPrefix,
+                hints,
+                compression,
+                null,
+                null,
+                null,
+                backupMode,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** A record of the api with every member absent, for the shapes a test only needs to name. */
+    static <T extends Record> T empty(Class<T> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+        }
+        try {
+            return type.getDeclaredConstructor(types).newInstance(new Object[components.length]);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make an empty " + type.getSimpleName(), e);
+        }
+    }
+
+    /** Asserts that a call fails with exactly this AWS error code and message. */
+    static void assertError(ThrowingCallable call, FirehoseError error, String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(AwsException.class, e -> {
+            assertThat(e.code()).isEqualTo(error);
+            assertThat(e.getMessage()).isEqualTo(message);
+        });
     }
 
     /** Creates an active stream: the clock passes its CREATING time. */
