@@ -294,15 +294,19 @@ public final class FirehoseEngine implements AutoCloseable {
             }
         }
         List<String> names = new ArrayList<>();
+        boolean more = false;
         for (String name : owned.keySet()) {
+            // A stream whose DELETING time is over is gone: it neither fills the page nor makes another one.
+            if (current(FirehoseRecords.streamKey(context.accountId(), name)) == null) {
+                continue;
+            }
             if (names.size() == limit) {
+                more = true;
                 break;
             }
-            if (current(FirehoseRecords.streamKey(context.accountId(), name)) != null) {
-                names.add(name);
-            }
+            names.add(name);
         }
-        return new ListDeliveryStreamsResponse(names, owned.size() > names.size() && names.size() == limit);
+        return new ListDeliveryStreamsResponse(names, more);
     }
 
     public DeleteDeliveryStreamResponse deleteDeliveryStream(
