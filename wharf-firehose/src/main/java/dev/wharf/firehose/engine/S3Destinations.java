@@ -93,6 +93,12 @@ final class S3Destinations {
     /** The destination with an Extended S3 update applied: members the update names replace those it held. */
     static ExtendedS3DestinationConfiguration updated(
             ExtendedS3DestinationConfiguration held, ExtendedS3DestinationUpdate update) {
+        return updated("extendedS3DestinationUpdate", held, update);
+    }
+
+    /** The same, with violations named under {@code member}, the request's member that held the update. */
+    private static ExtendedS3DestinationConfiguration updated(
+            String member, ExtendedS3DestinationConfiguration held, ExtendedS3DestinationUpdate update) {
         ExtendedS3DestinationConfiguration next = new ExtendedS3DestinationConfiguration(
                 or(update.roleARN(), held.roleARN()),
                 or(update.bucketARN(), held.bucketARN()),
@@ -109,13 +115,14 @@ final class S3Destinations {
                 or(update.dynamicPartitioningConfiguration(), held.dynamicPartitioningConfiguration()),
                 or(update.fileExtension(), held.fileExtension()),
                 or(update.customTimeZone(), held.customTimeZone()));
-        return created("extendedS3DestinationUpdate", next);
+        return created(member, next);
     }
 
     /** The destination with an S3 update applied. */
     static ExtendedS3DestinationConfiguration updated(
             ExtendedS3DestinationConfiguration held, S3DestinationUpdate update) {
         return updated(
+                "s3DestinationUpdate",
                 held,
                 new ExtendedS3DestinationUpdate(
                         update.roleARN(),
