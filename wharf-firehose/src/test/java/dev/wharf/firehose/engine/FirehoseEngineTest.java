@@ -336,6 +336,9 @@ class FirehoseEngineTest {
                 extended("logs", "!{timestamp:}/", errors, null, null, null),
                 "The expression !{timestamp:} needs a date and time pattern.");
         invalidDestination(
+                extended("logs", "!{timestamp}/", errors, null, null, null),
+                "The expression !{timestamp:} needs a date and time pattern.");
+        invalidDestination(
                 extended("logs", "!{partitionKeyFromQuery:customer}/", errors, null, null, null),
                 "The expression !{partitionKeyFromQuery:customer} needs dynamic partitioning, which Wharf does not do"
                         + " yet.");
