@@ -318,6 +318,11 @@ public final class FirehoseEngine implements AutoCloseable {
             if (stream.deleting()) {
                 throw FirehoseError.ResourceInUse.with("Firehose " + stream.name() + " is already being deleted.");
             }
+            // AWS refuses to delete a stream while it is CREATING.
+            if (status(stream, clock.millis()).equals("CREATING")) {
+                throw FirehoseError.ResourceInUse.with(
+                        "Firehose " + stream.name() + " is not in the ACTIVE state; it is CREATING.");
+            }
             FirehoseRecords.StoredStream deleted = new FirehoseRecords.StoredStream(
                     stream.id(),
                     stream.accountId(),
