@@ -152,8 +152,15 @@ class FirehoseListAndDeleteTest {
     }
 
     @Test
-    void aStreamCanBeDeletedWhileCreatingAndADeletingStreamAcceptsNoRecords() {
+    void aStreamCannotBeDeletedWhileCreatingAndADeletingStreamAcceptsNoRecords() {
         create("young");
+        assertError(
+                () -> fixture.delete("young"),
+                FirehoseError.ResourceInUse,
+                "Firehose young is not in the ACTIVE state; it is CREATING.");
+        assertThat(fixture.describe("young").deliveryStreamStatus()).isEqualTo("CREATING");
+
+        fixture.clock.advance(Duration.ofSeconds(1));
         fixture.delete("young");
         assertThat(fixture.describe("young").deliveryStreamStatus()).isEqualTo("DELETING");
         assertError(
@@ -200,6 +207,7 @@ class FirehoseListAndDeleteTest {
     @Test
     void deletingTwiceIsResourceInUseAndDeletingWhatIsNotThereIsResourceNotFound() {
         create("twice");
+        fixture.clock.advance(Duration.ofSeconds(1));
         fixture.delete("twice");
         assertError(
                 () -> fixture.delete("twice"), FirehoseError.ResourceInUse, "Firehose twice is already being deleted.");
@@ -220,6 +228,7 @@ class FirehoseListAndDeleteTest {
         assertThat(FirehoseEngine.hasStreams(fixture.storage.deliveryStreams())).isFalse();
         create("one");
         assertThat(FirehoseEngine.hasStreams(fixture.storage.deliveryStreams())).isTrue();
+        fixture.clock.advance(Duration.ofSeconds(1));
         fixture.delete("one");
         fixture.clock.advance(Duration.ofSeconds(1));
         assertThat(list(null, null, null).deliveryStreamNames()).isEmpty();
