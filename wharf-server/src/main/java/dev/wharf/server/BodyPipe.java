@@ -1,7 +1,10 @@
 package dev.wharf.server;
 
 import dev.wharf.common.AwsException;
+import dev.wharf.common.CommonError;
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -16,9 +19,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>At most about a window of bytes waits in it: when the window is full, {@link #offer} says so and the caller stops
  * reading the connection; once the reader has drained half of it, the pipe asks the event loop to read on ({@code
- * resume}). Every chunk's bytes stay reserved in {@link PendingBytes} until the reader has consumed them or the pipe is
- * closed. A reader that waits longer than the idle timeout for a byte, a connection that closes before the body's end,
- * and a body longer than its bound make {@link #read} throw an {@link IOException}.
+ * resume}). The bytes that wait are held in {@link PendingBytes} by the request's head: {@link RequestAdmission}
+ * reserves the body's {@link #reservation} with it, so that the bodies streaming at once never hold more than the
+ * budget and none fails midway because another filled its window. Only bytes beyond that reservation (a read that
+ * brought more after the window filled) are reserved chunk by chunk, until the reader has consumed them or the pipe is
+ * closed; a chunk the budget cannot hold fails the body. A reader that waits longer than the idle timeout for a byte, a
+ * connection that closes before the body's end, and a body longer than its bound make {@link #read} throw an {@link
+ * IOException}.
  *
  * <p>Threads: {@link #offer}, {@link #end} and {@link #fail} run on the event loop; {@link #read} and {@link #close} on
  * the request's thread. The lock guards every field; it is never held while calling out.
@@ -27,6 +34,13 @@ final class BodyPipe extends InputStream {
 
     /** The bytes that may wait in the pipe before the connection stops reading. */
     static final int WINDOW_BYTES = 512 * 1024;
+
+    /**
+     * What a streamed body of unknown or large length reserves with its head: the window, and what may still arrive
+     * once reading has paused (the rest of the read that filled it: at most one 64 KiB chunk of HTTP/1.1, one 16 KiB
+     * DATA frame of HTTP/2), with room to spare.
+     */
+    static final int RESERVED_BYTES = WINDOW_BYTES + 128 * 1024;
 
     private record Chunk(ByteBuf bytes, long reserved) {}
 
@@ -38,8 +52,12 @@ final class BodyPipe extends InputStream {
     private final Runnable firstRead;
     private final long idleTimeoutNanos;
     private final long maxBytes;
+    private final long headReserved;
     /** Lock must be held for every field below. */
     private long buffered;
+
+    /** The bytes the queued chunks reserved beyond {@link #headReserved}, released as each chunk is consumed. */
+    private long extraReserved;
 
     private long received;
     private boolean paused;
@@ -51,20 +69,39 @@ final class BodyPipe extends InputStream {
     /**
      * @param resume asks the event loop to read the connection again; called from the reader's thread
      * @param firstRead called once, when the application first reads (to send {@code 100 Continue})
+     * @param headReserved the bytes that the request's head reserved for its waiting body ({@link #reservation}), which
+     *     the request releases when it is answered, after closing the pipe
      */
-    BodyPipe(PendingBytes pendingBytes, Runnable resume, Runnable firstRead, int idleTimeoutSeconds, long maxBytes) {
+    BodyPipe(
+            PendingBytes pendingBytes,
+            Runnable resume,
+            Runnable firstRead,
+            int idleTimeoutSeconds,
+            long maxBytes,
+            long headReserved) {
         this.pendingBytes = pendingBytes;
         this.resume = resume;
         this.firstRead = firstRead;
         this.idleTimeoutNanos = TimeUnit.SECONDS.toNanos(idleTimeoutSeconds);
         this.maxBytes = maxBytes;
+        this.headReserved = headReserved;
     }
 
     /**
-     * Takes over a chunk of the body and its reserved bytes; returns whether the window is full, so that the caller
-     * stops reading until the pipe resumes it. A chunk that arrives once the pipe is closed or failed is dropped.
+     * The bytes that a streamed body's head reserves for what of the body may wait in its pipe: {@link #RESERVED_BYTES},
+     * or the declared length when it is less.
      */
-    boolean offer(ByteBuf bytes, long reserved) {
+    static long reservation(HttpRequest head) {
+        long length = HttpUtil.getContentLength(head, -1L);
+        return length < 0 ? RESERVED_BYTES : Math.min(RESERVED_BYTES, length);
+    }
+
+    /**
+     * Takes over a chunk of the body; returns whether the window is full, so that the caller stops reading until the
+     * pipe resumes it. A chunk that arrives once the pipe is closed or failed is dropped; one that needs bytes beyond the
+     * head's reservation that the budget cannot hold fails the body.
+     */
+    boolean offer(ByteBuf bytes) {
         lock.lock();
         try {
             if (!closed && failure == null && !ended) {
@@ -73,24 +110,27 @@ final class BodyPipe extends InputStream {
                     failure = new IOException("the request body is longer than " + maxBytes + " bytes");
                     arrived.signalAll();
                 } else if (bytes.isReadable()) {
-                    chunks.add(new Chunk(bytes, reserved));
-                    buffered += bytes.readableBytes();
-                    arrived.signalAll();
-                    // Once paused, the pipe stays so until the reader has drained half and resumed the connection, even
-                    // if the reader took some meanwhile: only that wake-up turns reading back on.
-                    paused = paused || buffered >= WINDOW_BYTES;
-                    return paused;
-                } else {
-                    bytes.release();
-                    pendingBytes.release(reserved);
-                    return false;
+                    long extra = Math.max(0, buffered + bytes.readableBytes() - headReserved - extraReserved);
+                    if (extra > 0 && !pendingBytes.tryReserve(extra)) {
+                        AwsException cause = CommonError.SERVICE_UNAVAILABLE.with("Please reduce your request rate.");
+                        failure = new IOException(cause.getMessage(), cause);
+                        arrived.signalAll();
+                    } else {
+                        chunks.add(new Chunk(bytes, extra));
+                        extraReserved += extra;
+                        buffered += bytes.readableBytes();
+                        arrived.signalAll();
+                        // Once paused, the pipe stays so until the reader has drained half and resumed the connection,
+                        // even if the reader took some meanwhile: only that wake-up turns reading back on.
+                        paused = paused || buffered >= WINDOW_BYTES;
+                        return paused;
+                    }
                 }
             }
         } finally {
             lock.unlock();
         }
         bytes.release();
-        pendingBytes.release(reserved);
         return false;
     }
 
@@ -118,16 +158,22 @@ final class BodyPipe extends InputStream {
         }
     }
 
-    /** Fails the body with a client's error, which the application answers (it reaches it as the cause). */
-    void fail(AwsException cause) {
-        fail(new IOException(cause.getMessage(), cause));
-    }
-
     /** Whether the whole body arrived (whether or not it was read), so that the connection can carry another request. */
     boolean ended() {
         lock.lock();
         try {
             return ended;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The bytes that wait in the pipe, which a read takes without waiting; none once it is closed. */
+    @Override
+    public int available() {
+        lock.lock();
+        try {
+            return (int) Math.min(Integer.MAX_VALUE, buffered);
         } finally {
             lock.unlock();
         }
@@ -208,6 +254,7 @@ final class BodyPipe extends InputStream {
         if (!chunk.bytes().isReadable()) {
             chunks.poll();
             chunk.bytes().release();
+            extraReserved -= chunk.reserved();
             pendingBytes.release(chunk.reserved());
         }
         return n;
@@ -229,6 +276,7 @@ final class BodyPipe extends InputStream {
             }
             chunks.clear();
             buffered = 0;
+            extraReserved = 0;
             wake = paused;
             paused = false;
         } finally {

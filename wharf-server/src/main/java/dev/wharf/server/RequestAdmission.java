@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * and sees one request at a time. A request it answers
  * is never passed on, and neither is its body. An answered request that has a body closes the connection (with the
  * linger of {@link RequestHandler#respond}), since the client may or may not send that body; one without a body keeps
- * the connection. The bytes of each head and body chunk passed on are reserved in {@link PendingBytes}; {@link
+ * the connection. The bytes of each head and body chunk passed on are reserved in {@link PendingBytes}, except that a
+ * streamed body's head reserves its pipe's share at once ({@link BodyPipe#reservation}) in place of its chunks'; {@link
  * RequestHandler} takes them over with the whole request, and whatever is still held when the connection closes is
  * released then.
  *
@@ -88,7 +89,9 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
             return;
         }
         Refusal refusal = check(head);
-        long headBytes = headBytes(head);
+        // A streamed body's head reserves what of its body may wait in its pipe at once, so that a body the budget
+        // cannot hold beside the others is answered now, before it is sent, and none fails midway (BodyPipe).
+        long headBytes = headBytes(head) + (streamed ? BodyPipe.reservation(head) : 0);
         if (refusal == null && !pendingBytes.tryReserve(headBytes)) {
             refusal = overBudget();
         }
@@ -117,14 +120,19 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
             dropping = !last;
             return;
         }
+        if (streamed) {
+            // Held within the reservation its head made; the pipe reserves what passes it (BodyPipe).
+            if (last) {
+                current = null;
+            }
+            ctx.fireChannelRead(content);
+            return;
+        }
         int bytes = content.content().readableBytes();
         if (!pendingBytes.tryReserve(bytes)) {
             content.release();
             HttpRequest head = current;
-            if (streamed) {
-                // The application is answering this request already: its body fails, and it answers that.
-                ctx.fireChannelRead(StreamedBodies.OVER_BUDGET);
-            } else if (head != null) {
+            if (head != null) {
                 refuse(ctx, head, overBudget());
             } else {
                 ctx.close();
@@ -171,7 +179,7 @@ final class RequestAdmission extends ChannelInboundHandlerAdapter {
         if (length > (streamed ? maxStreamedRequestBytes : maxRequestBytes)) {
             return new Refusal(CommonError.REQUEST_ENTITY_TOO_LARGE, "Request entity too large.", true);
         }
-        // A streamed body holds at most its pipe's window at once, not its length.
+        // A streamed body holds at most its pipe's reservation at once, not its length.
         if (!streamed && length > pendingBytes.available()) {
             return overBudget();
         }

@@ -116,8 +116,8 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             handlers.execute(
                     () -> serve(ctx, exchange, streamed.headReserved(), HttpUtil.isKeepAlive(head), streamed.body()));
         } catch (RejectedExecutionException e) {
-            pendingBytes.release(streamed.headReserved());
             streamed.body().close();
+            pendingBytes.release(streamed.headReserved());
             respond(
                     ctx,
                     ServiceRouter.transportError(exchange, CommonError.SERVICE_UNAVAILABLE, "Shutting down."),
@@ -169,14 +169,16 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             @Nullable BodyPipe body) {
         String requestId = exchange.requestId();
         WireResponse response;
+        boolean bodyEnded;
         try {
             response = run(exchange);
         } finally {
+            bodyEnded = body == null || body.ended();
+            if (body != null) {
+                // Before the head's reservation goes, which holds what waits in the pipe (BodyPipe#reservation).
+                body.close();
+            }
             pendingBytes.release(held);
-        }
-        boolean bodyEnded = body == null || body.ended();
-        if (body != null) {
-            body.close();
         }
         boolean keepAlive = keepAliveAsked && bodyEnded;
         boolean reset = !bodyEnded && ctx.channel() instanceof Http2StreamChannel;

@@ -1,6 +1,5 @@
 package dev.wharf.server;
 
-import dev.wharf.common.CommonError;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -19,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Streams the bodies of the requests that {@link ServiceRouter#streamsBody} names (S3's uploads, up to 5 GiB) to the
  * application instead of letting the aggregator hold them: the head goes on at once as a {@link Streamed} request,
- * whose body is a {@link BodyPipe} that the chunks after it feed as they arrive.
+ * whose body is a {@link BodyPipe} that the chunks after it feed as they arrive. The head's reserved bytes include the
+ * pipe's ({@link BodyPipe#reservation}), so its chunks reserve nothing more in {@link PendingBytes} unless they pass it.
  *
  * <p>It sits between {@link RequestAdmission} and the aggregator. Reading the connection pauses while the pipe's window
  * is full and resumes when the application has drained it. After the body's end an HTTP/1.1 connection reads nothing
@@ -29,9 +29,6 @@ final class StreamedBodies extends ChannelInboundHandlerAdapter {
 
     /** A request whose body streams: its head, its pipe, and the head's bytes reserved in {@link PendingBytes}. */
     record Streamed(HttpRequest head, BodyPipe body, long headReserved) {}
-
-    /** Says that the pending-byte budget could not hold a chunk of the current streamed body. */
-    static final Object OVER_BUDGET = new Object();
 
     private final PendingBytes pendingBytes;
     private final int idleTimeoutSeconds;
@@ -61,11 +58,6 @@ final class StreamedBodies extends ChannelInboundHandlerAdapter {
             return;
         }
         BodyPipe pipe = current;
-        if (msg == OVER_BUDGET && pipe != null) {
-            pipe.fail(CommonError.SERVICE_UNAVAILABLE.with("Please reduce your request rate."));
-            current = null;
-            return;
-        }
         if (msg instanceof HttpContent content && pipe != null) {
             onContent(ctx, pipe, content);
             return;
@@ -89,15 +81,14 @@ final class StreamedBodies extends ChannelInboundHandlerAdapter {
                     }
                 },
                 idleTimeoutSeconds,
-                maxBytes);
+                maxBytes,
+                BodyPipe.reservation(head));
         current = pipe;
         ctx.fireChannelRead(new Streamed(head, pipe, reserved));
     }
 
     private void onContent(ChannelHandlerContext ctx, BodyPipe pipe, HttpContent content) {
-        RequestAdmission admission = ctx.pipeline().get(RequestAdmission.class);
-        long reserved = admission == null ? 0 : admission.takeReserved();
-        boolean full = pipe.offer(content.content(), reserved);
+        boolean full = pipe.offer(content.content());
         if (content instanceof LastHttpContent) {
             pipe.end();
             current = null;

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -44,9 +46,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class StreamedRequestTest {
 
-    /** A pending-byte budget of 1 MB, which bodies of 32 MiB must pass through without ever being held whole. */
+    /**
+     * A pending-byte budget of 1.5 MB, which bodies of 32 MiB must pass through without ever being held whole: it holds
+     * what two streamed bodies reserve for their windows at once ({@link BodyPipe#reservation}), and not three.
+     */
     private static final WharfConfig.Limits LIMITS =
-            new WharfConfig.Limits(100_000, 16 * 1024, 100, 30, 20, 5, 1_000_000);
+            new WharfConfig.Limits(100_000, 16 * 1024, 100, 30, 20, 5, 1_500_000);
 
     private static final String S3_AUTHORIZATION =
             "AWS4-HMAC-SHA256 Credential=AKID/20261202/us-east-1/s3/aws4_request,"
@@ -118,6 +123,19 @@ class StreamedRequestTest {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[8192];
             long length = 0;
+            if (request.rawPath().equals("/bucket/held")) {
+                // One byte, which lets a client that waits for 100 Continue send the body; then nothing until the pipe
+                // holds a whole window (or a while has passed, when it never will).
+                int n = in.read(buffer, 0, 1);
+                if (n > 0) {
+                    sha.update(buffer, 0, n);
+                    length += n;
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (in.available() < BodyPipe.WINDOW_BYTES && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                }
+            }
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 sha.update(buffer, 0, n);
                 length += n;
@@ -214,6 +232,40 @@ class StreamedRequestTest {
         assertThat(one.get(60, TimeUnit.SECONDS).body()).isEqualTo(expected);
         assertThat(one.get().version()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(two.get(60, TimeUnit.SECONDS).body()).isEqualTo(expected);
+    }
+
+    @Test
+    void aStreamedBodyTheBudgetCannotHoldBesideTheOthersIsRefusedAtItsHeadNotFailedMidway() throws Exception {
+        BODY_FAILURES.clear();
+        long length = 4L * 1024 * 1024;
+        String expected = "PUT streamed " + length + " " + sha256(length);
+        HttpClient h2 = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
+                .sslContext(trusting)
+                .build();
+        URI uri = URI.create("https://localhost:" + tlsPort + "/bucket/held");
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            // Each body waits in its pipe until the pipe is full, so the three would need three windows at once.
+            sent.add(h2.sendAsync(
+                    HttpRequest.newBuilder(uri)
+                            .header("Authorization", S3_AUTHORIZATION)
+                            .expectContinue(true)
+                            .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                                    HttpRequest.BodyPublishers.ofInputStream(() -> generated(length)), length))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        List<String> answers = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> response : sent) {
+            HttpResponse<String> answered = response.get(60, TimeUnit.SECONDS);
+            answers.add(answered.statusCode() + " "
+                    + (answered.statusCode() == 200
+                            ? answered.body()
+                            : answered.body().contains("ServiceUnavailable")));
+        }
+        assertThat(answers).containsExactlyInAnyOrder("200 " + expected, "200 " + expected, "503 true");
+        assertThat(BODY_FAILURES).as("no body failed midway").isEmpty();
     }
 
     @Test
