@@ -107,7 +107,7 @@ final class Prefixes {
 
     /** The extension of an object: the destination's FileExtension, or the compression's. */
     static String extension(ExtendedS3DestinationConfiguration destination) {
-        if (destination.fileExtension() != null) {
+        if (destination.fileExtension() != null && !destination.fileExtension().isEmpty()) {
             return destination.fileExtension();
         }
         return switch (String.valueOf(destination.compressionFormat())) {

@@ -28,6 +28,8 @@ final class S3Destinations {
     private static final Pattern BUCKET_ARN = Pattern.compile("arn:.*:s3:::[\\w\\.\\-]{1,255}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:.*:iam::\\d{12}:role/[a-zA-Z_0-9+=,.@\\-_/]+");
     private static final Pattern ANY = Pattern.compile(".*");
+    private static final Pattern FILE_EXTENSION = Pattern.compile("^$|\\.[0-9a-z!\\-_.*'()]+");
+    private static final Pattern TIME_ZONE = Pattern.compile("^$|[a-zA-Z/_]+");
 
     private S3Destinations() {}
 
@@ -45,7 +47,11 @@ final class S3Destinations {
                 given.errorOutputPrefix(),
                 given.bufferingHints(),
                 given.compressionFormat());
-        check.oneOf(member + ".s3BackupMode", given.s3BackupMode(), BACKUP_MODES);
+        check.oneOf(member + ".s3BackupMode", given.s3BackupMode(), BACKUP_MODES)
+                .length(member + ".fileExtension", given.fileExtension(), 0, 128, false)
+                .pattern(member + ".fileExtension", given.fileExtension(), FILE_EXTENSION, false)
+                .length(member + ".customTimeZone", given.customTimeZone(), 0, 50, false)
+                .pattern(member + ".customTimeZone", given.customTimeZone(), TIME_ZONE, false);
         check.validate(FirehoseError.Validation);
         unsupported(given);
         ExtendedS3DestinationConfiguration filled = new ExtendedS3DestinationConfiguration(
@@ -225,6 +231,16 @@ final class S3Destinations {
 
     /** Refuses the members whose delivery Wharf does not do yet, rather than accept and ignore them. */
     private static void unsupported(ExtendedS3DestinationConfiguration given) {
+        String zone = given.customTimeZone();
+        if (zone != null && !zone.isEmpty() && !zone.equals("UTC")) {
+            throw FirehoseError.InvalidArgument.with(
+                    "Wharf evaluates the timestamps of object keys in UTC only; CustomTimeZone " + zone
+                            + " is not served yet.");
+        }
+        if ("Snappy".equals(given.compressionFormat()) || "HADOOP_SNAPPY".equals(given.compressionFormat())) {
+            throw FirehoseError.InvalidArgument.with("Wharf does not compress with " + given.compressionFormat()
+                    + " yet; use UNCOMPRESSED, GZIP or ZIP.");
+        }
         if (given.processingConfiguration() != null
                 && Boolean.TRUE.equals(given.processingConfiguration().enabled())) {
             throw FirehoseError.InvalidArgument.with(

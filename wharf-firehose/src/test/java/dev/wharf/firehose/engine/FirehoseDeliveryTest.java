@@ -233,4 +233,32 @@ class FirehoseDeliveryTest {
         fixture.deliver();
         assertThat(fixture.objects("logs").getFirst().key()).startsWith("after/2026/12/02/17/changing-2-");
     }
+
+    @Test
+    void aFileExtensionReplacesTheCompressionsOwn() {
+        fixture.bucket("named");
+        fixture.active(
+                "ext",
+                new dev.wharf.firehose.api.ExtendedS3DestinationConfiguration(
+                        FirehoseFixture.ROLE,
+                        "arn:aws:s3:::named",
+                        null,
+                        null,
+                        new dev.wharf.firehose.api.BufferingHints(1, 0),
+                        "GZIP",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        ".json.gz",
+                        null));
+        fixture.put("ext", "{}");
+        fixture.deliver();
+        assertThat(fixture.objects("named").getFirst().key())
+                .endsWith(".json.gz")
+                .doesNotEndWith(".gz.gz");
+    }
 }

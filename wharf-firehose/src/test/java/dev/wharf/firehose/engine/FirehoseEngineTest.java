@@ -286,9 +286,56 @@ class FirehoseEngineTest {
                 VALID + "Value 'BZIP2' at 'extendedS3DestinationConfiguration.compressionFormat' failed to satisfy"
                         + " constraint: Member must satisfy enum value set: [UNCOMPRESSED, GZIP, ZIP, Snappy,"
                         + " HADOOP_SNAPPY]");
-        for (String format : List.of("GZIP", "ZIP", "Snappy", "HADOOP_SNAPPY")) {
+        for (String format : List.of("GZIP", "ZIP")) {
             create(CreateRequestBuilder.named(format).extended(extended("logs", null, null, null, format, null)));
             assertThat(extendedOf(fixture.describe(format)).compressionFormat()).isEqualTo(format);
+        }
+    }
+
+    private static ExtendedS3DestinationConfiguration withKeyOptions(
+            @Nullable String extension, @Nullable String zone) {
+        ExtendedS3DestinationConfiguration base = extended("logs", null, null, null, "GZIP", null);
+        return new ExtendedS3DestinationConfiguration(
+                base.roleARN(),
+                base.bucketARN(),
+                null,
+                null,
+                null,
+                "GZIP",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                extension,
+                zone);
+    }
+
+    @Test
+    void aFileExtensionMustStartWithAPeriodAndOnlyUtcIsServedAsTheKeysTimeZone() {
+        createFails(
+                CreateRequestBuilder.named("ext").extended(withKeyOptions("json", null)),
+                FirehoseError.Validation,
+                VALID + "Value 'json' at 'extendedS3DestinationConfiguration.fileExtension' failed to satisfy"
+                        + " constraint: Member must satisfy regular expression pattern: ^$|\\.[0-9a-z!\\-_.*'()]+");
+        createFails(
+                CreateRequestBuilder.named("zone").extended(withKeyOptions(null, "Asia/Tokyo")),
+                FirehoseError.InvalidArgument,
+                "Wharf evaluates the timestamps of object keys in UTC only; CustomTimeZone Asia/Tokyo is not served"
+                        + " yet.");
+        create(CreateRequestBuilder.named("utc").extended(withKeyOptions(".json.gz", "UTC")));
+        assertThat(extendedOf(fixture.describe("utc")).fileExtension()).isEqualTo(".json.gz");
+    }
+
+    @Test
+    void theSnappyFormatsAreRefusedByNameRatherThanAcceptedAndNeverDelivered() {
+        for (String format : List.of("Snappy", "HADOOP_SNAPPY")) {
+            createFails(
+                    CreateRequestBuilder.named(format).extended(extended("logs", null, null, null, format, null)),
+                    FirehoseError.InvalidArgument,
+                    "Wharf does not compress with " + format + " yet; use UNCOMPRESSED, GZIP or ZIP.");
         }
     }
 
