@@ -323,20 +323,7 @@ public final class FirehoseEngine implements AutoCloseable {
                 throw FirehoseError.ResourceInUse.with(
                         "Firehose " + stream.name() + " is not in the ACTIVE state; it is CREATING.");
             }
-            FirehoseRecords.StoredStream deleted = new FirehoseRecords.StoredStream(
-                    stream.id(),
-                    stream.accountId(),
-                    stream.name(),
-                    stream.type(),
-                    stream.createdMillis(),
-                    clock.millis(),
-                    stream.version(),
-                    true,
-                    stream.kinesisSource(),
-                    stream.destination(),
-                    stream.s3Only(),
-                    stream.tags(),
-                    stream.encryption());
+            FirehoseRecords.StoredStream deleted = stream.deleted(clock.millis());
             String key = FirehoseRecords.streamKey(stream.accountId(), stream.name());
             // What was not delivered is dropped: AWS makes no promise for a stream being deleted.
             store.commit(new DeliveryStreamBatch()

@@ -108,14 +108,15 @@ final class FirehoseRecords {
                     next);
         }
 
-        StoredStream deleted() {
+        /** The stream marked deleted at {@code now}, from which its DELETING time runs. */
+        StoredStream deleted(long now) {
             return new StoredStream(
                     id,
                     accountId,
                     name,
                     type,
                     createdMillis,
-                    updatedMillis,
+                    now,
                     version,
                     true,
                     kinesisSource,
