@@ -82,6 +82,7 @@ final class Deliveries {
             lane.nextSequence = sequence + 1;
             return true;
         });
+        lane.durableEnd = lane.nextSequence;
         lanes.put(stream.id(), lane);
         return lane;
     }
@@ -140,6 +141,12 @@ final class Deliveries {
             lane.lock.unlock();
         }
         pending.await();
+        lane.lock.lock();
+        try {
+            lane.durableEnd = Math.max(lane.durableEnd, first + data.size());
+        } finally {
+            lane.lock.unlock();
+        }
         wake.run();
         return first;
     }
@@ -191,11 +198,24 @@ final class Deliveries {
         lane.lock.lock();
         try {
             from = lane.cursor;
-            end = lane.nextSequence;
+            end = lane.durableEnd;
             oldest = lane.oldestMillis;
             stream = lane.stream;
         } finally {
             lane.lock.unlock();
+        }
+        boolean[] waiting = {false};
+        store.scanRecords(stream.id(), from, (sequence, value) -> {
+            waiting[0] = sequence < end;
+            return false;
+        });
+        if (!waiting[0]) {
+            // Every record before durableEnd is in the store, so none there means the index counted records that
+            // the store does not hold (a put whose commit failed): it is reset to the store, rather than deliver
+            // empty objects for ever.
+            resync(lane);
+            wake.run();
+            return;
         }
         try {
             ObjectBody written = write(stream, from, end, oldest);
@@ -269,6 +289,27 @@ final class Deliveries {
         }
         LOG.debug("Firehose stream {} failed a delivery, to retry: {}", stream.name(), cause.getMessage());
         settle(lane, -1, 0, 0, now + config.retryInterval().toMillis());
+    }
+
+    /** Recounts a lane's waiting records from the store and ends its delivery. */
+    private void resync(Lane lane) {
+        lane.lock.lock();
+        try {
+            lane.bufferedCount = 0;
+            lane.bufferedBytes = 0;
+            lane.oldestMillis = 0;
+            store.scanRecords(lane.streamId, lane.cursor, (sequence, value) -> {
+                if (lane.bufferedCount == 0) {
+                    lane.oldestMillis = FirehoseRecords.arrivalOf(value);
+                }
+                lane.bufferedCount++;
+                lane.bufferedBytes += FirehoseRecords.sizeOf(value);
+                return true;
+            });
+            lane.delivering = false;
+        } finally {
+            lane.lock.unlock();
+        }
     }
 
     /**

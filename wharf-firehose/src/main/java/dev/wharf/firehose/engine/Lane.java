@@ -17,6 +17,12 @@ final class Lane {
     volatile FirehoseRecords.StoredStream stream;
     /** The sequence of the next record accepted. */
     long nextSequence;
+    /**
+     * The sequence after the last record whose put has returned: every record before it is durable, since commits
+     * are durable in their order. A delivery takes records before it only, so that it never reads a record the store
+     * may not show yet.
+     */
+    long durableEnd;
     /** The sequence of the first record not yet delivered. */
     long cursor;
     /** The data of the records from the cursor on. */
@@ -37,14 +43,16 @@ final class Lane {
         this.stream = stream;
         this.cursor = cursor;
         this.nextSequence = nextSequence;
+        this.durableEnd = nextSequence;
     }
 
     /**
      * When the buffer is due for delivery: at once when it holds its size, at the retry time after a failure, when its
-     * interval has passed since its oldest record otherwise; {@link Long#MAX_VALUE} while it is empty. Lock held.
+     * interval has passed since its oldest record otherwise; {@link Long#MAX_VALUE} while it is empty or none of its
+     * records is durable yet. Lock held.
      */
     long dueMillis() {
-        if (bufferedCount == 0 || removed) {
+        if (bufferedCount == 0 || removed || durableEnd <= cursor) {
             return Long.MAX_VALUE;
         }
         if (retryAtMillis > 0) {
