@@ -316,7 +316,8 @@ public final class FirehoseEngine implements AutoCloseable {
         try {
             FirehoseRecords.StoredStream stream = required(context, request.deliveryStreamName());
             if (stream.deleting()) {
-                throw FirehoseError.ResourceInUse.with("Firehose " + stream.name() + " is already being deleted.");
+                // AWS lists DELETING among the states a stream may be deleted from: a second delete changes nothing.
+                return new DeleteDeliveryStreamResponse();
             }
             // AWS refuses to delete a stream while it is CREATING.
             if (status(stream, clock.millis()).equals("CREATING")) {

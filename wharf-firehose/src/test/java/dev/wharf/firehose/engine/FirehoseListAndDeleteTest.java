@@ -205,13 +205,19 @@ class FirehoseListAndDeleteTest {
     }
 
     @Test
-    void deletingTwiceIsResourceInUseAndDeletingWhatIsNotThereIsResourceNotFound() {
+    void deletingADeletingStreamChangesNothingAndDeletingWhatIsNotThereIsResourceNotFound() {
         create("twice");
         fixture.clock.advance(Duration.ofSeconds(1));
         fixture.delete("twice");
+        fixture.clock.advance(Duration.ofMillis(500));
+        fixture.delete("twice");
+        assertThat(fixture.describe("twice").deliveryStreamStatus()).isEqualTo("DELETING");
+        fixture.clock.advance(Duration.ofMillis(500));
         assertError(
-                () -> fixture.delete("twice"), FirehoseError.ResourceInUse, "Firehose twice is already being deleted.");
-        fixture.clock.advance(Duration.ofSeconds(1));
+                () -> fixture.firehose.describeDeliveryStream(
+                        ALICE, new dev.wharf.firehose.api.DescribeDeliveryStreamRequest("twice", null, null)),
+                FirehoseError.ResourceNotFound,
+                "Firehose twice under account 111111111111 not found.");
         assertError(
                 () -> fixture.delete("twice"),
                 FirehoseError.ResourceNotFound,
