@@ -55,9 +55,9 @@ class FirehoseDurabilityIT {
         try (FirehoseClient firehose = client(first.endpoint());
                 S3Client s3 = S3DurabilityIT.client(first.endpoint())) {
             s3.createBucket(b -> b.bucket(BUCKET));
-            // An interval far longer than the run: nothing is delivered before the kill, so everything rests on the
-            // store and on the restarted server's scheduler.
-            FirehoseSdkIT.create(firehose, STREAM, BUCKET, "", 8, CompressionFormat.GZIP);
+            // An interval longer than the run and a size it cannot fill: nothing is delivered before the kill, so
+            // everything rests on the store and on the restarted server's scheduler.
+            FirehoseSdkIT.create(firehose, STREAM, BUCKET, "", 128, 8, CompressionFormat.GZIP);
             FirehoseSdkIT.awaitActive(firehose, STREAM);
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> writers = new ArrayList<>();

@@ -86,12 +86,23 @@ class FirehoseSdkIT {
             String prefix,
             int seconds,
             CompressionFormat compression) {
+        create(client, name, bucket, prefix, 1, seconds, compression);
+    }
+
+    static void create(
+            FirehoseClient client,
+            String name,
+            String bucket,
+            String prefix,
+            int sizeMb,
+            int seconds,
+            CompressionFormat compression) {
         client.createDeliveryStream(
                 b -> b.deliveryStreamName(name).extendedS3DestinationConfiguration(d -> d.roleARN(ROLE)
                         .bucketARN("arn:aws:s3:::" + bucket)
                         .prefix(prefix)
                         .compressionFormat(compression)
-                        .bufferingHints(h -> h.sizeInMBs(1).intervalInSeconds(seconds))));
+                        .bufferingHints(h -> h.sizeInMBs(sizeMb).intervalInSeconds(seconds))));
     }
 
     @Test
