@@ -5,7 +5,6 @@ import dev.wharf.storage.DeliveryStreamBatch;
 import dev.wharf.storage.DeliveryStreamStore;
 import dev.wharf.storage.PendingCommit;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,13 +33,11 @@ final class Deliveries {
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
 
     private final DeliveryStreamStore store;
-    private final ObjectWritePort objects;
     private final Clock clock;
     private final FirehoseConfig config;
     private final Executor executor;
-    private final RandomGenerator random;
     private final Runnable wake;
-    private final String region;
+    private final Sink s3;
     private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
 
     /**
@@ -56,14 +53,12 @@ final class Deliveries {
             RandomGenerator random,
             String region,
             Runnable wake) {
-        this.region = region;
         this.store = store;
-        this.objects = objects;
         this.clock = clock;
         this.config = config;
         this.executor = executor;
-        this.random = random;
         this.wake = wake;
+        this.s3 = new S3Sink(store, objects, random, region);
     }
 
     /** Indexes a stream's waiting records, reading them from its cursor: at start, or for a new stream. */
@@ -218,7 +213,7 @@ final class Deliveries {
             return;
         }
         try {
-            ObjectBody written = write(stream, from, end, oldest);
+            Sink.Delivered written = sinkFor(stream).deliver(stream, from, end, oldest);
             settle(lane, written.lastSequence(), written.bytes(), written.count(), null);
         } catch (RuntimeException e) {
             failed(lane, stream, from, end, oldest, e);
@@ -235,30 +230,9 @@ final class Deliveries {
         }
     }
 
-    private ObjectBody write(FirehoseRecords.StoredStream stream, long from, long end, long oldest) {
-        String extension = Prefixes.extension(stream.destination());
-        String key = Prefixes.objectKey(
-                stream.destination(), stream.name(), stream.version(), Instant.ofEpochMilli(oldest), extension, random);
-        String name = key.substring(key.lastIndexOf('/') + 1);
-        String compression = String.valueOf(stream.destination().compressionFormat());
-        ObjectBody body = new ObjectBody(
-                store,
-                stream.id(),
-                from,
-                end,
-                S3Destinations.sizeBytes(stream.destination()),
-                compression,
-                name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name);
-        objects.write(
-                new ObjectWritePort.ObjectWrite(
-                        stream.accountId(),
-                        region,
-                        S3Destinations.bucketOf(stream.destination()),
-                        key,
-                        "application/octet-stream",
-                        null),
-                body);
-        return body;
+    /** The sink of a stream's destination. */
+    private Sink sinkFor(FirehoseRecords.StoredStream stream) {
+        return s3;
     }
 
     private void failed(

@@ -221,7 +221,8 @@ public final class FirehoseEngine implements AutoCloseable {
                     destination,
                     s3Only,
                     tags,
-                    encryption);
+                    encryption,
+                    null);
             store.commit(new DeliveryStreamBatch().putResource(key, FirehoseRecords.encode(stream)));
             streams.put(key, stream);
             deliveries.open(stream);

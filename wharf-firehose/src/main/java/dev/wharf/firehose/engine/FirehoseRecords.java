@@ -4,8 +4,13 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.wharf.firehose.api.AmazonopensearchserviceDestinationConfiguration;
+import dev.wharf.firehose.api.ElasticsearchDestinationConfiguration;
 import dev.wharf.firehose.api.ExtendedS3DestinationConfiguration;
+import dev.wharf.firehose.api.HttpEndpointDestinationConfiguration;
 import dev.wharf.firehose.api.KinesisStreamSourceConfiguration;
+import dev.wharf.firehose.api.RedshiftDestinationConfiguration;
+import dev.wharf.firehose.api.SplunkDestinationConfiguration;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -41,6 +46,8 @@ final class FirehoseRecords {
      *     extended members), so that both describe alike
      * @param s3Only whether it was created with an {@code S3DestinationConfiguration}
      * @param encryption the encryption's status (DISABLED, ENABLING, ENABLED, DISABLING) and since when (epoch millis)
+     * @param other the destination when it is not S3, null for an S3 one; {@code destination} then holds its S3
+     *     configuration (the backup location, or Redshift's staging), so that failed records have one place to go
      */
     record StoredStream(
             long id,
@@ -55,9 +62,15 @@ final class FirehoseRecords {
             ExtendedS3DestinationConfiguration destination,
             boolean s3Only,
             LinkedHashMap<String, String> tags,
-            Encryption encryption) {
+            Encryption encryption,
+            @Nullable OtherDestination other) {
 
         StoredStream with(ExtendedS3DestinationConfiguration next, long now) {
+            return with(next, other, now);
+        }
+
+        /** The stream with a new destination, of another kind than S3 or none, as UpdateDestination makes it. */
+        StoredStream with(ExtendedS3DestinationConfiguration next, @Nullable OtherDestination nextOther, long now) {
             return new StoredStream(
                     id,
                     accountId,
@@ -71,7 +84,8 @@ final class FirehoseRecords {
                     next,
                     s3Only,
                     tags,
-                    encryption);
+                    encryption,
+                    nextOther);
         }
 
         StoredStream withTags(LinkedHashMap<String, String> next) {
@@ -88,7 +102,8 @@ final class FirehoseRecords {
                     destination,
                     s3Only,
                     next,
-                    encryption);
+                    encryption,
+                    other);
         }
 
         StoredStream withEncryption(Encryption next) {
@@ -105,7 +120,8 @@ final class FirehoseRecords {
                     destination,
                     s3Only,
                     tags,
-                    next);
+                    next,
+                    other);
         }
 
         /** The stream marked deleted at {@code now}, from which its DELETING time runs. */
@@ -123,9 +139,21 @@ final class FirehoseRecords {
                     destination,
                     s3Only,
                     tags,
-                    encryption);
+                    encryption,
+                    other);
         }
     }
+
+    /**
+     * A destination other than S3, as CreateDeliveryStream or UpdateDestination gave it, with AWS's defaults filled in:
+     * exactly one member is set.
+     */
+    record OtherDestination(
+            @Nullable HttpEndpointDestinationConfiguration httpEndpoint,
+            @Nullable AmazonopensearchserviceDestinationConfiguration amazonopensearchservice,
+            @Nullable ElasticsearchDestinationConfiguration elasticsearch,
+            @Nullable SplunkDestinationConfiguration splunk,
+            @Nullable RedshiftDestinationConfiguration redshift) {}
 
     /**
      * Server-side encryption as StartDeliveryStreamEncryption asked for it.

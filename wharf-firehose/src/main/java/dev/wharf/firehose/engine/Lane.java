@@ -58,9 +58,9 @@ final class Lane {
         if (retryAtMillis > 0) {
             return retryAtMillis;
         }
-        if (bufferedBytes >= S3Destinations.sizeBytes(stream.destination())) {
+        if (bufferedBytes >= Buffering.sizeBytes(stream)) {
             return 0;
         }
-        return oldestMillis + S3Destinations.intervalMillis(stream.destination());
+        return oldestMillis + Buffering.intervalMillis(stream);
     }
 }

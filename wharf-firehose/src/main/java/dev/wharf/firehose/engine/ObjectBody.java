@@ -6,11 +6,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
-import java.util.zip.GZIPOutputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The body of one delivered object, read from the store as it is written: records are read a page at a time from the
@@ -72,20 +68,7 @@ final class ObjectBody extends InputStream {
                 sink.write(b, off, len);
             }
         };
-        try {
-            this.encoder = switch (compression) {
-                case "GZIP" -> new GZIPOutputStream(kept, 64 * 1024);
-                case "ZIP" -> {
-                    ZipOutputStream zip = new ZipOutputStream(kept);
-                    zip.putNextEntry(new ZipEntry(entryName));
-                    yield zip;
-                }
-                case "UNCOMPRESSED" -> kept;
-                default -> throw new IllegalArgumentException("no encoder for " + compression);
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.encoder = Compression.encoder(compression, kept, entryName);
     }
 
     @Override

@@ -79,14 +79,53 @@ final class Prefixes {
             Instant oldest,
             String extension,
             RandomGenerator random) {
+        return key(destination.prefix(), null, streamName, version, oldest, extension, random);
+    }
+
+    /**
+     * The key of an error output object: the {@code ErrorOutputPrefix} evaluated with {@code type} as its {@code
+     * !{firehose:error-output-type}}, or {@code <type>/} when the destination has none, then the object's name as
+     * {@link #objectKey} makes it.
+     *
+     * @param type the error output type, such as {@code processing-failed} or {@code format-conversion-failed}
+     */
+    static String errorKey(
+            ExtendedS3DestinationConfiguration destination,
+            String type,
+            String streamName,
+            int version,
+            Instant oldest,
+            String extension,
+            RandomGenerator random) {
+        String prefix = destination.errorOutputPrefix();
+        return key(
+                prefix == null || prefix.isEmpty() ? type + "/" : prefix,
+                type,
+                streamName,
+                version,
+                oldest,
+                extension,
+                random);
+    }
+
+    private static String key(
+            @Nullable String prefix,
+            @Nullable String errorType,
+            String streamName,
+            int version,
+            Instant oldest,
+            String extension,
+            RandomGenerator random) {
         StringBuilder key = new StringBuilder();
         boolean timestamp = false;
-        for (Part part : parse(destination.prefix())) {
+        for (Part part : parse(prefix)) {
             if (part.text() != null) {
                 key.append(part.text());
             } else if ("timestamp".equals(part.namespace())) {
                 timestamp = true;
                 key.append(formatter(String.valueOf(part.value())).format(oldest));
+            } else if ("error-output-type".equals(part.value()) && errorType != null) {
+                key.append(errorType);
             } else {
                 key.append(randomString(random));
             }

@@ -1,0 +1,20 @@
+package dev.wharf.firehose.engine;
+
+/**
+ * A stream's buffering hints as its destination gives them: the size and the interval at which its buffer is
+ * delivered, whichever comes first, with AWS's defaults where the destination gives none.
+ */
+final class Buffering {
+
+    private Buffering() {}
+
+    /** The buffer's size hint in bytes. */
+    static long sizeBytes(FirehoseRecords.StoredStream stream) {
+        return S3Destinations.sizeBytes(stream.destination());
+    }
+
+    /** The buffer's interval hint in milliseconds. */
+    static long intervalMillis(FirehoseRecords.StoredStream stream) {
+        return S3Destinations.intervalMillis(stream.destination());
+    }
+}
