@@ -52,13 +52,21 @@ final class Deliveries {
             Executor executor,
             RandomGenerator random,
             String region,
+            FirehoseFunctions functions,
             Runnable wake) {
         this.store = store;
         this.clock = clock;
         this.config = config;
         this.executor = executor;
         this.wake = wake;
-        this.s3 = new S3Sink(store, objects, random, region);
+        RecordPipeline pipeline = new RecordPipeline(
+                functions.invoker(),
+                new LambdaFunctions(functions.invokeUrls()),
+                new ErrorOutput(objects, clock, random, region),
+                random,
+                region,
+                functions.invokeTimeout());
+        this.s3 = new S3Sink(store, objects, random, region, pipeline);
     }
 
     /** Indexes a stream's waiting records, reading them from its cursor: at start, or for a new stream. */

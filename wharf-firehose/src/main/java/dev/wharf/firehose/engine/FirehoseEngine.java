@@ -89,11 +89,23 @@ public final class FirehoseEngine implements AutoCloseable {
     private final Map<String, FirehoseRecords.StoredStream> streams = new ConcurrentHashMap<>();
 
     private final @Nullable DeliveryThread thread;
+    private final LambdaInvoker invoker;
     private long nextId;
 
-    /** An engine whose deliveries run in the background, each on a virtual thread. */
+    /** An engine whose deliveries run in the background, each on a virtual thread, and that invokes no function. */
     public FirehoseEngine(
             DeliveryStreamStore store, ObjectWritePort objects, Clock clock, FirehoseConfig config, String region) {
+        this(store, objects, clock, config, region, FirehoseFunctions.NONE);
+    }
+
+    /** An engine whose deliveries run in the background and whose Lambda processors invoke {@code functions}. */
+    public FirehoseEngine(
+            DeliveryStreamStore store,
+            ObjectWritePort objects,
+            Clock clock,
+            FirehoseConfig config,
+            String region,
+            FirehoseFunctions functions) {
         this(
                 store,
                 objects,
@@ -103,7 +115,8 @@ public final class FirehoseEngine implements AutoCloseable {
                 Executors.newThreadPerTaskExecutor(
                         Thread.ofVirtual().name("wharf-firehose-delivery-", 0).factory()),
                 RandomGenerator.getDefault(),
-                true);
+                true,
+                functions);
     }
 
     /**
@@ -119,14 +132,37 @@ public final class FirehoseEngine implements AutoCloseable {
             Executor executor,
             RandomGenerator random,
             boolean background) {
+        this(store, objects, clock, config, region, executor, random, background, FirehoseFunctions.NONE);
+    }
+
+    /** The same, with the functions that Lambda processors invoke. */
+    FirehoseEngine(
+            DeliveryStreamStore store,
+            ObjectWritePort objects,
+            Clock clock,
+            FirehoseConfig config,
+            String region,
+            Executor executor,
+            RandomGenerator random,
+            boolean background,
+            FirehoseFunctions functions) {
         this.store = store;
+        this.invoker = functions.invoker();
         this.clock = clock;
         this.config = config;
         this.region = region;
         this.executor = executor;
         DeliveryThread made = background ? new DeliveryThread() : null;
         this.deliveries = new Deliveries(
-                store, objects, clock, config, executor, random, region, made == null ? () -> {} : made::wake);
+                store,
+                objects,
+                clock,
+                config,
+                executor,
+                random,
+                region,
+                functions,
+                made == null ? () -> {} : made::wake);
         restore();
         this.thread = made;
         if (made != null) {
@@ -581,6 +617,7 @@ public final class FirehoseEngine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        invoker.close();
     }
 
     private ExtendedS3DestinationConfiguration destination(CreateDeliveryStreamRequest request) {

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -79,7 +80,34 @@ final class Prefixes {
             Instant oldest,
             String extension,
             RandomGenerator random) {
-        return key(destination.prefix(), null, streamName, version, oldest, extension, random);
+        return objectKey(destination, streamName, version, oldest, extension, random, Map.of(), Map.of());
+    }
+
+    /**
+     * The key of an object of one partition: {@code !{partitionKeyFromQuery:k}} and {@code
+     * !{partitionKeyFromLambda:k}} take the partition's keys.
+     */
+    static String objectKey(
+            ExtendedS3DestinationConfiguration destination,
+            String streamName,
+            int version,
+            Instant oldest,
+            String extension,
+            RandomGenerator random,
+            Map<String, String> queryKeys,
+            Map<String, String> lambdaKeys) {
+        return key(destination.prefix(), null, streamName, version, oldest, extension, random, queryKeys, lambdaKeys);
+    }
+
+    /** The names of the keys that the prefix takes from {@code namespace}, in their order, once each. */
+    static List<String> keys(ExtendedS3DestinationConfiguration destination, String namespace) {
+        List<String> keys = new ArrayList<>();
+        for (Part part : parse(destination.prefix())) {
+            if (namespace.equals(part.namespace()) && !keys.contains(part.value())) {
+                keys.add(String.valueOf(part.value()));
+            }
+        }
+        return keys;
     }
 
     /**
@@ -105,7 +133,9 @@ final class Prefixes {
                 version,
                 oldest,
                 extension,
-                random);
+                random,
+                Map.of(),
+                Map.of());
     }
 
     private static String key(
@@ -115,22 +145,32 @@ final class Prefixes {
             int version,
             Instant oldest,
             String extension,
-            RandomGenerator random) {
+            RandomGenerator random,
+            Map<String, String> queryKeys,
+            Map<String, String> lambdaKeys) {
         StringBuilder key = new StringBuilder();
         boolean timestamp = false;
+        // A partitioned prefix names its objects by their keys: no hour is appended to it.
+        boolean partitioned = false;
         for (Part part : parse(prefix)) {
             if (part.text() != null) {
                 key.append(part.text());
             } else if ("timestamp".equals(part.namespace())) {
                 timestamp = true;
                 key.append(formatter(String.valueOf(part.value())).format(oldest));
+            } else if ("partitionKeyFromQuery".equals(part.namespace())) {
+                partitioned = true;
+                key.append(queryKeys.getOrDefault(String.valueOf(part.value()), ""));
+            } else if ("partitionKeyFromLambda".equals(part.namespace())) {
+                partitioned = true;
+                key.append(lambdaKeys.getOrDefault(String.valueOf(part.value()), ""));
             } else if ("error-output-type".equals(part.value()) && errorType != null) {
                 key.append(errorType);
             } else {
                 key.append(randomString(random));
             }
         }
-        if (!timestamp) {
+        if (!timestamp && !partitioned) {
             key.append(HOURS.format(oldest));
         }
         key.append(streamName)
@@ -190,12 +230,16 @@ final class Prefixes {
                                 + "} names an unknown firehose value: use" + " random-string or error-output-type.");
                     }
                 }
-                case "partitionKeyFromQuery", "partitionKeyFromLambda" ->
-                    throw FirehoseError.InvalidArgument.with("The expression !{" + expression
-                            + "} needs dynamic partitioning, which Wharf does not do yet.");
+                case "partitionKeyFromQuery", "partitionKeyFromLambda" -> {
+                    if (value.isEmpty()) {
+                        throw FirehoseError.InvalidArgument.with(
+                                "The expression !{" + expression + "} needs the name of a partition key.");
+                    }
+                }
                 default ->
                     throw FirehoseError.InvalidArgument.with("The expression !{" + expression
-                            + "} has an unknown namespace: use timestamp or firehose.");
+                            + "} has an unknown namespace: use timestamp, firehose,"
+                            + " partitionKeyFromQuery or partitionKeyFromLambda.");
             }
             parts.add(new Part(null, namespace, value));
             at = close + 1;

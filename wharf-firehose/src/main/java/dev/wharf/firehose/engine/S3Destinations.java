@@ -59,7 +59,9 @@ final class S3Destinations {
                 given.bucketARN(),
                 given.prefix(),
                 given.errorOutputPrefix(),
-                hints(given.bufferingHints()),
+                Partitioning.enabled(given.dynamicPartitioningConfiguration())
+                        ? Partitioning.hints(given.bufferingHints())
+                        : hints(given.bufferingHints()),
                 given.compressionFormat() == null ? "UNCOMPRESSED" : given.compressionFormat(),
                 encryption(given.encryptionConfiguration()),
                 logging(given.cloudWatchLoggingOptions()),
@@ -71,6 +73,9 @@ final class S3Destinations {
                 given.fileExtension(),
                 given.customTimeZone());
         Prefixes.check(filled);
+        // The processors and the partitioning rules, which RecordPipeline runs.
+        Processors.of(filled);
+        Partitioning.check(filled);
         return filled;
     }
 
@@ -121,7 +126,9 @@ final class S3Destinations {
                 or(update.dynamicPartitioningConfiguration(), held.dynamicPartitioningConfiguration()),
                 or(update.fileExtension(), held.fileExtension()),
                 or(update.customTimeZone(), held.customTimeZone()));
-        return created(member, next);
+        ExtendedS3DestinationConfiguration made = created(member, next);
+        Partitioning.checkUpdate(held, made);
+        return made;
     }
 
     /** The destination with an S3 update applied. */
@@ -241,27 +248,18 @@ final class S3Destinations {
             throw FirehoseError.InvalidArgument.with("Wharf does not compress with " + given.compressionFormat()
                     + " yet; use UNCOMPRESSED, GZIP or ZIP.");
         }
-        if (given.processingConfiguration() != null
-                && Boolean.TRUE.equals(given.processingConfiguration().enabled())) {
-            throw FirehoseError.InvalidArgument.with(
-                    "Wharf does not run data transformation (ProcessingConfiguration) yet.");
-        }
         if (given.dataFormatConversionConfiguration() != null
                 && !Boolean.FALSE.equals(
                         given.dataFormatConversionConfiguration().enabled())) {
             throw FirehoseError.InvalidArgument.with(
                     "Wharf does not convert record formats (DataFormatConversionConfiguration) yet.");
         }
-        if (given.dynamicPartitioningConfiguration() != null
-                && Boolean.TRUE.equals(given.dynamicPartitioningConfiguration().enabled())) {
-            throw FirehoseError.InvalidArgument.with("Wharf does not partition dynamically yet.");
-        }
         if ("Enabled".equals(given.s3BackupMode())) {
             throw FirehoseError.InvalidArgument.with("Wharf does not back up to S3 (S3BackupMode Enabled) yet.");
         }
     }
 
-    private static BufferingHints hints(@Nullable BufferingHints given) {
+    static BufferingHints hints(@Nullable BufferingHints given) {
         return new BufferingHints(
                 given == null || given.sizeInMBs() == null ? FirehoseLimits.DEFAULT_BUFFER_SIZE_MB : given.sizeInMBs(),
                 given == null || given.intervalInSeconds() == null

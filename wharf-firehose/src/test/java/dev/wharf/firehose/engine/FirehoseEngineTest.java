@@ -364,7 +364,8 @@ class FirehoseEngineTest {
         String errors = "errors/!{firehose:error-output-type}/";
         invalidDestination(
                 extended("logs", "!{unknown:thing}/", errors, null, null, null),
-                "The expression !{unknown:thing} has an unknown namespace: use timestamp or firehose.");
+                "The expression !{unknown:thing} has an unknown namespace: use timestamp, firehose,"
+                        + " partitionKeyFromQuery or partitionKeyFromLambda.");
         invalidDestination(
                 extended("logs", "!{firehose:error-output-type}/", errors, null, null, null),
                 "The expression !{firehose:error-output-type} is not allowed in Prefix; it may only be used in"
@@ -387,8 +388,8 @@ class FirehoseEngineTest {
                 "The expression !{timestamp:} needs a date and time pattern.");
         invalidDestination(
                 extended("logs", "!{partitionKeyFromQuery:customer}/", errors, null, null, null),
-                "The expression !{partitionKeyFromQuery:customer} needs dynamic partitioning, which Wharf does not do"
-                        + " yet.");
+                "Prefix can use partitionKeyFromQuery and partitionKeyFromLambda only when dynamic partitioning is"
+                        + " enabled.");
         invalidDestination(
                 extended("logs", "open/!{timestamp:yyyy", errors, null, null, null),
                 "The expression at position 5 of the prefix \"open/!{timestamp:yyyy\" is not closed with '}'.");
@@ -420,13 +421,13 @@ class FirehoseEngineTest {
         ExtendedS3DestinationConfiguration base = bare("logs");
         invalidDestination(
                 withExtras(base, new ProcessingConfiguration(true, List.of()), null, null),
-                "Wharf does not run data transformation (ProcessingConfiguration) yet.");
+                "ProcessingConfiguration is enabled, so it must name at least one processor.");
         invalidDestination(
                 withExtras(base, null, new DataFormatConversionConfiguration(null, null, null, null), null),
                 "Wharf does not convert record formats (DataFormatConversionConfiguration) yet.");
         invalidDestination(
                 withExtras(base, null, null, new DynamicPartitioningConfiguration(null, true)),
-                "Wharf does not partition dynamically yet.");
+                "ErrorOutputPrefix cannot be null or empty when dynamic partitioning is enabled.");
         invalidDestination(
                 extended("logs", null, null, null, null, "Enabled"),
                 "Wharf does not back up to S3 (S3BackupMode Enabled) yet.");

@@ -55,6 +55,7 @@ final class FirehoseFixture implements AutoCloseable {
     final StorageEngine storage;
     final S3Engine s3;
     final FirehoseConfig config;
+    final FirehoseFunctions functions;
     FirehoseEngine firehose;
 
     FirehoseFixture() {
@@ -70,8 +71,18 @@ final class FirehoseFixture implements AutoCloseable {
     }
 
     FirehoseFixture(StorageEngine storage, FirehoseConfig config) {
+        this(storage, config, FirehoseFunctions.NONE);
+    }
+
+    /** A fixture whose Lambda processors invoke {@code functions}. */
+    FirehoseFixture(FirehoseFunctions functions) {
+        this(new MemoryStorageEngine(), CONFIG, functions);
+    }
+
+    FirehoseFixture(StorageEngine storage, FirehoseConfig config, FirehoseFunctions functions) {
         this.storage = storage;
         this.config = config;
+        this.functions = functions;
         this.s3 = new S3Engine(storage.objects(), clock);
         this.firehose = open();
     }
@@ -79,7 +90,15 @@ final class FirehoseFixture implements AutoCloseable {
     /** A new engine over the same store, as after a restart. */
     FirehoseEngine open() {
         return new FirehoseEngine(
-                storage.deliveryStreams(), s3, clock, config, "us-east-1", Runnable::run, new Random(7), false);
+                storage.deliveryStreams(),
+                s3,
+                clock,
+                config,
+                "us-east-1",
+                Runnable::run,
+                new Random(7),
+                false,
+                functions);
     }
 
     void bucket(String name) {

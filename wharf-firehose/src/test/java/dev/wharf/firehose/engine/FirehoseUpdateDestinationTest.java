@@ -289,7 +289,7 @@ class FirehoseUpdateDestinationTest {
                                 null,
                                 null)),
                 FirehoseError.InvalidArgument,
-                "Wharf does not run data transformation (ProcessingConfiguration) yet.");
+                "ProcessingConfiguration is enabled, so it must name at least one processor.");
 
         DeliveryStreamDescription unchanged = fixture.describe("clicks");
         assertThat(unchanged.versionId()).isEqualTo("1");
