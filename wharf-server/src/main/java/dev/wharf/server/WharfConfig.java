@@ -233,7 +233,8 @@ public record WharfConfig(
     /**
      * How SNS reaches endpoints outside the server.
      *
-     * @param lambda the invoke URL of each Lambda function ARN that subscriptions may name, such as the Lambda Runtime
+     * @param lambda the invoke URL of each Lambda function ARN that subscriptions (and Firehose's Lambda processors) may
+     *     name, such as the Lambda Runtime
      *     Interface Emulator's {@code http://localhost:9000/2015-03-31/functions/function/invocations}
      * @param httpsTrustedCertificates a PEM file of certificates that HTTPS endpoints may present besides those the
      *     JDK's certificate authorities issued (a local test server's self-signed one), or null

@@ -9,8 +9,10 @@ import dev.wharf.common.AwsException;
 import dev.wharf.dynamodb.engine.DynamoDbConfig;
 import dev.wharf.dynamodb.engine.DynamoDbEngine;
 import dev.wharf.dynamodb.http.DynamoDbBinding;
+import dev.wharf.firehose.engine.DefaultLambdaInvoker;
 import dev.wharf.firehose.engine.FirehoseConfig;
 import dev.wharf.firehose.engine.FirehoseEngine;
+import dev.wharf.firehose.engine.FirehoseFunctions;
 import dev.wharf.firehose.http.FirehoseBinding;
 import dev.wharf.iam.engine.StsEngine;
 import dev.wharf.iam.http.StsBinding;
@@ -175,7 +177,8 @@ public final class WharfServer implements AutoCloseable {
                                 s3,
                                 Clock.systemUTC(),
                                 FirehoseConfig.DEFAULT,
-                                config.region());
+                                config.region(),
+                                firehoseFunctions(config.sns()));
                         firehose.set(made);
                         return made;
                     },
@@ -356,6 +359,16 @@ public final class WharfServer implements AutoCloseable {
             return new MemoryStorageEngine();
         }
         return RocksDbStorageEngine.open(config.dataDir(), config.storage());
+    }
+
+    /**
+     * How Firehose's Lambda processors reach their functions: the same {@code sns.lambda} mapping of function ARNs to
+     * invoke URLs that SNS's Lambda subscriptions use; the HTTP client is made on the first invocation.
+     */
+    private static FirehoseFunctions firehoseFunctions(WharfConfig.Sns sns) {
+        Map<String, URI> functions = new java.util.LinkedHashMap<>();
+        sns.lambda().forEach((arn, url) -> functions.put(arn, URI.create(url)));
+        return new FirehoseFunctions(new DefaultLambdaInvoker(), functions);
     }
 
     /** How SNS reaches HTTP/S endpoints and Lambda functions; the HTTP client itself is made on first use. */
