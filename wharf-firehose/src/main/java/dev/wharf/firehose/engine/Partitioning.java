@@ -60,6 +60,10 @@ final class Partitioning {
                 throw FirehoseError.InvalidArgument.with(
                         "The MetadataExtraction processor needs dynamic partitioning to be enabled.");
             }
+            if (settings.deAggregation() != null) {
+                throw FirehoseError.InvalidArgument.with(
+                        "The RecordDeAggregation processor needs dynamic partitioning to be enabled.");
+            }
             return;
         }
         if (errorPrefix == null || errorPrefix.isEmpty()) {

@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Processors {
 
+    /** Sub-records of one record at most, as Firehose caps de-aggregation. */
+    static final int SUB_RECORDS_MAX = 500;
+
     /** AWS's processor types; Decompression and CloudWatchLogProcessing are refused as not served. */
     private static final List<String> TYPES = List.of(
             "RecordDeAggregation",
@@ -127,11 +130,7 @@ final class Processors {
                 case "Lambda" -> lambda = lambda(parameters);
                 case "MetadataExtraction" -> query = query(parameters);
                 case "AppendDelimiterToRecord" -> delimiter = appended(parameters);
-                case "RecordDeAggregation" -> {
-                    deAggregation(parameters);
-                    throw FirehoseError.InvalidArgument.with(
-                            "Wharf does not run the RecordDeAggregation processor yet.");
-                }
+                case "RecordDeAggregation" -> deAggregation = deAggregation(parameters);
                 default ->
                     throw FirehoseError.InvalidArgument.with("Wharf does not run the " + type + " processor yet.");
             }

@@ -52,7 +52,13 @@ final class RecordPipeline {
      *
      * @param sequence its sequence in the stream, which names it in the transformation event
      */
-    record Input(long sequence, long arrivalMillis, byte[] data) {}
+    record Input(long sequence, int subSequence, long arrivalMillis, byte[] data) {
+
+        /** A record as it was put, before any de-aggregation. */
+        Input(long sequence, long arrivalMillis, byte[] data) {
+            this(sequence, 0, arrivalMillis, data);
+        }
+    }
 
     /**
      * A record ready for its destination.
@@ -110,6 +116,9 @@ final class RecordPipeline {
      */
     List<Output> process(FirehoseRecords.StoredStream stream, List<Input> batch) {
         Processors.Settings settings = Processors.of(stream.destination());
+        if (settings.deAggregation() != null) {
+            batch = deAggregated(stream, settings.deAggregation(), batch);
+        }
         List<ErrorOutput.Failed> failedProcessing = new ArrayList<>();
         List<Output> outputs = new ArrayList<>();
         if (settings.lambda() != null) {
@@ -139,6 +148,80 @@ final class RecordPipeline {
             outputs = delimited;
         }
         return outputs;
+    }
+
+    /**
+     * Splits aggregated records into their sub-records: consecutive JSON objects (whitespace between them is allowed,
+     * an array is not), or the pieces between delimiters. A record that does not split, or splits into more than {@link
+     * Processors#SUB_RECORDS_MAX}, goes to the error output as {@code partitioning-failed}.
+     */
+    private List<Input> deAggregated(
+            FirehoseRecords.StoredStream stream, Processors.DeAggregation how, List<Input> batch) {
+        List<Input> split = new ArrayList<>(batch.size());
+        List<ErrorOutput.Failed> failed = new ArrayList<>();
+        for (Input input : batch) {
+            List<byte[]> pieces = how.json() ? jsonObjects(input.data()) : delimited(input.data(), how.delimiter());
+            if (pieces == null || pieces.size() > Processors.SUB_RECORDS_MAX) {
+                failed.add(new ErrorOutput.Failed(
+                        input.arrivalMillis(),
+                        input.data(),
+                        1,
+                        "DynamicPartitioning.MetadataExtractionFailed",
+                        pieces == null
+                                ? "The record could not be de-aggregated as its SubRecordType says"
+                                : "The record holds more than " + Processors.SUB_RECORDS_MAX + " sub-records",
+                        Map.of()));
+                continue;
+            }
+            for (int i = 0; i < pieces.size(); i++) {
+                split.add(new Input(input.sequence(), i, input.arrivalMillis(), pieces.get(i)));
+            }
+        }
+        writeFailed(stream, PARTITIONING_FAILED, failed);
+        return split;
+    }
+
+    private static @Nullable List<byte[]> jsonObjects(byte[] data) {
+        List<byte[]> objects = new ArrayList<>();
+        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(data)) {
+            com.fasterxml.jackson.core.JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    return null;
+                }
+                if (objects.size() > Processors.SUB_RECORDS_MAX) {
+                    // Too many already: the caller fails the record, so the rest need not be read.
+                    return objects;
+                }
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                parser.skipChildren();
+                int end = (int) parser.currentLocation().getByteOffset();
+                objects.add(java.util.Arrays.copyOfRange(data, start, end));
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return objects.isEmpty() ? null : objects;
+    }
+
+    private static List<byte[]> delimited(byte[] data, byte[] delimiter) {
+        List<byte[]> pieces = new ArrayList<>();
+        int start = 0;
+        for (int at = 0; at + delimiter.length <= data.length && pieces.size() <= Processors.SUB_RECORDS_MAX; ) {
+            if (java.util.Arrays.equals(data, at, at + delimiter.length, delimiter, 0, delimiter.length)) {
+                if (at > start) {
+                    pieces.add(java.util.Arrays.copyOfRange(data, start, at));
+                }
+                at += delimiter.length;
+                start = at;
+            } else {
+                at++;
+            }
+        }
+        if (start < data.length) {
+            pieces.add(java.util.Arrays.copyOfRange(data, start, data.length));
+        }
+        return pieces;
     }
 
     /** Splits a batch into invocations within the processor's buffer and Lambda's 6 MB payload. */
@@ -383,11 +466,12 @@ final class RecordPipeline {
         }
     }
 
-    /** A record's id in the event: the stream's id, its sequence and its arrival, in base64, as its RecordId is. */
+    /** A record's id in the event: the stream's id, its sequence, its place among its sub-records and its arrival. */
     private static String recordId(FirehoseRecords.StoredStream stream, Input input) {
-        byte[] id = ByteBuffer.allocate(24)
+        byte[] id = ByteBuffer.allocate(28)
                 .putLong(stream.id())
                 .putLong(input.sequence())
+                .putInt(input.subSequence())
                 .putLong(input.arrivalMillis())
                 .array();
         return Base64.getEncoder().encodeToString(id);

@@ -173,6 +173,75 @@ class FirehosePartitioningTest {
                 .isEqualTo("not json");
     }
 
+    static Processor deAggregation(String type, @Nullable String delimiter) {
+        List<ProcessorParameter> parameters = new ArrayList<>();
+        parameters.add(new ProcessorParameter("SubRecordType", type));
+        if (delimiter != null) {
+            parameters.add(new ProcessorParameter(
+                    "Delimiter", Base64.getEncoder().encodeToString(delimiter.getBytes(StandardCharsets.UTF_8))));
+        }
+        return new Processor("RecordDeAggregation", parameters);
+    }
+
+    @Test
+    void aggregatedJsonRecordsAreSplitBeforeTheirKeysAreExtracted() throws IOException {
+        fixture.bucket("logs");
+        fixture.active(
+                "clicks",
+                partitioned(
+                        "c=!{partitionKeyFromQuery:c}/",
+                        "errors/!{firehose:error-output-type}/",
+                        null,
+                        "UNCOMPRESSED",
+                        deAggregation("JSON", null),
+                        query("{c: .c}"),
+                        delimiter(null)));
+        fixture.put("clicks", "{\"c\":\"x\",\"n\":1}{\"c\":\"y\",\"n\":2}\n{\"c\":\"x\",\"n\":3}");
+        fixture.put("clicks", "[{\"c\":\"x\"}]");
+
+        deliverAfterInterval();
+
+        Map<String, String> objects = objects();
+        assertThat(objects).hasSize(3);
+        assertThat(objects.entrySet())
+                .anySatisfy(entry -> {
+                    assertThat(entry.getKey()).startsWith("c=x/");
+                    assertThat(entry.getValue()).isEqualTo("{\"c\":\"x\",\"n\":1}\n{\"c\":\"x\",\"n\":3}\n");
+                })
+                .anySatisfy(entry -> {
+                    assertThat(entry.getKey()).startsWith("c=y/");
+                    assertThat(entry.getValue()).isEqualTo("{\"c\":\"y\",\"n\":2}\n");
+                })
+                .anySatisfy(entry -> {
+                    assertThat(entry.getKey()).startsWith("errors/partitioning-failed/");
+                    assertThat(ScriptedFunction.JSON
+                                    .readTree(entry.getValue())
+                                    .get("rawData")
+                                    .asText())
+                            .isEqualTo(Base64.getEncoder()
+                                    .encodeToString("[{\"c\":\"x\"}]".getBytes(StandardCharsets.UTF_8)));
+                });
+    }
+
+    @Test
+    void delimitedRecordsAreSplitOnTheirDelimiter() {
+        fixture.bucket("logs");
+        fixture.active(
+                "clicks",
+                partitioned(
+                        "c=!{partitionKeyFromQuery:c}/",
+                        "errors/!{firehose:error-output-type}/",
+                        null,
+                        "UNCOMPRESSED",
+                        deAggregation("DELIMITED", "##"),
+                        query("{c: .c}")));
+        fixture.put("clicks", "{\"c\":1}##{\"c\":2}##{\"c\":1}##");
+
+        deliverAfterInterval();
+
+        assertThat(objects().values()).containsExactlyInAnyOrder("{\"c\":1}{\"c\":1}", "{\"c\":2}");
+    }
+
     @Test
     void lambdaPartitionKeysNameTheObjectsOfTheirRecords() {
         fixture.bucket("logs");
