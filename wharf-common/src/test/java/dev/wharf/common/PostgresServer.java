@@ -65,7 +65,7 @@ public final class PostgresServer implements AutoCloseable {
         }
         PostgresServer server = new PostgresServer(bin, folder, port, root);
         if (root) {
-            run(List.of("chown", "-R", "postgres", folder.toString()));
+            run(List.of("chown", "-R", "postgres", folder.toString()), folder);
         }
         Path data = folder.resolve("data");
         server.as(List.of(
@@ -162,11 +162,15 @@ public final class PostgresServer implements AutoCloseable {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         full.addAll(command);
-        return run(full);
+        // In the server's own folder, which the postgres user may enter, unlike the build's working directory.
+        return run(full, folder);
     }
 
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    private static String run(List<String> command, Path directory) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
