@@ -32,6 +32,8 @@ final class Compression {
                     zip.putNextEntry(new ZipEntry(entryName));
                     yield zip;
                 }
+                case "Snappy" -> SnappyStreams.framed(sink);
+                case "HADOOP_SNAPPY" -> SnappyStreams.hadoop(sink);
                 case "UNCOMPRESSED" -> sink;
                 default -> throw new IllegalArgumentException("no encoder for " + format);
             };

@@ -46,7 +46,7 @@ final class ObjectBody extends InputStream {
      * @param from the first sequence to take
      * @param endExclusive the sequence after the last that may be taken
      * @param sizeLimit the data, in bytes, after which no further record is taken
-     * @param compression the destination's CompressionFormat: UNCOMPRESSED, GZIP or ZIP
+     * @param compression the destination's CompressionFormat: UNCOMPRESSED, GZIP, ZIP, Snappy or HADOOP_SNAPPY
      * @param entryName the name of a ZIP archive's one entry
      */
     ObjectBody(

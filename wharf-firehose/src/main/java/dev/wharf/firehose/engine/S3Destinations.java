@@ -244,10 +244,6 @@ final class S3Destinations {
                     "Wharf evaluates the timestamps of object keys in UTC only; CustomTimeZone " + zone
                             + " is not served yet.");
         }
-        if ("Snappy".equals(given.compressionFormat()) || "HADOOP_SNAPPY".equals(given.compressionFormat())) {
-            throw FirehoseError.InvalidArgument.with("Wharf does not compress with " + given.compressionFormat()
-                    + " yet; use UNCOMPRESSED, GZIP or ZIP.");
-        }
         if (given.dataFormatConversionConfiguration() != null
                 && !Boolean.FALSE.equals(
                         given.dataFormatConversionConfiguration().enabled())) {

@@ -330,16 +330,6 @@ class FirehoseEngineTest {
     }
 
     @Test
-    void theSnappyFormatsAreRefusedByNameRatherThanAcceptedAndNeverDelivered() {
-        for (String format : List.of("Snappy", "HADOOP_SNAPPY")) {
-            createFails(
-                    CreateRequestBuilder.named(format).extended(extended("logs", null, null, null, format, null)),
-                    FirehoseError.InvalidArgument,
-                    "Wharf does not compress with " + format + " yet; use UNCOMPRESSED, GZIP or ZIP.");
-        }
-    }
-
-    @Test
     void aDestinationWithoutItsRoleOrBucketOrWithABadBucketArnIsAValidationException() {
         createFails(
                 CreateRequestBuilder.named("roleless")
