@@ -94,6 +94,19 @@ public final class MemberConstraints {
         return this;
     }
 
+    /** A floating-point member's bounds, worded as AWS words them for its Double members. */
+    public MemberConstraints range(String member, @Nullable Double value, double min, double max) {
+        if (value != null && value > max) {
+            violations.add("Value '" + value + "' at '" + member
+                    + "' failed to satisfy constraint: Member must have value less than or equal to " + max);
+        }
+        if (value != null && value < min) {
+            violations.add("Value '" + value + "' at '" + member
+                    + "' failed to satisfy constraint: Member must have value greater than or equal to " + min);
+        }
+        return this;
+    }
+
     public MemberConstraints oneOf(String member, @Nullable String value, List<String> values) {
         if (value != null && !values.contains(value)) {
             violations.add(value(member, value, false)

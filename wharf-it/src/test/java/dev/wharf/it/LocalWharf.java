@@ -62,6 +62,17 @@ final class LocalWharf {
                 .withCloudWatch(cloudWatch));
     }
 
+    /** A server that keeps nothing, with Firehose's settings (the tables its format conversion may name). */
+    static WharfServer inMemory(WharfConfig.Firehose firehose) throws Exception {
+        return WharfServer.start(config(
+                        Path.of("unused"),
+                        DurabilityMode.MEMORY,
+                        WharfConfig.Limits.defaults(),
+                        WharfConfig.Sns.defaults(),
+                        -1)
+                .withFirehose(firehose));
+    }
+
     /** A server that keeps nothing, with the given transport limits, and HTTPS on a free port besides HTTP. */
     static WharfServer inMemoryWithTls(WharfConfig.Limits limits) throws Exception {
         return start(Path.of("unused"), DurabilityMode.MEMORY, limits, WharfConfig.Sns.defaults(), 0);

@@ -39,7 +39,14 @@ record ConfigFile(
         @Nullable Sqs sqs,
         @Nullable Sns sns,
         @Nullable Kinesis kinesis,
-        @Nullable CloudWatch cloudwatch) {
+        @Nullable CloudWatch cloudwatch,
+        @Nullable Firehose firehose) {
+
+    /**
+     * The {@code firehose:} section: the tables that format conversion may name, each {@code database.table} with its
+     * columns as a Glue/Hive type string.
+     */
+    record Firehose(@Nullable Map<String, String> tables) {}
 
     /** The {@code cloudwatch:} section. */
     record CloudWatch(
@@ -110,7 +117,7 @@ record ConfigFile(
 
     static ConfigFile empty() {
         return new ConfigFile(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -175,7 +182,8 @@ record ConfigFile(
                 sqs == null || sqs.queues() == null ? List.of() : List.copyOf(sqs.queues()),
                 resolveSns(env),
                 resolveKinesis(env),
-                resolveCloudWatch(env));
+                resolveCloudWatch(env),
+                new WharfConfig.Firehose(firehose == null || firehose.tables() == null ? Map.of() : firehose.tables()));
     }
 
     /**

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param sns how SNS reaches endpoints outside the server
  * @param kinesis how Kinesis Data Streams behaves where AWS gives no choice but tests want one
  * @param cloudWatch how often Wharf's own services publish their AWS/ metrics
+ * @param firehose the tables that Firehose's format conversion may name
  */
 public record WharfConfig(
         String host,
@@ -45,7 +46,88 @@ public record WharfConfig(
         List<QueueDefinition> queues,
         Sns sns,
         Kinesis kinesis,
-        CloudWatch cloudWatch) {
+        CloudWatch cloudWatch,
+        Firehose firehose) {
+
+    /** Settings with Firehose's defaults: no tables for format conversion. */
+    public WharfConfig(
+            String host,
+            int port,
+            int tlsPort,
+            @Nullable Path tlsCertificate,
+            @Nullable Path tlsPrivateKey,
+            Path dataDir,
+            DurabilityMode storage,
+            @Nullable String hostname,
+            String region,
+            List<Credential> credentials,
+            boolean insecure,
+            Limits limits,
+            List<QueueDefinition> queues,
+            Sns sns,
+            Kinesis kinesis,
+            CloudWatch cloudWatch) {
+        this(
+                host,
+                port,
+                tlsPort,
+                tlsCertificate,
+                tlsPrivateKey,
+                dataDir,
+                storage,
+                hostname,
+                region,
+                credentials,
+                insecure,
+                limits,
+                queues,
+                sns,
+                kinesis,
+                cloudWatch,
+                Firehose.defaults());
+    }
+
+    /**
+     * How Firehose behaves where AWS has a service Wharf does not.
+     *
+     * @param tables the tables that format conversion (DataFormatConversionConfiguration) may name, in place of the
+     *     Glue Data Catalog: each {@code database.table} with its columns as a Glue/Hive type string, such as {@code
+     *     struct<id:int,name:string,tags:array<string>>}
+     */
+    public record Firehose(Map<String, String> tables) {
+        /** @throws IllegalArgumentException naming a table whose name or columns are not valid */
+        public Firehose {
+            tables = Map.copyOf(tables);
+            // Checked now, so that a bad table stops the server at start rather than at the first Firehose request.
+            dev.wharf.firehose.engine.FirehoseConfig.DEFAULT.withTables(tables);
+        }
+
+        public static Firehose defaults() {
+            return new Firehose(Map.of());
+        }
+    }
+
+    /** These settings with Firehose's replaced. */
+    public WharfConfig withFirehose(Firehose replacement) {
+        return new WharfConfig(
+                host,
+                port,
+                tlsPort,
+                tlsCertificate,
+                tlsPrivateKey,
+                dataDir,
+                storage,
+                hostname,
+                region,
+                credentials,
+                insecure,
+                limits,
+                queues,
+                sns,
+                kinesis,
+                cloudWatch,
+                replacement);
+    }
 
     /** Settings with CloudWatch's defaults: the services publish once a minute, as AWS's do. */
     public WharfConfig(
@@ -128,7 +210,8 @@ public record WharfConfig(
                 queues,
                 sns,
                 kinesis,
-                replacement);
+                replacement,
+                firehose);
     }
 
     /** Settings with Kinesis's defaults: per-shard throughput limits on, as on AWS. */
@@ -183,7 +266,8 @@ public record WharfConfig(
                 queues,
                 sns,
                 replacement,
-                cloudWatch);
+                cloudWatch,
+                firehose);
     }
 
     /**

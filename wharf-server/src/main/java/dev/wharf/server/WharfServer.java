@@ -176,7 +176,7 @@ public final class WharfServer implements AutoCloseable {
                                 storage.deliveryStreams(),
                                 s3,
                                 Clock.systemUTC(),
-                                FirehoseConfig.DEFAULT,
+                                FirehoseConfig.DEFAULT.withTables(config.firehose().tables()),
                                 config.region(),
                                 firehoseFunctions(config.sns()));
                         firehose.set(made);

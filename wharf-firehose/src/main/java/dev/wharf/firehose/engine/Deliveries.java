@@ -59,14 +59,21 @@ final class Deliveries {
         this.config = config;
         this.executor = executor;
         this.wake = wake;
+        ErrorOutput errors = new ErrorOutput(objects, clock, random, region);
         RecordPipeline pipeline = new RecordPipeline(
                 functions.invoker(),
                 new LambdaFunctions(functions.invokeUrls()),
-                new ErrorOutput(objects, clock, random, region),
+                errors,
                 random,
                 region,
                 functions.invokeTimeout());
-        this.s3 = new S3Sink(store, objects, random, region, pipeline);
+        this.s3 = new S3Sink(
+                store,
+                objects,
+                random,
+                region,
+                pipeline,
+                new ConvertedObjects(store, objects, errors, new GlueTables(config.tables()), random, region));
     }
 
     /** Indexes a stream's waiting records, reading them from its cursor: at start, or for a new stream. */

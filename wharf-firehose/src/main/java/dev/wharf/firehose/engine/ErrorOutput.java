@@ -83,9 +83,11 @@ final class ErrorOutput {
                 stream.name(),
                 stream.version(),
                 Instant.ofEpochMilli(oldest),
-                Prefixes.extension(stream.destination()),
+                // Failed records are JSON lines, whatever format the stream's objects are converted to.
+                FormatConversion.enabled(stream.destination()) ? "" : Prefixes.extension(stream.destination()),
                 random);
         long now = clock.millis();
+        boolean conversion = type.equals("format-conversion-failed");
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         try (OutputStream encoder = Compression.encoder(
                 String.valueOf(stream.destination().compressionFormat()), sink, Compression.entryName(key))) {
@@ -93,8 +95,9 @@ final class ErrorOutput {
                 Map<String, Object> document = new LinkedHashMap<>();
                 document.put("attemptsMade", record.attemptsMade());
                 document.put("arrivalTimestamp", record.arrivalMillis());
-                document.put("errorCode", record.errorCode());
-                document.put("errorMessage", record.errorMessage());
+                // Format conversion's documents name the error lastErrorCode and lastErrorMessage, as AWS's do.
+                document.put(conversion ? "lastErrorCode" : "errorCode", record.errorCode());
+                document.put(conversion ? "lastErrorMessage" : "errorMessage", record.errorMessage());
                 document.put("attemptEndingTimestamp", now);
                 document.put("rawData", Base64.getEncoder().encodeToString(record.data()));
                 document.putAll(record.extra());

@@ -2,6 +2,7 @@ package dev.wharf.firehose.engine;
 
 import dev.wharf.firehose.api.FirehoseLimits;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The engine's settings.
@@ -13,13 +14,23 @@ import java.time.Duration;
  * @param retryInterval how long a failed delivery to S3 waits before its next attempt (AWS: 5 seconds)
  * @param retryDuration how long after its oldest record a delivery to S3 is retried before its records are dropped
  *     (AWS: 24 hours)
+ * @param tables the tables that format conversion may name, in place of Glue's Data Catalog: each {@code
+ *     database.table} with its columns as a Glue/Hive type string such as {@code struct<id:int,tags:array<string>>}
  */
 public record FirehoseConfig(
-        Duration transition, int streamsPerAccount, Duration retryInterval, Duration retryDuration) {
+        Duration transition,
+        int streamsPerAccount,
+        Duration retryInterval,
+        Duration retryDuration,
+        Map<String, String> tables) {
 
     public static final FirehoseConfig DEFAULT = new FirehoseConfig(
             Duration.ofMillis(500), FirehoseLimits.STREAMS_PER_ACCOUNT, Duration.ofSeconds(5), Duration.ofHours(24));
 
+    /**
+     * @throws IllegalArgumentException for a negative duration, a quota under 1, or a table whose name or columns are
+     *     not valid (naming it)
+     */
     public FirehoseConfig {
         if (transition.isNegative() || retryInterval.isNegative() || retryDuration.isNegative()) {
             throw new IllegalArgumentException("durations cannot be negative");
@@ -27,10 +38,22 @@ public record FirehoseConfig(
         if (streamsPerAccount < 1) {
             throw new IllegalArgumentException("streamsPerAccount must be positive: " + streamsPerAccount);
         }
+        tables = Map.copyOf(tables);
+        new GlueTables(tables);
+    }
+
+    /** Settings without tables for format conversion. */
+    public FirehoseConfig(Duration transition, int streamsPerAccount, Duration retryInterval, Duration retryDuration) {
+        this(transition, streamsPerAccount, retryInterval, retryDuration, Map.of());
     }
 
     /** These settings with another transition. */
     public FirehoseConfig withTransition(Duration duration) {
-        return new FirehoseConfig(duration, streamsPerAccount, retryInterval, retryDuration);
+        return new FirehoseConfig(duration, streamsPerAccount, retryInterval, retryDuration, tables);
+    }
+
+    /** These settings with these tables for format conversion (replacing any). */
+    public FirehoseConfig withTables(Map<String, String> columnsByTable) {
+        return new FirehoseConfig(transition, streamsPerAccount, retryInterval, retryDuration, columnsByTable);
     }
 }

@@ -81,6 +81,9 @@ public final class FirehoseEngine implements AutoCloseable {
     private final DeliveryStreamStore store;
     private final Clock clock;
     private final FirehoseConfig config;
+    /** The tables that format conversion may name, for checking that a converting destination's is declared. */
+    private final GlueTables tables;
+
     private final String region;
     private final Deliveries deliveries;
     private final Executor executor;
@@ -150,6 +153,7 @@ public final class FirehoseEngine implements AutoCloseable {
         this.invoker = functions.invoker();
         this.clock = clock;
         this.config = config;
+        this.tables = new GlueTables(config.tables());
         this.region = region;
         this.executor = executor;
         DeliveryThread made = background ? new DeliveryThread() : null;
@@ -218,6 +222,7 @@ public final class FirehoseEngine implements AutoCloseable {
                     "KinesisStreamSourceConfiguration is only allowed with the KinesisStreamAsSource type.");
         }
         ExtendedS3DestinationConfiguration destination = destination(request);
+        tables.check(destination);
         boolean s3Only = request.s3DestinationConfiguration() != null;
         FirehoseRecords.Encryption encryption = FirehoseRecords.Encryption.NONE;
         long now = clock.millis();
@@ -406,6 +411,7 @@ public final class FirehoseEngine implements AutoCloseable {
                 throw FirehoseError.InvalidArgument.with("Destination Id " + request.destinationId() + " not found");
             }
             ExtendedS3DestinationConfiguration next = updatedDestination(stream, request);
+            tables.check(next);
             FirehoseRecords.StoredStream updated = stream.with(next, now);
             String key = FirehoseRecords.streamKey(stream.accountId(), stream.name());
             store.commit(new DeliveryStreamBatch().putResource(key, FirehoseRecords.encode(updated)));

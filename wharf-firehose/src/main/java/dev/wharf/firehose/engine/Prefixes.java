@@ -189,6 +189,10 @@ final class Prefixes {
         if (destination.fileExtension() != null && !destination.fileExtension().isEmpty()) {
             return destination.fileExtension();
         }
+        String converted = FormatConversion.extension(destination);
+        if (converted != null) {
+            return converted;
+        }
         return switch (String.valueOf(destination.compressionFormat())) {
             case "GZIP" -> ".gz";
             case "ZIP" -> ".zip";

@@ -76,7 +76,7 @@ final class S3Destinations {
         // The processors and the partitioning rules, which RecordPipeline runs.
         Processors.of(filled);
         Partitioning.check(filled);
-        return filled;
+        return FormatConversion.checked(member, given, filled);
     }
 
     /** An S3 destination as CreateDeliveryStream gives it, checked and held as an Extended S3 one. */
@@ -243,12 +243,6 @@ final class S3Destinations {
             throw FirehoseError.InvalidArgument.with(
                     "Wharf evaluates the timestamps of object keys in UTC only; CustomTimeZone " + zone
                             + " is not served yet.");
-        }
-        if (given.dataFormatConversionConfiguration() != null
-                && !Boolean.FALSE.equals(
-                        given.dataFormatConversionConfiguration().enabled())) {
-            throw FirehoseError.InvalidArgument.with(
-                    "Wharf does not convert record formats (DataFormatConversionConfiguration) yet.");
         }
         if ("Enabled".equals(given.s3BackupMode())) {
             throw FirehoseError.InvalidArgument.with("Wharf does not back up to S3 (S3BackupMode Enabled) yet.");

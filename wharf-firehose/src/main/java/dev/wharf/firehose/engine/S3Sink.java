@@ -17,31 +17,41 @@ final class S3Sink implements Sink {
     private final RandomGenerator random;
     private final String region;
     private final @Nullable RecordPipeline pipeline;
+    private final @Nullable ConvertedObjects converted;
 
-    /** A sink without a record pipeline, for staging records that need none; a stream with processors is refused. */
+    /**
+     * A sink without a record pipeline or format conversion, for staging records that need none; a stream with
+     * processors or conversion is refused.
+     */
     S3Sink(DeliveryStreamStore store, ObjectWritePort objects, RandomGenerator random, String region) {
-        this.store = store;
-        this.objects = objects;
-        this.random = random;
-        this.region = region;
-        this.pipeline = null;
+        this(store, objects, random, region, null, null);
     }
 
+    /** A sink whose streams with processors go through {@code pipeline}, and converting ones through {@code converted}. */
     S3Sink(
             DeliveryStreamStore store,
             ObjectWritePort objects,
             RandomGenerator random,
             String region,
-            RecordPipeline pipeline) {
+            @Nullable RecordPipeline pipeline,
+            @Nullable ConvertedObjects converted) {
         this.store = store;
         this.objects = objects;
         this.random = random;
         this.region = region;
         this.pipeline = pipeline;
+        this.converted = converted;
     }
 
     @Override
     public Delivered deliver(FirehoseRecords.StoredStream stream, long from, long end, long oldestMillis) {
+        if (FormatConversion.enabled(stream.destination())) {
+            if (converted == null) {
+                throw new IllegalStateException("this sink converts no format, as " + stream.name() + " needs");
+            }
+            // JSON to Parquet or ORC: one object of the buffer's rows, failed records to the error output.
+            return converted.deliver(stream, from, end, oldestMillis);
+        }
         if (RecordPipeline.applies(stream)) {
             if (pipeline == null) {
                 throw new IllegalStateException("this sink has no record pipeline for " + stream.name());

@@ -100,7 +100,8 @@ class ErrorOutputTest {
             plain = in.readAllBytes();
         }
         JsonNode line = JSON.readTree(new String(plain, StandardCharsets.UTF_8).strip());
-        assertThat(line.get("errorCode").asText()).isEqualTo("DataFormatConversion.ParseError");
+        assertThat(line.get("lastErrorCode").asText()).isEqualTo("DataFormatConversion.ParseError");
+        assertThat(line.get("lastErrorMessage").asText()).isEqualTo("not JSON");
     }
 
     private static FirehoseRecords.StoredStream stream(ExtendedS3DestinationConfiguration destination) {

@@ -414,7 +414,7 @@ class FirehoseEngineTest {
                 "ProcessingConfiguration is enabled, so it must name at least one processor.");
         invalidDestination(
                 withExtras(base, null, new DataFormatConversionConfiguration(null, null, null, null), null),
-                "Wharf does not convert record formats (DataFormatConversionConfiguration) yet.");
+                "InputFormatConfiguration must not be null");
         invalidDestination(
                 withExtras(base, null, null, new DynamicPartitioningConfiguration(null, true)),
                 "ErrorOutputPrefix cannot be null or empty when dynamic partitioning is enabled.");

@@ -1,0 +1,53 @@
+package dev.wharf.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code firehose:} section of the config file: the tables that format conversion may name. */
+class ConfigFileFirehoseTest {
+
+    private static final ConfigFile.Overrides NONE = new ConfigFile.Overrides(null, null, null, null, null, false);
+
+    @TempDir
+    @SuppressWarnings("NullAway.Init") // JUnit sets it before each test.
+    Path dir;
+
+    private WharfConfig.Firehose resolve(String yaml) throws Exception {
+        Path file = dir.resolve("wharf.yaml");
+        Files.writeString(file, yaml);
+        return ConfigFile.read(file).resolve(Map.of(), NONE).firehose();
+    }
+
+    @Test
+    void tablesMapDatabaseDotTableToGlueColumnTypes() throws Exception {
+        assertThat(ConfigFile.empty().resolve(Map.of(), NONE).firehose().tables())
+                .isEmpty();
+        assertThat(resolve("firehose:\n  tables:\n    analytics.clicks: \"struct<id:int,tags:array<string>>\"\n"
+                                + "    analytics.views: struct<at:timestamp>\n")
+                        .tables())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "analytics.clicks", "struct<id:int,tags:array<string>>",
+                        "analytics.views", "struct<at:timestamp>"));
+    }
+
+    @Test
+    void aTableThatIsNotValidStopsTheServerAtStartSayingWhich() {
+        assertThatThrownBy(() -> resolve("firehose:\n  tables:\n    analytics.clicks: struct<id:integr>\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("firehose.tables: analytics.clicks: the column type struct<id:integr> is not a Glue/Hive"
+                        + " type at character 17: unknown type 'integr'");
+        assertThatThrownBy(() -> resolve("firehose:\n  tables:\n    clicks: struct<id:int>\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("firehose.tables: clicks is not a <database>.<table> name");
+        assertThatThrownBy(() -> resolve("firehose:\n  tables:\n    analytics.clicks: int\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("firehose.tables: analytics.clicks: a table's columns are a struct<name:type,...> with at"
+                        + " least one column, not int");
+    }
+}
