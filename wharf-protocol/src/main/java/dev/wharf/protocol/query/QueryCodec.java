@@ -34,7 +34,8 @@ public final class QueryCodec {
     static final int MAX_ENTRIES = 1_000;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    // The JDK's own StAX, never one that a jar on the class path registers (Hadoop's client registers Woodstox).
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
 
     private final ServiceModel model;
     private final String xmlNamespace;

@@ -60,7 +60,8 @@ public final class RestXmlCodec {
     private static final int CHUNK_BYTES = 64 * 1024;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    // The JDK's own StAX, never one that a jar on the class path registers (Hadoop's client registers Woodstox).
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
     /** The input of an operation that takes none: it binds nothing. */
     private static final Shape EMPTY = new Shape("smithy.api#Unit", ShapeType.STRUCTURE, Map.of(), null, null, null);
 

@@ -51,7 +51,8 @@ final class XmlBodyReader {
     }
 
     private static XMLInputFactory securedFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // The JDK's own StAX, never one that a jar on the class path registers (Hadoop's client registers Woodstox).
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);

@@ -19,7 +19,8 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class XmlBodyWriter {
 
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    // The JDK's own StAX, never one that a jar on the class path registers (Hadoop's client registers Woodstox).
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
     private final ServiceModel model;
