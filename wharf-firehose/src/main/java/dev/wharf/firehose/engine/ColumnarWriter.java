@@ -10,10 +10,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the rows of one converted object into a local file, as Parquet or ORC: rows from {@link JsonRows}, the file
- * complete once closed. The implementations are the only classes that reach Parquet's, ORC's and Hadoop's, so those
- * load with the first converting delivery and never at server start. Not thread-safe.
+ * complete once closed. The implementations are the only classes that reach Parquet's, ORC's and Hadoop's; they are
+ * loaded through {@link FormatLibraries}, so those libraries load with the first converting delivery and never at
+ * server start (and, in a packaged server, from their own directory, never on the class path). Public only so that
+ * the implementations, loaded apart, can implement it. Not thread-safe.
  */
-interface ColumnarWriter extends Closeable {
+public interface ColumnarWriter extends Closeable {
 
     /**
      * The largest row group (Parquet) or stripe (ORC) that a writer holds in memory before writing it out, whatever
@@ -36,8 +38,12 @@ interface ColumnarWriter extends Closeable {
                                 .outputFormatConfiguration())
                         .serializer());
         if (serializer.orcSerDe() != null) {
-            return OrcFileWriter.open(serializer.orcSerDe(), table, file);
+            return FormatLibraries.open("dev.wharf.firehose.engine.OrcFileWriter", serializer.orcSerDe(), table, file);
         }
-        return ParquetFileWriter.open(Objects.requireNonNull(serializer.parquetSerDe()), table, file);
+        return FormatLibraries.open(
+                "dev.wharf.firehose.engine.ParquetFileWriter",
+                Objects.requireNonNull(serializer.parquetSerDe()),
+                table,
+                file);
     }
 }

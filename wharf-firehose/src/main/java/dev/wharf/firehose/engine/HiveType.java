@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * A column type as Glue and Hive write it ({@code int}, {@code decimal(10,2)}, {@code array<string>}, {@code
  * map<string,bigint>}, {@code struct<id:int,name:string>}), parsed, for the table that a format conversion names.
- * A table is a {@code struct<…>}: its fields are the table's columns, in order.
+ * A table is a {@code struct<…>}: its fields are the table's columns, in order. Public, with its accessors, only so
+ * that the Parquet and ORC writers, which {@link FormatLibraries} loads apart, can read it.
  *
  * @param kind the type's kind
  * @param names a struct's field names, lower-cased as Hive holds column names; empty for other kinds
@@ -15,10 +16,10 @@ import java.util.Locale;
  * @param precision a decimal's precision, a varchar's or char's length; 0 for other kinds
  * @param scale a decimal's scale
  */
-record HiveType(Kind kind, List<String> names, List<HiveType> children, int precision, int scale) {
+public record HiveType(Kind kind, List<String> names, List<HiveType> children, int precision, int scale) {
 
     /** The kinds of Glue/Hive column types. */
-    enum Kind {
+    public enum Kind {
         BOOLEAN,
         TINYINT,
         SMALLINT,
@@ -41,7 +42,7 @@ record HiveType(Kind kind, List<String> names, List<HiveType> children, int prec
     /** Hive's largest decimal precision. */
     static final int MAX_PRECISION = 38;
 
-    HiveType {
+    public HiveType {
         names = List.copyOf(names);
         children = List.copyOf(children);
     }

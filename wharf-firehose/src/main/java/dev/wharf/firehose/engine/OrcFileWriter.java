@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The file is written through a stream of Wharf's own, never through Hadoop's FileSystem cache, which would ask
  * Hadoop's user machinery for the current user.
  */
-final class OrcFileWriter implements ColumnarWriter {
+public final class OrcFileWriter implements ColumnarWriter {
 
     private static final long DEFAULT_STRIPE_SIZE = 64L * 1024 * 1024;
     private static final long DEFAULT_BLOCK_SIZE = 256L * 1024 * 1024;
@@ -60,8 +60,9 @@ final class OrcFileWriter implements ColumnarWriter {
         this.batch = batch;
     }
 
-    static OrcFileWriter open(OrcSerDe serDe, HiveType table, Path file) throws IOException {
+    public static OrcFileWriter open(OrcSerDe serDe, HiveType table, Path file) throws IOException {
         Configuration conf = new Configuration(false);
+        conf.setClassLoader(OrcFileWriter.class.getClassLoader());
         if (serDe.dictionaryKeyThreshold() != null) {
             OrcConf.DICTIONARY_KEY_SIZE_THRESHOLD.setDouble(conf, serDe.dictionaryKeyThreshold());
         }

@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * MaxPaddingBytes (0) and WriterVersion (V1) are applied; its BlockSizeBytes (256 MiB) is the row group size up to
  * {@link ColumnarWriter#MAX_BUFFERED_BYTES}.
  */
-final class ParquetFileWriter implements ColumnarWriter {
+public final class ParquetFileWriter implements ColumnarWriter {
 
     private static final long DEFAULT_BLOCK_SIZE = 256L * 1024 * 1024;
     private static final int DEFAULT_PAGE_SIZE = 1024 * 1024;
@@ -55,11 +55,11 @@ final class ParquetFileWriter implements ColumnarWriter {
         this.writer = writer;
     }
 
-    static ParquetFileWriter open(ParquetSerDe serDe, HiveType table, Path file) throws IOException {
+    public static ParquetFileWriter open(ParquetSerDe serDe, HiveType table, Path file) throws IOException {
         MessageType schema = schema(table);
         long blockSize = serDe.blockSizeBytes() == null ? DEFAULT_BLOCK_SIZE : serDe.blockSizeBytes();
         ParquetWriter<@Nullable Object[]> writer = new Builder(new LocalOutputFile(file), schema, table)
-                .withConf(new Configuration(false))
+                .withConf(configuration())
                 .withWriteMode(Mode.OVERWRITE)
                 .withCompressionCodec(
                         CompressionCodecName.valueOf(serDe.compression() == null ? "SNAPPY" : serDe.compression()))
@@ -73,6 +73,13 @@ final class ParquetFileWriter implements ColumnarWriter {
                                 : ParquetProperties.WriterVersion.PARQUET_1_0)
                 .build();
         return new ParquetFileWriter(writer);
+    }
+
+    /** An empty Hadoop configuration that finds classes (codecs) where this class was found. */
+    private static Configuration configuration() {
+        Configuration conf = new Configuration(false);
+        conf.setClassLoader(ParquetFileWriter.class.getClassLoader());
+        return conf;
     }
 
     @Override
