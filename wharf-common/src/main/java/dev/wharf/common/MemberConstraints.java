@@ -95,7 +95,7 @@ public final class MemberConstraints {
     }
 
     /** A floating-point member's bounds, worded as AWS words them for its Double members. */
-    public MemberConstraints range(String member, @Nullable Double value, double min, double max) {
+    public MemberConstraints rangeOfDouble(String member, @Nullable Double value, double min, double max) {
         if (value != null && value > max) {
             violations.add("Value '" + value + "' at '" + member
                     + "' failed to satisfy constraint: Member must have value less than or equal to " + max);

@@ -176,7 +176,8 @@ public final class WharfServer implements AutoCloseable {
                                 storage.deliveryStreams(),
                                 s3,
                                 Clock.systemUTC(),
-                                FirehoseConfig.DEFAULT.withTables(config.firehose().tables()),
+                                FirehoseConfig.DEFAULT.withTables(
+                                        config.firehose().tables()),
                                 config.region(),
                                 firehoseFunctions(config.sns()));
                         firehose.set(made);

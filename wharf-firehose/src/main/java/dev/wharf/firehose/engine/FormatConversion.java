@@ -193,14 +193,14 @@ final class FormatConversion {
             check.range(at + ".stripeSizeBytes", orc.stripeSizeBytes(), 8 * 1024 * 1024, Integer.MAX_VALUE)
                     .range(at + ".blockSizeBytes", orc.blockSizeBytes(), 64 * 1024 * 1024, Integer.MAX_VALUE)
                     .range(at + ".rowIndexStride", orc.rowIndexStride(), 1000, Integer.MAX_VALUE)
-                    .range(at + ".paddingTolerance", orc.paddingTolerance(), 0.0, 1.0)
+                    .rangeOfDouble(at + ".paddingTolerance", orc.paddingTolerance(), 0.0, 1.0)
                     .oneOf(at + ".compression", orc.compression(), ORC_COMPRESSIONS)
-                    .range(
+                    .rangeOfDouble(
                             at + ".bloomFilterFalsePositiveProbability",
                             orc.bloomFilterFalsePositiveProbability(),
                             0.0,
                             1.0)
-                    .range(at + ".dictionaryKeyThreshold", orc.dictionaryKeyThreshold(), 0.0, 1.0)
+                    .rangeOfDouble(at + ".dictionaryKeyThreshold", orc.dictionaryKeyThreshold(), 0.0, 1.0)
                     .oneOf(at + ".formatVersion", orc.formatVersion(), ORC_VERSIONS);
         }
         check.validate(FirehoseError.Validation);
