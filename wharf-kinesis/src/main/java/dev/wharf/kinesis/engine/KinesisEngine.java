@@ -108,7 +108,7 @@ import org.jspecify.annotations.Nullable;
  * change is durable in the stream store before the call answers, and the engine rebuilds its streams from the store
  * at start.
  */
-public final class KinesisEngine {
+public final class KinesisEngine implements dev.wharf.kinesis.api.ShardReadPort {
 
     static final List<String> STREAM_MODES = List.of("PROVISIONED", "ON_DEMAND");
     static final int LIST_LIMIT_DEFAULT = 100;
@@ -179,6 +179,84 @@ public final class KinesisEngine {
      * Trims every shard's records past its stream's retention, as range deletes: the periodic sweep for shards that
      * no one writes to (writes trim their own shards once a minute). Reads never return an expired record either way.
      */
+    @Override
+    public List<ShardDescription> shards(String streamArn) {
+        KinesisContext context = contextOf(streamArn);
+        List<ShardDescription> found = new java.util.ArrayList<>();
+        String token = null;
+        // ListShards answers 1,000 shards a page at most: this bounds the pages by the stream's shard limit.
+        for (int page = 0; page <= SHARD_COUNT_MAX / 1_000 + 1; page++) {
+            dev.wharf.kinesis.api.ListShardsResponse listed = shards.list(
+                    context,
+                    new dev.wharf.kinesis.api.ListShardsRequest(
+                            null,
+                            token,
+                            null,
+                            token == null ? 1_000 : null,
+                            null,
+                            null,
+                            token == null ? streamArn : null,
+                            null));
+            for (dev.wharf.kinesis.api.Shard shard :
+                    java.util.Objects.requireNonNullElse(listed.shards(), List.<dev.wharf.kinesis.api.Shard>of())) {
+                dev.wharf.kinesis.api.HashKeyRange range = java.util.Objects.requireNonNull(shard.hashKeyRange());
+                dev.wharf.kinesis.api.SequenceNumberRange sequences = shard.sequenceNumberRange();
+                found.add(new ShardDescription(
+                        java.util.Objects.requireNonNull(shard.shardId()),
+                        shard.parentShardId(),
+                        shard.adjacentParentShardId(),
+                        String.valueOf(range.startingHashKey()),
+                        String.valueOf(range.endingHashKey()),
+                        sequences != null && sequences.endingSequenceNumber() != null));
+            }
+            token = listed.nextToken();
+            if (token == null) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Page read(String streamArn, String shardId, Position from, int limit) {
+        KinesisContext context = contextOf(streamArn);
+        String type = from.afterSequenceNumber() != null
+                ? "AFTER_SEQUENCE_NUMBER"
+                : from.atTimestamp() != null ? "AT_TIMESTAMP" : "TRIM_HORIZON";
+        try {
+            String iterator = reads.getShardIterator(
+                            context,
+                            new GetShardIteratorRequest(
+                                    null,
+                                    shardId,
+                                    type,
+                                    from.afterSequenceNumber(),
+                                    from.atTimestamp(),
+                                    streamArn,
+                                    null))
+                    .shardIterator();
+            GetRecordsResponse response =
+                    reads.getRecords(context, new GetRecordsRequest(iterator, limit, streamArn, null));
+            List<dev.wharf.kinesis.api.StreamRecord> records =
+                    java.util.Objects.requireNonNullElse(response.records(), List.of());
+            return new Page(records, response.nextShardIterator() == null, false);
+        } catch (dev.wharf.common.AwsException e) {
+            if (e.code() == KinesisError.ProvisionedThroughputExceeded) {
+                return new Page(List.of(), false, true);
+            }
+            throw e;
+        }
+    }
+
+    /** The context of a call on a stream's ARN: its account, in its region. */
+    private static KinesisContext contextOf(String streamArn) {
+        String[] parts = streamArn.split(":", 6);
+        if (parts.length < 6 || !parts[2].equals("kinesis") || !parts[5].startsWith("stream/")) {
+            throw KinesisError.InvalidArgument.with("StreamARN " + streamArn + " is not a Kinesis stream's ARN.");
+        }
+        return new KinesisContext(parts[4], parts[3]);
+    }
+
     public void trimExpired() {
         shardLogs.trimAll();
     }
