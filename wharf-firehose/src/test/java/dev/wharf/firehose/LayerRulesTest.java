@@ -59,6 +59,17 @@ class LayerRulesTest {
     }
 
     @Test
+    void firehoseReachesKinesisOnlyThroughItsApi() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.wharf.firehose..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.wharf.kinesis.engine..", "dev.wharf.kinesis.http..")
+                .check(FIREHOSE);
+    }
+
+    @Test
     void httpBindingDoesNotReachIntoTheStoreOrServer() {
         noClasses()
                 .that()

@@ -13,6 +13,7 @@ import dev.wharf.firehose.engine.DefaultLambdaInvoker;
 import dev.wharf.firehose.engine.FirehoseConfig;
 import dev.wharf.firehose.engine.FirehoseEngine;
 import dev.wharf.firehose.engine.FirehoseFunctions;
+import dev.wharf.firehose.engine.FirehosePorts;
 import dev.wharf.firehose.http.FirehoseBinding;
 import dev.wharf.iam.engine.StsEngine;
 import dev.wharf.iam.http.StsBinding;
@@ -164,6 +165,17 @@ public final class WharfServer implements AutoCloseable {
             // Kinesis's engine is made by the first Kinesis request; until then it has no metrics to publish.
             java.util.concurrent.atomic.AtomicReference<KinesisEngine> kinesis =
                     new java.util.concurrent.atomic.AtomicReference<>();
+            // Made once, by the first Kinesis request or the first read of a delivery stream with a Kinesis source.
+            java.util.function.Supplier<KinesisEngine> kinesisEngine = () -> {
+                synchronized (kinesis) {
+                    KinesisEngine made = kinesis.get();
+                    if (made == null) {
+                        made = kinesis(config, storage);
+                        kinesis.set(made);
+                    }
+                    return made;
+                }
+            };
             // DynamoDB's engine too: it reads its tables from the store when it is made, and nothing runs before.
             java.util.concurrent.atomic.AtomicReference<DynamoDbEngine> dynamoDb =
                     new java.util.concurrent.atomic.AtomicReference<>();
@@ -179,7 +191,8 @@ public final class WharfServer implements AutoCloseable {
                                 FirehoseConfig.DEFAULT.withTables(
                                         config.firehose().tables()),
                                 config.region(),
-                                firehoseFunctions(config.sns()));
+                                new FirehosePorts(
+                                        firehoseFunctions(config.sns()), new LazyShardReadPort(kinesisEngine)));
                         firehose.set(made);
                         return made;
                     },
@@ -201,13 +214,7 @@ public final class WharfServer implements AutoCloseable {
                     List.of(
                             new SqsBinding(sqs),
                             new SnsBinding(sns),
-                            new KinesisBinding(
-                                    () -> {
-                                        KinesisEngine made = kinesis(config, storage);
-                                        kinesis.set(made);
-                                        return made;
-                                    },
-                                    config.region()),
+                            new KinesisBinding(kinesisEngine, config.region()),
                             new CloudWatchBinding(cloudWatch, config.region()),
                             new DynamoDbBinding(
                                     () -> {

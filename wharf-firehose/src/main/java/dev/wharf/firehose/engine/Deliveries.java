@@ -127,13 +127,20 @@ final class Deliveries {
      * @return the sequence of the first record; the others follow it
      */
     long put(Lane lane, List<byte[]> data) {
+        return put(lane, data, new DeliveryStreamBatch());
+    }
+
+    /**
+     * Accepts records as {@link #put(Lane, List)} does, in one store batch with the changes {@code batch} already
+     * holds (a Kinesis source's checkpoint), so that both are durable or neither is.
+     */
+    long put(Lane lane, List<byte[]> data, DeliveryStreamBatch batch) {
         long now = clock.millis();
         long first;
         PendingCommit pending;
         lane.lock.lock();
         try {
             first = lane.nextSequence;
-            DeliveryStreamBatch batch = new DeliveryStreamBatch();
             long bytes = 0;
             for (int i = 0; i < data.size(); i++) {
                 batch.putRecord(lane.streamId, first + i, FirehoseRecords.record(now, data.get(i)));

@@ -15,6 +15,8 @@ import dev.wharf.firehose.api.ExtendedS3DestinationConfiguration;
 import dev.wharf.firehose.api.FirehoseContext;
 import dev.wharf.firehose.api.FirehoseError;
 import dev.wharf.firehose.api.FirehoseLimits;
+import dev.wharf.firehose.api.KinesisStreamSourceConfiguration;
+import dev.wharf.firehose.api.KinesisStreamSourceDescription;
 import dev.wharf.firehose.api.ListDeliveryStreamsRequest;
 import dev.wharf.firehose.api.ListDeliveryStreamsResponse;
 import dev.wharf.firehose.api.ListTagsForDeliveryStreamRequest;
@@ -24,6 +26,7 @@ import dev.wharf.firehose.api.PutRecordBatchResponse;
 import dev.wharf.firehose.api.PutRecordBatchResponseEntry;
 import dev.wharf.firehose.api.PutRecordRequest;
 import dev.wharf.firehose.api.PutRecordResponse;
+import dev.wharf.firehose.api.SourceDescription;
 import dev.wharf.firehose.api.StartDeliveryStreamEncryptionRequest;
 import dev.wharf.firehose.api.StartDeliveryStreamEncryptionResponse;
 import dev.wharf.firehose.api.StopDeliveryStreamEncryptionRequest;
@@ -36,6 +39,7 @@ import dev.wharf.firehose.api.UntagDeliveryStreamRequest;
 import dev.wharf.firehose.api.UntagDeliveryStreamResponse;
 import dev.wharf.firehose.api.UpdateDestinationRequest;
 import dev.wharf.firehose.api.UpdateDestinationResponse;
+import dev.wharf.kinesis.api.ShardReadPort;
 import dev.wharf.s3.api.ObjectWritePort;
 import dev.wharf.storage.DeliveryStreamBatch;
 import dev.wharf.storage.DeliveryStreamStore;
@@ -72,6 +76,7 @@ public final class FirehoseEngine implements AutoCloseable {
     private static final Pattern TAG_VALUE = Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@%]*$");
     private static final Pattern VERSION = Pattern.compile("[0-9]+");
     private static final Pattern DESTINATION_ID = Pattern.compile("[a-zA-Z0-9-]+");
+    private static final Pattern ARN = Pattern.compile("arn:.*");
     private static final List<String> TYPES =
             List.of("DirectPut", "KinesisStreamAsSource", "MSKAsSource", "DatabaseAsSource");
     private static final List<String> KEY_TYPES = List.of("AWS_OWNED_CMK", "CUSTOMER_MANAGED_CMK");
@@ -93,22 +98,28 @@ public final class FirehoseEngine implements AutoCloseable {
 
     private final @Nullable DeliveryThread thread;
     private final LambdaInvoker invoker;
+    /** The Kinesis streams this server can read as sources, or null when it reads none. */
+    private final @Nullable ShardReadPort kinesis;
+
+    private final KinesisSources sources;
+    private final @Nullable Thread sourceReader;
+    private volatile boolean closed;
     private long nextId;
 
-    /** An engine whose deliveries run in the background, each on a virtual thread, and that invokes no function. */
+    /** An engine whose deliveries run in the background, each on a virtual thread, and that reaches nothing outside. */
     public FirehoseEngine(
             DeliveryStreamStore store, ObjectWritePort objects, Clock clock, FirehoseConfig config, String region) {
-        this(store, objects, clock, config, region, FirehoseFunctions.NONE);
+        this(store, objects, clock, config, region, FirehosePorts.NONE);
     }
 
-    /** An engine whose deliveries run in the background and whose Lambda processors invoke {@code functions}. */
+    /** An engine whose deliveries run in the background and that reaches functions and sources through {@code ports}. */
     public FirehoseEngine(
             DeliveryStreamStore store,
             ObjectWritePort objects,
             Clock clock,
             FirehoseConfig config,
             String region,
-            FirehoseFunctions functions) {
+            FirehosePorts ports) {
         this(
                 store,
                 objects,
@@ -119,12 +130,12 @@ public final class FirehoseEngine implements AutoCloseable {
                         Thread.ofVirtual().name("wharf-firehose-delivery-", 0).factory()),
                 RandomGenerator.getDefault(),
                 true,
-                functions);
+                ports);
     }
 
     /**
      * An engine whose deliveries run on {@code executor}; without {@code background} nothing starts them but {@link
-     * #runDeliveries()}, so that tests drive them with a fake clock.
+     * #runDeliveries()}, and no source is read but by {@link #runSources()}, so that tests drive them with a fake clock.
      */
     FirehoseEngine(
             DeliveryStreamStore store,
@@ -134,23 +145,10 @@ public final class FirehoseEngine implements AutoCloseable {
             String region,
             Executor executor,
             RandomGenerator random,
-            boolean background) {
-        this(store, objects, clock, config, region, executor, random, background, FirehoseFunctions.NONE);
-    }
-
-    /** The same, with the functions that Lambda processors invoke. */
-    FirehoseEngine(
-            DeliveryStreamStore store,
-            ObjectWritePort objects,
-            Clock clock,
-            FirehoseConfig config,
-            String region,
-            Executor executor,
-            RandomGenerator random,
             boolean background,
-            FirehoseFunctions functions) {
+            FirehosePorts ports) {
         this.store = store;
-        this.invoker = functions.invoker();
+        this.invoker = ports.functions().invoker();
         this.clock = clock;
         this.config = config;
         this.tables = new GlueTables(config.tables());
@@ -165,12 +163,53 @@ public final class FirehoseEngine implements AutoCloseable {
                 executor,
                 random,
                 region,
-                functions,
+                ports.functions(),
                 made == null ? () -> {} : made::wake);
+        ShardReadPort kinesis = ports.kinesis();
+        this.kinesis = kinesis;
+        this.sources = new KinesisSources(
+                store,
+                kinesis == null ? NO_KINESIS : kinesis,
+                deliveries,
+                clock,
+                config.transition().toMillis());
         restore();
         this.thread = made;
         if (made != null) {
             made.start();
+        }
+        this.sourceReader = background && kinesis != null
+                ? Thread.ofVirtual().name("wharf-firehose-kinesis-reader").start(this::readSources)
+                : null;
+    }
+
+    /** A port for an engine that reads no Kinesis: no stream exists. */
+    private static final ShardReadPort NO_KINESIS = new ShardReadPort() {
+        @Override
+        public List<ShardDescription> shards(String streamArn) {
+            throw FirehoseError.InvalidArgument.with("This server reads no Kinesis streams.");
+        }
+
+        @Override
+        public Page read(String streamArn, String shardId, Position from, int limit) {
+            throw FirehoseError.InvalidArgument.with("This server reads no Kinesis streams.");
+        }
+    };
+
+    /** The source reader's loop: reads every due source, then sleeps until the next is due, a second at most. */
+    private void readSources() {
+        while (!closed) {
+            try {
+                long wait = Math.min(KinesisSources.READ_INTERVAL_MILLIS, sources.runDue() - clock.millis());
+                if (wait > 0) {
+                    Thread.sleep(wait);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(FirehoseEngine.class)
+                        .warn("Firehose's Kinesis source reader failed a round", e);
+            }
         }
     }
 
@@ -199,6 +238,9 @@ public final class FirehoseEngine implements AutoCloseable {
         nextId = max[0] + 1;
         for (FirehoseRecords.StoredStream stream : streams.values()) {
             deliveries.open(stream);
+            if (stream.kinesisSource() != null) {
+                sources.open(stream);
+            }
         }
     }
 
@@ -214,13 +256,7 @@ public final class FirehoseEngine implements AutoCloseable {
         String name = String.valueOf(request.deliveryStreamName());
         LinkedHashMap<String, String> tags = checkedTags(request.tags());
         String type = request.deliveryStreamType() == null ? "DirectPut" : request.deliveryStreamType();
-        if (!type.equals("DirectPut")) {
-            throw FirehoseError.InvalidArgument.with("Wharf does not read a " + type + " source yet.");
-        }
-        if (request.kinesisStreamSourceConfiguration() != null) {
-            throw FirehoseError.InvalidArgument.with(
-                    "KinesisStreamSourceConfiguration is only allowed with the KinesisStreamAsSource type.");
-        }
+        KinesisStreamSourceConfiguration kinesisSource = kinesisSource(type, request);
         ExtendedS3DestinationConfiguration destination = destination(request);
         tables.check(destination);
         boolean s3Only = request.s3DestinationConfiguration() != null;
@@ -258,7 +294,7 @@ public final class FirehoseEngine implements AutoCloseable {
                     now,
                     1,
                     false,
-                    null,
+                    kinesisSource,
                     destination,
                     s3Only,
                     tags,
@@ -267,6 +303,9 @@ public final class FirehoseEngine implements AutoCloseable {
             store.commit(new DeliveryStreamBatch().putResource(key, FirehoseRecords.encode(stream)));
             streams.put(key, stream);
             deliveries.open(stream);
+            if (kinesisSource != null) {
+                sources.open(stream);
+            }
         } finally {
             control.unlock();
         }
@@ -311,7 +350,7 @@ public final class FirehoseEngine implements AutoCloseable {
                 String.valueOf(stream.version()),
                 Instant.ofEpochMilli(stream.createdMillis()),
                 stream.version() > 1 ? Instant.ofEpochMilli(stream.updatedMillis()) : null,
-                null,
+                describeSource(stream),
                 destinations,
                 false));
     }
@@ -372,7 +411,9 @@ public final class FirehoseEngine implements AutoCloseable {
             store.commit(new DeliveryStreamBatch()
                     .putResource(key, FirehoseRecords.encode(deleted))
                     .deleteStreamRecords(stream.id())
-                    .deleteResource(FirehoseRecords.cursorKey(stream.id())));
+                    .deleteResource(FirehoseRecords.cursorKey(stream.id()))
+                    .deleteResourcePrefix(KinesisSources.prefix(stream.id())));
+            sources.remove(stream.id());
             deliveries.remove(stream.id());
             streams.put(key, deleted);
         } finally {
@@ -608,9 +649,19 @@ public final class FirehoseEngine implements AutoCloseable {
         }
     }
 
+    /** Reads every Kinesis source that is due by the clock; for tests. */
+    void runSources() {
+        sources.runDue();
+    }
+
     /** Stops starting deliveries, and waits a few seconds for those running to finish. */
     @Override
     public void close() {
+        closed = true;
+        Thread reader = sourceReader;
+        if (reader != null) {
+            reader.interrupt();
+        }
         DeliveryThread running = thread;
         if (running != null) {
             running.stop();
@@ -624,6 +675,53 @@ public final class FirehoseEngine implements AutoCloseable {
             }
         }
         invoker.close();
+    }
+
+    /** The Kinesis source a request names, checked as AWS checks it; null for a DirectPut stream. */
+    private @Nullable KinesisStreamSourceConfiguration kinesisSource(String type, CreateDeliveryStreamRequest request) {
+        KinesisStreamSourceConfiguration source = request.kinesisStreamSourceConfiguration();
+        if (!type.equals("DirectPut") && !type.equals("KinesisStreamAsSource")) {
+            throw FirehoseError.InvalidArgument.with("Wharf does not read a " + type + " source yet.");
+        }
+        if (type.equals("DirectPut")) {
+            if (source != null) {
+                throw FirehoseError.InvalidArgument.with(
+                        "KinesisStreamSourceConfiguration is only allowed with the KinesisStreamAsSource type.");
+            }
+            return null;
+        }
+        if (source == null) {
+            throw FirehoseError.InvalidArgument.with(
+                    "KinesisStreamSourceConfiguration is required with the KinesisStreamAsSource type.");
+        }
+        MemberConstraints.check()
+                .notNull("kinesisStreamSourceConfiguration.kinesisStreamARN", source.kinesisStreamARN())
+                .length("kinesisStreamSourceConfiguration.kinesisStreamARN", source.kinesisStreamARN(), 1, 512, false)
+                .pattern("kinesisStreamSourceConfiguration.kinesisStreamARN", source.kinesisStreamARN(), ARN, false)
+                .notNull("kinesisStreamSourceConfiguration.roleARN", source.roleARN())
+                .length("kinesisStreamSourceConfiguration.roleARN", source.roleARN(), 1, 512, false)
+                .pattern("kinesisStreamSourceConfiguration.roleARN", source.roleARN(), ARN, false)
+                .validate(FirehoseError.Validation);
+        if (request.deliveryStreamEncryptionConfigurationInput() != null) {
+            // Firehose encrypts what it reads from a Kinesis stream only as the stream itself is encrypted.
+            throw FirehoseError.InvalidArgument.with("Server-side encryption cannot be set on a delivery stream whose"
+                    + " source is a Kinesis stream; encrypt the Kinesis stream instead.");
+        }
+        KinesisSources.checkExists(kinesis, String.valueOf(source.kinesisStreamARN()));
+        return source;
+    }
+
+    private static @Nullable SourceDescription describeSource(FirehoseRecords.StoredStream stream) {
+        KinesisStreamSourceConfiguration source = stream.kinesisSource();
+        if (source == null) {
+            return null;
+        }
+        return new SourceDescription(
+                null,
+                new KinesisStreamSourceDescription(
+                        source.kinesisStreamARN(), source.roleARN(), Instant.ofEpochMilli(stream.createdMillis())),
+                null,
+                null);
     }
 
     private ExtendedS3DestinationConfiguration destination(CreateDeliveryStreamRequest request) {
@@ -846,7 +944,8 @@ public final class FirehoseEngine implements AutoCloseable {
         store.commit(new DeliveryStreamBatch()
                 .deleteResource(FirehoseRecords.streamKey(stream.accountId(), stream.name()))
                 .deleteStreamRecords(stream.id())
-                .deleteResource(FirehoseRecords.cursorKey(stream.id())));
+                .deleteResource(FirehoseRecords.cursorKey(stream.id()))
+                .deleteResourcePrefix(KinesisSources.prefix(stream.id())));
     }
 
     private String status(FirehoseRecords.StoredStream stream, long now) {

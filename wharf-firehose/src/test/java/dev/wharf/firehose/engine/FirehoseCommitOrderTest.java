@@ -103,7 +103,8 @@ class FirehoseCommitOrderTest {
                 "us-east-1",
                 Runnable::run,
                 new Random(7),
-                false);
+                false,
+                FirehosePorts.NONE);
         fixture.bucket("gated");
         fixture.active("gated", extended("gated", null, 1, 0, "UNCOMPRESSED"));
         store.gated = true;

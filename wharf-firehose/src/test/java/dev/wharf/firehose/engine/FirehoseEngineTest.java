@@ -195,7 +195,7 @@ class FirehoseEngineTest {
 
     @Test
     void aSourceOtherThanDirectPutIsRefusedAndAnUnknownTypeIsAValidationException() {
-        for (String type : List.of("KinesisStreamAsSource", "MSKAsSource", "DatabaseAsSource")) {
+        for (String type : List.of("MSKAsSource", "DatabaseAsSource")) {
             createFails(
                     CreateRequestBuilder.named("sourced").type(type).extended(bare("logs")),
                     FirehoseError.InvalidArgument,

@@ -98,7 +98,7 @@ final class FirehoseFixture implements AutoCloseable {
                 Runnable::run,
                 new Random(7),
                 false,
-                functions);
+                FirehosePorts.NONE.withFunctions(functions));
     }
 
     void bucket(String name) {
