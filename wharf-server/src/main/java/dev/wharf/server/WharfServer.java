@@ -152,11 +152,25 @@ public final class WharfServer implements AutoCloseable {
             String endpoint =
                     "http://" + (config.hostname() == null ? config.host() : config.hostname()) + ":" + config.port();
             createConfiguredQueues(config, sqs, endpoint);
+            java.util.concurrent.atomic.AtomicReference<FirehoseEngine> firehose =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            // SNS's firehose subscriptions reach Firehose's engine through its binding, which makes it on first use.
+            java.util.concurrent.atomic.AtomicReference<FirehoseBinding> firehoseBindings =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            dev.wharf.firehose.api.RecordPutPort firehoseRecords = (arn, data) -> {
+                FirehoseEngine engine = firehose.get();
+                if (engine == null) {
+                    java.util.Objects.requireNonNull(firehoseBindings.get()).start();
+                    engine = java.util.Objects.requireNonNull(firehose.get());
+                }
+                engine.putRecord(arn, data);
+            };
             SnsEngine sns = new SnsEngine(
                     storage.topics(),
                     storage.deliveries(),
                     storage.archive(),
                     sqs,
+                    firehoseRecords,
                     signingKeys(config),
                     Clock.systemUTC(),
                     config.region(),
@@ -180,8 +194,6 @@ public final class WharfServer implements AutoCloseable {
             java.util.concurrent.atomic.AtomicReference<DynamoDbEngine> dynamoDb =
                     new java.util.concurrent.atomic.AtomicReference<>();
             S3Engine s3 = new S3Engine(storage.objects(), Clock.systemUTC());
-            java.util.concurrent.atomic.AtomicReference<FirehoseEngine> firehose =
-                    new java.util.concurrent.atomic.AtomicReference<>();
             FirehoseBinding firehoseBinding = new FirehoseBinding(
                     () -> {
                         FirehoseEngine made = new FirehoseEngine(
@@ -197,6 +209,7 @@ public final class WharfServer implements AutoCloseable {
                         return made;
                     },
                     config.region());
+            firehoseBindings.set(firehoseBinding);
             // Firehose's engine is made by the first Firehose request, or now when the store holds delivery streams:
             // their buffered records must be delivered whether or not anyone asks.
             if (FirehoseEngine.hasStreams(storage.deliveryStreams())) {

@@ -54,7 +54,11 @@ class LayerRulesTest {
                 .resideInAPackage("dev.wharf.sns..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.wharf.sqs.engine..", "dev.wharf.sqs.http..")
+                .resideInAnyPackage(
+                        "dev.wharf.sqs.engine..",
+                        "dev.wharf.sqs.http..",
+                        "dev.wharf.firehose.engine..",
+                        "dev.wharf.firehose.http..")
                 .check(SNS);
     }
 

@@ -26,6 +26,7 @@ import dev.wharf.firehose.api.PutRecordBatchResponse;
 import dev.wharf.firehose.api.PutRecordBatchResponseEntry;
 import dev.wharf.firehose.api.PutRecordRequest;
 import dev.wharf.firehose.api.PutRecordResponse;
+import dev.wharf.firehose.api.RecordPutPort;
 import dev.wharf.firehose.api.SourceDescription;
 import dev.wharf.firehose.api.StartDeliveryStreamEncryptionRequest;
 import dev.wharf.firehose.api.StartDeliveryStreamEncryptionResponse;
@@ -69,7 +70,7 @@ import org.jspecify.annotations.Nullable;
  * they are deleted; encryption is ENABLING or DISABLING for as long. Thread-safe: control operations take one lock,
  * puts only their stream's.
  */
-public final class FirehoseEngine implements AutoCloseable {
+public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
     private static final Pattern TAG_KEY = Pattern.compile("^(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@%]*$");
@@ -483,6 +484,21 @@ public final class FirehoseEngine implements AutoCloseable {
         Lane lane = writable(context, request.deliveryStreamName());
         long sequence = deliveries.put(lane, List.of(java.util.Objects.requireNonNull(record.data())));
         return new PutRecordResponse(recordId(lane.streamId, sequence), encrypted(lane));
+    }
+
+    @Override
+    public void putRecord(String deliveryStreamArn, byte[] data) {
+        String[] parts = deliveryStreamArn.split(":", 6);
+        if (parts.length < 6 || !parts[2].equals("firehose") || !parts[5].startsWith("deliverystream/")) {
+            throw FirehoseError.InvalidArgument.with(deliveryStreamArn + " is not a delivery stream's ARN.");
+        }
+        if (!parts[3].equals(region)) {
+            throw FirehoseError.ResourceNotFound.with(
+                    notFound(new FirehoseContext(parts[4], parts[3]), parts[5].substring("deliverystream/".length())));
+        }
+        putRecord(
+                new FirehoseContext(parts[4], parts[3]),
+                new PutRecordRequest(parts[5].substring("deliverystream/".length()), new StreamRecord(data)));
     }
 
     public PutRecordBatchResponse putRecordBatch(FirehoseContext context, PutRecordBatchRequest request) {

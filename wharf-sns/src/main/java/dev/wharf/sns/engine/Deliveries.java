@@ -1,6 +1,7 @@
 package dev.wharf.sns.engine;
 
 import dev.wharf.common.AwsException;
+import dev.wharf.firehose.api.RecordPutPort;
 import dev.wharf.sns.engine.delivery.RetrySchedule;
 import dev.wharf.sqs.api.QueueDelivery;
 import dev.wharf.sqs.api.QueueDeliveryPort;
@@ -46,6 +47,7 @@ final class Deliveries implements AutoCloseable {
     private final Outbox outbox;
     private final Topics topics;
     private final QueueDeliveryPort queues;
+    private final RecordPutPort firehose;
     private final QueueNotifications notifications;
     private final DeadLetters deadLetters;
     private final PushDeliveries pushes;
@@ -57,6 +59,7 @@ final class Deliveries implements AutoCloseable {
             Outbox outbox,
             Topics topics,
             QueueDeliveryPort queues,
+            RecordPutPort firehose,
             QueueNotifications notifications,
             DeadLetters deadLetters,
             PushDeliveries pushes,
@@ -64,6 +67,7 @@ final class Deliveries implements AutoCloseable {
         this.outbox = outbox;
         this.topics = topics;
         this.queues = queues;
+        this.firehose = firehose;
         this.notifications = notifications;
         this.deadLetters = deadLetters;
         this.pushes = pushes;
@@ -72,7 +76,9 @@ final class Deliveries implements AutoCloseable {
 
     /** Whether this server delivers to the subscription's protocol yet. */
     boolean delivers(Subscription subscription) {
-        return subscription.protocol().equals("sqs") || PushDeliveries.pushes(subscription.protocol());
+        return subscription.protocol().equals("sqs")
+                || subscription.protocol().equals("firehose")
+                || PushDeliveries.pushes(subscription.protocol());
     }
 
     /**
@@ -138,6 +144,9 @@ final class Deliveries implements AutoCloseable {
      * @return false when it failed on the server's side and must be retried
      */
     private boolean attempt(SnsRecords.Published published, Subscription subscription, @Nullable TopicCounts counts) {
+        if (subscription.protocol().equals("firehose")) {
+            return attemptFirehose(published, subscription, counts);
+        }
         QueueDelivery delivery = notifications.delivery(published, subscription, accountOf(published));
         try {
             queues.deliver(delivery);
@@ -166,6 +175,44 @@ final class Deliveries implements AutoCloseable {
             outbox.done(sequence, target);
         } else {
             retryLater(sequence, target, subscription, n + 1);
+        }
+    }
+
+    /**
+     * One attempt of a delivery to a Firehose stream, which AWS retries as it does its other own endpoints: a refusal
+     * (no such stream, one that reads a Kinesis stream) goes to the dead-letter queue at once, and a
+     * ServiceUnavailableException or an unexpected failure is retried.
+     */
+    private boolean attemptFirehose(
+            SnsRecords.Published published, Subscription subscription, @Nullable TopicCounts counts) {
+        String record = notifications.firehoseRecord(published, subscription);
+        try {
+            firehose.putRecord(subscription.endpoint(), record.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (counts != null) {
+                counts.delivered.increment();
+            }
+            return true;
+        } catch (AwsException e) {
+            if (e.code().senderFault() && !e.code().queryCode().equals("ServiceUnavailableException")) {
+                if (counts != null) {
+                    counts.failed.increment();
+                }
+                deadLetters.send(
+                        subscription,
+                        new DeadLetters.Undelivered(
+                                published,
+                                record,
+                                Map.of(),
+                                published.messageGroupId(),
+                                e.code().queryCode(),
+                                java.util.Objects.requireNonNullElse(e.getMessage(), "")),
+                        counts);
+                return true;
+            }
+            return false;
+        } catch (RuntimeException e) {
+            LOG.warn("delivery to {} failed; it is retried: {}", subscription.endpoint(), e.toString());
+            return false;
         }
     }
 

@@ -54,6 +54,18 @@ final class QueueNotifications {
                 fifoQueue ? published.messageDeduplicationId() : null);
     }
 
+    /**
+     * What a {@code firehose} subscription puts into its delivery stream: the notification document, or with raw
+     * message delivery the message alone (no attributes, as AWS documents), each followed by a newline, since Firehose
+     * concatenates records as they are and AWS shows SNS's records in S3 one a line.
+     */
+    String firehoseRecord(SnsRecords.Published published, Subscription subscription) {
+        String message = messageFor(published, "firehose");
+        String body =
+                subscription.raw() ? message : envelope.notification(notification(published, subscription, message));
+        return body + "\n";
+    }
+
     /** The message for a protocol: a MessageStructure=json message's own entry for it, or its default. */
     static String messageFor(SnsRecords.Published published, String protocol) {
         if (!published.structured()) {

@@ -1,5 +1,6 @@
 package dev.wharf.sns.engine;
 
+import dev.wharf.firehose.api.RecordPutPort;
 import dev.wharf.sns.api.AddPermissionRequest;
 import dev.wharf.sns.api.AddPermissionResponse;
 import dev.wharf.sns.api.ConfirmSubscriptionRequest;
@@ -110,11 +111,26 @@ public final class SnsEngine implements AutoCloseable {
             Clock clock,
             String region,
             SnsDeliveryConfig delivery) {
+        this(store, outbox, archive, queues, NO_FIREHOSE, keys, clock, region, delivery);
+    }
+
+    /** An engine that delivers its {@code firehose} subscriptions through {@code firehose}. */
+    public SnsEngine(
+            TopicStore store,
+            DeliveryStore outbox,
+            MessageArchiveStore archive,
+            QueueDeliveryPort queues,
+            RecordPutPort firehose,
+            SigningKeys keys,
+            Clock clock,
+            String region,
+            SnsDeliveryConfig delivery) {
         this(
                 store,
                 outbox,
                 archive,
                 queues,
+                firehose,
                 keys,
                 clock,
                 region,
@@ -134,6 +150,40 @@ public final class SnsEngine implements AutoCloseable {
             DeliveryStore outboxStore,
             MessageArchiveStore archiveStore,
             QueueDeliveryPort queues,
+            SigningKeys keys,
+            Clock clock,
+            String region,
+            SnsDeliveryConfig delivery,
+            DeliveryLanes.Limits limits,
+            Executor requests,
+            boolean background) {
+        this(
+                store,
+                outboxStore,
+                archiveStore,
+                queues,
+                NO_FIREHOSE,
+                keys,
+                clock,
+                region,
+                delivery,
+                limits,
+                requests,
+                background);
+    }
+
+    /** A server without Firehose: every delivery stream is missing. */
+    private static final RecordPutPort NO_FIREHOSE = (arn, data) -> {
+        throw dev.wharf.firehose.api.FirehoseError.ResourceNotFound.with("Firehose " + arn + " not found.");
+    };
+
+    /** As the constructor above, with the port that {@code firehose} subscriptions are delivered through. */
+    SnsEngine(
+            TopicStore store,
+            DeliveryStore outboxStore,
+            MessageArchiveStore archiveStore,
+            QueueDeliveryPort queues,
+            RecordPutPort firehose,
             SigningKeys keys,
             Clock clock,
             String region,
@@ -167,7 +217,7 @@ public final class SnsEngine implements AutoCloseable {
                 clock,
                 requests,
                 background);
-        this.deliveries = new Deliveries(outbox, topics, queues, notifications, deadLetters, pushes, retries);
+        this.deliveries = new Deliveries(outbox, topics, queues, firehose, notifications, deadLetters, pushes, retries);
         this.mobile = new Mobile(store, clock, region);
         this.replays = new Replays(store, archiveStore, topics, queues, notifications, deadLetters, clock);
         this.archives = new Archives(archiveStore, replays, topics, clock, background);

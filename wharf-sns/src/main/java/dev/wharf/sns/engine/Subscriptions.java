@@ -65,6 +65,10 @@ final class Subscriptions {
                             + " standard SNS topics");
         }
         Map<String, String> checked = SubscriptionAttributes.checkAtSubscribe(attributes, protocol);
+        if (protocol == SubscriptionProtocol.FIREHOSE && !checked.containsKey("SubscriptionRoleArn")) {
+            // AWS: "Specifying a valid ARN for this attribute is required for Firehose delivery stream subscriptions."
+            throw SnsError.InvalidParameter.with("Invalid parameter: SubscriptionRoleArn");
+        }
         var filter = SubscriptionAttributes.filterOf(checked, FilterPolicy.Operation.Subscribe);
         topic.lock.lock();
         try {
