@@ -10,11 +10,19 @@ final class Buffering {
 
     /** The buffer's size hint in bytes. */
     static long sizeBytes(FirehoseRecords.StoredStream stream) {
+        FirehoseRecords.OtherDestination other = stream.other();
+        if (other != null && other.httpEndpoint() != null) {
+            return HttpEndpointDestinations.sizeBytes(other.httpEndpoint());
+        }
         return S3Destinations.sizeBytes(stream.destination());
     }
 
     /** The buffer's interval hint in milliseconds. */
     static long intervalMillis(FirehoseRecords.StoredStream stream) {
+        FirehoseRecords.OtherDestination other = stream.other();
+        if (other != null && other.httpEndpoint() != null) {
+            return HttpEndpointDestinations.intervalMillis(other.httpEndpoint());
+        }
         return S3Destinations.intervalMillis(stream.destination());
     }
 }

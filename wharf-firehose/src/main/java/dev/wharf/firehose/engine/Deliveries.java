@@ -38,6 +38,7 @@ final class Deliveries {
     private final Executor executor;
     private final Runnable wake;
     private final Sink s3;
+    private final HttpEndpointSink httpEndpoint;
     private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
 
     /**
@@ -53,6 +54,7 @@ final class Deliveries {
             RandomGenerator random,
             String region,
             FirehoseFunctions functions,
+            EndpointPort endpoints,
             Runnable wake) {
         this.store = store;
         this.clock = clock;
@@ -74,6 +76,7 @@ final class Deliveries {
                 region,
                 pipeline,
                 new ConvertedObjects(store, objects, errors, new GlueTables(config.tables()), random, region));
+        this.httpEndpoint = new HttpEndpointSink(store, endpoints, errors, s3, pipeline, clock, random, region);
     }
 
     /** Indexes a stream's waiting records, reading them from its cursor: at start, or for a new stream. */
@@ -110,6 +113,7 @@ final class Deliveries {
 
     /** Forgets a deleted stream: a delivery still running for it commits nothing. */
     void remove(long streamId) {
+        httpEndpoint.forget(streamId);
         Lane lane = lanes.remove(streamId);
         if (lane != null) {
             lane.lock.lock();
@@ -254,6 +258,10 @@ final class Deliveries {
 
     /** The sink of a stream's destination. */
     private Sink sinkFor(FirehoseRecords.StoredStream stream) {
+        FirehoseRecords.OtherDestination other = stream.other();
+        if (other != null && other.httpEndpoint() != null) {
+            return httpEndpoint;
+        }
         return s3;
     }
 
@@ -284,7 +292,10 @@ final class Deliveries {
             return;
         }
         LOG.debug("Firehose stream {} failed a delivery, to retry: {}", stream.name(), cause.getMessage());
-        settle(lane, -1, 0, 0, now + config.retryInterval().toMillis());
+        long retryAt = cause instanceof Sink.RetryLater later
+                ? later.atMillis()
+                : now + config.retryInterval().toMillis();
+        settle(lane, -1, 0, 0, retryAt);
     }
 
     /** Recounts a lane's waiting records from the store and ends its delivery. */

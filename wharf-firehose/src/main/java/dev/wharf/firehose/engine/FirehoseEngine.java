@@ -99,6 +99,7 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
 
     private final @Nullable DeliveryThread thread;
     private final LambdaInvoker invoker;
+    private final EndpointPort endpoints;
     /** The Kinesis streams this server can read as sources, or null when it reads none. */
     private final @Nullable ShardReadPort kinesis;
 
@@ -150,6 +151,7 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
             FirehosePorts ports) {
         this.store = store;
         this.invoker = ports.functions().invoker();
+        this.endpoints = ports.endpoints();
         this.clock = clock;
         this.config = config;
         this.tables = new GlueTables(config.tables());
@@ -165,6 +167,7 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
                 random,
                 region,
                 ports.functions(),
+                ports.endpoints(),
                 made == null ? () -> {} : made::wake);
         ShardReadPort kinesis = ports.kinesis();
         this.kinesis = kinesis;
@@ -258,7 +261,10 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
         LinkedHashMap<String, String> tags = checkedTags(request.tags());
         String type = request.deliveryStreamType() == null ? "DirectPut" : request.deliveryStreamType();
         KinesisStreamSourceConfiguration kinesisSource = kinesisSource(type, request);
-        ExtendedS3DestinationConfiguration destination = destination(request);
+        ExtendedS3DestinationConfiguration s3 = destination(request);
+        OtherDestinations.Made made = s3 == null ? OtherDestinations.created(request) : null;
+        ExtendedS3DestinationConfiguration destination =
+                made == null ? java.util.Objects.requireNonNull(s3) : made.backup();
         tables.check(destination);
         boolean s3Only = request.s3DestinationConfiguration() != null;
         FirehoseRecords.Encryption encryption = FirehoseRecords.Encryption.NONE;
@@ -300,7 +306,7 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
                     s3Only,
                     tags,
                     encryption,
-                    null);
+                    made == null ? null : made.other());
             store.commit(new DeliveryStreamBatch().putResource(key, FirehoseRecords.encode(stream)));
             streams.put(key, stream);
             deliveries.open(stream);
@@ -328,18 +334,21 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
         List<DestinationDescription> destinations = new ArrayList<>();
         String start = request.exclusiveStartDestinationId();
         if (start == null || start.compareTo(DESTINATION) < 0) {
-            destinations.add(new DestinationDescription(
-                    DESTINATION,
-                    S3Destinations.describeS3(stream.destination()),
-                    S3Destinations.describeExtended(stream.destination()),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null));
+            destinations.add(
+                    stream.other() != null
+                            ? OtherDestinations.describe(DESTINATION, stream)
+                            : new DestinationDescription(
+                                    DESTINATION,
+                                    S3Destinations.describeS3(stream.destination()),
+                                    S3Destinations.describeExtended(stream.destination()),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null));
         }
         return new DescribeDeliveryStreamResponse(new DeliveryStreamDescription(
                 stream.name(),
@@ -452,9 +461,10 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
             if (!DESTINATION.equals(request.destinationId())) {
                 throw FirehoseError.InvalidArgument.with("Destination Id " + request.destinationId() + " not found");
             }
-            ExtendedS3DestinationConfiguration next = updatedDestination(stream, request);
-            tables.check(next);
-            FirehoseRecords.StoredStream updated = stream.with(next, now);
+            FirehoseRecords.StoredStream updated = stream.other() == null && !OtherDestinations.updates(request)
+                    ? stream.with(updatedDestination(stream, request), now)
+                    : OtherDestinations.updated(stream, request, now);
+            tables.check(updated.destination());
             String key = FirehoseRecords.streamKey(stream.accountId(), stream.name());
             store.commit(new DeliveryStreamBatch().putResource(key, FirehoseRecords.encode(updated)));
             streams.put(key, updated);
@@ -691,6 +701,7 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
             }
         }
         invoker.close();
+        endpoints.close();
     }
 
     /** The Kinesis source a request names, checked as AWS checks it; null for a DirectPut stream. */
@@ -740,7 +751,8 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
                 null);
     }
 
-    private ExtendedS3DestinationConfiguration destination(CreateDeliveryStreamRequest request) {
+    /** The S3 destination that a request gives, or null when it gives another that Wharf serves. */
+    private @Nullable ExtendedS3DestinationConfiguration destination(CreateDeliveryStreamRequest request) {
         List<String> given = new ArrayList<>();
         if (request.s3DestinationConfiguration() != null) {
             given.add("S3DestinationConfiguration");
@@ -777,6 +789,9 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
             throw FirehoseError.InvalidArgument.with(
                     "Exactly one destination configuration must be given; the request has "
                             + (given.size() + others.size()) + ".");
+        }
+        if (!others.isEmpty() && OtherDestinations.SERVED.contains(others.getFirst())) {
+            return null;
         }
         if (!others.isEmpty()) {
             throw FirehoseError.InvalidArgument.with("Wharf does not deliver to a destination given by "

@@ -25,4 +25,25 @@ interface Sink {
      * @param count the records it took
      */
     record Delivered(long lastSequence, long bytes, int count) {}
+
+    /**
+     * A failed delivery that the sink wants tried again at a time of its own (an HTTP endpoint's back-off), rather
+     * than after the engine's retry interval.
+     */
+    final class RetryLater extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        /** When to try again, in epoch millis. */
+        private final long atMillis;
+
+        RetryLater(String message, long atMillis) {
+            super(message, null, false, false);
+            this.atMillis = atMillis;
+        }
+
+        long atMillis() {
+            return atMillis;
+        }
+    }
 }

@@ -26,7 +26,6 @@ import dev.wharf.firehose.api.EncryptionConfiguration;
 import dev.wharf.firehose.api.ExtendedS3DestinationConfiguration;
 import dev.wharf.firehose.api.ExtendedS3DestinationDescription;
 import dev.wharf.firehose.api.FirehoseError;
-import dev.wharf.firehose.api.HttpEndpointDestinationConfiguration;
 import dev.wharf.firehose.api.IcebergDestinationConfiguration;
 import dev.wharf.firehose.api.KMSEncryptionConfig;
 import dev.wharf.firehose.api.KinesisStreamSourceConfiguration;
@@ -164,13 +163,12 @@ class FirehoseEngineTest {
     }
 
     @Test
-    void everyDestinationButS3IsRefusedNamingItsConfiguration() {
+    void everyDestinationButS3AndHttpEndpointIsRefusedNamingItsConfiguration() {
         List<Function<CreateRequestBuilder, CreateRequestBuilder>> others = List.of(
                 request -> request.redshift(empty(RedshiftDestinationConfiguration.class)),
                 request -> request.elasticsearch(empty(ElasticsearchDestinationConfiguration.class)),
                 request -> request.opensearch(empty(AmazonopensearchserviceDestinationConfiguration.class)),
                 request -> request.splunk(empty(SplunkDestinationConfiguration.class)),
-                request -> request.httpEndpoint(empty(HttpEndpointDestinationConfiguration.class)),
                 request -> request.serverless(empty(AmazonOpenSearchServerlessDestinationConfiguration.class)),
                 request -> request.snowflake(empty(SnowflakeDestinationConfiguration.class)),
                 request -> request.iceberg(empty(IcebergDestinationConfiguration.class)));
@@ -179,7 +177,6 @@ class FirehoseEngineTest {
                 "ElasticsearchDestinationConfiguration",
                 "AmazonopensearchserviceDestinationConfiguration",
                 "SplunkDestinationConfiguration",
-                "HttpEndpointDestinationConfiguration",
                 "AmazonOpenSearchServerlessDestinationConfiguration",
                 "SnowflakeDestinationConfiguration",
                 "IcebergDestinationConfiguration");

@@ -51,11 +51,12 @@ final class FirehoseFixture implements AutoCloseable {
     /** The settings of the fixture's engines: AWS's defaults with a CREATING time of one second. */
     static final FirehoseConfig CONFIG = FirehoseConfig.DEFAULT.withTransition(Duration.ofSeconds(1));
 
-    final TestClock clock = new TestClock(START);
+    final TestClock clock;
     final StorageEngine storage;
     final S3Engine s3;
     final FirehoseConfig config;
     final FirehoseFunctions functions;
+    final EndpointPort endpoints;
     FirehoseEngine firehose;
 
     FirehoseFixture() {
@@ -80,6 +81,26 @@ final class FirehoseFixture implements AutoCloseable {
     }
 
     FirehoseFixture(StorageEngine storage, FirehoseConfig config, FirehoseFunctions functions) {
+        this(storage, config, functions, EndpointPort.NONE);
+    }
+
+    /** A fixture whose HTTP endpoint destinations post through {@code endpoints}, on the given clock. */
+    FirehoseFixture(EndpointPort endpoints, TestClock clock) {
+        this(new MemoryStorageEngine(), CONFIG, FirehoseFunctions.NONE, endpoints, clock);
+    }
+
+    FirehoseFixture(StorageEngine storage, FirehoseConfig config, FirehoseFunctions functions, EndpointPort endpoints) {
+        this(storage, config, functions, endpoints, new TestClock(START));
+    }
+
+    FirehoseFixture(
+            StorageEngine storage,
+            FirehoseConfig config,
+            FirehoseFunctions functions,
+            EndpointPort endpoints,
+            TestClock clock) {
+        this.clock = clock;
+        this.endpoints = endpoints;
         this.storage = storage;
         this.config = config;
         this.functions = functions;
@@ -98,7 +119,7 @@ final class FirehoseFixture implements AutoCloseable {
                 Runnable::run,
                 new Random(7),
                 false,
-                FirehosePorts.NONE.withFunctions(functions));
+                FirehosePorts.NONE.withFunctions(functions).withEndpoints(endpoints));
     }
 
     void bucket(String name) {
