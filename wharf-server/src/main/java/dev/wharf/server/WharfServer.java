@@ -14,6 +14,7 @@ import dev.wharf.firehose.engine.FirehoseConfig;
 import dev.wharf.firehose.engine.FirehoseEngine;
 import dev.wharf.firehose.engine.FirehoseFunctions;
 import dev.wharf.firehose.engine.FirehosePorts;
+import dev.wharf.firehose.engine.JdkEndpointPort;
 import dev.wharf.firehose.http.FirehoseBinding;
 import dev.wharf.iam.engine.StsEngine;
 import dev.wharf.iam.http.StsBinding;
@@ -204,7 +205,10 @@ public final class WharfServer implements AutoCloseable {
                                         config.firehose().tables()),
                                 config.region(),
                                 new FirehosePorts(
-                                        firehoseFunctions(config.sns()), new LazyShardReadPort(kinesisEngine)));
+                                        firehoseFunctions(config.sns()),
+                                        new LazyShardReadPort(kinesisEngine),
+                                        // The JDK HttpClient of HTTP endpoint destinations is made on the first post.
+                                        new JdkEndpointPort()));
                         firehose.set(made);
                         return made;
                     },
