@@ -90,7 +90,7 @@ public final class JdkEndpointPort implements EndpointPort {
 
     private HttpClient client() throws IOException {
         HttpClient current = client;
-        if (current != null) {
+        if (current != null && !closed) {
             return current;
         }
         synchronized (lock) {

@@ -686,4 +686,20 @@ class FirehoseHttpEndpointTest {
 
         assertThat(endpoint.posts).hasSize(1);
     }
+
+    @Test
+    void aRestartedEngineKeepsTheDestinationAndDeliversWhatWaited() {
+        active(http(b -> b.hints(1, 60)));
+        fixture.put("events", "kept");
+        fixture.firehose.close();
+
+        fixture.firehose = fixture.open();
+        assertThat(describeHttp().endpointConfiguration()).isEqualTo(new HttpEndpointDescription(URL, "collector"));
+        clock.advance(Duration.ofSeconds(60));
+        fixture.deliver();
+
+        assertThat(endpoint.posts).hasSize(1);
+        assertThat(records(endpoint.posts.get(0).body())).containsExactly("kept");
+        assertThat(endpoint.posts.get(0).post().headers()).containsEntry("X-Amz-Firehose-Access-Key", "secret-key");
+    }
 }
