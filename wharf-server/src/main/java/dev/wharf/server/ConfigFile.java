@@ -44,9 +44,18 @@ record ConfigFile(
 
     /**
      * The {@code firehose:} section: the tables that format conversion may name, each {@code database.table} with its
-     * columns as a Glue/Hive type string.
+     * columns as a Glue/Hive type string; and buckets outside Wharf by name.
      */
-    record Firehose(@Nullable Map<String, String> tables) {}
+    record Firehose(
+            @Nullable Map<String, String> tables, @Nullable Map<String, Bucket> buckets) {}
+
+    /** One bucket of the {@code firehose.buckets:} section. */
+    record Bucket(
+            @Nullable String endpoint,
+            @Nullable String region,
+            @Nullable String accessKeyId,
+            @Nullable String secretAccessKey,
+            @Nullable Boolean pathStyle) {}
 
     /** The {@code cloudwatch:} section. */
     record CloudWatch(
@@ -114,6 +123,44 @@ record ConfigFile(
 
     private static final ObjectMapper YAML =
             new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The {@code firehose:} section; a bucket must name its endpoint and both halves of its key. */
+    private WharfConfig.Firehose resolveFirehose() {
+        Map<String, WharfConfig.ExternalBucket> buckets = new java.util.LinkedHashMap<>();
+        if (firehose != null && firehose.buckets() != null) {
+            firehose.buckets().forEach((name, bucket) -> {
+                if (bucket == null
+                        || bucket.endpoint() == null
+                        || bucket.accessKeyId() == null
+                        || bucket.secretAccessKey() == null) {
+                    throw new IllegalArgumentException(
+                            "firehose.buckets." + name + ": give its endpoint, accessKeyId and secretAccessKey");
+                }
+                java.net.URI endpoint;
+                try {
+                    endpoint = new java.net.URI(bucket.endpoint());
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalArgumentException(
+                            "firehose.buckets." + name + ": the endpoint is not a URL: " + e.getMessage(), e);
+                }
+                if (endpoint.getHost() == null
+                        || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))) {
+                    throw new IllegalArgumentException("firehose.buckets." + name
+                            + ": the endpoint must be an http:// or https:// URL, not " + bucket.endpoint());
+                }
+                buckets.put(
+                        name,
+                        new WharfConfig.ExternalBucket(
+                                endpoint,
+                                bucket.region() == null ? WharfConfig.DEFAULT_REGION : bucket.region(),
+                                bucket.accessKeyId(),
+                                bucket.secretAccessKey(),
+                                Boolean.TRUE.equals(bucket.pathStyle())));
+            });
+        }
+        return new WharfConfig.Firehose(
+                firehose == null || firehose.tables() == null ? Map.of() : firehose.tables(), buckets);
+    }
 
     static ConfigFile empty() {
         return new ConfigFile(
@@ -183,7 +230,7 @@ record ConfigFile(
                 resolveSns(env),
                 resolveKinesis(env),
                 resolveCloudWatch(env),
-                new WharfConfig.Firehose(firehose == null || firehose.tables() == null ? Map.of() : firehose.tables()));
+                resolveFirehose());
     }
 
     /**

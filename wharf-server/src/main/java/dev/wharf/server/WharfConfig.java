@@ -4,6 +4,7 @@ import dev.wharf.protocol.sigv4.Credential;
 import dev.wharf.sns.engine.SnsWebhooks;
 import dev.wharf.sns.engine.endpoint.SmtpRelay;
 import dev.wharf.storage.DurabilityMode;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -93,19 +94,39 @@ public record WharfConfig(
      * @param tables the tables that format conversion (DataFormatConversionConfiguration) may name, in place of the
      *     Glue Data Catalog: each {@code database.table} with its columns as a Glue/Hive type string, such as {@code
      *     struct<id:int,name:string,tags:array<string>>}
+     * @param buckets S3-compatible buckets outside Wharf (the user's MinIO, Ceph or real S3), by bucket name: a
+     *     delivery stream whose BucketARN names one writes there, with that bucket's endpoint and credentials, rather
+     *     than into Wharf's own S3
      */
-    public record Firehose(Map<String, String> tables) {
+    public record Firehose(Map<String, String> tables, Map<String, ExternalBucket> buckets) {
         /** @throws IllegalArgumentException naming a table whose name or columns are not valid */
         public Firehose {
             tables = Map.copyOf(tables);
+            buckets = Map.copyOf(buckets);
             // Checked now, so that a bad table stops the server at start rather than at the first Firehose request.
             dev.wharf.firehose.engine.FirehoseConfig.DEFAULT.withTables(tables);
+        }
+
+        /** Tables for format conversion, and every bucket Wharf's own. */
+        public Firehose(Map<String, String> tables) {
+            this(tables, Map.of());
         }
 
         public static Firehose defaults() {
             return new Firehose(Map.of());
         }
     }
+
+    /**
+     * An S3-compatible bucket outside Wharf that Firehose delivers into.
+     *
+     * @param endpoint the S3 endpoint, such as {@code http://minio.local:9000}
+     * @param region the region its requests are signed for
+     * @param pathStyle whether the bucket is addressed in the path ({@code endpoint/bucket/key}), as MinIO and most
+     *     self-hosted stores want, rather than in the host name
+     */
+    public record ExternalBucket(
+            URI endpoint, String region, String accessKeyId, String secretAccessKey, boolean pathStyle) {}
 
     /** These settings with Firehose's replaced. */
     public WharfConfig withFirehose(Firehose replacement) {

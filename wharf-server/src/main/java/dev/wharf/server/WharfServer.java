@@ -96,6 +96,8 @@ public final class WharfServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<DynamoDbEngine> dynamoDb;
     /** Firehose's engine, once the first Firehose request or a store with delivery streams made it. */
     private final java.util.concurrent.atomic.AtomicReference<FirehoseEngine> firehose;
+    /** Firehose's writes to buckets outside Wharf, whose clients close with the server. */
+    private final ExternalBuckets externalBuckets;
 
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpTransport transport;
@@ -113,9 +115,11 @@ public final class WharfServer implements AutoCloseable {
             java.util.concurrent.atomic.AtomicReference<KinesisEngine> kinesis,
             java.util.concurrent.atomic.AtomicReference<DynamoDbEngine> dynamoDb,
             java.util.concurrent.atomic.AtomicReference<FirehoseEngine> firehose,
+            ExternalBuckets externalBuckets,
             List<ServiceBinding> services)
             throws Exception {
         this.firehose = firehose;
+        this.externalBuckets = externalBuckets;
         this.config = config;
         this.storage = storage;
         this.sqs = sqs;
@@ -195,11 +199,14 @@ public final class WharfServer implements AutoCloseable {
             java.util.concurrent.atomic.AtomicReference<DynamoDbEngine> dynamoDb =
                     new java.util.concurrent.atomic.AtomicReference<>();
             S3Engine s3 = new S3Engine(storage.objects(), Clock.systemUTC());
+            // Firehose writes to Wharf's S3, but to the store the config file names for each of its outside buckets.
+            ExternalBuckets firehoseObjects =
+                    new ExternalBuckets(s3, config.firehose().buckets());
             FirehoseBinding firehoseBinding = new FirehoseBinding(
                     () -> {
                         FirehoseEngine made = new FirehoseEngine(
                                 storage.deliveryStreams(),
-                                s3,
+                                firehoseObjects,
                                 Clock.systemUTC(),
                                 FirehoseConfig.DEFAULT.withTables(
                                         config.firehose().tables()),
@@ -228,6 +235,7 @@ public final class WharfServer implements AutoCloseable {
                     kinesis,
                     dynamoDb,
                     firehose,
+                    firehoseObjects,
                     List.of(
                             new SqsBinding(sqs),
                             new SnsBinding(sns),
@@ -559,6 +567,7 @@ public final class WharfServer implements AutoCloseable {
         if (deliveryStreams != null) {
             deliveryStreams.close();
         }
+        externalBuckets.close();
         storage.close();
         LOG.info("stopped; store flushed and closed");
     }

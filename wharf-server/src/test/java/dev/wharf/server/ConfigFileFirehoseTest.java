@@ -50,4 +50,38 @@ class ConfigFileFirehoseTest {
                 .hasMessage("firehose.tables: analytics.clicks: a table's columns are a struct<name:type,...> with at"
                         + " least one column, not int");
     }
+
+    @Test
+    void bucketsOutsideWharfNameTheirEndpointRegionKeyAndAddressing() throws Exception {
+        assertThat(ConfigFile.empty().resolve(Map.of(), NONE).firehose().buckets())
+                .isEmpty();
+        assertThat(resolve("firehose:\n  buckets:\n    lake:\n      endpoint: http://minio.local:9000\n"
+                                + "      region: eu-west-1\n      accessKeyId: minio\n      secretAccessKey: minio123\n"
+                                + "      pathStyle: true\n    archive:\n      endpoint: https://s3.example.com\n"
+                                + "      accessKeyId: a\n      secretAccessKey: b\n")
+                        .buckets())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "lake",
+                        new WharfConfig.ExternalBucket(
+                                java.net.URI.create("http://minio.local:9000"), "eu-west-1", "minio", "minio123", true),
+                        "archive",
+                        new WharfConfig.ExternalBucket(
+                                java.net.URI.create("https://s3.example.com"), "us-east-1", "a", "b", false)));
+    }
+
+    @Test
+    void aBucketWithoutItsEndpointOrKeyOrWithABadEndpointStopsTheServerAtStart() {
+        assertThatThrownBy(() -> resolve(
+                        "firehose:\n  buckets:\n    lake:\n      endpoint: http://m:9000\n" + "      accessKeyId: a\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("firehose.buckets.lake: give its endpoint, accessKeyId and secretAccessKey");
+        assertThatThrownBy(() -> resolve("firehose:\n  buckets:\n    lake:\n      endpoint: minio:9000\n"
+                        + "      accessKeyId: a\n      secretAccessKey: b\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("firehose.buckets.lake: the endpoint must be an http:// or https:// URL, not minio:9000");
+        assertThatThrownBy(() -> resolve("firehose:\n  buckets:\n    lake:\n      endpoint: \"http://a b\"\n"
+                        + "      accessKeyId: a\n      secretAccessKey: b\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("firehose.buckets.lake: the endpoint is not a URL: ");
+    }
 }
