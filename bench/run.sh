@@ -146,7 +146,8 @@ start_server() { # name
     wharf-*)
       # Kinesis's per-shard limits off, so that kinesis-put-batch and kinesis-get-drain measure Wharf and not AWS's
       # 1,000 records a second per shard (kinesalite and kinesis-mock have no limits); SQS and SNS ignore it.
-      WHARF_KINESIS_THROUGHPUT_LIMITS=false "$WHARF_HOME/wharf" start --port "$port_" --data-dir "$out/data-$name" \
+      WHARF_KINESIS_THROUGHPUT_LIMITS=false WHARF_FIREHOSE_THROUGHPUT_QUOTA=false "$WHARF_HOME/wharf" start \
+        --port "$port_" --data-dir "$out/data-$name" \
         --storage "${name#wharf-}" > "$out/$name.log" 2>&1 &
       p=$!; started+=("$p"); wait_http "http://127.0.0.1:$port_/_wharf/health" "$p" 60 ;;
     kinesalite)

@@ -146,6 +146,10 @@ class FirehoseExternalBucketIT {
         ByteArrayOutputStream put = new ByteArrayOutputStream();
         Random random = new Random(9);
         for (int batch = 0; batch < 3; batch++) {
+            if (batch > 0) {
+                // The stream's Direct PUT quota is 5 MiB a second: each 3.5 MiB batch waits for it to refill.
+                Thread.sleep(1_100);
+            }
             List<Record> records = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 byte[] data = new byte[500 * 1024];

@@ -295,4 +295,32 @@ class FirehoseSdkIT {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(expected.toString());
         }
     }
+
+    @Test
+    void aBatchBeyondTheStreamsThroughputQuotaFailsItsLastRecordsWithServiceUnavailable() throws Exception {
+        create(firehose, "sdk-quota", "sdk-quota", "", 128, 900, CompressionFormat.UNCOMPRESSED);
+        awaitActive(firehose, "sdk-quota");
+        List<Record> records = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            records.add(Record.builder()
+                    .data(SdkBytes.fromByteArray(new byte[10_000]))
+                    .build());
+        }
+        // 5 MiB a second in us-east-1: the first 4,000,000 bytes fit, the second batch only in part.
+        assertThat(firehose.putRecordBatch(
+                                b -> b.deliveryStreamName("sdk-quota").records(records))
+                        .failedPutCount())
+                .isZero();
+        PutRecordBatchResponse second =
+                firehose.putRecordBatch(b -> b.deliveryStreamName("sdk-quota").records(records));
+        assertThat(second.failedPutCount()).isBetween(1, 399);
+        int accepted = 400 - second.failedPutCount();
+        assertThat(second.requestResponses().subList(0, accepted))
+                .allSatisfy(entry -> assertThat(entry.recordId()).isNotNull());
+        assertThat(second.requestResponses().subList(accepted, 400)).allSatisfy(entry -> {
+            assertThat(entry.recordId()).isNull();
+            assertThat(entry.errorCode()).isEqualTo("ServiceUnavailableException");
+            assertThat(entry.errorMessage()).startsWith("Slow down.");
+        });
+    }
 }

@@ -47,7 +47,9 @@ record ConfigFile(
      * columns as a Glue/Hive type string; and buckets outside Wharf by name.
      */
     record Firehose(
-            @Nullable Map<String, String> tables, @Nullable Map<String, Bucket> buckets) {}
+            @Nullable Map<String, String> tables,
+            @Nullable Map<String, Bucket> buckets,
+            @Nullable Boolean throughputQuota) {}
 
     /** One bucket of the {@code firehose.buckets:} section. */
     record Bucket(
@@ -124,8 +126,11 @@ record ConfigFile(
     private static final ObjectMapper YAML =
             new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** The {@code firehose:} section; a bucket must name its endpoint and both halves of its key. */
-    private WharfConfig.Firehose resolveFirehose() {
+    /**
+     * The {@code firehose:} section, then {@code WHARF_FIREHOSE_THROUGHPUT_QUOTA} ({@code true} or {@code false}); a
+     * bucket must name its endpoint and both halves of its key.
+     */
+    private WharfConfig.Firehose resolveFirehose(Map<String, String> env) {
         Map<String, WharfConfig.ExternalBucket> buckets = new java.util.LinkedHashMap<>();
         if (firehose != null && firehose.buckets() != null) {
             firehose.buckets().forEach((name, bucket) -> {
@@ -158,8 +163,17 @@ record ConfigFile(
                                 Boolean.TRUE.equals(bucket.pathStyle())));
             });
         }
+        boolean quota = firehose == null || !Boolean.FALSE.equals(firehose.throughputQuota());
+        String fromEnv = env.get("WHARF_FIREHOSE_THROUGHPUT_QUOTA");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            if (!fromEnv.equals("true") && !fromEnv.equals("false")) {
+                throw new IllegalArgumentException(
+                        "WHARF_FIREHOSE_THROUGHPUT_QUOTA must be true or false, not " + fromEnv);
+            }
+            quota = fromEnv.equals("true");
+        }
         return new WharfConfig.Firehose(
-                firehose == null || firehose.tables() == null ? Map.of() : firehose.tables(), buckets);
+                firehose == null || firehose.tables() == null ? Map.of() : firehose.tables(), buckets, quota);
     }
 
     static ConfigFile empty() {
@@ -230,7 +244,7 @@ record ConfigFile(
                 resolveSns(env),
                 resolveKinesis(env),
                 resolveCloudWatch(env),
-                resolveFirehose());
+                resolveFirehose(env));
     }
 
     /**

@@ -97,8 +97,11 @@ public record WharfConfig(
      * @param buckets S3-compatible buckets outside Wharf (the user's MinIO, Ceph or real S3), by bucket name: a
      *     delivery stream whose BucketARN names one writes there, with that bucket's endpoint and credentials, rather
      *     than into Wharf's own S3
+     * @param throughputQuota whether PutRecord and PutRecordBatch are held to AWS's per-stream Direct PUT quota (5 MiB,
+     *     2,000 requests and 500,000 records a second in us-east-1, us-west-2 and eu-west-1; 1 MiB, 1,000 requests and
+     *     100,000 records elsewhere), as on AWS
      */
-    public record Firehose(Map<String, String> tables, Map<String, ExternalBucket> buckets) {
+    public record Firehose(Map<String, String> tables, Map<String, ExternalBucket> buckets, boolean throughputQuota) {
         /** @throws IllegalArgumentException naming a table whose name or columns are not valid */
         public Firehose {
             tables = Map.copyOf(tables);
@@ -107,9 +110,14 @@ public record WharfConfig(
             dev.wharf.firehose.engine.FirehoseConfig.DEFAULT.withTables(tables);
         }
 
-        /** Tables for format conversion, and every bucket Wharf's own. */
+        /** Tables for format conversion, every bucket Wharf's own, and AWS's throughput quota. */
         public Firehose(Map<String, String> tables) {
-            this(tables, Map.of());
+            this(tables, Map.of(), true);
+        }
+
+        /** Tables for format conversion, these buckets outside Wharf, and AWS's throughput quota. */
+        public Firehose(Map<String, String> tables, Map<String, ExternalBucket> buckets) {
+            this(tables, buckets, true);
         }
 
         public static Firehose defaults() {

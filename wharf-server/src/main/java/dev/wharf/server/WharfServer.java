@@ -25,6 +25,7 @@ import dev.wharf.protocol.ServiceBinding;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.sigv4.SigV4Verifier;
 import dev.wharf.protocol.sigv4.StaticCredentialStore;
+import dev.wharf.s3.api.ObjectWritePort;
 import dev.wharf.s3.engine.S3Engine;
 import dev.wharf.s3.http.S3Binding;
 import dev.wharf.sns.api.PublishRequest;
@@ -204,18 +205,7 @@ public final class WharfServer implements AutoCloseable {
                     new ExternalBuckets(s3, config.firehose().buckets());
             FirehoseBinding firehoseBinding = new FirehoseBinding(
                     () -> {
-                        FirehoseEngine made = new FirehoseEngine(
-                                storage.deliveryStreams(),
-                                firehoseObjects,
-                                Clock.systemUTC(),
-                                FirehoseConfig.DEFAULT.withTables(
-                                        config.firehose().tables()),
-                                config.region(),
-                                new FirehosePorts(
-                                        firehoseFunctions(config.sns()),
-                                        new LazyShardReadPort(kinesisEngine),
-                                        // The JDK HttpClient of HTTP endpoint destinations is made on the first post.
-                                        new JdkEndpointPort()));
+                        FirehoseEngine made = firehose(config, storage, firehoseObjects, kinesisEngine);
                         firehose.set(made);
                         return made;
                     },
@@ -398,6 +388,27 @@ public final class WharfServer implements AutoCloseable {
      * How Firehose's Lambda processors reach their functions: the same {@code sns.lambda} mapping of function ARNs to
      * invoke URLs that SNS's Lambda subscriptions use; the HTTP client is made on the first invocation.
      */
+    /** Firehose's engine, writing through {@code objects} and reading Kinesis sources from {@code kinesis}. */
+    private static FirehoseEngine firehose(
+            WharfConfig config,
+            StorageEngine storage,
+            ObjectWritePort objects,
+            java.util.function.Supplier<KinesisEngine> kinesis) {
+        return new FirehoseEngine(
+                storage.deliveryStreams(),
+                objects,
+                Clock.systemUTC(),
+                FirehoseConfig.DEFAULT
+                        .withTables(config.firehose().tables())
+                        .withThroughputQuota(config.firehose().throughputQuota()),
+                config.region(),
+                new FirehosePorts(
+                        firehoseFunctions(config.sns()),
+                        new LazyShardReadPort(kinesis),
+                        // The JDK HttpClient of HTTP endpoint destinations is made on the first post.
+                        new JdkEndpointPort()));
+    }
+
     private static FirehoseFunctions firehoseFunctions(WharfConfig.Sns sns) {
         Map<String, URI> functions = new java.util.LinkedHashMap<>();
         sns.lambda().forEach((arn, url) -> functions.put(arn, URI.create(url)));

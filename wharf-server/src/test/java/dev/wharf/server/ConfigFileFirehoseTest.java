@@ -84,4 +84,20 @@ class ConfigFileFirehoseTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("firehose.buckets.lake: the endpoint is not a URL: ");
     }
+
+    @Test
+    void theThroughputQuotaIsOnUnlessTheFileOrTheEnvironmentTurnsItOff() throws Exception {
+        assertThat(ConfigFile.empty().resolve(Map.of(), NONE).firehose().throughputQuota())
+                .isTrue();
+        assertThat(resolve("firehose:\n  throughputQuota: false\n").throughputQuota())
+                .isFalse();
+        assertThat(ConfigFile.empty()
+                        .resolve(Map.of("WHARF_FIREHOSE_THROUGHPUT_QUOTA", "false"), NONE)
+                        .firehose()
+                        .throughputQuota())
+                .isFalse();
+        assertThatThrownBy(() -> ConfigFile.empty().resolve(Map.of("WHARF_FIREHOSE_THROUGHPUT_QUOTA", "no"), NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("WHARF_FIREHOSE_THROUGHPUT_QUOTA must be true or false, not no");
+    }
 }

@@ -4,7 +4,8 @@ import dev.wharf.common.AwsErrorCode;
 import dev.wharf.common.AwsException;
 
 /**
- * Every error that Amazon Data Firehose answers, with the code and HTTP status that its model declares (all 400, the model naming no other), and
+ * Every error that Amazon Data Firehose answers, with the code and HTTP status that its model declares (400 for its client
+ * errors, the model naming no other; 503 for ServiceUnavailableException, its one server fault), and
  * {@code ValidationException}, which the model does not declare but the service answers for a member that breaks its
  * constraints ("1 validation error detected: ...").
  *
@@ -19,7 +20,8 @@ public enum FirehoseError implements AwsErrorCode {
     LimitExceeded("LimitExceededException", 400),
     ResourceInUse("ResourceInUseException", 400),
     ResourceNotFound("ResourceNotFoundException", 400),
-    ServiceUnavailable("ServiceUnavailableException", 400),
+    /** A server fault in the model (no status given): 503, which the SDKs retry with back-off. */
+    ServiceUnavailable("ServiceUnavailableException", 503),
     Validation("ValidationException", 400);
 
     private final String code;

@@ -16,13 +16,17 @@ import java.util.Map;
  *     (AWS: 24 hours)
  * @param tables the tables that format conversion may name, in place of Glue's Data Catalog: each {@code
  *     database.table} with its columns as a Glue/Hive type string such as {@code struct<id:int,tags:array<string>>}
+ * @param throughputQuota whether PutRecord and PutRecordBatch are held to AWS's per-stream Direct PUT quota (records,
+ *     requests and bytes a second, by region), answering ServiceUnavailableException beyond it; the server turns it
+ *     on unless its config says otherwise, {@link #DEFAULT} leaves it off for engine tests whose clock stands still
  */
 public record FirehoseConfig(
         Duration transition,
         int streamsPerAccount,
         Duration retryInterval,
         Duration retryDuration,
-        Map<String, String> tables) {
+        Map<String, String> tables,
+        boolean throughputQuota) {
 
     public static final FirehoseConfig DEFAULT = new FirehoseConfig(
             Duration.ofMillis(500), FirehoseLimits.STREAMS_PER_ACCOUNT, Duration.ofSeconds(5), Duration.ofHours(24));
@@ -42,18 +46,24 @@ public record FirehoseConfig(
         new GlueTables(tables);
     }
 
-    /** Settings without tables for format conversion. */
+    /** Settings without tables for format conversion, and without a throughput quota. */
     public FirehoseConfig(Duration transition, int streamsPerAccount, Duration retryInterval, Duration retryDuration) {
-        this(transition, streamsPerAccount, retryInterval, retryDuration, Map.of());
+        this(transition, streamsPerAccount, retryInterval, retryDuration, Map.of(), false);
     }
 
     /** These settings with another transition. */
     public FirehoseConfig withTransition(Duration duration) {
-        return new FirehoseConfig(duration, streamsPerAccount, retryInterval, retryDuration, tables);
+        return new FirehoseConfig(duration, streamsPerAccount, retryInterval, retryDuration, tables, throughputQuota);
     }
 
     /** These settings with these tables for format conversion (replacing any). */
     public FirehoseConfig withTables(Map<String, String> columnsByTable) {
-        return new FirehoseConfig(transition, streamsPerAccount, retryInterval, retryDuration, columnsByTable);
+        return new FirehoseConfig(
+                transition, streamsPerAccount, retryInterval, retryDuration, columnsByTable, throughputQuota);
+    }
+
+    /** These settings with the Direct PUT throughput quota on or off. */
+    public FirehoseConfig withThroughputQuota(boolean on) {
+        return new FirehoseConfig(transition, streamsPerAccount, retryInterval, retryDuration, tables, on);
     }
 }

@@ -107,6 +107,8 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
     private final @Nullable Thread sourceReader;
     private volatile boolean closed;
     private long nextId;
+    /** The Direct PUT throughput quota of each stream that has been put to, by stream id; none when the config is off. */
+    private final Map<Long, PutQuota> quotas = new ConcurrentHashMap<>();
 
     /** An engine whose deliveries run in the background, each on a virtual thread, and that reaches nothing outside. */
     public FirehoseEngine(
@@ -492,7 +494,11 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
                 .blobLength("record.data", record.data(), FirehoseLimits.RECORD_BYTES_MAX)
                 .validate(FirehoseError.Validation);
         Lane lane = writable(context, request.deliveryStreamName());
-        long sequence = deliveries.put(lane, List.of(java.util.Objects.requireNonNull(record.data())));
+        byte[] data = java.util.Objects.requireNonNull(record.data());
+        if (admitted(context, lane, new int[] {data.length}) < 1) {
+            throw FirehoseError.ServiceUnavailable.with(slowDown(context, lane));
+        }
+        long sequence = deliveries.put(lane, List.of(data));
         return new PutRecordResponse(recordId(lane.streamId, sequence), encrypted(lane));
     }
 
@@ -537,12 +543,24 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
             throw FirehoseError.InvalidArgument.with("Records size exceeds 4 MB limit");
         }
         Lane lane = writable(context, request.deliveryStreamName());
-        long first = deliveries.put(lane, data);
+        int[] sizes = new int[data.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = data.get(i).length;
+        }
+        int taken = admitted(context, lane, sizes);
+        if (taken < 0) {
+            throw FirehoseError.ServiceUnavailable.with(slowDown(context, lane));
+        }
+        long first = taken == 0 ? 0 : deliveries.put(lane, data.subList(0, taken));
         List<PutRecordBatchResponseEntry> entries = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
-            entries.add(new PutRecordBatchResponseEntry(recordId(lane.streamId, first + i), null, null));
+            entries.add(
+                    i < taken
+                            ? new PutRecordBatchResponseEntry(recordId(lane.streamId, first + i), null, null)
+                            : new PutRecordBatchResponseEntry(
+                                    null, FirehoseError.ServiceUnavailable.shapeName(), slowDown(context, lane)));
         }
-        return new PutRecordBatchResponse(0, encrypted(lane), entries);
+        return new PutRecordBatchResponse(data.size() - taken, encrypted(lane), entries);
     }
 
     public TagDeliveryStreamResponse tagDeliveryStream(FirehoseContext context, TagDeliveryStreamRequest request) {
@@ -854,6 +872,24 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
         return lane;
     }
 
+    /**
+     * How many of a put's records, from the first, the stream's throughput quota takes; -1 when its request quota is
+     * spent. All of them when the config applies no quota.
+     */
+    private int admitted(FirehoseContext context, Lane lane, int[] sizes) {
+        if (!config.throughputQuota()) {
+            return sizes.length;
+        }
+        return quotas.computeIfAbsent(lane.streamId, id -> PutQuota.forRegion(context.region(), clock.millis()))
+                .take(clock.millis(), sizes);
+    }
+
+    /** The message of a put its stream's throughput quota refuses (AWS documents the error, not its words). */
+    private static String slowDown(FirehoseContext context, Lane lane) {
+        return "Slow down. The throughput quota of delivery stream " + lane.stream.name() + " under account "
+                + context.accountId() + " is exceeded; retry with back-off.";
+    }
+
     private boolean encrypted(Lane lane) {
         FirehoseRecords.Encryption encryption = lane.stream.encryption();
         return encryption.enabled()
@@ -972,6 +1008,7 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
     }
 
     private void purge(FirehoseRecords.StoredStream stream) {
+        quotas.remove(stream.id());
         store.commit(new DeliveryStreamBatch()
                 .deleteResource(FirehoseRecords.streamKey(stream.accountId(), stream.name()))
                 .deleteStreamRecords(stream.id())
