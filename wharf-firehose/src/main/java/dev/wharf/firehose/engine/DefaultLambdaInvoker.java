@@ -1,5 +1,6 @@
 package dev.wharf.firehose.engine;
 
+import dev.wharf.common.LazyHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -8,11 +9,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Invokes transformation functions with the JDK's {@link HttpClient}: a POST of the event to the function's invoke URL
@@ -23,10 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DefaultLambdaInvoker implements LambdaInvoker {
 
-    private final Object lock = new Object();
-    private volatile @Nullable HttpClient client;
-    private volatile @Nullable ExecutorService executor;
-    private volatile boolean closed;
+    private final LazyHttpClient http =
+            new LazyHttpClient("wharf-firehose-lambda-", "the Lambda invoker", builder -> {});
 
     @Override
     public Answer invoke(Invocation invocation) throws IOException, InterruptedException {
@@ -37,12 +33,13 @@ public final class DefaultLambdaInvoker implements LambdaInvoker {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(invocation.payload()))
                 .build();
         CompletableFuture<HttpResponse<InputStream>> exchange =
-                client().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+                http.get().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         long deadline = System.nanoTime() + invocation.timeout().toNanos();
         try {
             HttpResponse<InputStream> response =
                     exchange.get(invocation.timeout().toNanos(), TimeUnit.NANOSECONDS);
-            CompletableFuture<byte[]> body = CompletableFuture.supplyAsync(() -> read(response.body()), executor());
+            CompletableFuture<byte[]> body =
+                    CompletableFuture.supplyAsync(() -> read(response.body()), http.executor());
             byte[] bytes = body.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return new Answer(
                     response.statusCode(),
@@ -80,53 +77,8 @@ public final class DefaultLambdaInvoker implements LambdaInvoker {
         }
     }
 
-    private ExecutorService executor() throws IOException {
-        client();
-        ExecutorService tasks = executor;
-        if (tasks == null) {
-            throw new IOException("the Lambda invoker is closed");
-        }
-        return tasks;
-    }
-
-    private HttpClient client() throws IOException {
-        HttpClient current = client;
-        if (current != null) {
-            return current;
-        }
-        synchronized (lock) {
-            if (closed) {
-                throw new IOException("the Lambda invoker is closed");
-            }
-            current = client;
-            if (current == null) {
-                ExecutorService tasks = Executors.newThreadPerTaskExecutor(
-                        Thread.ofVirtual().name("wharf-firehose-lambda-", 0).factory());
-                current = HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .proxy(HttpClient.Builder.NO_PROXY)
-                        .executor(tasks)
-                        .build();
-                executor = tasks;
-                client = current;
-            }
-            return current;
-        }
-    }
-
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-            HttpClient current = client;
-            if (current != null) {
-                current.shutdownNow();
-            }
-            ExecutorService tasks = executor;
-            if (tasks != null) {
-                tasks.shutdownNow();
-            }
-        }
+        http.close();
     }
 }

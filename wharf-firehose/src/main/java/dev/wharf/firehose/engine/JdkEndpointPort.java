@@ -1,5 +1,6 @@
 package dev.wharf.firehose.engine;
 
+import dev.wharf.common.LazyHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -13,11 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Posts with the JDK's {@link HttpClient}: HTTP/1.1, no redirects followed, no proxy, a connection timeout of {@link
@@ -31,13 +29,11 @@ public final class JdkEndpointPort implements EndpointPort {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+    private final LazyHttpClient http = new LazyHttpClient(
+            "wharf-firehose-http-", "the endpoint port", builder -> builder.connectTimeout(CONNECT_TIMEOUT));
+
     /** A port that makes its client on the first post. */
     public JdkEndpointPort() {}
-
-    private final Object lock = new Object();
-    private volatile @Nullable HttpClient client;
-    private volatile @Nullable ExecutorService executor;
-    private volatile boolean closed;
 
     @Override
     public Answer post(Post post) throws IOException, InterruptedException {
@@ -45,8 +41,8 @@ public final class JdkEndpointPort implements EndpointPort {
                 .timeout(post.timeout())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(post.body()));
         post.headers().forEach(builder::header);
-        CompletableFuture<Answer> exchange = client().sendAsync(
-                        builder.build(), HttpResponse.BodyHandlers.ofInputStream())
+        CompletableFuture<Answer> exchange = http.get()
+                .sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream())
                 .thenApply(JdkEndpointPort::read);
         try {
             return exchange.get(post.timeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -88,45 +84,8 @@ public final class JdkEndpointPort implements EndpointPort {
         }
     }
 
-    private HttpClient client() throws IOException {
-        HttpClient current = client;
-        if (current != null && !closed) {
-            return current;
-        }
-        synchronized (lock) {
-            if (closed) {
-                throw new IOException("the endpoint port is closed");
-            }
-            current = client;
-            if (current == null) {
-                ExecutorService tasks = Executors.newThreadPerTaskExecutor(
-                        Thread.ofVirtual().name("wharf-firehose-http-", 0).factory());
-                current = HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .proxy(HttpClient.Builder.NO_PROXY)
-                        .connectTimeout(CONNECT_TIMEOUT)
-                        .executor(tasks)
-                        .build();
-                executor = tasks;
-                client = current;
-            }
-            return current;
-        }
-    }
-
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-            HttpClient current = client;
-            if (current != null) {
-                current.shutdownNow();
-            }
-            ExecutorService tasks = executor;
-            if (tasks != null) {
-                tasks.shutdownNow();
-            }
-        }
+        http.close();
     }
 }

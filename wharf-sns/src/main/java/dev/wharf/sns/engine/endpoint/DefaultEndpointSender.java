@@ -1,5 +1,6 @@
 package dev.wharf.sns.engine.endpoint;
 
+import dev.wharf.common.LazyHttpClient;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
@@ -23,20 +22,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DefaultEndpointSender implements EndpointSender {
 
-    private final @Nullable SSLContext tls;
-    private final Object lock = new Object();
-    /** Guarded by {@link #lock} for writes; read without it once set. */
-    private volatile @Nullable HttpClient client;
-
-    private volatile @Nullable ExecutorService executor;
-    private volatile boolean closed;
+    private final LazyHttpClient http;
 
     /**
      * @param tls the TLS context for HTTPS endpoints, or null for the JDK's default one, which trusts the JDK's
      *     certificate authorities and checks the host name, as AWS does
      */
     public DefaultEndpointSender(@Nullable SSLContext tls) {
-        this.tls = tls;
+        this.http = new LazyHttpClient("wharf-sns-http-", "the endpoint sender", builder -> {
+            if (tls != null) {
+                builder.sslContext(tls);
+            }
+        });
     }
 
     @Override
@@ -46,7 +43,7 @@ public final class DefaultEndpointSender implements EndpointSender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(builder::header);
         CompletableFuture<HttpResponse<Void>> exchange =
-                client().sendAsync(builder.build(), HttpResponse.BodyHandlers.discarding());
+                http.get().sendAsync(builder.build(), HttpResponse.BodyHandlers.discarding());
         try {
             // The client's own timeout ends at the answer's head; this one covers a body that trickles in too.
             return exchange.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS)
@@ -67,47 +64,8 @@ public final class DefaultEndpointSender implements EndpointSender {
         }
     }
 
-    private HttpClient client() throws IOException {
-        HttpClient current = client;
-        if (current != null) {
-            return current;
-        }
-        synchronized (lock) {
-            if (closed) {
-                throw new IOException("the endpoint sender is closed");
-            }
-            current = client;
-            if (current == null) {
-                ExecutorService tasks = Executors.newThreadPerTaskExecutor(
-                        Thread.ofVirtual().name("wharf-sns-http-", 0).factory());
-                HttpClient.Builder builder = HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .proxy(HttpClient.Builder.NO_PROXY)
-                        .executor(tasks);
-                if (tls != null) {
-                    builder.sslContext(tls);
-                }
-                current = builder.build();
-                executor = tasks;
-                client = current;
-            }
-            return current;
-        }
-    }
-
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-            HttpClient current = client;
-            if (current != null) {
-                current.shutdownNow();
-            }
-            ExecutorService tasks = executor;
-            if (tasks != null) {
-                tasks.shutdownNow();
-            }
-        }
+        http.close();
     }
 }
