@@ -14,6 +14,9 @@ final class Buffering {
         if (other != null && other.httpEndpoint() != null) {
             return HttpEndpointDestinations.sizeBytes(other.httpEndpoint());
         }
+        if (other != null && other.splunk() != null) {
+            return SplunkDestinations.sizeBytes(other.splunk());
+        }
         return S3Destinations.sizeBytes(stream.destination());
     }
 
@@ -22,6 +25,9 @@ final class Buffering {
         FirehoseRecords.OtherDestination other = stream.other();
         if (other != null && other.httpEndpoint() != null) {
             return HttpEndpointDestinations.intervalMillis(other.httpEndpoint());
+        }
+        if (other != null && other.splunk() != null) {
+            return SplunkDestinations.intervalMillis(other.splunk());
         }
         return S3Destinations.intervalMillis(stream.destination());
     }

@@ -39,6 +39,7 @@ final class Deliveries {
     private final Runnable wake;
     private final Sink s3;
     private final HttpEndpointSink httpEndpoint;
+    private final SplunkSink splunk;
     private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
 
     /**
@@ -77,6 +78,7 @@ final class Deliveries {
                 pipeline,
                 new ConvertedObjects(store, objects, errors, new GlueTables(config.tables()), random, region));
         this.httpEndpoint = new HttpEndpointSink(store, endpoints, errors, s3, pipeline, clock, random, region);
+        this.splunk = new SplunkSink(store, endpoints, errors, s3, pipeline, clock, httpEndpoint);
     }
 
     /** Indexes a stream's waiting records, reading them from its cursor: at start, or for a new stream. */
@@ -114,6 +116,7 @@ final class Deliveries {
     /** Forgets a deleted stream: a delivery still running for it commits nothing. */
     void remove(long streamId) {
         httpEndpoint.forget(streamId);
+        splunk.forget(streamId);
         Lane lane = lanes.remove(streamId);
         if (lane != null) {
             lane.lock.lock();
@@ -261,6 +264,9 @@ final class Deliveries {
         FirehoseRecords.OtherDestination other = stream.other();
         if (other != null && other.httpEndpoint() != null) {
             return httpEndpoint;
+        }
+        if (other != null && other.splunk() != null) {
+            return splunk;
         }
         return s3;
     }

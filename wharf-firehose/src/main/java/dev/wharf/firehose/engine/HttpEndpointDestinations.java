@@ -216,6 +216,15 @@ final class HttpEndpointDestinations {
             throw FirehoseError.InvalidArgument.with(
                     "Wharf has no Secrets Manager; give the AccessKey of the HTTP endpoint destination.");
         }
+        checkProcessing(processing, backup);
+    }
+
+    /**
+     * Checks a destination's processors by the rules of {@link Processors} and {@link Partitioning}, as they run
+     * without dynamic partitioning.
+     */
+    static void checkProcessing(
+            @Nullable ProcessingConfiguration processing, ExtendedS3DestinationConfiguration backup) {
         ExtendedS3DestinationConfiguration view = withProcessing(backup, processing);
         Processors.of(view);
         Partitioning.check(view);
@@ -227,6 +236,12 @@ final class HttpEndpointDestinations {
      */
     static FirehoseRecords.StoredStream processingView(
             FirehoseRecords.StoredStream stream, HttpEndpointDestinationConfiguration held) {
+        return processingView(stream, held.processingConfiguration());
+    }
+
+    /** The same for any destination other than S3, given its processors. */
+    static FirehoseRecords.StoredStream processingView(
+            FirehoseRecords.StoredStream stream, @Nullable ProcessingConfiguration processing) {
         return new FirehoseRecords.StoredStream(
                 stream.id(),
                 stream.accountId(),
@@ -237,7 +252,7 @@ final class HttpEndpointDestinations {
                 stream.version(),
                 stream.deleting(),
                 stream.kinesisSource(),
-                withProcessing(stream.destination(), held.processingConfiguration()),
+                withProcessing(stream.destination(), processing),
                 stream.s3Only(),
                 stream.tags(),
                 stream.encryption(),

@@ -252,7 +252,15 @@ final class HttpEndpointSink implements Sink {
     /** The records of a batch as they are posted: through the destination's processors when it has any. */
     private List<RecordPipeline.Output> processed(
             FirehoseRecords.StoredStream stream, HttpEndpointDestinationConfiguration http, Batch batch) {
-        FirehoseRecords.StoredStream view = HttpEndpointDestinations.processingView(stream, http);
+        return processed(pipeline, HttpEndpointDestinations.processingView(stream, http), batch);
+    }
+
+    /**
+     * The records of a batch through the processors of {@code view} (a stream as {@link
+     * HttpEndpointDestinations#processingView} shows it), in pipeline batches of {@link RecordPipeline#batchBytes}.
+     */
+    static List<RecordPipeline.Output> processed(
+            RecordPipeline pipeline, FirehoseRecords.StoredStream view, Batch batch) {
         List<RecordPipeline.Output> outputs = new ArrayList<>(batch.records().size());
         if (!RecordPipeline.applies(view)) {
             for (Batch.Entry entry : batch.records()) {

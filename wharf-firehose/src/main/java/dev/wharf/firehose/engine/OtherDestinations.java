@@ -10,13 +10,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Chooses among the destinations other than S3 that Wharf delivers to (HTTP endpoints so far) for
+ * Chooses among the destinations other than S3 that Wharf delivers to (HTTP endpoints and Splunk so far) for
  * CreateDeliveryStream, UpdateDestination and DescribeDeliveryStream, so that {@link FirehoseEngine} only asks here.
  */
 final class OtherDestinations {
 
     /** The request members of the other destinations that Wharf serves. */
-    static final List<String> SERVED = List.of("HttpEndpointDestinationConfiguration");
+    static final List<String> SERVED =
+            List.of("HttpEndpointDestinationConfiguration", "SplunkDestinationConfiguration");
 
     /**
      * A destination other than S3 as it is stored.
@@ -32,12 +33,15 @@ final class OtherDestinations {
         if (request.httpEndpointDestinationConfiguration() != null) {
             return HttpEndpointDestinations.created(request.httpEndpointDestinationConfiguration());
         }
+        if (request.splunkDestinationConfiguration() != null) {
+            return SplunkDestinations.created(request.splunkDestinationConfiguration());
+        }
         return null;
     }
 
     /** Whether an UpdateDestination request updates one of the destinations this class serves. */
     static boolean updates(UpdateDestinationRequest request) {
-        return request.httpEndpointDestinationUpdate() != null;
+        return request.httpEndpointDestinationUpdate() != null || request.splunkDestinationUpdate() != null;
     }
 
     /**
@@ -75,6 +79,11 @@ final class OtherDestinations {
                     other.httpEndpoint(), stream.destination(), request.httpEndpointDestinationUpdate());
             return stream.with(made.backup(), made.other(), now);
         }
+        if (request.splunkDestinationUpdate() != null && other != null && other.splunk() != null) {
+            Made made =
+                    SplunkDestinations.updated(other.splunk(), stream.destination(), request.splunkDestinationUpdate());
+            return stream.with(made.backup(), made.other(), now);
+        }
         throw FirehoseError.InvalidArgument.with(
                 "Changing the destination type to or from " + typeOf(other) + " is not supported at this time.");
     }
@@ -92,6 +101,20 @@ final class OtherDestinations {
                     null,
                     null,
                     HttpEndpointDestinations.describe(other.httpEndpoint(), stream.destination()),
+                    null,
+                    null,
+                    null);
+        }
+        if (other.splunk() != null) {
+            return new DestinationDescription(
+                    id,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    SplunkDestinations.describe(other.splunk(), stream.destination()),
+                    null,
                     null,
                     null,
                     null);

@@ -163,12 +163,11 @@ class FirehoseEngineTest {
     }
 
     @Test
-    void everyDestinationButS3AndHttpEndpointIsRefusedNamingItsConfiguration() {
+    void everyDestinationButS3HttpEndpointAndSplunkIsRefusedNamingItsConfiguration() {
         List<Function<CreateRequestBuilder, CreateRequestBuilder>> others = List.of(
                 request -> request.redshift(empty(RedshiftDestinationConfiguration.class)),
                 request -> request.elasticsearch(empty(ElasticsearchDestinationConfiguration.class)),
                 request -> request.opensearch(empty(AmazonopensearchserviceDestinationConfiguration.class)),
-                request -> request.splunk(empty(SplunkDestinationConfiguration.class)),
                 request -> request.serverless(empty(AmazonOpenSearchServerlessDestinationConfiguration.class)),
                 request -> request.snowflake(empty(SnowflakeDestinationConfiguration.class)),
                 request -> request.iceberg(empty(IcebergDestinationConfiguration.class)));
@@ -176,7 +175,6 @@ class FirehoseEngineTest {
                 "RedshiftDestinationConfiguration",
                 "ElasticsearchDestinationConfiguration",
                 "AmazonopensearchserviceDestinationConfiguration",
-                "SplunkDestinationConfiguration",
                 "AmazonOpenSearchServerlessDestinationConfiguration",
                 "SnowflakeDestinationConfiguration",
                 "IcebergDestinationConfiguration");
