@@ -17,6 +17,9 @@ final class Buffering {
         if (other != null && other.splunk() != null) {
             return SplunkDestinations.sizeBytes(other.splunk());
         }
+        if (SearchDestinations.of(other) != null) {
+            return SearchDestinations.sizeBytes(java.util.Objects.requireNonNull(SearchDestinations.of(other)));
+        }
         return S3Destinations.sizeBytes(stream.destination());
     }
 
@@ -28,6 +31,9 @@ final class Buffering {
         }
         if (other != null && other.splunk() != null) {
             return SplunkDestinations.intervalMillis(other.splunk());
+        }
+        if (SearchDestinations.of(other) != null) {
+            return SearchDestinations.intervalMillis(java.util.Objects.requireNonNull(SearchDestinations.of(other)));
         }
         return S3Destinations.intervalMillis(stream.destination());
     }

@@ -40,6 +40,7 @@ final class Deliveries {
     private final Sink s3;
     private final HttpEndpointSink httpEndpoint;
     private final SplunkSink splunk;
+    private final SearchSink search;
     private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
 
     /**
@@ -79,6 +80,7 @@ final class Deliveries {
                 new ConvertedObjects(store, objects, errors, new GlueTables(config.tables()), random, region));
         this.httpEndpoint = new HttpEndpointSink(store, endpoints, errors, s3, pipeline, clock, random, region);
         this.splunk = new SplunkSink(store, endpoints, errors, s3, pipeline, clock, httpEndpoint);
+        this.search = new SearchSink(store, endpoints, errors, s3, pipeline, clock, httpEndpoint);
     }
 
     /** Indexes a stream's waiting records, reading them from its cursor: at start, or for a new stream. */
@@ -117,6 +119,7 @@ final class Deliveries {
     void remove(long streamId) {
         httpEndpoint.forget(streamId);
         splunk.forget(streamId);
+        search.forget(streamId);
         Lane lane = lanes.remove(streamId);
         if (lane != null) {
             lane.lock.lock();
@@ -267,6 +270,9 @@ final class Deliveries {
         }
         if (other != null && other.splunk() != null) {
             return splunk;
+        }
+        if (other != null && (other.amazonopensearchservice() != null || other.elasticsearch() != null)) {
+            return search;
         }
         return s3;
     }

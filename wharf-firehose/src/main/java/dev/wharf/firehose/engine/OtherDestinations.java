@@ -10,14 +10,17 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Chooses among the destinations other than S3 that Wharf delivers to (HTTP endpoints and Splunk so far) for
+ * Chooses among the destinations other than S3 that Wharf delivers to (HTTP endpoints, Splunk, OpenSearch Service and Elasticsearch so far) for
  * CreateDeliveryStream, UpdateDestination and DescribeDeliveryStream, so that {@link FirehoseEngine} only asks here.
  */
 final class OtherDestinations {
 
     /** The request members of the other destinations that Wharf serves. */
-    static final List<String> SERVED =
-            List.of("HttpEndpointDestinationConfiguration", "SplunkDestinationConfiguration");
+    static final List<String> SERVED = List.of(
+            "HttpEndpointDestinationConfiguration",
+            "SplunkDestinationConfiguration",
+            "AmazonopensearchserviceDestinationConfiguration",
+            "ElasticsearchDestinationConfiguration");
 
     /**
      * A destination other than S3 as it is stored.
@@ -36,12 +39,21 @@ final class OtherDestinations {
         if (request.splunkDestinationConfiguration() != null) {
             return SplunkDestinations.created(request.splunkDestinationConfiguration());
         }
+        if (request.amazonopensearchserviceDestinationConfiguration() != null) {
+            return SearchDestinations.created(request.amazonopensearchserviceDestinationConfiguration());
+        }
+        if (request.elasticsearchDestinationConfiguration() != null) {
+            return SearchDestinations.created(request.elasticsearchDestinationConfiguration());
+        }
         return null;
     }
 
     /** Whether an UpdateDestination request updates one of the destinations this class serves. */
     static boolean updates(UpdateDestinationRequest request) {
-        return request.httpEndpointDestinationUpdate() != null || request.splunkDestinationUpdate() != null;
+        return request.httpEndpointDestinationUpdate() != null
+                || request.splunkDestinationUpdate() != null
+                || request.amazonopensearchserviceDestinationUpdate() != null
+                || request.elasticsearchDestinationUpdate() != null;
     }
 
     /**
@@ -84,6 +96,20 @@ final class OtherDestinations {
                     SplunkDestinations.updated(other.splunk(), stream.destination(), request.splunkDestinationUpdate());
             return stream.with(made.backup(), made.other(), now);
         }
+        if (request.amazonopensearchserviceDestinationUpdate() != null
+                && other != null
+                && other.amazonopensearchservice() != null) {
+            Made made = SearchDestinations.updated(
+                    other.amazonopensearchservice(),
+                    stream.destination(),
+                    request.amazonopensearchserviceDestinationUpdate());
+            return stream.with(made.backup(), made.other(), now);
+        }
+        if (request.elasticsearchDestinationUpdate() != null && other != null && other.elasticsearch() != null) {
+            Made made = SearchDestinations.updated(
+                    other.elasticsearch(), stream.destination(), request.elasticsearchDestinationUpdate());
+            return stream.with(made.backup(), made.other(), now);
+        }
         throw FirehoseError.InvalidArgument.with(
                 "Changing the destination type to or from " + typeOf(other) + " is not supported at this time.");
     }
@@ -114,6 +140,34 @@ final class OtherDestinations {
                     null,
                     null,
                     SplunkDestinations.describe(other.splunk(), stream.destination()),
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+        if (other.amazonopensearchservice() != null) {
+            return new DestinationDescription(
+                    id,
+                    null,
+                    null,
+                    null,
+                    null,
+                    SearchDestinations.describe(other.amazonopensearchservice(), stream.destination()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+        if (other.elasticsearch() != null) {
+            return new DestinationDescription(
+                    id,
+                    null,
+                    null,
+                    null,
+                    SearchDestinations.describe(other.elasticsearch(), stream.destination()),
+                    null,
+                    null,
                     null,
                     null,
                     null,

@@ -11,7 +11,6 @@ import static dev.wharf.firehose.engine.FirehoseFixture.extended;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.firehose.api.AmazonOpenSearchServerlessDestinationConfiguration;
-import dev.wharf.firehose.api.AmazonopensearchserviceDestinationConfiguration;
 import dev.wharf.firehose.api.BufferingHints;
 import dev.wharf.firehose.api.CloudWatchLoggingOptions;
 import dev.wharf.firehose.api.DataFormatConversionConfiguration;
@@ -21,7 +20,6 @@ import dev.wharf.firehose.api.DeliveryStreamEncryptionConfigurationInput;
 import dev.wharf.firehose.api.DescribeDeliveryStreamRequest;
 import dev.wharf.firehose.api.DestinationDescription;
 import dev.wharf.firehose.api.DynamicPartitioningConfiguration;
-import dev.wharf.firehose.api.ElasticsearchDestinationConfiguration;
 import dev.wharf.firehose.api.EncryptionConfiguration;
 import dev.wharf.firehose.api.ExtendedS3DestinationConfiguration;
 import dev.wharf.firehose.api.ExtendedS3DestinationDescription;
@@ -163,18 +161,14 @@ class FirehoseEngineTest {
     }
 
     @Test
-    void everyDestinationButS3HttpEndpointAndSplunkIsRefusedNamingItsConfiguration() {
+    void theDestinationsNotServedAreRefusedNamingTheirConfigurationNamingItsConfiguration() {
         List<Function<CreateRequestBuilder, CreateRequestBuilder>> others = List.of(
                 request -> request.redshift(empty(RedshiftDestinationConfiguration.class)),
-                request -> request.elasticsearch(empty(ElasticsearchDestinationConfiguration.class)),
-                request -> request.opensearch(empty(AmazonopensearchserviceDestinationConfiguration.class)),
                 request -> request.serverless(empty(AmazonOpenSearchServerlessDestinationConfiguration.class)),
                 request -> request.snowflake(empty(SnowflakeDestinationConfiguration.class)),
                 request -> request.iceberg(empty(IcebergDestinationConfiguration.class)));
         List<String> named = List.of(
                 "RedshiftDestinationConfiguration",
-                "ElasticsearchDestinationConfiguration",
-                "AmazonopensearchserviceDestinationConfiguration",
                 "AmazonOpenSearchServerlessDestinationConfiguration",
                 "SnowflakeDestinationConfiguration",
                 "IcebergDestinationConfiguration");
