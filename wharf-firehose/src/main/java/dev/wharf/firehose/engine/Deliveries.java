@@ -32,6 +32,8 @@ final class Deliveries {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
 
+    private static final double MILLIS_PER_SECOND = 1_000;
+
     private final DeliveryStreamStore store;
     private final Clock clock;
     private final FirehoseConfig config;
@@ -108,6 +110,11 @@ final class Deliveries {
     @Nullable
     Lane lane(long streamId) {
         return lanes.get(streamId);
+    }
+
+    /** The lanes of the streams that live, in no order; for the metrics' snapshots. */
+    java.util.Collection<Lane> lanes() {
+        return lanes.values();
     }
 
     /** Asks whatever runs {@link #runDue()} to look again, since a stream's due time may have changed. */
@@ -222,12 +229,14 @@ final class Deliveries {
         long end;
         long oldest;
         FirehoseRecords.StoredStream stream;
+        Sink.Delivered tried;
         lane.lock.lock();
         try {
             from = lane.cursor;
             end = lane.durableEnd;
             oldest = lane.oldestMillis;
             stream = lane.stream;
+            tried = new Sink.Delivered(end - 1, lane.bufferedBytes, (int) lane.bufferedCount);
         } finally {
             lane.lock.unlock();
         }
@@ -244,10 +253,14 @@ final class Deliveries {
             wake.run();
             return;
         }
+        Sink sink = sinkFor(stream);
         try {
-            Sink.Delivered written = sinkFor(stream).deliver(stream, from, end, oldest);
+            Sink.Delivered written = sink.deliver(stream, from, end, oldest);
+            lane.counts.onDelivery(
+                    sink == httpEndpoint, written, written, (clock.millis() - oldest) / MILLIS_PER_SECOND);
             settle(lane, written.lastSequence(), written.bytes(), written.count(), null);
         } catch (RuntimeException e) {
+            lane.counts.onDelivery(sink == httpEndpoint, null, tried, 0);
             failed(lane, stream, from, end, oldest, e);
         } catch (Error e) {
             lane.lock.lock();

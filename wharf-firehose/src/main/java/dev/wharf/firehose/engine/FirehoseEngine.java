@@ -8,6 +8,7 @@ import dev.wharf.firehose.api.DeleteDeliveryStreamResponse;
 import dev.wharf.firehose.api.DeliveryStreamDescription;
 import dev.wharf.firehose.api.DeliveryStreamEncryptionConfiguration;
 import dev.wharf.firehose.api.DeliveryStreamEncryptionConfigurationInput;
+import dev.wharf.firehose.api.DeliveryStreamMetrics;
 import dev.wharf.firehose.api.DescribeDeliveryStreamRequest;
 import dev.wharf.firehose.api.DescribeDeliveryStreamResponse;
 import dev.wharf.firehose.api.DestinationDescription;
@@ -482,6 +483,7 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
     }
 
     public PutRecordResponse putRecord(FirehoseContext context, PutRecordRequest request) {
+        long started = clock.millis();
         MemberConstraints.check()
                 .notNull("deliveryStreamName", request.deliveryStreamName())
                 .length("deliveryStreamName", request.deliveryStreamName(), 1, 64, false)
@@ -496,9 +498,11 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
         Lane lane = writable(context, request.deliveryStreamName());
         byte[] data = java.util.Objects.requireNonNull(record.data());
         if (admitted(context, lane, new int[] {data.length}) < 1) {
+            lane.counts.onThrottled(1);
             throw FirehoseError.ServiceUnavailable.with(slowDown(context, lane));
         }
         long sequence = deliveries.put(lane, List.of(data));
+        lane.counts.onPut(false, 1, data.length, clock.millis() - started, 0);
         return new PutRecordResponse(recordId(lane.streamId, sequence), encrypted(lane));
     }
 
@@ -518,6 +522,7 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
     }
 
     public PutRecordBatchResponse putRecordBatch(FirehoseContext context, PutRecordBatchRequest request) {
+        long started = clock.millis();
         List<StreamRecord> records = request.records();
         MemberConstraints check = MemberConstraints.check()
                 .notNull("deliveryStreamName", request.deliveryStreamName())
@@ -549,9 +554,15 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
         }
         int taken = admitted(context, lane, sizes);
         if (taken < 0) {
+            lane.counts.onThrottled(data.size());
             throw FirehoseError.ServiceUnavailable.with(slowDown(context, lane));
         }
         long first = taken == 0 ? 0 : deliveries.put(lane, data.subList(0, taken));
+        long takenBytes = 0;
+        for (int i = 0; i < taken; i++) {
+            takenBytes += sizes[i];
+        }
+        lane.counts.onPut(true, taken, takenBytes, clock.millis() - started, data.size() - taken);
         List<PutRecordBatchResponseEntry> entries = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
             entries.add(
@@ -681,6 +692,33 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
             control.unlock();
         }
         return new StopDeliveryStreamEncryptionResponse();
+    }
+
+    /**
+     * Each live delivery stream's {@code AWS/Firehose} figures since the previous call, for the streams that had any;
+     * each call starts them again from none. Called by one thread at a time (the service-metrics thread).
+     */
+    public List<DeliveryStreamMetrics> metricsSnapshot() {
+        List<DeliveryStreamMetrics> out = new ArrayList<>();
+        for (Lane lane : deliveries.lanes()) {
+            FirehoseRecords.StoredStream stream = lane.stream;
+            DeliveryStreamMetrics metrics = lane.counts.take(stream.accountId(), stream.name());
+            if (metrics != null) {
+                out.add(metrics);
+            }
+        }
+        return out;
+    }
+
+    /** Whether an account has a delivery stream of this name, in any status; for /metrics, to drop a deleted one's. */
+    public boolean hasStream(String accountId, String deliveryStreamName) {
+        for (Lane lane : deliveries.lanes()) {
+            FirehoseRecords.StoredStream stream = lane.stream;
+            if (stream.accountId().equals(accountId) && stream.name().equals(deliveryStreamName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Starts every delivery that is due by the clock, and those that fall due meanwhile; for tests. */

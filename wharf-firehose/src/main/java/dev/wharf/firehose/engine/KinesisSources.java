@@ -188,6 +188,11 @@ final class KinesisSources {
             store.commit(batch);
         } else {
             deliveries.put(lane, data, batch);
+            long bytes = 0;
+            for (byte[] record : data) {
+                bytes += record.length;
+            }
+            lane.counts.onReadFromKinesis(data.size(), bytes);
         }
         source.checkpoints.put(shardId, next);
     }

@@ -13,6 +13,8 @@ final class Lane {
 
     final long streamId;
     final ReentrantLock lock = new ReentrantLock();
+    /** The stream's AWS/Firehose samples since the last snapshot; thread-safe, outside {@link #lock}. */
+    final StreamCounts counts = new StreamCounts();
     /** The stream's configuration as of its last change; read by deliveries. */
     volatile FirehoseRecords.StoredStream stream;
     /** The sequence of the next record accepted. */

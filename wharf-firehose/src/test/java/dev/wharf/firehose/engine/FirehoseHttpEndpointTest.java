@@ -543,6 +543,49 @@ class FirehoseHttpEndpointTest {
         assertThat(fixture.storedRecords(0)).isZero();
     }
 
+    @Test
+    void eachAttemptIsProcessedAndOnlyTheOneThatSucceededIsDelivered() {
+        active(http(b -> b.hints(1, 0)));
+        int[] calls = {0};
+        endpoint.script = (post, body) ->
+                ++calls[0] < 3 ? ScriptedEndpoint.json(503, "busy") : ScriptedEndpoint.accept(post, body);
+        fixture.putBatch(
+                "events", List.of("ab".getBytes(StandardCharsets.UTF_8), "c".getBytes(StandardCharsets.UTF_8)));
+        fixture.firehose.metricsSnapshot();
+
+        fixture.deliver();
+        runFor(50);
+
+        assertThat(endpoint.posts).hasSize(3);
+        List<dev.wharf.firehose.api.DeliveryStreamMetrics> snapshot = fixture.firehose.metricsSnapshot();
+        assertThat(snapshot).hasSize(1);
+        Map<dev.wharf.firehose.api.FirehoseMetric, dev.wharf.firehose.api.StatisticSet> metrics =
+                snapshot.getFirst().metrics();
+        assertThat(metrics)
+                .containsOnlyKeys(
+                        dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_SUCCESS,
+                        dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_PROCESSED_BYTES,
+                        dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_PROCESSED_RECORDS,
+                        dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_BYTES,
+                        dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_RECORDS,
+                        dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_DATA_FRESHNESS);
+        assertThat(metrics.get(dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_SUCCESS))
+                .as("two attempts answered 503, the third succeeded")
+                .isEqualTo(new dev.wharf.firehose.api.StatisticSet(3, 1, 0, 1));
+        assertThat(metrics.get(dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_PROCESSED_RECORDS))
+                .isEqualTo(new dev.wharf.firehose.api.StatisticSet(3, 6, 2, 2));
+        assertThat(metrics.get(dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_PROCESSED_BYTES))
+                .isEqualTo(new dev.wharf.firehose.api.StatisticSet(3, 9, 3, 3));
+        assertThat(metrics.get(dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_BYTES))
+                .isEqualTo(new dev.wharf.firehose.api.StatisticSet(1, 3, 3, 3));
+        assertThat(metrics.get(dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_RECORDS))
+                .isEqualTo(new dev.wharf.firehose.api.StatisticSet(1, 2, 2, 2));
+        assertThat(java.util.Objects.requireNonNull(metrics.get(
+                                dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_DATA_FRESHNESS))
+                        .sampleCount())
+                .isEqualTo(1);
+    }
+
     private String failureWith(ScriptedEndpoint.Script script) throws IOException {
         endpoint.script = script;
         fixture.put("events", "a");

@@ -133,6 +133,28 @@ class FirehoseKinesisSourceTest {
     }
 
     @Test
+    void eachReadThatFindsRecordsIsOneSampleOfDataReadFromKinesisStream() {
+        stream(1);
+        createSourced("sourced");
+        putKinesis("a|");
+        putKinesis("bc|");
+        fixture.clock.advance(Duration.ofSeconds(1));
+        fixture.firehose.runSources();
+        fixture.clock.advance(Duration.ofSeconds(1));
+        fixture.firehose.runSources();
+
+        List<dev.wharf.firehose.api.DeliveryStreamMetrics> snapshot = fixture.firehose.metricsSnapshot();
+        assertThat(snapshot).hasSize(1);
+        assertThat(snapshot.getFirst().metrics())
+                .as("the second read found nothing; a sourced stream has no puts")
+                .isEqualTo(java.util.Map.of(
+                        dev.wharf.firehose.api.FirehoseMetric.DATA_READ_FROM_KINESIS_STREAM_BYTES,
+                        new dev.wharf.firehose.api.StatisticSet(1, 5, 5, 5),
+                        dev.wharf.firehose.api.FirehoseMetric.DATA_READ_FROM_KINESIS_STREAM_RECORDS,
+                        new dev.wharf.firehose.api.StatisticSet(1, 2, 2, 2)));
+    }
+
+    @Test
     void describeShowsTheSourceAndPutsAreRefused() {
         stream(1);
         long created = fixture.clock.millis();
