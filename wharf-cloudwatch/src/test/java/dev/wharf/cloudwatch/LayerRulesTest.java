@@ -45,7 +45,9 @@ class LayerRulesTest {
                         "dev.wharf.kinesis.engine..",
                         "dev.wharf.kinesis.http..",
                         "dev.wharf.dynamodb.engine..",
-                        "dev.wharf.dynamodb.http..")
+                        "dev.wharf.dynamodb.http..",
+                        "dev.wharf.firehose.engine..",
+                        "dev.wharf.firehose.http..")
                 .check(CLOUDWATCH);
     }
 

@@ -103,7 +103,7 @@ public final class CloudWatchEngine {
 
     /**
      * Adds metrics that one of Wharf's own services publishes under its {@code AWS/} namespace (AWS/SQS, AWS/SNS,
-     * AWS/Kinesis, AWS/DynamoDB), at most {@link CloudWatchLimits#MAX_METRIC_DATA} data at a time.
+     * AWS/Kinesis, AWS/DynamoDB, AWS/Firehose), at most {@link CloudWatchLimits#MAX_METRIC_DATA} data at a time.
      *
      * @throws dev.wharf.common.AwsException as PutMetricData does for data it refuses
      */
@@ -170,6 +170,13 @@ public final class CloudWatchEngine {
     public void publishTableMetrics(dev.wharf.dynamodb.api.DynamoDbMetrics tables, Instant at, boolean highResolution) {
         AwsDynamoDbMetrics.data(tables, at, highResolution)
                 .forEach((account, data) -> putServiceMetricData(account, AwsDynamoDbMetrics.NAMESPACE, data));
+    }
+
+    /** Publishes one interval's figures of Firehose's delivery streams under AWS/Firehose. */
+    public void publishDeliveryStreamMetrics(
+            java.util.List<dev.wharf.firehose.api.DeliveryStreamMetrics> streams, Instant at, boolean highResolution) {
+        AwsFirehoseMetrics.data(streams, at, highResolution)
+                .forEach((account, data) -> putServiceMetricData(account, AwsFirehoseMetrics.NAMESPACE, data));
     }
 
     public ListMetricsResponse listMetrics(CloudWatchContext context, ListMetricsRequest request) {

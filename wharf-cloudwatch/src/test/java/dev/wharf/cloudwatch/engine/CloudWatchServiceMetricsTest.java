@@ -11,6 +11,8 @@ import dev.wharf.cloudwatch.api.Metric;
 import dev.wharf.common.TestClock;
 import dev.wharf.dynamodb.api.DynamoDbMetrics;
 import dev.wharf.dynamodb.api.TableMetrics;
+import dev.wharf.firehose.api.DeliveryStreamMetrics;
+import dev.wharf.firehose.api.FirehoseMetric;
 import dev.wharf.kinesis.api.ShardMetrics;
 import dev.wharf.kinesis.api.StreamMetrics;
 import dev.wharf.sns.api.TopicMetrics;
@@ -222,6 +224,45 @@ class CloudWatchServiceMetricsTest {
                         .sampleCount())
                 .isEqualTo(2.0);
         assertThat(names("AWS/Kinesis")).containsExactly("IncomingBytes");
+    }
+
+    @Test
+    void awsFirehoseHoldsEachDeliveryStreamsStatisticSetsUnderAwsNamesAndUnits() {
+        engine.publishDeliveryStreamMetrics(
+                List.of(new DeliveryStreamMetrics(
+                        "000000000000",
+                        "clicks",
+                        java.util.Map.of(
+                                FirehoseMetric.INCOMING_BYTES,
+                                new dev.wharf.firehose.api.StatisticSet(3, 15, 3, 7),
+                                FirehoseMetric.PUT_RECORD_LATENCY,
+                                new dev.wharf.firehose.api.StatisticSet(2, 10, 4, 6),
+                                FirehoseMetric.DELIVERY_TO_S3_SUCCESS,
+                                new dev.wharf.firehose.api.StatisticSet(4, 3, 0, 1),
+                                FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS,
+                                new dev.wharf.firehose.api.StatisticSet(1, 60, 60, 60)))),
+                AT,
+                false);
+
+        List<Dimension> clicks = List.of(new Dimension("DeliveryStreamName", "clicks"));
+        Datapoint incoming = one("AWS/Firehose", "IncomingBytes", clicks, "Sum");
+        assertThat(incoming.sum()).isEqualTo(15.0);
+        assertThat(incoming.unit()).isEqualTo("Bytes");
+        assertThat(one("AWS/Firehose", "IncomingBytes", clicks, "SampleCount").sampleCount())
+                .isEqualTo(3.0);
+        Datapoint latency = one("AWS/Firehose", "PutRecord.Latency", clicks, "Maximum");
+        assertThat(latency.maximum()).isEqualTo(6.0);
+        assertThat(latency.unit()).isEqualTo("Milliseconds");
+        assertThat(one("AWS/Firehose", "DeliveryToS3.Success", clicks, "Average")
+                        .average())
+                .as("the share of the deliveries tried that succeeded")
+                .isEqualTo(0.75);
+        Datapoint freshness = one("AWS/Firehose", "DeliveryToS3.DataFreshness", clicks, "Maximum");
+        assertThat(freshness.maximum()).isEqualTo(60.0);
+        assertThat(freshness.unit()).isEqualTo("Seconds");
+        assertThat(names("AWS/Firehose"))
+                .containsExactlyInAnyOrder(
+                        "IncomingBytes", "PutRecord.Latency", "DeliveryToS3.Success", "DeliveryToS3.DataFreshness");
     }
 
     @Test
