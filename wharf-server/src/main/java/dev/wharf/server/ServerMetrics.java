@@ -172,6 +172,28 @@ final class ServerMetrics {
         }
     }
 
+    /** Firehose's meters, made by the first figures of its engine, which the first Firehose request makes. */
+    private @org.jspecify.annotations.Nullable IntervalMeters<dev.wharf.firehose.api.DeliveryStreamMetrics>
+            deliveryStreams;
+
+    /**
+     * Takes one interval's figures of Firehose's delivery streams, which name only the streams that had any; {@code
+     * live} tells a quiet stream, whose meters stay, from a deleted one. Called by one thread at a time.
+     */
+    void onDeliveryStreams(
+            List<dev.wharf.firehose.api.DeliveryStreamMetrics> interval, BiPredicate<String, String> live) {
+        PrometheusMeterRegistry made = registry;
+        if (made == null) {
+            return;
+        }
+        IntervalMeters<dev.wharf.firehose.api.DeliveryStreamMetrics> meters = deliveryStreams;
+        if (meters == null) {
+            meters = ServiceFigures.deliveryStreams();
+            deliveryStreams = meters;
+        }
+        meters.onInterval(made, interval, live);
+    }
+
     /** DynamoDB's meters, made by the first figures of its engine, which the first DynamoDB request makes. */
     private @org.jspecify.annotations.Nullable IntervalMeters<TableMetrics> tables;
 

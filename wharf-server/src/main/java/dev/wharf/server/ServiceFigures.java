@@ -2,6 +2,8 @@ package dev.wharf.server;
 
 import dev.wharf.dynamodb.api.DynamoDbMetrics;
 import dev.wharf.dynamodb.api.TableMetrics;
+import dev.wharf.firehose.api.DeliveryStreamMetrics;
+import dev.wharf.firehose.api.FirehoseMetric;
 import dev.wharf.kinesis.api.StatisticSet;
 import dev.wharf.kinesis.api.StreamMetrics;
 import dev.wharf.server.IntervalMeters.Count;
@@ -14,8 +16,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What /metrics shows of each queue, topic, stream and table: the figures that CloudWatch publishes under AWS/SQS,
- * AWS/SNS, AWS/Kinesis and AWS/DynamoDB, each named after its AWS metric in Prometheus's conventions (counters end in
+ * What /metrics shows of each queue, topic, stream, table and delivery stream: the figures that CloudWatch publishes
+ * under AWS/SQS, AWS/SNS, AWS/Kinesis, AWS/DynamoDB and AWS/Firehose, each named after its AWS metric in Prometheus's conventions (counters end in
  * {@code _total}, times are in seconds). A statistic set of counts, bytes or capacity units is shown as the counter of
  * its sum, a latency as a summary of its samples' count and sum, Kinesis's iterator age as a gauge of the latest
  * interval's maximum, and a provisioned capacity as a gauge of the latest.
@@ -244,6 +246,77 @@ final class ServiceFigures {
                                     }
                                     return errors;
                                 })));
+    }
+
+    /**
+     * AWS/Firehose's main metrics, per delivery stream (tags account and delivery_stream): the counters of the
+     * incoming, read and delivered bytes and records, the successful deliveries, the puts' latencies as summaries, and
+     * DeliveryToS3.DataFreshness as a gauge of the latest interval's maximum. The per-operation bytes and records are
+     * left out, which the incoming counters sum.
+     */
+    static IntervalMeters<DeliveryStreamMetrics> deliveryStreams() {
+        return new IntervalMeters<>(
+                "AWS/Firehose",
+                "delivery_stream",
+                DeliveryStreamMetrics::accountId,
+                DeliveryStreamMetrics::deliveryStreamName,
+                List.of(
+                        firehose("wharf.firehose.incoming.bytes", FirehoseMetric.INCOMING_BYTES),
+                        firehose("wharf.firehose.incoming.records", FirehoseMetric.INCOMING_RECORDS),
+                        firehose("wharf.firehose.incoming.put.requests", FirehoseMetric.INCOMING_PUT_REQUESTS),
+                        firehoseLatency("wharf.firehose.put.record.latency", FirehoseMetric.PUT_RECORD_LATENCY),
+                        firehoseLatency(
+                                "wharf.firehose.put.record.batch.latency", FirehoseMetric.PUT_RECORD_BATCH_LATENCY),
+                        firehose("wharf.firehose.throttled.records", FirehoseMetric.THROTTLED_RECORDS),
+                        firehose(
+                                "wharf.firehose.data.read.from.kinesis.stream.bytes",
+                                FirehoseMetric.DATA_READ_FROM_KINESIS_STREAM_BYTES),
+                        firehose(
+                                "wharf.firehose.data.read.from.kinesis.stream.records",
+                                FirehoseMetric.DATA_READ_FROM_KINESIS_STREAM_RECORDS),
+                        firehose("wharf.firehose.delivery.to.s3.bytes", FirehoseMetric.DELIVERY_TO_S3_BYTES),
+                        firehose("wharf.firehose.delivery.to.s3.records", FirehoseMetric.DELIVERY_TO_S3_RECORDS),
+                        firehose("wharf.firehose.delivery.to.s3.success", FirehoseMetric.DELIVERY_TO_S3_SUCCESS),
+                        new Latest<>(
+                                "wharf.firehose.delivery.to.s3.data.freshness.seconds",
+                                "DeliveryToS3.DataFreshness: the latest interval's maximum, NaN without deliveries",
+                                stream -> {
+                                    dev.wharf.firehose.api.StatisticSet ages =
+                                            stream.get(FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS);
+                                    return ages == null ? Double.NaN : ages.maximum();
+                                }),
+                        firehose(
+                                "wharf.firehose.delivery.to.http.endpoint.bytes",
+                                FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_BYTES),
+                        firehose(
+                                "wharf.firehose.delivery.to.http.endpoint.records",
+                                FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_RECORDS),
+                        firehose(
+                                "wharf.firehose.delivery.to.http.endpoint.success",
+                                FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_SUCCESS)));
+    }
+
+    /** A counter of a Firehose metric's sum, described by its AWS name. */
+    private static Count<DeliveryStreamMetrics> firehose(String name, FirehoseMetric metric) {
+        return new Count<>(name, metric.metricName(), stream -> {
+            dev.wharf.firehose.api.StatisticSet samples = stream.get(metric);
+            return samples == null ? 0 : samples.sum();
+        });
+    }
+
+    /** A summary of a Firehose latency's samples, in milliseconds, as a count and a sum of seconds. */
+    private static Timed<DeliveryStreamMetrics> firehoseLatency(String name, FirehoseMetric metric) {
+        return new Timed<>(
+                name,
+                metric.metricName(),
+                stream -> {
+                    dev.wharf.firehose.api.StatisticSet samples = stream.get(metric);
+                    return samples == null ? 0 : samples.sampleCount();
+                },
+                stream -> {
+                    dev.wharf.firehose.api.StatisticSet samples = stream.get(metric);
+                    return samples == null ? 0 : samples.sum() / MILLIS_PER_SECOND;
+                });
     }
 
     /** AWS/DynamoDB's account-level UserErrors, per account (tag account). */

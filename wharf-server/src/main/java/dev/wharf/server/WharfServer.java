@@ -314,6 +314,14 @@ public final class WharfServer implements AutoCloseable {
                     cloudWatch.publishTableMetrics(tableFigures, at, intervalSeconds < 60);
                     metrics.onTables(tableFigures, tables::hasTable);
                 }
+                // Firehose's engine, too, exists once someone has asked for Firehose or the store holds streams.
+                FirehoseEngine deliveryStreams = firehose.get();
+                if (deliveryStreams != null) {
+                    List<dev.wharf.firehose.api.DeliveryStreamMetrics> deliveryFigures =
+                            deliveryStreams.metricsSnapshot();
+                    cloudWatch.publishDeliveryStreamMetrics(deliveryFigures, at, intervalSeconds < 60);
+                    metrics.onDeliveryStreams(deliveryFigures, deliveryStreams::hasStream);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (IllegalStateException e) {

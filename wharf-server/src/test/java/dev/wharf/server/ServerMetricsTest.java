@@ -244,6 +244,49 @@ class ServerMetricsTest {
                 .isEqualTo(6);
     }
 
+    @Test
+    void aDeliveryStreamShowsItsSumsLatencySummariesAndTheLatestDataFreshness() {
+        ServerMetrics metrics = metrics();
+        scrape(metrics);
+        dev.wharf.firehose.api.DeliveryStreamMetrics interval = new dev.wharf.firehose.api.DeliveryStreamMetrics(
+                ACCOUNT,
+                "events",
+                Map.of(
+                        dev.wharf.firehose.api.FirehoseMetric.INCOMING_BYTES,
+                        new dev.wharf.firehose.api.StatisticSet(3, 15, 3, 7),
+                        dev.wharf.firehose.api.FirehoseMetric.PUT_RECORD_LATENCY,
+                        new dev.wharf.firehose.api.StatisticSet(2, 30, 10, 20),
+                        dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_S3_RECORDS,
+                        new dev.wharf.firehose.api.StatisticSet(1, 5, 5, 5),
+                        dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS,
+                        new dev.wharf.firehose.api.StatisticSet(1, 61, 61, 61)));
+        metrics.onDeliveryStreams(List.of(interval), (account, stream) -> true);
+        metrics.onDeliveryStreams(List.of(interval), (account, stream) -> true);
+
+        List<Sample> samples = scrape(metrics);
+        assertThat(value(
+                        samples,
+                        "wharf_firehose_incoming_bytes_total",
+                        "account",
+                        ACCOUNT,
+                        "delivery_stream",
+                        "events"))
+                .isEqualTo(30);
+        assertThat(value(samples, "wharf_firehose_put_record_latency_seconds_count", "delivery_stream", "events"))
+                .isEqualTo(4);
+        assertThat(value(samples, "wharf_firehose_put_record_latency_seconds_sum", "delivery_stream", "events"))
+                .isCloseTo(0.06, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(value(samples, "wharf_firehose_delivery_to_s3_records_total", "delivery_stream", "events"))
+                .isEqualTo(10);
+        assertThat(value(samples, "wharf_firehose_delivery_to_s3_data_freshness_seconds", "delivery_stream", "events"))
+                .isEqualTo(61);
+
+        metrics.onDeliveryStreams(List.of(), (account, stream) -> false);
+        assertThat(scrape(metrics).stream().map(Sample::name).filter(name -> name.startsWith("wharf_firehose_")))
+                .as("a deleted stream's meters go")
+                .isEmpty();
+    }
+
     /** An interval of a provisioned table: 3 write requests of 4 units, 2 Queries of 1 unit and 5 items, a failure. */
     private static TableMetrics table(String name) {
         dev.wharf.dynamodb.api.StatisticSet queries = new dev.wharf.dynamodb.api.StatisticSet(2, 5, 2, 3);
