@@ -256,11 +256,10 @@ final class Deliveries {
         Sink sink = sinkFor(stream);
         try {
             Sink.Delivered written = sink.deliver(stream, from, end, oldest);
-            lane.counts.onDelivery(
-                    sink == httpEndpoint, written, written, (clock.millis() - oldest) / MILLIS_PER_SECOND);
+            counted(lane, sink, written, written, (clock.millis() - oldest) / MILLIS_PER_SECOND);
             settle(lane, written.lastSequence(), written.bytes(), written.count(), null);
         } catch (RuntimeException e) {
-            lane.counts.onDelivery(sink == httpEndpoint, null, tried, 0);
+            counted(lane, sink, null, tried, 0);
             failed(lane, stream, from, end, oldest, e);
         } catch (Error e) {
             lane.lock.lock();
@@ -272,6 +271,14 @@ final class Deliveries {
             throw e;
         } finally {
             wake.run();
+        }
+    }
+
+    /** Counts a delivery tried in its stream's AWS/Firehose figures; Splunk's and OpenSearch's are not counted yet. */
+    private void counted(
+            Lane lane, Sink sink, Sink.@Nullable Delivered delivered, Sink.Delivered tried, double freshnessSeconds) {
+        if (sink == s3 || sink == httpEndpoint) {
+            lane.counts.onDelivery(sink == httpEndpoint, delivered, tried, freshnessSeconds);
         }
     }
 

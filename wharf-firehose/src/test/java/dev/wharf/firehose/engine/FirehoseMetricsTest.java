@@ -116,6 +116,29 @@ class FirehoseMetricsTest {
     }
 
     @Test
+    void recordsTheThroughputQuotaRefusesAreThrottledRecordsAndNotIncoming() {
+        try (FirehoseFixture limited = new FirehoseFixture(FirehoseFixture.CONFIG.withThroughputQuota(true))) {
+            limited.bucket("quota");
+            limited.active("clicks", extended("quota", null, 128, 900, "UNCOMPRESSED"));
+            // 5 MiB a second in us-east-1: the first batch fits, of the second 124 records fit and 276 fail.
+            limited.putBatch("clicks", java.util.Collections.nCopies(400, new byte[10_000]));
+            limited.putBatch("clicks", java.util.Collections.nCopies(400, new byte[10_000]));
+            // Then a batch whose one record does not fit: the call answers, and puts nothing.
+            limited.putBatch("clicks", List.of(new byte[10_000]));
+
+            DeliveryStreamMetrics metrics = limited.firehose.metricsSnapshot().getFirst();
+            assertThat(metrics.get(FirehoseMetric.THROTTLED_RECORDS)).isEqualTo(new StatisticSet(3, 277, 0, 276));
+            assertThat(metrics.get(FirehoseMetric.INCOMING_RECORDS)).isEqualTo(new StatisticSet(2, 524, 124, 400));
+            assertThat(metrics.get(FirehoseMetric.INCOMING_BYTES))
+                    .isEqualTo(new StatisticSet(2, 5_240_000, 1_240_000, 4_000_000));
+            assertThat(metrics.get(FirehoseMetric.INCOMING_PUT_REQUESTS)).isEqualTo(new StatisticSet(2, 2, 1, 1));
+            assertThat(metrics.get(FirehoseMetric.PUT_RECORD_BATCH_REQUESTS)).isEqualTo(new StatisticSet(3, 3, 1, 1));
+            assertThat(metrics.get(FirehoseMetric.PUT_RECORD_BATCH_RECORDS))
+                    .isEqualTo(new StatisticSet(3, 524, 0, 400));
+        }
+    }
+
+    @Test
     void aDeletedStreamIsNoLongerLiveAndHasNoFigures() {
         fixture.bucket("logs");
         fixture.active("clicks", extended("logs", null, 1, 60, "UNCOMPRESSED"));
