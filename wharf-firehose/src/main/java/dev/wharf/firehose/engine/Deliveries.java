@@ -43,6 +43,7 @@ final class Deliveries {
     private final HttpEndpointSink httpEndpoint;
     private final SplunkSink splunk;
     private final SearchSink search;
+    private final RedshiftSink redshift;
     private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
 
     /**
@@ -59,6 +60,7 @@ final class Deliveries {
             String region,
             FirehoseFunctions functions,
             EndpointPort endpoints,
+            TableLoader tables,
             Runnable wake) {
         this.store = store;
         this.clock = clock;
@@ -83,6 +85,16 @@ final class Deliveries {
         this.httpEndpoint = new HttpEndpointSink(store, endpoints, errors, s3, pipeline, clock, random, region);
         this.splunk = new SplunkSink(store, endpoints, errors, s3, pipeline, clock, httpEndpoint);
         this.search = new SearchSink(store, endpoints, errors, s3, pipeline, clock, httpEndpoint);
+        this.redshift = new RedshiftSink(
+                store,
+                objects,
+                pipeline,
+                tables,
+                config.redshiftClusters(),
+                clock,
+                random,
+                region,
+                config.retryInterval().toMillis());
     }
 
     /** Indexes a stream's waiting records, reading them from its cursor: at start, or for a new stream. */
@@ -127,6 +139,7 @@ final class Deliveries {
         httpEndpoint.forget(streamId);
         splunk.forget(streamId);
         search.forget(streamId);
+        redshift.forget(streamId);
         Lane lane = lanes.remove(streamId);
         if (lane != null) {
             lane.lock.lock();
@@ -293,6 +306,9 @@ final class Deliveries {
         }
         if (other != null && (other.amazonopensearchservice() != null || other.elasticsearch() != null)) {
             return search;
+        }
+        if (other != null && other.redshift() != null) {
+            return redshift;
         }
         return s3;
     }

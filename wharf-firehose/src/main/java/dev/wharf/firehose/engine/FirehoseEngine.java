@@ -171,6 +171,7 @@ public final class FirehoseEngine implements AutoCloseable, RecordPutPort {
                 region,
                 ports.functions(),
                 ports.endpoints(),
+                ports.tables(),
                 made == null ? () -> {} : made::wake);
         ShardReadPort kinesis = ports.kinesis();
         this.kinesis = kinesis;

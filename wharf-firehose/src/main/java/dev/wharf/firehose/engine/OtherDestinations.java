@@ -20,7 +20,8 @@ final class OtherDestinations {
             "HttpEndpointDestinationConfiguration",
             "SplunkDestinationConfiguration",
             "AmazonopensearchserviceDestinationConfiguration",
-            "ElasticsearchDestinationConfiguration");
+            "ElasticsearchDestinationConfiguration",
+            "RedshiftDestinationConfiguration");
 
     /**
      * A destination other than S3 as it is stored.
@@ -45,6 +46,10 @@ final class OtherDestinations {
         if (request.elasticsearchDestinationConfiguration() != null) {
             return SearchDestinations.created(request.elasticsearchDestinationConfiguration());
         }
+        if (request.redshiftDestinationConfiguration() != null) {
+            return RedshiftDestinations.made(RedshiftDestinations.created(
+                    RedshiftDestinations.MEMBER, request.redshiftDestinationConfiguration()));
+        }
         return null;
     }
 
@@ -53,7 +58,8 @@ final class OtherDestinations {
         return request.httpEndpointDestinationUpdate() != null
                 || request.splunkDestinationUpdate() != null
                 || request.amazonopensearchserviceDestinationUpdate() != null
-                || request.elasticsearchDestinationUpdate() != null;
+                || request.elasticsearchDestinationUpdate() != null
+                || request.redshiftDestinationUpdate() != null;
     }
 
     /**
@@ -108,6 +114,11 @@ final class OtherDestinations {
         if (request.elasticsearchDestinationUpdate() != null && other != null && other.elasticsearch() != null) {
             Made made = SearchDestinations.updated(
                     other.elasticsearch(), stream.destination(), request.elasticsearchDestinationUpdate());
+            return stream.with(made.backup(), made.other(), now);
+        }
+        if (request.redshiftDestinationUpdate() != null && other != null && other.redshift() != null) {
+            Made made = RedshiftDestinations.made(RedshiftDestinations.updated(
+                    other.redshift(), stream.destination(), request.redshiftDestinationUpdate()));
             return stream.with(made.backup(), made.other(), now);
         }
         throw FirehoseError.InvalidArgument.with(
@@ -166,6 +177,20 @@ final class OtherDestinations {
                     null,
                     null,
                     SearchDestinations.describe(other.elasticsearch(), stream.destination()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+        if (other.redshift() != null) {
+            return new DestinationDescription(
+                    id,
+                    null,
+                    null,
+                    RedshiftDestinations.describe(other.redshift(), stream.destination()),
+                    null,
                     null,
                     null,
                     null,

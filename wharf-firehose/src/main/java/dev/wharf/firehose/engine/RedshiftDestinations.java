@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class RedshiftDestinations {
 
+    static final String MEMBER = "redshiftDestinationConfiguration";
+
     /** AWS's default RetryOptions.DurationInSeconds for Redshift: an hour. */
     static final int DEFAULT_RETRY_SECONDS = 3600;
 
@@ -78,11 +80,6 @@ final class RedshiftDestinations {
         if ("Enabled".equals(given.s3BackupMode())) {
             throw FirehoseError.InvalidArgument.with("Wharf does not back up to S3 (S3BackupMode Enabled) yet.");
         }
-        if (given.processingConfiguration() != null
-                && Boolean.TRUE.equals(given.processingConfiguration().enabled())) {
-            throw FirehoseError.InvalidArgument.with(
-                    "Wharf does not run data transformation (ProcessingConfiguration) for Redshift yet.");
-        }
         S3DestinationConfiguration staging = Objects.requireNonNull(given.s3Configuration());
         if ("Snappy".equals(staging.compressionFormat())
                 || "ZIP".equals(staging.compressionFormat())
@@ -91,7 +88,9 @@ final class RedshiftDestinations {
                     + " is not supported for the Redshift destination, since Redshift's COPY does not read it.");
         }
         // The staging configuration is checked with the rules of an S3 destination.
-        S3Destinations.created(member + ".s3Configuration", staging);
+        ExtendedS3DestinationConfiguration held = S3Destinations.created(member + ".s3Configuration", staging);
+        // Processors run as for the other destinations without dynamic partitioning (no MetadataExtraction).
+        HttpEndpointDestinations.unsupported(given.processingConfiguration(), null, held);
         return new RedshiftDestinationConfiguration(
                 given.roleARN(),
                 given.clusterJDBCURL(),
@@ -111,10 +110,54 @@ final class RedshiftDestinations {
                 null);
     }
 
+    /** A destination as the stream holds it: the destination, and its staging location as the stream's S3 one. */
+    static OtherDestinations.Made made(RedshiftDestinationConfiguration held) {
+        return new OtherDestinations.Made(
+                new FirehoseRecords.OtherDestination(null, null, null, null, held), staging(held));
+    }
+
+    /**
+     * The stream as the staging {@link S3Sink} sees it: its staging location with the destination's processors, so that
+     * they run before the records are staged and {@code processing-failed} records go under its ErrorOutputPrefix.
+     */
+    static FirehoseRecords.StoredStream stagingView(
+            FirehoseRecords.StoredStream stream, RedshiftDestinationConfiguration held) {
+        ExtendedS3DestinationConfiguration staging = stream.destination();
+        return new FirehoseRecords.StoredStream(
+                stream.id(),
+                stream.accountId(),
+                stream.name(),
+                stream.type(),
+                stream.createdMillis(),
+                stream.updatedMillis(),
+                stream.version(),
+                stream.deleting(),
+                stream.kinesisSource(),
+                new ExtendedS3DestinationConfiguration(
+                        staging.roleARN(),
+                        staging.bucketARN(),
+                        staging.prefix(),
+                        staging.errorOutputPrefix(),
+                        staging.bufferingHints(),
+                        staging.compressionFormat(),
+                        staging.encryptionConfiguration(),
+                        staging.cloudWatchLoggingOptions(),
+                        held.processingConfiguration(),
+                        staging.s3BackupMode(),
+                        staging.s3BackupConfiguration(),
+                        staging.dataFormatConversionConfiguration(),
+                        staging.dynamicPartitioningConfiguration(),
+                        staging.fileExtension(),
+                        staging.customTimeZone()),
+                stream.s3Only(),
+                stream.tags(),
+                stream.encryption(),
+                stream.other());
+    }
+
     /** The staging location of a destination as the stream holds it, an Extended S3 configuration. */
     static ExtendedS3DestinationConfiguration staging(RedshiftDestinationConfiguration held) {
-        return S3Destinations.created(
-                "redshiftDestinationConfiguration.s3Configuration", Objects.requireNonNull(held.s3Configuration()));
+        return S3Destinations.created(MEMBER + ".s3Configuration", Objects.requireNonNull(held.s3Configuration()));
     }
 
     /** The destination with an update applied: members the update names replace those it held. */

@@ -2,13 +2,40 @@ package dev.wharf.firehose.engine;
 
 import java.io.InputStream;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads a delivery's records into a Redshift destination's table, as the destination's {@code COPY} would: the port
  * between the Redshift sink and the database, so that engine tests script it and the server runs {@link
  * PostgresLoader} against a PostgreSQL server (Wharf's Redshift-compatible target).
  */
-interface TableLoader {
+public interface TableLoader {
+
+    /** No database can be reached: every load fails as an unreachable cluster's does. */
+    TableLoader NONE = (load, data) -> {
+        throw new LoadFailedException("This server loads into no database.");
+    };
+
+    /**
+     * A loader into PostgreSQL servers whose JDBC driver loads with the first load, not when this is called, so that a
+     * server that never delivers to Redshift never loads it.
+     */
+    static TableLoader postgres() {
+        return new TableLoader() {
+            private volatile @Nullable TableLoader made;
+
+            @Override
+            public long load(Load load, InputStream data) {
+                TableLoader loader = made;
+                if (loader == null) {
+                    // PostgresLoader is stateless: two first loads at once may each make one.
+                    loader = new PostgresLoader();
+                    made = loader;
+                }
+                return loader.load(load, data);
+            }
+        };
+    }
 
     /**
      * One load.
@@ -18,7 +45,7 @@ interface TableLoader {
      * @param table the destination's {@code DataTableName}, {@code [schema.]table}
      * @param columns the destination's {@code DataTableColumns}, empty for every column of the table in order
      */
-    record Load(
+    public record Load(
             String url, String username, String password, String table, List<String> columns, CopyOptions options) {}
 
     /**
@@ -33,11 +60,11 @@ interface TableLoader {
     final class LoadFailedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        LoadFailedException(String message, Throwable cause) {
+        public LoadFailedException(String message, Throwable cause) {
             super(message, cause);
         }
 
-        LoadFailedException(String message) {
+        public LoadFailedException(String message) {
             super(message);
         }
     }

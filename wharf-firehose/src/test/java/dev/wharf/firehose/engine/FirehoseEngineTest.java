@@ -30,7 +30,6 @@ import dev.wharf.firehose.api.KinesisStreamSourceConfiguration;
 import dev.wharf.firehose.api.ListDeliveryStreamsRequest;
 import dev.wharf.firehose.api.ListTagsForDeliveryStreamRequest;
 import dev.wharf.firehose.api.ProcessingConfiguration;
-import dev.wharf.firehose.api.RedshiftDestinationConfiguration;
 import dev.wharf.firehose.api.S3DestinationConfiguration;
 import dev.wharf.firehose.api.S3DestinationDescription;
 import dev.wharf.firehose.api.SnowflakeDestinationConfiguration;
@@ -163,12 +162,10 @@ class FirehoseEngineTest {
     @Test
     void theDestinationsNotServedAreRefusedNamingTheirConfigurationNamingItsConfiguration() {
         List<Function<CreateRequestBuilder, CreateRequestBuilder>> others = List.of(
-                request -> request.redshift(empty(RedshiftDestinationConfiguration.class)),
                 request -> request.serverless(empty(AmazonOpenSearchServerlessDestinationConfiguration.class)),
                 request -> request.snowflake(empty(SnowflakeDestinationConfiguration.class)),
                 request -> request.iceberg(empty(IcebergDestinationConfiguration.class)));
         List<String> named = List.of(
-                "RedshiftDestinationConfiguration",
                 "AmazonOpenSearchServerlessDestinationConfiguration",
                 "SnowflakeDestinationConfiguration",
                 "IcebergDestinationConfiguration");

@@ -52,6 +52,7 @@ final class FirehoseFixture implements AutoCloseable {
     static final FirehoseConfig CONFIG = FirehoseConfig.DEFAULT.withTransition(Duration.ofSeconds(1));
 
     final TestClock clock;
+    private final TableLoader tables;
     final StorageEngine storage;
     final S3Engine s3;
     final FirehoseConfig config;
@@ -99,6 +100,22 @@ final class FirehoseFixture implements AutoCloseable {
             FirehoseFunctions functions,
             EndpointPort endpoints,
             TestClock clock) {
+        this(storage, config, functions, endpoints, TableLoader.NONE, clock);
+    }
+
+    /** A fixture whose Redshift destinations load through {@code tables}, on the given clock. */
+    FirehoseFixture(FirehoseConfig config, TableLoader tables, TestClock clock) {
+        this(new MemoryStorageEngine(), config, FirehoseFunctions.NONE, EndpointPort.NONE, tables, clock);
+    }
+
+    FirehoseFixture(
+            StorageEngine storage,
+            FirehoseConfig config,
+            FirehoseFunctions functions,
+            EndpointPort endpoints,
+            TableLoader tables,
+            TestClock clock) {
+        this.tables = tables;
         this.clock = clock;
         this.endpoints = endpoints;
         this.storage = storage;
@@ -119,7 +136,10 @@ final class FirehoseFixture implements AutoCloseable {
                 Runnable::run,
                 new Random(7),
                 false,
-                FirehosePorts.NONE.withFunctions(functions).withEndpoints(endpoints));
+                FirehosePorts.NONE
+                        .withFunctions(functions)
+                        .withEndpoints(endpoints)
+                        .withTables(tables));
     }
 
     void bucket(String name) {

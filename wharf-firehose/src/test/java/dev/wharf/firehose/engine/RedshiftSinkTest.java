@@ -45,11 +45,13 @@ class RedshiftSinkTest {
         }
         return 1;
     };
-    private final RedshiftSink sink = new RedshiftSink(
-            new S3Sink(store, fixture.s3, new Random(1), "us-east-1"),
-            store,
-            loader,
-            Map.of("warehouse.abc123.us-east-1.redshift.amazonaws.com:5439", "127.0.0.1:5432"));
+    private final RedshiftSink sink =
+            sink(Map.of("warehouse.abc123.us-east-1.redshift.amazonaws.com:5439", "127.0.0.1:5432"));
+
+    private RedshiftSink sink(Map<String, String> clusters) {
+        return new RedshiftSink(
+                store, fixture.s3, null, loader, clusters, fixture.clock, new Random(1), "us-east-1", 5_000);
+    }
 
     @AfterEach
     void close() {
@@ -84,21 +86,21 @@ class RedshiftSinkTest {
 
     @Test
     void aClusterWithoutAMappingIsLoadedAtItsOwnHost() {
-        RedshiftSink unmapped =
-                new RedshiftSink(new S3Sink(store, fixture.s3, new Random(1), "us-east-1"), store, loader, Map.of());
+        RedshiftSink unmapped = sink(Map.of());
         assertThat(unmapped.url(URL))
                 .isEqualTo("jdbc:postgresql://warehouse.abc123.us-east-1.redshift.amazonaws.com:5439/dev");
     }
 
     @Test
-    void aCompressionTheCopyOptionsDoNotNameFailsTheDeliveryBeforeAnythingIsStaged() {
+    void aCompressionTheCopyOptionsDoNotNameFailsTheLoadOfTheStagedObject() {
         fixture.bucket("staging");
         FirehoseRecords.StoredStream stream = stream("GZIP", "json 'auto'", null);
         put(stream, "{}");
         assertThatThrownBy(() -> sink.deliver(stream, 0, 1, FirehoseFixture.START.toEpochMilli()))
-                .isInstanceOf(TableLoader.LoadFailedException.class)
+                .isInstanceOf(Sink.RetryLater.class)
                 .hasMessageContaining("do not say GZIP");
-        assertThat(fixture.objects("staging")).isEmpty();
+        assertThat(fixture.objects("staging")).hasSize(1);
+        assertThat(loads).isEmpty();
     }
 
     @Test
@@ -108,6 +110,7 @@ class RedshiftSinkTest {
         put(stream, "1,a\n");
         refusal = new TableLoader.LoadFailedException("relation \"events\" does not exist");
         assertThatThrownBy(() -> sink.deliver(stream, 0, 1, FirehoseFixture.START.toEpochMilli()))
+                .isInstanceOf(Sink.RetryLater.class)
                 .hasMessageContaining("does not exist");
     }
 
