@@ -44,12 +44,14 @@ record ConfigFile(
 
     /**
      * The {@code firehose:} section: the tables that format conversion may name, each {@code database.table} with its
-     * columns as a Glue/Hive type string; and buckets outside Wharf by name.
+     * columns as a Glue/Hive type string; buckets outside Wharf by name; and {@code redshift}, the PostgreSQL {@code
+     * host:port} that a Redshift cluster's {@code host:port} (as a ClusterJDBCURL names it) loads into.
      */
     record Firehose(
             @Nullable Map<String, String> tables,
             @Nullable Map<String, Bucket> buckets,
-            @Nullable Boolean throughputQuota) {}
+            @Nullable Boolean throughputQuota,
+            @Nullable Map<String, String> redshift) {}
 
     /** One bucket of the {@code firehose.buckets:} section. */
     record Bucket(
@@ -173,7 +175,10 @@ record ConfigFile(
             quota = fromEnv.equals("true");
         }
         return new WharfConfig.Firehose(
-                firehose == null || firehose.tables() == null ? Map.of() : firehose.tables(), buckets, quota);
+                firehose == null || firehose.tables() == null ? Map.of() : firehose.tables(),
+                buckets,
+                quota,
+                firehose == null || firehose.redshift() == null ? Map.of() : firehose.redshift());
     }
 
     static ConfigFile empty() {

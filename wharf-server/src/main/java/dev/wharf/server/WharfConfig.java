@@ -100,14 +100,31 @@ public record WharfConfig(
      * @param throughputQuota whether PutRecord and PutRecordBatch are held to AWS's per-stream Direct PUT quota (5 MiB,
      *     2,000 requests and 500,000 records a second in us-east-1, us-west-2 and eu-west-1; 1 MiB, 1,000 requests and
      *     100,000 records elsewhere), as on AWS
+     * @param redshiftClusters where Redshift destinations load: the PostgreSQL {@code host:port} for a cluster's {@code
+     *     host:port} as a ClusterJDBCURL names it; a cluster not named is loaded at its own address
      */
-    public record Firehose(Map<String, String> tables, Map<String, ExternalBucket> buckets, boolean throughputQuota) {
-        /** @throws IllegalArgumentException naming a table whose name or columns are not valid */
+    public record Firehose(
+            Map<String, String> tables,
+            Map<String, ExternalBucket> buckets,
+            boolean throughputQuota,
+            Map<String, String> redshiftClusters) {
+        /** @throws IllegalArgumentException naming a table, or a Redshift cluster mapping, that is not valid */
         public Firehose {
             tables = Map.copyOf(tables);
             buckets = Map.copyOf(buckets);
+            redshiftClusters = Map.copyOf(redshiftClusters);
             // Checked now, so that a bad table stops the server at start rather than at the first Firehose request.
-            dev.wharf.firehose.engine.FirehoseConfig.DEFAULT.withTables(tables);
+            dev.wharf.firehose.engine.FirehoseConfig.DEFAULT.withTables(tables).withRedshiftClusters(redshiftClusters);
+        }
+
+        /** Tables, buckets and the throughput quota, with every Redshift cluster loaded at its own address. */
+        public Firehose(Map<String, String> tables, Map<String, ExternalBucket> buckets, boolean throughputQuota) {
+            this(tables, buckets, throughputQuota, Map.of());
+        }
+
+        /** These settings with this mapping of Redshift clusters (replacing any). */
+        public Firehose withRedshiftClusters(Map<String, String> hostPortByCluster) {
+            return new Firehose(tables, buckets, throughputQuota, hostPortByCluster);
         }
 
         /** Tables for format conversion, every bucket Wharf's own, and AWS's throughput quota. */

@@ -15,6 +15,7 @@ import dev.wharf.firehose.engine.FirehoseEngine;
 import dev.wharf.firehose.engine.FirehoseFunctions;
 import dev.wharf.firehose.engine.FirehosePorts;
 import dev.wharf.firehose.engine.JdkEndpointPort;
+import dev.wharf.firehose.engine.TableLoader;
 import dev.wharf.firehose.http.FirehoseBinding;
 import dev.wharf.iam.engine.StsEngine;
 import dev.wharf.iam.http.StsBinding;
@@ -408,13 +409,16 @@ public final class WharfServer implements AutoCloseable {
                 Clock.systemUTC(),
                 FirehoseConfig.DEFAULT
                         .withTables(config.firehose().tables())
-                        .withThroughputQuota(config.firehose().throughputQuota()),
+                        .withThroughputQuota(config.firehose().throughputQuota())
+                        .withRedshiftClusters(config.firehose().redshiftClusters()),
                 config.region(),
                 new FirehosePorts(
                         firehoseFunctions(config.sns()),
                         new LazyShardReadPort(kinesis),
                         // The JDK HttpClient of HTTP endpoint destinations is made on the first post.
-                        new JdkEndpointPort()));
+                        new JdkEndpointPort(),
+                        // PostgreSQL's JDBC driver loads with the first Redshift load.
+                        TableLoader.postgres()));
     }
 
     private static FirehoseFunctions firehoseFunctions(WharfConfig.Sns sns) {

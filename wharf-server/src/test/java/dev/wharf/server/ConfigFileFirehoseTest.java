@@ -100,4 +100,20 @@ class ConfigFileFirehoseTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("WHARF_FIREHOSE_THROUGHPUT_QUOTA must be true or false, not no");
     }
+
+    @Test
+    void redshiftMapsAClustersHostAndPortToTheServerItLoadsInto() throws Exception {
+        assertThat(ConfigFile.empty().resolve(Map.of(), NONE).firehose().redshiftClusters())
+                .isEmpty();
+        WharfConfig.Firehose firehose = resolve("firehose:\n  redshift:\n"
+                + "    warehouse.abc123.us-east-1.redshift.amazonaws.com:5439: 127.0.0.1:5432\n");
+        assertThat(firehose.redshiftClusters())
+                .containsExactlyEntriesOf(
+                        Map.of("warehouse.abc123.us-east-1.redshift.amazonaws.com:5439", "127.0.0.1:5432"));
+        assertThat(firehose.tables()).isEmpty();
+        assertThatThrownBy(() -> resolve("firehose:\n  redshift:\n    warehouse:5439: localhost\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("firehose.redshift: warehouse:5439: a cluster and the server it loads into are each"
+                        + " host:port, not warehouse:5439 to localhost");
+    }
 }
