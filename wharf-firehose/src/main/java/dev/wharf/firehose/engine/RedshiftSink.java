@@ -143,7 +143,8 @@ final class RedshiftSink implements Sink {
             load(stream, redshift, attempt.objects());
             discard(attempt.objects());
             return new Delivered(attempt.last(), attempt.bytes(), attempt.count());
-        } catch (TableLoader.LoadFailedException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Refused by the database, unreachable, or COPY options Wharf cannot run: retried within RetryOptions.
             error = String.valueOf(e.getMessage());
         }
         long failedAt = clock.millis();
