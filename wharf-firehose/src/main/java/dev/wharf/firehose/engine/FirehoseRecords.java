@@ -124,6 +124,28 @@ final class FirehoseRecords {
                     other);
         }
 
+        /**
+         * The stream as a sink that writes to {@code location} sees it: the same stream and version, delivering to that
+         * S3 location only. The source record backup is written through such a view.
+         */
+        StoredStream viewing(ExtendedS3DestinationConfiguration location) {
+            return new StoredStream(
+                    id,
+                    accountId,
+                    name,
+                    type,
+                    createdMillis,
+                    updatedMillis,
+                    version,
+                    deleting,
+                    kinesisSource,
+                    location,
+                    s3Only,
+                    tags,
+                    encryption,
+                    null);
+        }
+
         /** The stream marked deleted at {@code now}, from which its DELETING time runs. */
         StoredStream deleted(long now) {
             return new StoredStream(

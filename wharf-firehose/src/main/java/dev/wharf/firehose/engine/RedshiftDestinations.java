@@ -77,9 +77,8 @@ final class RedshiftDestinations {
             throw FirehoseError.InvalidArgument.with(
                     "Username and Password are required when SecretsManagerConfiguration is not enabled.");
         }
-        if ("Enabled".equals(given.s3BackupMode())) {
-            throw FirehoseError.InvalidArgument.with("Wharf does not back up to S3 (S3BackupMode Enabled) yet.");
-        }
+        S3DestinationConfiguration backup = S3Destinations.backup(
+                member + ".s3BackupConfiguration", given.s3BackupMode(), given.s3BackupConfiguration());
         S3DestinationConfiguration staging = Objects.requireNonNull(given.s3Configuration());
         if ("Snappy".equals(staging.compressionFormat())
                 || "ZIP".equals(staging.compressionFormat())
@@ -103,7 +102,7 @@ final class RedshiftDestinations {
                 staging,
                 given.processingConfiguration(),
                 given.s3BackupMode() == null ? "Disabled" : given.s3BackupMode(),
-                null,
+                backup,
                 given.cloudWatchLoggingOptions() == null
                         ? new CloudWatchLoggingOptions(false, null, null)
                         : given.cloudWatchLoggingOptions(),
@@ -168,15 +167,7 @@ final class RedshiftDestinations {
         S3DestinationConfiguration nextStaging = Objects.requireNonNull(held.s3Configuration());
         if (update.s3Update() != null) {
             ExtendedS3DestinationConfiguration merged = S3Destinations.updated(staging, update.s3Update());
-            nextStaging = new S3DestinationConfiguration(
-                    merged.roleARN(),
-                    merged.bucketARN(),
-                    merged.prefix(),
-                    merged.errorOutputPrefix(),
-                    merged.bufferingHints(),
-                    merged.compressionFormat(),
-                    merged.encryptionConfiguration(),
-                    merged.cloudWatchLoggingOptions());
+            nextStaging = S3Destinations.plain(merged);
         }
         CopyCommand copy = held.copyCommand();
         if (update.copyCommand() != null) {
@@ -194,7 +185,11 @@ final class RedshiftDestinations {
                         nextStaging,
                         or(update.processingConfiguration(), held.processingConfiguration()),
                         or(update.s3BackupMode(), held.s3BackupMode()),
-                        null,
+                        S3Destinations.backupUpdated(
+                                held.s3BackupMode(),
+                                update.s3BackupMode(),
+                                held.s3BackupConfiguration(),
+                                update.s3BackupUpdate()),
                         or(update.cloudWatchLoggingOptions(), held.cloudWatchLoggingOptions()),
                         or(update.secretsManagerConfiguration(), held.secretsManagerConfiguration())));
     }
@@ -211,7 +206,7 @@ final class RedshiftDestinations {
                 S3Destinations.describeS3(staging),
                 held.processingConfiguration(),
                 held.s3BackupMode(),
-                null,
+                S3Destinations.describeBackup(held.s3BackupConfiguration()),
                 held.cloudWatchLoggingOptions(),
                 held.secretsManagerConfiguration());
     }

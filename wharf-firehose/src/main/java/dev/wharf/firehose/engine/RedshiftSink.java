@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.wharf.firehose.api.CopyCommand;
 import dev.wharf.firehose.api.RedshiftDestinationConfiguration;
+import dev.wharf.firehose.api.S3DestinationConfiguration;
 import dev.wharf.s3.api.ObjectWritePort;
 import dev.wharf.storage.DeliveryStreamStore;
 import java.io.ByteArrayInputStream;
@@ -215,6 +216,17 @@ final class RedshiftSink implements Sink {
         Delivered delivered;
         try {
             delivered = staging.deliver(RedshiftDestinations.stagingView(stream, redshift), from, end, oldestMillis);
+            S3DestinationConfiguration backup = redshift.s3BackupConfiguration();
+            if ("Enabled".equals(redshift.s3BackupMode()) && backup != null && delivered.lastSequence() >= from) {
+                // The source records, as they were put, once per buffer: load retries reuse the staged objects.
+                S3Sink.backUp(
+                        new S3Sink(store, objects, random, region),
+                        stream,
+                        backup,
+                        from,
+                        delivered.lastSequence(),
+                        oldestMillis);
+            }
         } catch (RuntimeException e) {
             discard(staged);
             throw e;

@@ -54,6 +54,8 @@ final class S3Destinations {
                 .pattern(member + ".customTimeZone", given.customTimeZone(), TIME_ZONE, false);
         check.validate(FirehoseError.Validation);
         unsupported(given);
+        S3DestinationConfiguration backup =
+                backup(member + ".s3BackupConfiguration", given.s3BackupMode(), given.s3BackupConfiguration());
         ExtendedS3DestinationConfiguration filled = new ExtendedS3DestinationConfiguration(
                 given.roleARN(),
                 given.bucketARN(),
@@ -67,7 +69,7 @@ final class S3Destinations {
                 logging(given.cloudWatchLoggingOptions()),
                 given.processingConfiguration(),
                 given.s3BackupMode() == null ? "Disabled" : given.s3BackupMode(),
-                given.s3BackupConfiguration(),
+                backup,
                 given.dataFormatConversionConfiguration(),
                 given.dynamicPartitioningConfiguration(),
                 given.fileExtension(),
@@ -121,7 +123,11 @@ final class S3Destinations {
                 or(update.cloudWatchLoggingOptions(), held.cloudWatchLoggingOptions()),
                 or(update.processingConfiguration(), held.processingConfiguration()),
                 or(update.s3BackupMode(), held.s3BackupMode()),
-                held.s3BackupConfiguration(),
+                backupUpdated(
+                        held.s3BackupMode(),
+                        update.s3BackupMode(),
+                        held.s3BackupConfiguration(),
+                        update.s3BackupUpdate()),
                 or(update.dataFormatConversionConfiguration(), held.dataFormatConversionConfiguration()),
                 or(update.dynamicPartitioningConfiguration(), held.dynamicPartitioningConfiguration()),
                 or(update.fileExtension(), held.fileExtension()),
@@ -179,7 +185,7 @@ final class S3Destinations {
                 held.cloudWatchLoggingOptions(),
                 held.processingConfiguration(),
                 held.s3BackupMode(),
-                null,
+                describeBackup(held.s3BackupConfiguration()),
                 held.dataFormatConversionConfiguration(),
                 held.dynamicPartitioningConfiguration(),
                 held.fileExtension(),
@@ -244,9 +250,74 @@ final class S3Destinations {
                     "Wharf evaluates the timestamps of object keys in UTC only; CustomTimeZone " + zone
                             + " is not served yet.");
         }
-        if ("Enabled".equals(given.s3BackupMode())) {
-            throw FirehoseError.InvalidArgument.with("Wharf does not back up to S3 (S3BackupMode Enabled) yet.");
+    }
+
+    /**
+     * The source record backup of a destination as CreateDeliveryStream gives it, checked with the rules of an S3
+     * destination and with its defaults filled in: required when {@code mode} is Enabled, kept when given otherwise.
+     */
+    static @Nullable S3DestinationConfiguration backup(
+            String member, @Nullable String mode, @Nullable S3DestinationConfiguration given) {
+        if (given == null) {
+            if ("Enabled".equals(mode)) {
+                throw FirehoseError.InvalidArgument.with(
+                        "S3BackupConfiguration must be specified when S3BackupMode is Enabled.");
+            }
+            return null;
         }
+        return plain(created(member, given));
+    }
+
+    /**
+     * The source record backup with an update applied, as UpdateDestination makes it: once Enabled, the backup cannot
+     * be disabled again; an update names the members it changes, or the whole backup where the destination had none.
+     */
+    static @Nullable S3DestinationConfiguration backupUpdated(
+            @Nullable String heldMode,
+            @Nullable String nextMode,
+            @Nullable S3DestinationConfiguration held,
+            @Nullable S3DestinationUpdate update) {
+        if ("Enabled".equals(heldMode) && "Disabled".equals(nextMode)) {
+            throw FirehoseError.InvalidArgument.with("S3BackupMode cannot be changed from Enabled to Disabled.");
+        }
+        if (update == null) {
+            return held;
+        }
+        if (held != null) {
+            return plain(updated(created("s3BackupUpdate", held), update));
+        }
+        return new S3DestinationConfiguration(
+                update.roleARN(),
+                update.bucketARN(),
+                update.prefix(),
+                update.errorOutputPrefix(),
+                update.bufferingHints(),
+                update.compressionFormat(),
+                update.encryptionConfiguration(),
+                update.cloudWatchLoggingOptions());
+    }
+
+    /** Whether a destination backs up its source records, untransformed, to an S3 location of their own. */
+    static boolean backsUp(ExtendedS3DestinationConfiguration held) {
+        return "Enabled".equals(held.s3BackupMode()) && held.s3BackupConfiguration() != null;
+    }
+
+    /** An S3 location held as an S3 configuration, without the extended members. */
+    static S3DestinationConfiguration plain(ExtendedS3DestinationConfiguration held) {
+        return new S3DestinationConfiguration(
+                held.roleARN(),
+                held.bucketARN(),
+                held.prefix(),
+                held.errorOutputPrefix(),
+                held.bufferingHints(),
+                held.compressionFormat(),
+                held.encryptionConfiguration(),
+                held.cloudWatchLoggingOptions());
+    }
+
+    /** The source record backup as DescribeDeliveryStream shows it, or null for none. */
+    static @Nullable S3DestinationDescription describeBackup(@Nullable S3DestinationConfiguration backup) {
+        return backup == null ? null : describeS3(created("s3BackupConfiguration", backup));
     }
 
     static BufferingHints hints(@Nullable BufferingHints given) {

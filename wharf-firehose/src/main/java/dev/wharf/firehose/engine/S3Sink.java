@@ -1,5 +1,6 @@
 package dev.wharf.firehose.engine;
 
+import dev.wharf.firehose.api.S3DestinationConfiguration;
 import dev.wharf.s3.api.ObjectWritePort;
 import dev.wharf.storage.DeliveryStreamStore;
 import java.time.Instant;
@@ -45,6 +46,47 @@ final class S3Sink implements Sink {
 
     @Override
     public Delivered deliver(FirehoseRecords.StoredStream stream, long from, long end, long oldestMillis) {
+        Delivered delivered = delivered(stream, from, end, oldestMillis);
+        S3DestinationConfiguration backup = stream.destination().s3BackupConfiguration();
+        if (S3Destinations.backsUp(stream.destination()) && backup != null && delivered.lastSequence() >= from) {
+            backUp(
+                    new S3Sink(store, objects, random, region),
+                    stream,
+                    backup,
+                    from,
+                    delivered.lastSequence(),
+                    oldestMillis);
+        }
+        return delivered;
+    }
+
+    /**
+     * Writes the records from {@code from} to {@code last}, as they were put, to a destination's source record backup:
+     * objects of at most the backup's buffer size, named and compressed as an S3 delivery to the backup location would
+     * be. A failure fails the delivery, which is tried again whole (at least once, as Firehose delivers).
+     *
+     * @param plain a sink without processors or conversion, writing to the backup's bucket
+     */
+    static void backUp(
+            Sink plain,
+            FirehoseRecords.StoredStream stream,
+            S3DestinationConfiguration backup,
+            long from,
+            long last,
+            long oldestMillis) {
+        FirehoseRecords.StoredStream view = stream.viewing(S3Destinations.created("s3BackupConfiguration", backup));
+        long next = from;
+        // Each object takes at least one record, so the loop ends within the records delivered.
+        while (next <= last) {
+            Delivered part = plain.deliver(view, next, last + 1, oldestMillis);
+            if (part.lastSequence() < next) {
+                throw new IllegalStateException("the source record backup of " + stream.name() + " took no record");
+            }
+            next = part.lastSequence() + 1;
+        }
+    }
+
+    private Delivered delivered(FirehoseRecords.StoredStream stream, long from, long end, long oldestMillis) {
         if (FormatConversion.enabled(stream.destination())) {
             if (converted == null) {
                 throw new IllegalStateException("this sink converts no format, as " + stream.name() + " needs");

@@ -406,7 +406,7 @@ class FirehoseEngineTest {
                 "ErrorOutputPrefix cannot be null or empty when dynamic partitioning is enabled.");
         invalidDestination(
                 extended("logs", null, null, null, null, "Enabled"),
-                "Wharf does not back up to S3 (S3BackupMode Enabled) yet.");
+                "S3BackupConfiguration must be specified when S3BackupMode is Enabled.");
         createFails(
                 CreateRequestBuilder.named("refused").extended(extended("logs", null, null, null, null, "Sometimes")),
                 FirehoseError.Validation,

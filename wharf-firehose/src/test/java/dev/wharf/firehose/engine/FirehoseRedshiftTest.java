@@ -385,6 +385,51 @@ class FirehoseRedshiftTest {
     }
 
     @Test
+    void sourceRecordsAreBackedUpOnceWhileTheLoadIsRetried() {
+        RedshiftDestinationConfiguration given = redshift(null, null);
+        fixture.bucket("raw");
+        active(new RedshiftDestinationConfiguration(
+                given.roleARN(),
+                given.clusterJDBCURL(),
+                given.copyCommand(),
+                given.username(),
+                given.password(),
+                null,
+                given.s3Configuration(),
+                null,
+                "Enabled",
+                new S3DestinationConfiguration(ROLE, "arn:aws:s3:::raw", "source/", null, null, null, null, null),
+                null,
+                null));
+        assertThat(describeRedshift().s3BackupMode()).isEqualTo("Enabled");
+        assertThat(Objects.requireNonNull(describeRedshift().s3BackupDescription())
+                        .prefix())
+                .isEqualTo("source/");
+        refusal = "the cluster is under maintenance";
+        fixture.put("events", "{\"id\":1}");
+        fixture.put("events", "{\"id\":2}");
+        runFor(60);
+        refusal = null;
+        runFor(5);
+
+        assertThat(loads).hasSize(2);
+        assertThat(loads.getLast().data()).isEqualTo("{\"id\":1}{\"id\":2}");
+        assertThat(keys()).singleElement().satisfies(key -> assertThat(key).startsWith("stage/"));
+        assertThat(fixture.objects("raw")).singleElement().satisfies(object -> {
+            assertThat(object.key()).startsWith("source/2026/12/02/17/events-1-");
+            assertThat(new String(fixture.body("raw", object.key()), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"id\":1}{\"id\":2}");
+        });
+        assertError(
+                () -> update(
+                        new RedshiftDestinationUpdate(
+                                null, null, null, null, null, null, null, null, "Disabled", null, null, null),
+                        "1"),
+                FirehoseError.InvalidArgument,
+                "S3BackupMode cannot be changed from Enabled to Disabled.");
+    }
+
+    @Test
     void aRetryDurationOfZeroSkipsAfterTheFirstFailure() {
         active(redshift(0, null));
         refusal = "permission denied for relation events";
