@@ -18,14 +18,14 @@ import org.jspecify.annotations.Nullable;
  * The processors of a destination's {@code ProcessingConfiguration}, checked as CreateDeliveryStream and
  * UpdateDestination check them, and read into the settings that {@link RecordPipeline} runs: record de-aggregation,
  * the Lambda transformation, JQ metadata extraction and the appended delimiter, in the order Firehose applies them
- * (de-aggregation, then Lambda, then the partitioning keys).
+ * (decompression and message extraction, de-aggregation, then Lambda, then the partitioning keys).
  */
 final class Processors {
 
     /** Sub-records of one record at most, as Firehose caps de-aggregation. */
     static final int SUB_RECORDS_MAX = 500;
 
-    /** AWS's processor types; Decompression and CloudWatchLogProcessing are refused as not served. */
+    /** AWS's processor types. */
     private static final List<String> TYPES = List.of(
             "RecordDeAggregation",
             "Decompression",
@@ -46,6 +46,18 @@ final class Processors {
             "Delimiter",
             "CompressionFormat",
             "DataMessageExtraction");
+
+    /**
+     * The data of one record once decompressed, at most; a record that inflates beyond it fails to decompress. A
+     * CloudWatch Logs record holds at most about 1 MiB of log events.
+     */
+    static final int DECOMPRESSED_MAX_BYTES = 4 * 1024 * 1024;
+
+    /**
+     * The data of one pipeline batch once decompressed, at most, so that records that inflate far more than log data
+     * does cannot fill the heap: a record beyond it fails to decompress.
+     */
+    static final long DECOMPRESSED_BATCH_MAX_BYTES = 64L * 1024 * 1024;
 
     /** The Lambda processor's defaults and bounds, as the ProcessorParameter reference gives them. */
     static final int DEFAULT_RETRIES = 3;
@@ -74,12 +86,21 @@ final class Processors {
     record DeAggregation(boolean json, byte[] delimiter) {}
 
     /**
+     * Decompression of GZIP records, as CloudWatch Logs subscriptions write them.
+     *
+     * @param extractMessages whether CloudWatchLogProcessing's DataMessageExtraction turns each log event's message into
+     *     a record of its own, dropping the control messages
+     */
+    record Decompression(boolean extractMessages) {}
+
+    /**
      * What a destination's processing does; every member is null when its processor is absent or processing is off.
      *
      * @param query the JQ query of MetadataExtraction, which yields the partitionKeyFromQuery keys
      * @param delimiter what AppendDelimiterToRecord appends to every record
      */
     record Settings(
+            @Nullable Decompression decompression,
             @Nullable DeAggregation deAggregation,
             @Nullable Lambda lambda,
             @Nullable String query,
@@ -87,7 +108,12 @@ final class Processors {
             boolean partitioning) {
 
         boolean any() {
-            return deAggregation != null || lambda != null || query != null || delimiter != null || partitioning;
+            return decompression != null
+                    || deAggregation != null
+                    || lambda != null
+                    || query != null
+                    || delimiter != null
+                    || partitioning;
         }
     }
 
@@ -104,8 +130,10 @@ final class Processors {
                         destination.dynamicPartitioningConfiguration().enabled());
         ProcessingConfiguration processing = destination.processingConfiguration();
         if (processing == null || !Boolean.TRUE.equals(processing.enabled())) {
-            return new Settings(null, null, null, null, partitioning);
+            return new Settings(null, null, null, null, null, partitioning);
         }
+        boolean decompression = false;
+        boolean extractMessages = false;
         DeAggregation deAggregation = null;
         Lambda lambda = null;
         String query = null;
@@ -131,11 +159,22 @@ final class Processors {
                 case "MetadataExtraction" -> query = query(parameters);
                 case "AppendDelimiterToRecord" -> delimiter = appended(parameters);
                 case "RecordDeAggregation" -> deAggregation = deAggregation(parameters);
-                default ->
-                    throw FirehoseError.InvalidArgument.with("Wharf does not run the " + type + " processor yet.");
+                case "Decompression" -> decompression = decompression(parameters);
+                case "CloudWatchLogProcessing" -> extractMessages = messageExtraction(parameters);
+                default -> throw new IllegalStateException("processor type " + type + " has no settings");
             }
         }
-        return new Settings(deAggregation, lambda, query, delimiter, partitioning);
+        if (extractMessages && !decompression) {
+            throw FirehoseError.InvalidArgument.with(
+                    "The CloudWatchLogProcessing processor needs the Decompression processor.");
+        }
+        return new Settings(
+                decompression ? new Decompression(extractMessages) : null,
+                deAggregation,
+                lambda,
+                query,
+                delimiter,
+                partitioning);
     }
 
     private static Map<String, String> parameters(Processor processor) {
@@ -211,6 +250,26 @@ final class Processors {
         allowOnly("AppendDelimiterToRecord", parameters, Set.of("Delimiter"));
         String delimiter = parameters.get("Delimiter");
         return delimiter == null ? new byte[] {'\n'} : base64("AppendDelimiterToRecord", delimiter);
+    }
+
+    private static boolean decompression(Map<String, String> parameters) {
+        allowOnly("Decompression", parameters, Set.of("CompressionFormat"));
+        String format = parameters.getOrDefault("CompressionFormat", "GZIP");
+        if (!format.equals("GZIP")) {
+            throw FirehoseError.InvalidArgument.with(
+                    "CompressionFormat of the Decompression processor must be GZIP, not " + format + ".");
+        }
+        return true;
+    }
+
+    private static boolean messageExtraction(Map<String, String> parameters) {
+        allowOnly("CloudWatchLogProcessing", parameters, Set.of("DataMessageExtraction"));
+        String extraction = parameters.get("DataMessageExtraction");
+        if (!"true".equalsIgnoreCase(extraction)) {
+            throw FirehoseError.InvalidArgument.with(
+                    "The CloudWatchLogProcessing processor needs DataMessageExtraction set to true.");
+        }
+        return true;
     }
 
     private static DeAggregation deAggregation(Map<String, String> parameters) {

@@ -46,6 +46,10 @@ final class RecordPipeline {
 
     static final String PROCESSING_FAILED = "processing-failed";
     static final String PARTITIONING_FAILED = "partitioning-failed";
+    static final String DECOMPRESSION_FAILED = "decompression-failed";
+
+    /** Log events of one CloudWatch Logs record at most, as CloudWatch Logs batches them. */
+    static final int LOG_EVENTS_MAX = 10_000;
 
     /**
      * A record read from the store.
@@ -116,6 +120,9 @@ final class RecordPipeline {
      */
     List<Output> process(FirehoseRecords.StoredStream stream, List<Input> batch) {
         Processors.Settings settings = Processors.of(stream.destination());
+        if (settings.decompression() != null) {
+            batch = decompressed(stream, settings.decompression(), batch);
+        }
         if (settings.deAggregation() != null) {
             batch = deAggregated(stream, settings.deAggregation(), batch);
         }
@@ -174,11 +181,104 @@ final class RecordPipeline {
                 continue;
             }
             for (int i = 0; i < pieces.size(); i++) {
-                split.add(new Input(input.sequence(), i, input.arrivalMillis(), pieces.get(i)));
+                // A log event's place (from message extraction) and the sub-record's place both name the record.
+                int subSequence = input.subSequence() * (Processors.SUB_RECORDS_MAX + 1) + i;
+                split.add(new Input(input.sequence(), subSequence, input.arrivalMillis(), pieces.get(i)));
             }
         }
         writeFailed(stream, PARTITIONING_FAILED, failed);
         return split;
+    }
+
+    /**
+     * Decompresses GZIP records, as CloudWatch Logs subscriptions write them; with message extraction, each log event's
+     * message of a DATA_MESSAGE becomes a record and a CONTROL_MESSAGE is dropped. A record that does not decompress
+     * goes to the error output as {@code decompression-failed}, one that is not CloudWatch Logs data as {@code
+     * processing-failed}, both with the record as it was put.
+     */
+    private List<Input> decompressed(
+            FirehoseRecords.StoredStream stream, Processors.Decompression how, List<Input> batch) {
+        List<Input> out = new ArrayList<>(batch.size());
+        List<ErrorOutput.Failed> undecompressed = new ArrayList<>();
+        List<ErrorOutput.Failed> unextracted = new ArrayList<>();
+        long budget = Processors.DECOMPRESSED_BATCH_MAX_BYTES;
+        for (Input input : batch) {
+            byte[] data = gunzipped(input.data(), (int) Math.min(Processors.DECOMPRESSED_MAX_BYTES, budget));
+            if (data == null) {
+                undecompressed.add(new ErrorOutput.Failed(
+                        input.arrivalMillis(),
+                        input.data(),
+                        1,
+                        "Decompression.Failed",
+                        "The record is not GZIP data, or inflates beyond " + Processors.DECOMPRESSED_MAX_BYTES
+                                + " bytes",
+                        Map.of()));
+                continue;
+            }
+            budget -= data.length;
+            if (!how.extractMessages()) {
+                out.add(new Input(input.sequence(), input.subSequence(), input.arrivalMillis(), data));
+                continue;
+            }
+            List<byte[]> messages = logMessages(data);
+            if (messages == null) {
+                unextracted.add(new ErrorOutput.Failed(
+                        input.arrivalMillis(),
+                        input.data(),
+                        1,
+                        "CloudWatchLogProcessing.InvalidData",
+                        "The decompressed record is not CloudWatch Logs subscription data with at most "
+                                + LOG_EVENTS_MAX + " log events",
+                        Map.of()));
+                continue;
+            }
+            for (int i = 0; i < messages.size(); i++) {
+                out.add(new Input(input.sequence(), i, input.arrivalMillis(), messages.get(i)));
+            }
+        }
+        writeFailed(stream, DECOMPRESSION_FAILED, undecompressed);
+        writeFailed(stream, PROCESSING_FAILED, unextracted);
+        return out;
+    }
+
+    /** The record inflated, or null when it is not GZIP or inflates beyond {@code max} bytes. */
+    private static byte @Nullable [] gunzipped(byte[] data, int max) {
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(data))) {
+            byte[] inflated = in.readNBytes(max + 1);
+            return inflated.length > max ? null : inflated;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The messages of a CloudWatch Logs DATA_MESSAGE, none for a CONTROL_MESSAGE, null for anything else. */
+    private static @Nullable List<byte[]> logMessages(byte[] data) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(data);
+        } catch (IOException e) {
+            return null;
+        }
+        if (root == null || !root.isObject()) {
+            return null;
+        }
+        String type = root.path("messageType").asText("");
+        if (type.equals("CONTROL_MESSAGE")) {
+            return List.of();
+        }
+        JsonNode events = root.path("logEvents");
+        if (!type.equals("DATA_MESSAGE") || !events.isArray() || events.size() > LOG_EVENTS_MAX) {
+            return null;
+        }
+        List<byte[]> messages = new ArrayList<>(events.size());
+        for (JsonNode event : events) {
+            JsonNode message = event.path("message");
+            if (!message.isTextual()) {
+                return null;
+            }
+            messages.add(message.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return messages;
     }
 
     private static @Nullable List<byte[]> jsonObjects(byte[] data) {
