@@ -46,8 +46,14 @@ final class ConvertedObjects {
     private static final int PAGE_RECORDS = 128;
     private static final int PAGE_BYTES = 1024 * 1024;
 
+    /** A page of records that go through the pipeline holds at most this many. */
+    private static final int PIPELINE_PAGE_RECORDS = 10_000;
+
     /** A record read from the store. */
     private record Taken(long sequence, byte[] value) {}
+
+    /** A record's JSON to convert: its data from {@code offset}, {@code length} bytes long. */
+    private record Convertible(long arrivalMillis, byte[] data, int offset, int length) {}
 
     private final DeliveryStreamStore store;
     private final ObjectWritePort objects;
@@ -55,20 +61,24 @@ final class ConvertedObjects {
     private final GlueTables tables;
     private final RandomGenerator random;
     private final String region;
+    private final @Nullable RecordPipeline pipeline;
 
+    /** Converts records after the stream's processors, which {@code pipeline} runs (null: a stream with any is refused). */
     ConvertedObjects(
             DeliveryStreamStore store,
             ObjectWritePort objects,
             ErrorOutput errors,
             GlueTables tables,
             RandomGenerator random,
-            String region) {
+            String region,
+            @Nullable RecordPipeline pipeline) {
         this.store = store;
         this.objects = objects;
         this.errors = errors;
         this.tables = tables;
         this.random = random;
         this.region = region;
+        this.pipeline = pipeline;
     }
 
     /** Delivers records from {@code from} until {@code end}, as {@link Sink#deliver} does. */
@@ -96,22 +106,32 @@ final class ConvertedObjects {
             long bytes = 0;
             int count = 0;
             long rows = 0;
+            boolean processed = RecordPipeline.applies(stream);
             while (bytes < sizeLimit && next < end) {
-                List<Taken> page = page(stream.id(), next, end);
+                List<Taken> page = processed
+                        ? page(stream.id(), next, end, PIPELINE_PAGE_RECORDS, RecordPipeline.batchBytes(stream))
+                        : page(stream.id(), next, end, PAGE_RECORDS, PAGE_BYTES);
                 if (page.isEmpty()) {
                     break;
                 }
+                List<Taken> taken = new ArrayList<>(page.size());
                 for (Taken record : page) {
                     if (bytes >= sizeLimit) {
                         break;
                     }
-                    int size = FirehoseRecords.sizeOf(record.value());
+                    taken.add(record);
+                    bytes += FirehoseRecords.sizeOf(record.value());
+                    count++;
+                    last = record.sequence();
+                    next = record.sequence() + 1;
+                }
+                for (Convertible record : convertibles(stream, taken, processed)) {
                     String problem;
                     if (reader == null) {
                         problem = "The table " + tableName + " is not declared in Wharf's firehose.tables.";
                     } else {
                         try {
-                            List<Object[]> converted = reader.rows(record.value(), Long.BYTES, size);
+                            List<Object[]> converted = reader.rows(record.data(), record.offset(), record.length());
                             if (writer == null) {
                                 spool = Files.createTempFile("wharf-firehose-convert-", ".tmp");
                                 writer = ColumnarWriter.open(destination, Objects.requireNonNull(table), spool);
@@ -126,20 +146,16 @@ final class ConvertedObjects {
                         }
                     }
                     if (problem != null) {
-                        byte[] data = java.util.Arrays.copyOfRange(record.value(), Long.BYTES, record.value().length);
-                        failed.add(new ErrorOutput.Failed(
-                                FirehoseRecords.arrivalOf(record.value()), data, 1, MALFORMED, problem, extra));
-                        failedBytes += size;
+                        byte[] data = java.util.Arrays.copyOfRange(
+                                record.data(), record.offset(), record.offset() + record.length());
+                        failed.add(new ErrorOutput.Failed(record.arrivalMillis(), data, 1, MALFORMED, problem, extra));
+                        failedBytes += record.length();
                         if (failedBytes >= ERRORS_BYTES || failed.size() >= ERRORS_RECORDS) {
                             errors.write(stream, "format-conversion-failed", failed);
                             failed = new ArrayList<>();
                             failedBytes = 0;
                         }
                     }
-                    bytes += size;
-                    count++;
-                    last = record.sequence();
-                    next = record.sequence() + 1;
                 }
             }
             if (writer != null) {
@@ -202,7 +218,39 @@ final class ConvertedObjects {
         }
     }
 
-    private List<Taken> page(long streamId, long next, long end) {
+    /**
+     * The JSON of the records taken: their data as they were put, or what the stream's processors made of them (the
+     * dropped and failed ones are not among them; the pipeline wrote the failed ones to the error output).
+     */
+    private List<Convertible> convertibles(FirehoseRecords.StoredStream stream, List<Taken> taken, boolean processed) {
+        List<Convertible> out = new ArrayList<>(taken.size());
+        if (!processed) {
+            for (Taken record : taken) {
+                out.add(new Convertible(
+                        FirehoseRecords.arrivalOf(record.value()),
+                        record.value(),
+                        Long.BYTES,
+                        FirehoseRecords.sizeOf(record.value())));
+            }
+            return out;
+        }
+        if (pipeline == null) {
+            throw new IllegalStateException("this converter has no record pipeline for " + stream.name());
+        }
+        List<RecordPipeline.Input> inputs = new ArrayList<>(taken.size());
+        for (Taken record : taken) {
+            inputs.add(new RecordPipeline.Input(
+                    record.sequence(),
+                    FirehoseRecords.arrivalOf(record.value()),
+                    FirehoseRecords.dataOf(record.value())));
+        }
+        for (RecordPipeline.Output output : pipeline.process(stream, inputs)) {
+            out.add(new Convertible(output.arrivalMillis(), output.data(), 0, output.data().length));
+        }
+        return out;
+    }
+
+    private List<Taken> page(long streamId, long next, long end, int maxRecords, long maxBytes) {
         List<Taken> page = new ArrayList<>();
         long[] pageBytes = {0};
         store.scanRecords(streamId, next, (sequence, value) -> {
@@ -211,7 +259,7 @@ final class ConvertedObjects {
             }
             page.add(new Taken(sequence, value));
             pageBytes[0] += value.length;
-            return page.size() < PAGE_RECORDS && pageBytes[0] < PAGE_BYTES;
+            return page.size() < maxRecords && pageBytes[0] < maxBytes;
         });
         return page;
     }

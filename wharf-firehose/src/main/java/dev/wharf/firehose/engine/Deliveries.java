@@ -81,7 +81,8 @@ final class Deliveries {
                 random,
                 region,
                 pipeline,
-                new ConvertedObjects(store, objects, errors, new GlueTables(config.tables()), random, region));
+                new ConvertedObjects(
+                        store, objects, errors, new GlueTables(config.tables()), random, region, pipeline));
         this.httpEndpoint = new HttpEndpointSink(store, endpoints, errors, s3, pipeline, clock, random, region);
         this.splunk = new SplunkSink(store, endpoints, errors, s3, pipeline, clock, httpEndpoint);
         this.search = new SearchSink(store, endpoints, errors, s3, pipeline, clock, httpEndpoint);

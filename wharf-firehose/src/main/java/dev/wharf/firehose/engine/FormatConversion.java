@@ -125,11 +125,6 @@ final class FormatConversion {
         required(schema.roleARN(), "RoleArn");
         required(schema.databaseName(), "DatabaseName");
         required(schema.tableName(), "TableName");
-        if (filled.processingConfiguration() != null
-                && Boolean.TRUE.equals(filled.processingConfiguration().enabled())) {
-            throw FirehoseError.InvalidArgument.with(
-                    "Wharf does not yet convert the format of records that a Lambda function transforms.");
-        }
         if (filled.dynamicPartitioningConfiguration() != null
                 && Boolean.TRUE.equals(filled.dynamicPartitioningConfiguration().enabled())) {
             throw FirehoseError.InvalidArgument.with(
