@@ -55,7 +55,41 @@ public enum FirehoseMetric {
     /** One sample per delivery to an HTTP endpoint tried, retries included, of the bytes it tried. */
     DELIVERY_TO_HTTP_ENDPOINT_PROCESSED_BYTES("DeliveryToHttpEndpoint.ProcessedBytes", "Bytes"),
     /** The same samples, of the records it tried. */
-    DELIVERY_TO_HTTP_ENDPOINT_PROCESSED_RECORDS("DeliveryToHttpEndpoint.ProcessedRecords", "Count");
+    DELIVERY_TO_HTTP_ENDPOINT_PROCESSED_RECORDS("DeliveryToHttpEndpoint.ProcessedRecords", "Count"),
+    /** One sample per delivery to Splunk that succeeded (acknowledged, or sent to the backup), of its bytes. */
+    DELIVERY_TO_SPLUNK_BYTES("DeliveryToSplunk.Bytes", "Bytes"),
+    /** The same samples, of its records. */
+    DELIVERY_TO_SPLUNK_RECORDS("DeliveryToSplunk.Records", "Count"),
+    /** One sample per delivery to Splunk tried, 1 when it succeeded and 0 when it failed. */
+    DELIVERY_TO_SPLUNK_SUCCESS("DeliveryToSplunk.Success", "Count"),
+    /** One sample per delivery to Splunk that succeeded: the age of the oldest record it delivered. */
+    DELIVERY_TO_SPLUNK_DATA_FRESHNESS("DeliveryToSplunk.DataFreshness", "Seconds"),
+    /** One sample per delivery to an OpenSearch Service domain or cluster that succeeded, of its bytes. */
+    DELIVERY_TO_AMAZON_OPENSEARCH_SERVICE_BYTES("DeliveryToAmazonOpenSearchService.Bytes", "Bytes"),
+    /** The same samples, of its records. */
+    DELIVERY_TO_AMAZON_OPENSEARCH_SERVICE_RECORDS("DeliveryToAmazonOpenSearchService.Records", "Count"),
+    /** One sample per delivery to OpenSearch Service tried, 1 when it succeeded and 0 when it failed. */
+    DELIVERY_TO_AMAZON_OPENSEARCH_SERVICE_SUCCESS("DeliveryToAmazonOpenSearchService.Success", "Count"),
+    /** One sample per delivery to an Elasticsearch domain or cluster that succeeded, of its bytes. */
+    DELIVERY_TO_ELASTICSEARCH_BYTES("DeliveryToElasticsearch.Bytes", "Bytes"),
+    /** The same samples, of its records. */
+    DELIVERY_TO_ELASTICSEARCH_RECORDS("DeliveryToElasticsearch.Records", "Count"),
+    /** One sample per delivery to Elasticsearch tried, 1 when it succeeded and 0 when it failed. */
+    DELIVERY_TO_ELASTICSEARCH_SUCCESS("DeliveryToElasticsearch.Success", "Count"),
+    /** One sample per COPY into Redshift that loaded (or was skipped with a manifest after its retries), of its bytes. */
+    DELIVERY_TO_REDSHIFT_BYTES("DeliveryToRedshift.Bytes", "Bytes"),
+    /** The same samples, of its records. */
+    DELIVERY_TO_REDSHIFT_RECORDS("DeliveryToRedshift.Records", "Count"),
+    /** One sample per delivery to Redshift tried, 1 when it succeeded and 0 when it failed. */
+    DELIVERY_TO_REDSHIFT_SUCCESS("DeliveryToRedshift.Success", "Count"),
+    /** One sample per delivery that also wrote every record to the S3 backup, of the bytes backed up. */
+    BACKUP_TO_S3_BYTES("BackupToS3.Bytes", "Bytes"),
+    /** The same samples, of the records backed up. */
+    BACKUP_TO_S3_RECORDS("BackupToS3.Records", "Count"),
+    /** One sample per delivery that backs up every record, 1 when it succeeded and 0 when it failed. */
+    BACKUP_TO_S3_SUCCESS("BackupToS3.Success", "Count"),
+    /** One sample per backed-up delivery that succeeded: the age of the oldest record it backed up. */
+    BACKUP_TO_S3_DATA_FRESHNESS("BackupToS3.DataFreshness", "Seconds");
 
     private final String metricName;
     private final String unit;

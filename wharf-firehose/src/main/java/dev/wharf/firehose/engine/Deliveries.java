@@ -33,6 +33,9 @@ final class Deliveries {
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
 
     private static final double MILLIS_PER_SECOND = 1_000;
+    /** The S3BackupModes, of every kind of destination, that write every record to the S3 backup. */
+    private static final java.util.Set<String> BACKUP_ALL =
+            java.util.Set.of("Enabled", "AllData", "AllEvents", "AllDocuments");
 
     private final DeliveryStreamStore store;
     private final Clock clock;
@@ -270,10 +273,10 @@ final class Deliveries {
         Sink sink = sinkFor(stream);
         try {
             Sink.Delivered written = sink.deliver(stream, from, end, oldest);
-            counted(lane, sink, written, written, (clock.millis() - oldest) / MILLIS_PER_SECOND);
+            counted(lane, stream, written, written, (clock.millis() - oldest) / MILLIS_PER_SECOND);
             settle(lane, written.lastSequence(), written.bytes(), written.count(), null);
         } catch (RuntimeException e) {
-            counted(lane, sink, null, tried, 0);
+            counted(lane, stream, null, tried, 0);
             failed(lane, stream, from, end, oldest, e);
         } catch (Error e) {
             lane.lock.lock();
@@ -288,12 +291,37 @@ final class Deliveries {
         }
     }
 
-    /** Counts a delivery tried in its stream's AWS/Firehose figures; Splunk's and OpenSearch's are not counted yet. */
+    /** Counts a delivery tried in its stream's AWS/Firehose figures, by its destination. */
     private void counted(
-            Lane lane, Sink sink, Sink.@Nullable Delivered delivered, Sink.Delivered tried, double freshnessSeconds) {
-        if (sink == s3 || sink == httpEndpoint) {
-            lane.counts.onDelivery(sink == httpEndpoint, delivered, tried, freshnessSeconds);
+            Lane lane,
+            FirehoseRecords.StoredStream stream,
+            Sink.@Nullable Delivered delivered,
+            Sink.Delivered tried,
+            double freshnessSeconds) {
+        FirehoseRecords.OtherDestination other = stream.other();
+        StreamCounts.Destination destination;
+        String backupMode;
+        if (other != null && other.httpEndpoint() != null) {
+            destination = StreamCounts.Destination.HTTP_ENDPOINT;
+            backupMode = other.httpEndpoint().s3BackupMode();
+        } else if (other != null && other.splunk() != null) {
+            destination = StreamCounts.Destination.SPLUNK;
+            backupMode = other.splunk().s3BackupMode();
+        } else if (other != null && other.amazonopensearchservice() != null) {
+            destination = StreamCounts.Destination.AMAZON_OPENSEARCH_SERVICE;
+            backupMode = other.amazonopensearchservice().s3BackupMode();
+        } else if (other != null && other.elasticsearch() != null) {
+            destination = StreamCounts.Destination.ELASTICSEARCH;
+            backupMode = other.elasticsearch().s3BackupMode();
+        } else if (other != null && other.redshift() != null) {
+            destination = StreamCounts.Destination.REDSHIFT;
+            backupMode = other.redshift().s3BackupMode();
+        } else {
+            destination = StreamCounts.Destination.S3;
+            backupMode = stream.destination().s3BackupMode();
         }
+        boolean backsUpAll = backupMode != null && BACKUP_ALL.contains(backupMode);
+        lane.counts.onDelivery(destination, delivered, tried, freshnessSeconds, backsUpAll);
     }
 
     /** The sink of a stream's destination. */

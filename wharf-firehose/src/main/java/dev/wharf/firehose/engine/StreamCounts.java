@@ -60,31 +60,109 @@ final class StreamCounts {
         add(FirehoseMetric.DATA_READ_FROM_KINESIS_STREAM_RECORDS, records);
     }
 
+    /** The destination a delivery went to, which names its metrics. */
+    enum Destination {
+        S3,
+        HTTP_ENDPOINT,
+        SPLUNK,
+        AMAZON_OPENSEARCH_SERVICE,
+        ELASTICSEARCH,
+        REDSHIFT
+    }
+
     /**
-     * Counts one delivery tried, to an HTTP endpoint or else to S3.
+     * Counts one delivery tried.
      *
      * @param delivered the records it took, or null when it failed
      * @param tried the records it tried (those waiting when it began, for a failed one)
      * @param freshnessSeconds how long ago the oldest record it took arrived
+     * @param backsUpAll whether the delivery also writes every record to the S3 backup (BackupToS3)
      */
     synchronized void onDelivery(
-            boolean httpEndpoint, Sink.@Nullable Delivered delivered, Sink.Delivered tried, double freshnessSeconds) {
-        if (httpEndpoint) {
-            add(FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_PROCESSED_BYTES, tried.bytes());
-            add(FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_PROCESSED_RECORDS, tried.count());
-            add(FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_SUCCESS, delivered == null ? 0 : 1);
-            if (delivered != null) {
-                add(FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_BYTES, delivered.bytes());
-                add(FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_RECORDS, delivered.count());
-                add(FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_DATA_FRESHNESS, freshnessSeconds);
+            Destination destination,
+            Sink.@Nullable Delivered delivered,
+            Sink.Delivered tried,
+            double freshnessSeconds,
+            boolean backsUpAll) {
+        switch (destination) {
+            case HTTP_ENDPOINT -> {
+                add(FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_PROCESSED_BYTES, tried.bytes());
+                add(FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_PROCESSED_RECORDS, tried.count());
+                delivery(
+                        delivered,
+                        freshnessSeconds,
+                        FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_SUCCESS,
+                        FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_BYTES,
+                        FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_RECORDS,
+                        FirehoseMetric.DELIVERY_TO_HTTP_ENDPOINT_DATA_FRESHNESS);
             }
-            return;
+            case SPLUNK ->
+                delivery(
+                        delivered,
+                        freshnessSeconds,
+                        FirehoseMetric.DELIVERY_TO_SPLUNK_SUCCESS,
+                        FirehoseMetric.DELIVERY_TO_SPLUNK_BYTES,
+                        FirehoseMetric.DELIVERY_TO_SPLUNK_RECORDS,
+                        FirehoseMetric.DELIVERY_TO_SPLUNK_DATA_FRESHNESS);
+            case AMAZON_OPENSEARCH_SERVICE ->
+                delivery(
+                        delivered,
+                        freshnessSeconds,
+                        FirehoseMetric.DELIVERY_TO_AMAZON_OPENSEARCH_SERVICE_SUCCESS,
+                        FirehoseMetric.DELIVERY_TO_AMAZON_OPENSEARCH_SERVICE_BYTES,
+                        FirehoseMetric.DELIVERY_TO_AMAZON_OPENSEARCH_SERVICE_RECORDS,
+                        null);
+            case ELASTICSEARCH ->
+                delivery(
+                        delivered,
+                        freshnessSeconds,
+                        FirehoseMetric.DELIVERY_TO_ELASTICSEARCH_SUCCESS,
+                        FirehoseMetric.DELIVERY_TO_ELASTICSEARCH_BYTES,
+                        FirehoseMetric.DELIVERY_TO_ELASTICSEARCH_RECORDS,
+                        null);
+            case REDSHIFT ->
+                delivery(
+                        delivered,
+                        freshnessSeconds,
+                        FirehoseMetric.DELIVERY_TO_REDSHIFT_SUCCESS,
+                        FirehoseMetric.DELIVERY_TO_REDSHIFT_BYTES,
+                        FirehoseMetric.DELIVERY_TO_REDSHIFT_RECORDS,
+                        null);
+            case S3 ->
+                delivery(
+                        delivered,
+                        freshnessSeconds,
+                        FirehoseMetric.DELIVERY_TO_S3_SUCCESS,
+                        FirehoseMetric.DELIVERY_TO_S3_BYTES,
+                        FirehoseMetric.DELIVERY_TO_S3_RECORDS,
+                        FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS);
         }
-        add(FirehoseMetric.DELIVERY_TO_S3_SUCCESS, delivered == null ? 0 : 1);
+        if (backsUpAll) {
+            delivery(
+                    delivered,
+                    freshnessSeconds,
+                    FirehoseMetric.BACKUP_TO_S3_SUCCESS,
+                    FirehoseMetric.BACKUP_TO_S3_BYTES,
+                    FirehoseMetric.BACKUP_TO_S3_RECORDS,
+                    FirehoseMetric.BACKUP_TO_S3_DATA_FRESHNESS);
+        }
+    }
+
+    /** One delivery's success sample, and its bytes, records and freshness when it succeeded. */
+    private void delivery(
+            Sink.@Nullable Delivered delivered,
+            double freshnessSeconds,
+            FirehoseMetric success,
+            FirehoseMetric bytes,
+            FirehoseMetric records,
+            @Nullable FirehoseMetric freshness) {
+        add(success, delivered == null ? 0 : 1);
         if (delivered != null) {
-            add(FirehoseMetric.DELIVERY_TO_S3_BYTES, delivered.bytes());
-            add(FirehoseMetric.DELIVERY_TO_S3_RECORDS, delivered.count());
-            add(FirehoseMetric.DELIVERY_TO_S3_DATA_FRESHNESS, freshnessSeconds);
+            add(bytes, delivered.bytes());
+            add(records, delivered.count());
+            if (freshness != null) {
+                add(freshness, freshnessSeconds);
+            }
         }
     }
 

@@ -361,6 +361,19 @@ class FirehoseOpenSearchTest {
                 .isNotEqualTo(seen.actions().get(1).get("index").get("_id").asText());
         assertThat(fixture.storedRecords(0)).isZero();
         assertThat(fixture.objects("backup")).isEmpty();
+        java.util.Map<dev.wharf.firehose.api.FirehoseMetric, dev.wharf.firehose.api.StatisticSet> metrics =
+                fixture.firehose.metricsSnapshot().getFirst().metrics();
+        assertThat(metrics.get(dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_AMAZON_OPENSEARCH_SERVICE_SUCCESS))
+                .isEqualTo(new dev.wharf.firehose.api.StatisticSet(1, 1, 1, 1));
+        assertThat(java.util.Objects.requireNonNull(metrics.get(
+                                dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_AMAZON_OPENSEARCH_SERVICE_RECORDS))
+                        .sum())
+                .isEqualTo(2);
+        assertThat(metrics)
+                .doesNotContainKeys(
+                        dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_S3_SUCCESS,
+                        dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_ELASTICSEARCH_SUCCESS,
+                        dev.wharf.firehose.api.FirehoseMetric.BACKUP_TO_S3_SUCCESS);
     }
 
     @Test

@@ -420,6 +420,19 @@ class FirehoseRedshiftTest {
             assertThat(new String(fixture.body("raw", object.key()), StandardCharsets.UTF_8))
                     .isEqualTo("{\"id\":1}{\"id\":2}");
         });
+        java.util.Map<dev.wharf.firehose.api.FirehoseMetric, dev.wharf.firehose.api.StatisticSet> metrics =
+                fixture.firehose.metricsSnapshot().getFirst().metrics();
+        assertThat(metrics.get(dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_REDSHIFT_SUCCESS))
+                .as("a COPY refused, then one that loaded")
+                .isEqualTo(new dev.wharf.firehose.api.StatisticSet(2, 1, 0, 1));
+        assertThat(java.util.Objects.requireNonNull(
+                                metrics.get(dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_REDSHIFT_RECORDS))
+                        .sum())
+                .isEqualTo(2);
+        assertThat(java.util.Objects.requireNonNull(
+                                metrics.get(dev.wharf.firehose.api.FirehoseMetric.BACKUP_TO_S3_RECORDS))
+                        .sum())
+                .isEqualTo(2);
         assertError(
                 () -> update(
                         new RedshiftDestinationUpdate(

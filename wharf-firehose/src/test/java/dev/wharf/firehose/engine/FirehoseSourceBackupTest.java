@@ -139,6 +139,19 @@ class FirehoseSourceBackupTest {
             assertThat(gunzip(fixture.body("raw", key))).isEqualTo("ab");
         });
         assertThat(fixture.storedRecords(0)).isZero();
+        java.util.Map<dev.wharf.firehose.api.FirehoseMetric, dev.wharf.firehose.api.StatisticSet> metrics =
+                fixture.firehose.metricsSnapshot().getFirst().metrics();
+        assertThat(metrics.get(dev.wharf.firehose.api.FirehoseMetric.BACKUP_TO_S3_SUCCESS))
+                .isEqualTo(new dev.wharf.firehose.api.StatisticSet(1, 1, 1, 1));
+        assertThat(java.util.Objects.requireNonNull(
+                                metrics.get(dev.wharf.firehose.api.FirehoseMetric.BACKUP_TO_S3_RECORDS))
+                        .sum())
+                .isEqualTo(2);
+        assertThat(java.util.Objects.requireNonNull(
+                                metrics.get(dev.wharf.firehose.api.FirehoseMetric.BACKUP_TO_S3_DATA_FRESHNESS))
+                        .maximum())
+                .as("put at the stream's first second, delivered 60 s later")
+                .isEqualTo(60);
     }
 
     @Test

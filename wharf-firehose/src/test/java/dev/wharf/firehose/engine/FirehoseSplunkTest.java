@@ -525,5 +525,21 @@ class FirehoseSplunkTest {
         assertThat(objects.get(0).key()).startsWith("2026/12/02/17/events-1-");
         assertThat(new String(fixture.body("backup", objects.get(0).key()), StandardCharsets.UTF_8))
                 .isEqualTo("kept\n");
+        java.util.Map<dev.wharf.firehose.api.FirehoseMetric, dev.wharf.firehose.api.StatisticSet> metrics =
+                fixture.firehose.metricsSnapshot().getFirst().metrics();
+        assertThat(java.util.Objects.requireNonNull(
+                                metrics.get(dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_SPLUNK_RECORDS))
+                        .sum())
+                .isEqualTo(1);
+        assertThat(java.util.Objects.requireNonNull(
+                                metrics.get(dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_SPLUNK_SUCCESS))
+                        .sum())
+                .as("the tries that waited for the acknowledgment count 0, the one that ended 1")
+                .isEqualTo(1);
+        assertThat(java.util.Objects.requireNonNull(
+                                metrics.get(dev.wharf.firehose.api.FirehoseMetric.BACKUP_TO_S3_RECORDS))
+                        .sum())
+                .isEqualTo(1);
+        assertThat(metrics).doesNotContainKey(dev.wharf.firehose.api.FirehoseMetric.DELIVERY_TO_S3_SUCCESS);
     }
 }
