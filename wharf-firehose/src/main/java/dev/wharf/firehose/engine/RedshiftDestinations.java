@@ -167,7 +167,7 @@ final class RedshiftDestinations {
         S3DestinationConfiguration nextStaging = Objects.requireNonNull(held.s3Configuration());
         if (update.s3Update() != null) {
             ExtendedS3DestinationConfiguration merged = S3Destinations.updated(staging, update.s3Update());
-            nextStaging = S3Destinations.plain(merged);
+            nextStaging = OtherDestinations.asS3(merged);
         }
         CopyCommand copy = held.copyCommand();
         if (update.copyCommand() != null) {

@@ -265,7 +265,7 @@ final class S3Destinations {
             }
             return null;
         }
-        return plain(created(member, given));
+        return OtherDestinations.asS3(created(member, given));
     }
 
     /**
@@ -284,7 +284,7 @@ final class S3Destinations {
             return held;
         }
         if (held != null) {
-            return plain(updated(created("s3BackupUpdate", held), update));
+            return OtherDestinations.asS3(updated(created("s3BackupUpdate", held), update));
         }
         return new S3DestinationConfiguration(
                 update.roleARN(),
@@ -300,19 +300,6 @@ final class S3Destinations {
     /** Whether a destination backs up its source records, untransformed, to an S3 location of their own. */
     static boolean backsUp(ExtendedS3DestinationConfiguration held) {
         return "Enabled".equals(held.s3BackupMode()) && held.s3BackupConfiguration() != null;
-    }
-
-    /** An S3 location held as an S3 configuration, without the extended members. */
-    static S3DestinationConfiguration plain(ExtendedS3DestinationConfiguration held) {
-        return new S3DestinationConfiguration(
-                held.roleARN(),
-                held.bucketARN(),
-                held.prefix(),
-                held.errorOutputPrefix(),
-                held.bufferingHints(),
-                held.compressionFormat(),
-                held.encryptionConfiguration(),
-                held.cloudWatchLoggingOptions());
     }
 
     /** The source record backup as DescribeDeliveryStream shows it, or null for none. */
