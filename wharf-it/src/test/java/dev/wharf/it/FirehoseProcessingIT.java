@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.ProcessorParameterName;
 import software.amazon.awssdk.services.firehose.model.ProcessorType;
 import software.amazon.awssdk.services.firehose.model.Record;
+import software.amazon.awssdk.services.firehose.model.S3BackupMode;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -147,6 +148,63 @@ class FirehoseProcessingIT {
         assertThat(event.get("deliveryStreamArn").asText())
                 .isEqualTo("arn:aws:firehose:us-east-1:000000000000:deliverystream/upper");
         assertThat(event.get("records")).hasSize(3);
+    }
+
+    @Test
+    void cloudWatchLogsRecordsAreDecompressedTheirMessagesExtractedAndTheSourceBackedUp() throws Exception {
+        s3.createBucket(b -> b.bucket("log-lines"));
+        s3.createBucket(b -> b.bucket("log-source"));
+        firehose.createDeliveryStream(
+                b -> b.deliveryStreamName("logs").extendedS3DestinationConfiguration(d -> d.roleARN(ROLE)
+                        .bucketARN("arn:aws:s3:::log-lines")
+                        .prefix("lines/")
+                        .bufferingHints(h -> h.sizeInMBs(1).intervalInSeconds(0))
+                        .processingConfiguration(p -> p.enabled(true)
+                                .processors(
+                                        r -> r.type(ProcessorType.DECOMPRESSION).parameters(q -> q.parameterName(
+                                                        ProcessorParameterName.COMPRESSION_FORMAT)
+                                                .parameterValue("GZIP")),
+                                        r -> r.type(ProcessorType.CLOUD_WATCH_LOG_PROCESSING)
+                                                .parameters(q -> q.parameterName(
+                                                                ProcessorParameterName.DATA_MESSAGE_EXTRACTION)
+                                                        .parameterValue("true")),
+                                        r -> r.type(ProcessorType.APPEND_DELIMITER_TO_RECORD)))
+                        .s3BackupMode(S3BackupMode.ENABLED)
+                        .s3BackupConfiguration(c -> c.roleARN(ROLE)
+                                .bucketARN("arn:aws:s3:::log-source")
+                                .prefix("source/")
+                                .bufferingHints(h -> h.sizeInMBs(1).intervalInSeconds(0)))));
+        FirehoseSdkIT.awaitActive(firehose, "logs");
+        assertThat(firehose.describeDeliveryStream(b -> b.deliveryStreamName("logs"))
+                        .deliveryStreamDescription()
+                        .destinations()
+                        .get(0)
+                        .extendedS3DestinationDescription()
+                        .s3BackupDescription()
+                        .bucketARN())
+                .isEqualTo("arn:aws:s3:::log-source");
+
+        String logs = "{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"000000000000\",\"logGroup\":\"/app\","
+                + "\"logStream\":\"web\",\"subscriptionFilters\":[\"all\"],\"logEvents\":["
+                + "{\"id\":\"1\",\"timestamp\":1764694800000,\"message\":\"GET /a 200\"},"
+                + "{\"id\":\"2\",\"timestamp\":1764694800001,\"message\":\"GET /b 404\"}]}";
+        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gzipped)) {
+            out.write(logs.getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] record = gzipped.toByteArray();
+        firehose.putRecord(b -> b.deliveryStreamName("logs").record(r -> r.data(SdkBytes.fromByteArray(record))));
+
+        List<S3Object> lines = await("log-lines", "lines/", 1);
+        assertThat(lines).hasSize(1);
+        assertThat(body("log-lines", lines.get(0).key())).isEqualTo("GET /a 200\nGET /b 404\n");
+        List<S3Object> source = await("log-source", "source/", 1);
+        assertThat(source).hasSize(1);
+        assertThat(s3.getObjectAsBytes(
+                                b -> b.bucket("log-source").key(source.get(0).key()))
+                        .asByteArray())
+                .as("the backup holds the record as it was put, still GZIP")
+                .isEqualTo(record);
     }
 
     @Test
