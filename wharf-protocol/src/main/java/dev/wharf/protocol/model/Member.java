@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param flattened whether a list or map member is written without a wrapper in the Query and XML protocols
  * @param required whether the member is marked required
  * @param location where the member travels in an HTTP message; {@link HttpLocation#PAYLOAD} for the RPC protocols
- * @param locationName the header, header prefix, query parameter or label name of a member bound outside the payload,
+ * @param locationName the header, header prefix, query parameter or label name of a member bound outside the payload;
+ *     for a body member read by {@link BotocoreModelReader}, its JSON name on the wire (REST-JSON's {@code jsonName});
  *     or null for a payload member
  * @param timestampFormat the timestamp format that the model sets on the member, or null for the protocol's default
  * @param payload whether the member is the whole body of its message ({@code httpPayload})
