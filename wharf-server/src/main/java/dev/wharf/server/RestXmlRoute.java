@@ -9,8 +9,8 @@ import dev.wharf.protocol.RequestContext;
 import dev.wharf.protocol.ServiceBinding;
 import dev.wharf.protocol.StreamingBlob;
 import dev.wharf.protocol.WireResponse;
+import dev.wharf.protocol.rest.RestMatch;
 import dev.wharf.protocol.restxml.RestXmlCodec;
-import dev.wharf.protocol.restxml.RestXmlMatch;
 import dev.wharf.protocol.sigv4.ChecksummedStream;
 import dev.wharf.protocol.sigv4.SigV4Verifier;
 import dev.wharf.protocol.sigv4.SignedPayload;
@@ -90,7 +90,7 @@ final class RestXmlRoute {
         WireResponse response;
         try {
             String path = service.resourcePath(request.header("host"), request.rawPath());
-            RestXmlMatch match = codec.match(request.method(), path, request.rawQuery(), request.headers());
+            RestMatch match = codec.match(request.method(), path, request.rawQuery(), request.headers());
             if (match == null) {
                 throw new AwsException(
                         Unmatched.NOT_IMPLEMENTED,
@@ -120,7 +120,7 @@ final class RestXmlRoute {
     }
 
     private WireResponse run(
-            ServiceRouter.HttpRequest request, ServiceBinding service, RestXmlCodec codec, RestXmlMatch match) {
+            ServiceRouter.HttpRequest request, ServiceBinding service, RestXmlCodec codec, RestMatch match) {
         StreamingBlob streamed = request.bodyStream();
         SignedRequest signed = streamed == null
                 ? new SignedRequest(

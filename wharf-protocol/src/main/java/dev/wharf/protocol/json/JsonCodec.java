@@ -79,6 +79,15 @@ public final class JsonCodec implements dev.wharf.protocol.RpcCodec {
      * @throws dev.wharf.common.AwsException {@code SerializationException} when the body is not one JSON object
      */
     public ObjectNode decode(byte[] body) {
+        return parse(body);
+    }
+
+    /**
+     * Parses a body into a JSON object, bounded in nesting and number length; an empty body is an empty document.
+     *
+     * @throws dev.wharf.common.AwsException {@code SerializationException} when the body is not one JSON object
+     */
+    public static ObjectNode parse(byte[] body) {
         if (body.length == 0) {
             return JSON.createObjectNode();
         }

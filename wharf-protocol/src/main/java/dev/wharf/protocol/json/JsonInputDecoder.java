@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.common.AwsException;
 import dev.wharf.common.CommonError;
 import dev.wharf.common.LogText;
+import dev.wharf.protocol.model.HttpLocation;
 import dev.wharf.protocol.model.Member;
 import dev.wharf.protocol.model.ServiceModel;
 import dev.wharf.protocol.model.Shape;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,9 +27,11 @@ import org.jspecify.annotations.Nullable;
  * JSON protocols write them. A member whose value
  * is {@code null} counts as absent and members the shape does not have are dropped, so the document handed to a binding
  * holds only what the model allows, each value of its model type. A blob's base64 is decoded where it is checked, so a
- * blob reaches the binding as binary, as the CBOR codec hands it over.
+ * blob reaches the binding as binary, as the CBOR codec hands it over. REST-JSON bodies name members by their JSON
+ * names ({@code jsonName}), and hold only the members bound to the body; the decoded document names them as the
+ * model does.
  */
-final class JsonInputDecoder {
+public final class JsonInputDecoder {
 
     /** How much of a wrong value an error message repeats. */
     static final int MAX_ECHOED_CHARS = 64;
@@ -40,9 +45,21 @@ final class JsonInputDecoder {
             Map.of("NaN", Double.NaN, "Infinity", Double.POSITIVE_INFINITY, "-Infinity", Double.NEGATIVE_INFINITY);
 
     private final ServiceModel model;
+    private final boolean jsonNames;
+    /** Each structure's body members by JSON name, for REST-JSON; filled as shapes are met. */
+    private final Map<String, Map<String, Member>> wireNames = new ConcurrentHashMap<>();
 
     JsonInputDecoder(ServiceModel model) {
+        this(model, false);
+    }
+
+    /**
+     * @param jsonNames true for REST-JSON bodies, whose members go by their JSON names and hold only body members;
+     *     false for the AWS JSON protocols, whose members go by their model names
+     */
+    public JsonInputDecoder(ServiceModel model, boolean jsonNames) {
         this.model = model;
+        this.jsonNames = jsonNames;
     }
 
     /**
@@ -50,7 +67,7 @@ final class JsonInputDecoder {
      *
      * @throws AwsException {@code SerializationException} when a value does not have its model type
      */
-    ObjectNode structure(JsonNode body, Shape shape) {
+    public ObjectNode structure(JsonNode body, Shape shape) {
         JsonNode checked = value(body, shape);
         return checked instanceof ObjectNode object ? object : NODES.objectNode();
     }
@@ -77,13 +94,33 @@ final class JsonInputDecoder {
         }
         ObjectNode out = NODES.objectNode();
         for (Map.Entry<String, JsonNode> field : node.properties()) {
-            Member member = shape.members().get(field.getKey());
+            Member member = jsonNames
+                    ? bodyMembers(shape).get(field.getKey())
+                    : shape.members().get(field.getKey());
             if (member == null || field.getValue().isNull()) {
                 continue;
             }
             out.set(member.name(), value(field.getValue(), model.shape(member.target())));
         }
         return out;
+    }
+
+    private Map<String, Member> bodyMembers(Shape shape) {
+        return wireNames.computeIfAbsent(shape.id(), id -> {
+            Map<String, Member> byName = new HashMap<>();
+            for (Member member : shape.members().values()) {
+                if (member.location() == HttpLocation.PAYLOAD) {
+                    byName.put(jsonName(member), member);
+                }
+            }
+            return Map.copyOf(byName);
+        });
+    }
+
+    /** A body member's name on the wire of REST-JSON: its {@code jsonName}, or its model name without one. */
+    public static String jsonName(Member member) {
+        String name = member.locationName();
+        return name == null ? member.name() : name;
     }
 
     private ArrayNode checkList(JsonNode node, Shape shape) {

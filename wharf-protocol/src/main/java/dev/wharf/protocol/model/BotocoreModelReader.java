@@ -82,7 +82,7 @@ public final class BotocoreModelReader {
         Map<String, Shape> shapes = new HashMap<>();
         for (Map.Entry<String, JsonNode> entry : root.path("shapes").properties()) {
             String id = namespace + "#" + entry.getKey();
-            shapes.put(id, shape(namespace, id, entry.getValue(), greedyLabels));
+            shapes.put(id, shape(namespace, id, entry.getValue(), greedyLabels, root.path("shapes")));
         }
         return ServiceModel.of(serviceId, signingName, false, shapes, operations);
     }
@@ -109,7 +109,7 @@ public final class BotocoreModelReader {
         return value.isTextual() ? value.asText() : null;
     }
 
-    private static Shape shape(String namespace, String id, JsonNode node, Set<String> greedyLabels) {
+    private static Shape shape(String namespace, String id, JsonNode node, Set<String> greedyLabels, JsonNode shapes) {
         String type = node.path("type").asText();
         boolean isEnum = type.equals("string") && node.has("enum");
         Set<String> required = new HashSet<>();
@@ -126,23 +126,30 @@ public final class BotocoreModelReader {
                             member.getValue(),
                             required.contains(name),
                             name.equals(payload),
-                            greedyLabels));
+                            greedyLabels,
+                            shapes));
         }
         return new Shape(
                 id,
                 isEnum ? ShapeType.ENUM : ShapeType.of(type),
                 Collections.unmodifiableMap(members),
-                optional(namespace, "member", node.path("member")),
-                optional(namespace, "key", node.path("key")),
-                optional(namespace, "value", node.path("value")));
+                optional(namespace, "member", node.path("member"), shapes),
+                optional(namespace, "key", node.path("key"), shapes),
+                optional(namespace, "value", node.path("value"), shapes));
     }
 
-    private static @Nullable Member optional(String namespace, String name, JsonNode node) {
-        return node.isMissingNode() ? null : member(namespace, name, node, false, false, Set.of());
+    private static @Nullable Member optional(String namespace, String name, JsonNode node, JsonNode shapes) {
+        return node.isMissingNode() ? null : member(namespace, name, node, false, false, Set.of(), shapes);
     }
 
     private static Member member(
-            String namespace, String name, JsonNode node, boolean required, boolean payload, Set<String> greedy) {
+            String namespace,
+            String name,
+            JsonNode node,
+            boolean required,
+            boolean payload,
+            Set<String> greedy,
+            JsonNode shapes) {
         String locationName = text(node, "locationName");
         HttpLocation location =
                 switch (node.path("location").asText()) {
@@ -164,7 +171,11 @@ public final class BotocoreModelReader {
                 required,
                 location,
                 locationName,
-                timestampFormat(text(node, "timestampFormat")),
+                // botocore puts a timestamp's format on the member or on its target shape.
+                timestampFormat(
+                        text(node, "timestampFormat") != null
+                                ? text(node, "timestampFormat")
+                                : text(shapes.path(node.path("shape").asText()), "timestampFormat")),
                 payload,
                 node.path("streaming").asBoolean(false),
                 false);

@@ -1,7 +1,6 @@
 package dev.wharf.protocol.restxml;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
@@ -17,7 +16,9 @@ import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.model.ServiceModel;
 import dev.wharf.protocol.model.Shape;
 import dev.wharf.protocol.model.ShapeType;
-import dev.wharf.protocol.model.TimestampFormat;
+import dev.wharf.protocol.rest.HttpBindings;
+import dev.wharf.protocol.rest.RestMatch;
+import dev.wharf.protocol.rest.UriTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -69,14 +69,16 @@ public final class RestXmlCodec {
     private final RestXmlConfig config;
     private final XmlBodyReader reader;
     private final XmlBodyWriter writer;
+    private final HttpBindings bindings;
     /** The routes of every operation with an HTTP trait, compiled on first use; published once. */
-    private volatile @Nullable List<OperationTemplate> routes;
+    private volatile @Nullable List<UriTemplate> routes;
 
     public RestXmlCodec(ServiceModel model, RestXmlConfig config) {
         this.model = model;
         this.config = config;
         this.reader = new XmlBodyReader(model, config.maxXmlBytes());
         this.writer = new XmlBodyWriter(model);
+        this.bindings = new HttpBindings(model, RestXmlCodec::invalidArgument);
     }
 
     /** A codec with no selecting headers, the default root elements and the default bound on XML bodies. */
@@ -84,16 +86,16 @@ public final class RestXmlCodec {
         this(model, new RestXmlConfig(xmlNamespace, uriPrefix));
     }
 
-    private List<OperationTemplate> routes() {
-        List<OperationTemplate> compiled = routes;
+    private List<UriTemplate> routes() {
+        List<UriTemplate> compiled = routes;
         if (compiled == null) {
-            List<OperationTemplate> all = new ArrayList<>();
+            List<UriTemplate> all = new ArrayList<>();
             for (Operation operation : model.operations().values()) {
                 HttpTrait http = operation.http();
                 String input = operation.input();
                 if (http != null) {
                     Shape shape = input == null ? EMPTY : model.shape(input);
-                    all.add(OperationTemplate.of(operation, http, shape, config));
+                    all.add(UriTemplate.of(operation, http, shape, config.uriPrefix(), config.selectingHeaders()));
                 }
             }
             compiled = List.copyOf(all);
@@ -111,12 +113,12 @@ public final class RestXmlCodec {
      * @param headers the request's headers by lower-case name
      * @return the match, or null when no operation matches
      */
-    public @Nullable RestXmlMatch match(
+    public @Nullable RestMatch match(
             String method, String rawPath, @Nullable String rawQuery, Map<String, List<String>> headers) {
-        Map<String, List<String>> query = OperationTemplate.parseQuery(rawQuery);
-        OperationTemplate best = null;
+        Map<String, List<String>> query = UriTemplate.parseQuery(rawQuery);
+        UriTemplate best = null;
         Map<String, String> bestLabels = Map.of();
-        for (OperationTemplate route : routes()) {
+        for (UriTemplate route : routes()) {
             if (best != null && route.specificity() <= best.specificity()) {
                 continue;
             }
@@ -126,7 +128,7 @@ public final class RestXmlCodec {
                 bestLabels = labels;
             }
         }
-        return best == null ? null : new RestXmlMatch(best.operation(), bestLabels);
+        return best == null ? null : new RestMatch(best.operation(), bestLabels);
     }
 
     /**
@@ -139,7 +141,7 @@ public final class RestXmlCodec {
      *     MalformedXML} or {@code MaxMessageLengthExceeded} for a body that cannot be read
      */
     public ObjectNode decode(
-            RestXmlMatch match,
+            RestMatch match,
             @Nullable String rawQuery,
             Map<String, List<String>> headers,
             InputStream body,
@@ -150,18 +152,11 @@ public final class RestXmlCodec {
             return out;
         }
         Shape input = model.shape(inputId);
-        Map<String, List<String>> query = OperationTemplate.parseQuery(rawQuery);
+        Map<String, List<String>> query = UriTemplate.parseQuery(rawQuery);
         Member payload = null;
         boolean bodyMembers = false;
         for (Member member : input.members().values()) {
-            JsonNode value =
-                    switch (member.location()) {
-                        case PATH, GREEDY_PATH -> label(match, member);
-                        case HEADER -> header(headers, member);
-                        case PREFIX_HEADERS -> prefixHeaders(headers, member);
-                        case QUERY -> queryValue(query, member);
-                        case STATUS_CODE, PAYLOAD -> null;
-                    };
+            JsonNode value = bindings.value(member, match, query, headers);
             if (value != null) {
                 out.set(member.name(), value);
             } else if (member.location() == HttpLocation.PAYLOAD) {
@@ -201,76 +196,6 @@ public final class RestXmlCodec {
         return reader.read(body, contentLength, shape);
     }
 
-    private @Nullable JsonNode label(RestXmlMatch match, Member member) {
-        String name = member.locationName();
-        if (name == null) {
-            return null;
-        }
-        String value = match.labels().get(name);
-        return value == null ? null : typed(name, value, member, TimestampFormat.DATE_TIME);
-    }
-
-    private @Nullable JsonNode header(Map<String, List<String>> headers, Member member) {
-        String name = member.locationName();
-        List<String> values = name == null ? null : headers.get(name.toLowerCase(Locale.ROOT));
-        if (name == null || values == null || values.isEmpty()) {
-            return null;
-        }
-        Shape shape = model.shape(member.target());
-        if (shape.type() == ShapeType.LIST) {
-            Member item = XmlBodyReader.required(shape.member(), shape);
-            ArrayNode list = NODES.arrayNode();
-            for (String value : values) {
-                for (String part : value.split(",")) {
-                    if (!part.isBlank()) {
-                        list.add(typed(name, part.strip(), item, TimestampFormat.HTTP_DATE));
-                    }
-                }
-            }
-            return list;
-        }
-        return typed(name, values.get(0), member, TimestampFormat.HTTP_DATE);
-    }
-
-    private @Nullable JsonNode prefixHeaders(Map<String, List<String>> headers, Member member) {
-        String prefix =
-                member.locationName() == null ? "" : member.locationName().toLowerCase(Locale.ROOT);
-        ObjectNode map = NODES.objectNode();
-        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-            String name = header.getKey();
-            if (name.length() > prefix.length()
-                    && name.startsWith(prefix)
-                    && !header.getValue().isEmpty()) {
-                map.put(name.substring(prefix.length()), String.join(",", header.getValue()));
-            }
-        }
-        return map.isEmpty() ? null : map;
-    }
-
-    private @Nullable JsonNode queryValue(Map<String, List<String>> query, Member member) {
-        String name = member.locationName();
-        List<String> values = name == null ? null : query.get(name);
-        if (name == null || values == null || values.isEmpty()) {
-            return null;
-        }
-        Shape shape = model.shape(member.target());
-        if (shape.type() == ShapeType.MAP) {
-            return null;
-        }
-        if (shape.type() == ShapeType.LIST) {
-            Member item = XmlBodyReader.required(shape.member(), shape);
-            ArrayNode list = NODES.arrayNode();
-            values.forEach(value -> list.add(typed(name, value, item, TimestampFormat.DATE_TIME)));
-            return list;
-        }
-        return typed(name, values.get(0), member, TimestampFormat.DATE_TIME);
-    }
-
-    private JsonNode typed(String name, String text, Member member, TimestampFormat locationDefault) {
-        TimestampFormat format = member.timestampFormat() == null ? locationDefault : member.timestampFormat();
-        return ScalarText.parse(name, text, model.shape(member.target()).type(), format, RestXmlCodec::invalidArgument);
-    }
-
     /** S3's words for a value that is not its type, such as {@code Provided max-keys not an integer or ...}. */
     private static AwsException invalidArgument(String name, String text, String expected) {
         return new AwsException(
@@ -303,7 +228,7 @@ public final class RestXmlCodec {
                 case HEADER -> {
                     String name = member.locationName();
                     if (present && name != null) {
-                        String text = headerText(value, member);
+                        String text = bindings.headerText(value, member);
                         if (name.equalsIgnoreCase("Content-Type")) {
                             contentType = text;
                         } else {
@@ -380,20 +305,6 @@ public final class RestXmlCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private String headerText(JsonNode value, Member member) {
-        Shape shape = model.shape(member.target());
-        TimestampFormat format =
-                member.timestampFormat() == null ? TimestampFormat.HTTP_DATE : member.timestampFormat();
-        if (shape.type() == ShapeType.LIST && value.isArray()) {
-            Shape item =
-                    model.shape(XmlBodyReader.required(shape.member(), shape).target());
-            List<String> parts = new ArrayList<>();
-            value.forEach(element -> parts.add(ScalarText.format(element, item.type(), format)));
-            return String.join(",", parts);
-        }
-        return ScalarText.format(value, shape.type(), format);
     }
 
     /**

@@ -11,6 +11,8 @@ import dev.wharf.protocol.model.ServiceModel;
 import dev.wharf.protocol.model.Shape;
 import dev.wharf.protocol.model.ShapeType;
 import dev.wharf.protocol.model.TimestampFormat;
+import dev.wharf.protocol.rest.HttpBindings;
+import dev.wharf.protocol.rest.ScalarText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -174,7 +176,7 @@ final class XmlBodyReader {
         Shape shape = model.shape(member.target());
         switch (shape.type()) {
             case LIST -> {
-                Member item = required(shape.member(), shape);
+                Member item = HttpBindings.required(shape.member(), shape);
                 Shape itemShape = model.shape(item.target());
                 ArrayNode list =
                         out.has(member.name()) ? (ArrayNode) out.get(member.name()) : out.putArray(member.name());
@@ -246,8 +248,8 @@ final class XmlBodyReader {
 
     /** Reads one map entry, the element the reader is on, holding a key and a value element. */
     private void readEntry(XMLStreamReader xml, Shape shape, ObjectNode map, int depth) throws XMLStreamException {
-        Member keyMember = required(shape.key(), shape);
-        Member valueMember = required(shape.value(), shape);
+        Member keyMember = HttpBindings.required(shape.key(), shape);
+        Member valueMember = HttpBindings.required(shape.value(), shape);
         String keyName = nameOr(keyMember, "key");
         String valueName = nameOr(valueMember, "value");
         String key = null;
@@ -314,12 +316,5 @@ final class XmlBodyReader {
     static String nameOr(Member member, String fallback) {
         String xmlName = member.xmlName();
         return xmlName == null ? fallback : xmlName;
-    }
-
-    static Member required(@Nullable Member member, Shape shape) {
-        if (member == null) {
-            throw new IllegalStateException("malformed model: " + shape.id() + " lacks its member");
-        }
-        return member;
     }
 }

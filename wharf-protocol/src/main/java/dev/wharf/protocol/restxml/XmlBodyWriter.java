@@ -7,6 +7,8 @@ import dev.wharf.protocol.model.Member;
 import dev.wharf.protocol.model.ServiceModel;
 import dev.wharf.protocol.model.Shape;
 import dev.wharf.protocol.model.TimestampFormat;
+import dev.wharf.protocol.rest.HttpBindings;
+import dev.wharf.protocol.rest.ScalarText;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
@@ -107,7 +109,7 @@ final class XmlBodyWriter {
 
     private void writeList(XMLStreamWriter xml, String name, Member member, Shape shape, JsonNode value)
             throws XMLStreamException {
-        Member item = XmlBodyReader.required(shape.member(), shape);
+        Member item = HttpBindings.required(shape.member(), shape);
         Shape itemShape = model.shape(item.target());
         if (member.flattened()) {
             for (JsonNode element : value) {
@@ -124,8 +126,8 @@ final class XmlBodyWriter {
 
     private void writeMap(XMLStreamWriter xml, String name, Member member, Shape shape, JsonNode value)
             throws XMLStreamException {
-        Member keyMember = XmlBodyReader.required(shape.key(), shape);
-        Member valueMember = XmlBodyReader.required(shape.value(), shape);
+        Member keyMember = HttpBindings.required(shape.key(), shape);
+        Member valueMember = HttpBindings.required(shape.value(), shape);
         Shape valueShape = model.shape(valueMember.target());
         if (!member.flattened()) {
             xml.writeStartElement(name);

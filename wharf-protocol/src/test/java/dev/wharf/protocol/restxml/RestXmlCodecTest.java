@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wharf.common.AwsException;
 import dev.wharf.protocol.StreamingBlob;
 import dev.wharf.protocol.WireResponse;
+import dev.wharf.protocol.rest.RestMatch;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,12 +31,12 @@ class RestXmlCodecTest {
         for (String header : headers) {
             map.put(header, List.of("x"));
         }
-        RestXmlMatch match = CODEC.match(method, path, query, map);
+        RestMatch match = CODEC.match(method, path, query, map);
         return match == null ? null : match.operation().name();
     }
 
     private static ObjectNode decode(String method, String path, String query, String body) {
-        RestXmlMatch match = Objects.requireNonNull(CODEC.match(method, path, query, Map.of()));
+        RestMatch match = Objects.requireNonNull(CODEC.match(method, path, query, Map.of()));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return CODEC.decode(match, query, Map.of(), new ByteArrayInputStream(bytes), bytes.length);
     }
@@ -84,7 +85,7 @@ class RestXmlCodecTest {
 
     @Test
     void labelsArePercentDecodedAndAGreedyLabelKeepsItsSlashesAndPluses() {
-        RestXmlMatch match =
+        RestMatch match =
                 Objects.requireNonNull(CODEC.match("GET", "/my-bucket/a%20b/c+d/%E2%82%AC//x%2Fy", null, Map.of()));
         assertThat(match.labels()).containsEntry("Bucket", "my-bucket").containsEntry("Key", "a b/c+d/€//x/y");
     }
@@ -110,7 +111,7 @@ class RestXmlCodecTest {
 
     @Test
     void aBadIntegerHeaderIsAnInvalidArgument() {
-        RestXmlMatch match = Objects.requireNonNull(CODEC.match("PUT", "/photos/a.jpg", "", Map.of()));
+        RestMatch match = Objects.requireNonNull(CODEC.match("PUT", "/photos/a.jpg", "", Map.of()));
         Map<String, List<String>> headers = Map.of("content-length", List.of("twelve"));
         assertThatThrownBy(() -> CODEC.decode(match, "", headers, new ByteArrayInputStream(new byte[0]), 0))
                 .isInstanceOfSatisfying(
@@ -148,7 +149,7 @@ class RestXmlCodecTest {
     @Test
     void aBodyOverTheBoundIsRefusedWhetherItsLengthIsKnownOrNot() {
         RestXmlCodec small = new RestXmlCodec(S3Sdk.MODEL, S3Sdk.CONFIG.withMaxXmlBytes(64));
-        RestXmlMatch match = Objects.requireNonNull(small.match("POST", "/photos", "delete", Map.of()));
+        RestMatch match = Objects.requireNonNull(small.match("POST", "/photos", "delete", Map.of()));
         byte[] big = ("<Delete>" + "<Object><Key>k</Key></Object>".repeat(10) + "</Delete>")
                 .getBytes(StandardCharsets.UTF_8);
         for (long declared : new long[] {big.length, -1}) {

@@ -5,6 +5,7 @@ import dev.wharf.protocol.StreamingBody;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.model.SdkModelReader;
 import dev.wharf.protocol.model.ServiceModel;
+import dev.wharf.protocol.rest.RestMatch;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -81,7 +82,7 @@ final class S3Sdk {
             return out;
         }
 
-        RestXmlMatch match() {
+        RestMatch match() {
             return Objects.requireNonNull(
                     CODEC.match(request.method().name(), rawPath(), rawQuery(), headers()), "no operation matched");
         }

@@ -1,4 +1,4 @@
-package dev.wharf.protocol.restxml;
+package dev.wharf.protocol.rest;
 
 import dev.wharf.protocol.model.HttpLocation;
 import dev.wharf.protocol.model.HttpTrait;
@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One operation's request URI template, compiled: its method, path segments, the literal query keys it requires, and
- * the query parameters and headers that select it among the operations of the same method and path.
+ * the query parameters and headers that select it among the operations of the same method and path. Shared by the
+ * REST protocols (REST-XML, REST-JSON). Immutable.
  */
-final class OperationTemplate {
+public final class UriTemplate {
 
     /** One segment of a path template: a literal, a label, or a greedy label that takes the rest of the path. */
     private record Segment(String text, boolean label, boolean greedy) {}
@@ -37,8 +38,7 @@ final class OperationTemplate {
     private final List<String> absentHeaders;
     private final int specificity;
 
-    private OperationTemplate(
-            Operation operation, HttpTrait http, String template, Shape input, Set<String> selecting) {
+    private UriTemplate(Operation operation, HttpTrait http, String template, Shape input, Set<String> selecting) {
         this.operation = operation;
         this.method = http.method();
         int query = template.indexOf('?');
@@ -78,16 +78,22 @@ final class OperationTemplate {
                 + (segments.stream().anyMatch(Segment::greedy) ? 0 : 1);
     }
 
-    /** The route of an operation with an HTTP trait, with the prefix put before its URI where its input asks it. */
-    static OperationTemplate of(Operation operation, HttpTrait http, Shape input, RestXmlConfig config) {
+    /**
+     * The route of an operation with an HTTP trait, with the prefix put before its URI where its input asks it.
+     *
+     * @param uriPrefix a path put before the URIs whose input binds its labels (S3's {@code /{Bucket}}), or empty
+     * @param selectingHeaders headers (lower-case) that tell apart operations of one method and path
+     */
+    public static UriTemplate of(
+            Operation operation, HttpTrait http, Shape input, String uriPrefix, Set<String> selectingHeaders) {
         String uri = http.requestUri();
-        String prefix = config.uriPrefix();
+        String prefix = uriPrefix;
         if (!prefix.isEmpty() && needsPrefix(uri, prefix, input)) {
             uri = uri.isEmpty() || uri.startsWith("?") || uri.equals("/")
                     ? prefix + (uri.equals("/") ? "" : uri)
                     : prefix + uri;
         }
-        return new OperationTemplate(operation, http, uri.isEmpty() ? "/" : uri, input, config.selectingHeaders());
+        return new UriTemplate(operation, http, uri.isEmpty() ? "/" : uri, input, selectingHeaders);
     }
 
     /** Whether every label of the prefix is a path member of the input and missing from the URI. */
@@ -139,12 +145,12 @@ final class OperationTemplate {
         return out;
     }
 
-    Operation operation() {
+    public Operation operation() {
         return operation;
     }
 
     /** Higher for a route that says more of the request; the codec prefers the most specific route that matches. */
-    int specificity() {
+    public int specificity() {
         return specificity;
     }
 
@@ -154,8 +160,7 @@ final class OperationTemplate {
      * @param query the request's query parameters, decoded
      * @param headers the request's headers by lower-case name
      */
-    @Nullable
-    Map<String, String> match(
+    public @Nullable Map<String, String> match(
             String requestMethod, String rawPath, Map<String, List<String>> query, Map<String, List<String>> headers) {
         if (!method.equals(requestMethod)) {
             return null;
@@ -213,17 +218,17 @@ final class OperationTemplate {
             }
             at = end < 0 ? rawPath.length() + 1 : end + 1;
         }
-        // What is left may only be the one trailing slash that S3's clients put after a bucket.
+        // What is left may only be one trailing slash (S3's clients put one after a bucket).
         return at >= rawPath.length() ? labels : null;
     }
 
     /** Percent-decodes a path, in which {@code +} is itself; a malformed escape stays as it is. */
-    static String decodePath(String raw) {
+    public static String decodePath(String raw) {
         return decode(raw, false);
     }
 
     /** Percent-decodes a query key or value, in which {@code +} is a space as in a form. */
-    static String decodeQuery(String raw) {
+    public static String decodeQuery(String raw) {
         return decode(raw, true);
     }
 
@@ -258,7 +263,7 @@ final class OperationTemplate {
     }
 
     /** A request's query parameters by decoded key, each with its values in order. */
-    static Map<String, List<String>> parseQuery(@Nullable String rawQuery) {
+    public static Map<String, List<String>> parseQuery(@Nullable String rawQuery) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return out;

@@ -1,4 +1,4 @@
-package dev.wharf.protocol.restxml;
+package dev.wharf.protocol.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * <p>A timestamp in a document is epoch seconds, a decimal with up to three places, as the other codecs hand one over;
  * a blob is binary. So bindings read REST-XML requests as they read JSON ones.
  */
-final class ScalarText {
+public final class ScalarText {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** ISO 8601 to the millisecond, as S3 writes it in bodies: {@code 2026-12-02T13:00:00.000Z}. */
@@ -35,7 +35,7 @@ final class ScalarText {
 
     /** Why a text is not its member's type: makes the error in the words of where the text came from. */
     @FunctionalInterface
-    interface Refusal {
+    public interface Refusal {
         RuntimeException refuse(String name, String text, String expected);
     }
 
@@ -46,7 +46,7 @@ final class ScalarText {
      *
      * @param format the timestamp format, already resolved to the location's default
      */
-    static JsonNode parse(String name, String text, ShapeType type, TimestampFormat format, Refusal refusal) {
+    public static JsonNode parse(String name, String text, ShapeType type, TimestampFormat format, Refusal refusal) {
         return switch (type) {
             case INTEGER -> {
                 Long value = parseLong(text.strip());
@@ -137,7 +137,7 @@ final class ScalarText {
      * Writes a document's scalar as text: a timestamp held as epoch seconds (or as ISO 8601 text) in its format, a blob
      * as base64, anything else as its text.
      */
-    static String format(JsonNode value, ShapeType type, TimestampFormat format) {
+    public static String format(JsonNode value, ShapeType type, TimestampFormat format) {
         if (type == ShapeType.TIMESTAMP) {
             Instant instant = instantOf(value);
             if (instant != null) {
