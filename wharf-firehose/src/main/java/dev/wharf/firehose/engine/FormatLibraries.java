@@ -1,19 +1,10 @@
 package dev.wharf.firehose.engine;
 
+import dev.wharf.common.IsolatedLibraries;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
-import java.net.MalformedURLException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +24,9 @@ final class FormatLibraries {
     private static final Logger LOG = LoggerFactory.getLogger(FormatLibraries.class);
     /** The directory, beside this module's jar, that holds the conversion libraries in a packaged server. */
     static final String DIRECTORY = "formats";
+    /** The writers, loaded by the libraries' own loader so that their references resolve to the libraries. */
+    private static final List<String> OWNED =
+            List.of("dev.wharf.firehose.engine.ParquetFileWriter", "dev.wharf.firehose.engine.OrcFileWriter");
 
     private static volatile @Nullable ClassLoader loader;
 
@@ -97,41 +91,25 @@ final class FormatLibraries {
 
     /** The {@code formats} directory beside this module's jar, or null when it is not run from a jar beside one. */
     static @Nullable Path directory() {
-        CodeSource source = FormatLibraries.class.getProtectionDomain().getCodeSource();
-        if (source == null) {
-            return null;
-        }
-        try {
-            Path location = Path.of(source.getLocation().toURI());
-            Path parent = location.getParent();
-            if (!Files.isRegularFile(location) || parent == null) {
-                return null;
-            }
-            Path directory = parent.resolve(DIRECTORY);
-            return Files.isDirectory(directory) ? directory : null;
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return null;
-        }
+        return IsolatedLibraries.directoryBeside(FormatLibraries.class, DIRECTORY);
     }
 
     /** A loader over the jars of {@code directory} that owns the writers, or {@code parent} when there is none. */
     static ClassLoader make(ClassLoader parent, @Nullable Path directory) {
-        if (directory == null) {
-            return parent;
+        ClassLoader made = IsolatedLibraries.make(parent, directory, "wharf-firehose-formats", FormatLibraries::owned);
+        if (made != parent) {
+            LOG.info("Firehose's format conversion loads its libraries from {}", directory);
         }
-        List<URL> jars = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path jar :
-                    files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
-                jars.add(jar.toUri().toURL());
+        return made;
+    }
+
+    private static boolean owned(String name) {
+        for (String owner : OWNED) {
+            if (name.equals(owner) || name.startsWith(owner + "$")) {
+                return true;
             }
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        LOG.info("Firehose's format conversion loads {} libraries from {}", jars.size(), directory);
-        return new Isolated(jars.toArray(URL[]::new), parent);
+        return false;
     }
 
     /**
@@ -161,58 +139,6 @@ final class FormatLibraries {
             } finally {
                 thread.setContextClassLoader(context);
             }
-        }
-    }
-
-    /**
-     * Loads the writers itself, from the bytes its parent holds for them, and everything else from its parent first,
-     * then from the libraries' jars.
-     */
-    private static final class Isolated extends URLClassLoader {
-        private static final List<String> OWNED =
-                List.of("dev.wharf.firehose.engine.ParquetFileWriter", "dev.wharf.firehose.engine.OrcFileWriter");
-
-        static {
-            registerAsParallelCapable();
-        }
-
-        Isolated(URL[] jars, ClassLoader parent) {
-            super("wharf-firehose-formats", jars, parent);
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!owned(name)) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded == null) {
-                    String resource = name.replace('.', '/') + ".class";
-                    try (InputStream in = getParent().getResourceAsStream(resource)) {
-                        if (in == null) {
-                            throw new ClassNotFoundException(name);
-                        }
-                        byte[] bytes = in.readAllBytes();
-                        loaded = defineClass(name, bytes, 0, bytes.length);
-                    } catch (IOException e) {
-                        throw new ClassNotFoundException(name, e);
-                    }
-                }
-                if (resolve) {
-                    resolveClass(loaded);
-                }
-                return loaded;
-            }
-        }
-
-        private static boolean owned(String name) {
-            for (String owner : OWNED) {
-                if (name.equals(owner) || name.startsWith(owner + "$")) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }
