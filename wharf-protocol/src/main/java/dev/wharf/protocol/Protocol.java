@@ -1,6 +1,6 @@
 package dev.wharf.protocol;
 
-/** The wire protocols that Wharf speaks; REST-JSON and the others join with the services that need them. */
+/** The wire protocols that Wharf speaks; others join with the services that need them. */
 public enum Protocol {
     AWS_QUERY("text/xml"),
     AWS_JSON_1_0("application/x-amz-json-1.0"),
@@ -16,7 +16,12 @@ public enum Protocol {
      * S3's REST-XML: the operation in the method, path, query and headers, members bound to each, and XML payloads
      * ({@link dev.wharf.protocol.restxml.RestXmlCodec}).
      */
-    REST_XML("application/xml");
+    REST_XML("application/xml"),
+    /**
+     * Amazon MQ's REST-JSON: the operation in the method and path, members bound to the URI, query and headers, and
+     * JSON bodies under each member's JSON name ({@link dev.wharf.protocol.restjson.RestJsonCodec}).
+     */
+    REST_JSON("application/json");
 
     private final String responseContentType;
 

@@ -69,6 +69,14 @@ public interface ServiceBinding {
     }
 
     /**
+     * The REST-JSON codec of a service that speaks {@link Protocol#REST_JSON}, which matches its requests to operations
+     * and decodes and encodes them; null, the default, for a service that does not.
+     */
+    default dev.wharf.protocol.restjson.@Nullable RestJsonCodec restJsonCodec() {
+        return null;
+    }
+
+    /**
      * The path of a REST request's resource as the service's codec matches it, from the request's Host and path, still
      * percent-encoded: S3 moves the bucket of a virtual-hosted request ({@code bucket.localhost}) into the path. The
      * default is the path itself.
