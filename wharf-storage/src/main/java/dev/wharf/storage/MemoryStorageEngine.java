@@ -26,6 +26,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     private final MemoryTableStore tables;
     private final MemoryObjectStore objects;
     private final MemoryDeliveryStreamStore deliveryStreams;
+    private final MemoryBrokerStore brokers;
 
     /** Written under this engine's monitor; volatile for the reads that do not take it. */
     private volatile boolean closed;
@@ -39,6 +40,7 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
         this.tables = new MemoryTableStore(this);
         this.objects = new MemoryObjectStore(this);
         this.deliveryStreams = new MemoryDeliveryStreamStore(this);
+        this.brokers = new MemoryBrokerStore(this);
     }
 
     @Override
@@ -84,6 +86,11 @@ public final class MemoryStorageEngine implements StorageEngine, QueueStore {
     @Override
     public DeliveryStreamStore deliveryStreams() {
         return deliveryStreams;
+    }
+
+    @Override
+    public BrokerStore brokers() {
+        return brokers;
     }
 
     @Override

@@ -5,7 +5,7 @@ package dev.wharf.storage;
  *
  * <p>Its stores share one commit order: {@link QueueStore#submit}, {@link TopicStore#submit}, {@link
  * DeliveryStore#submit}, {@link MessageArchiveStore#submit}, {@link StreamStore#submit}, {@link MetricStore#submit},
- * {@link TableStore#submit}, {@link ObjectStore#commit} and {@link DeliveryStreamStore#submit} all queue behind every
+ * {@link TableStore#submit}, {@link ObjectStore#commit}, {@link DeliveryStreamStore#submit} and {@link BrokerStore#submit} all queue behind every
  * batch submitted before them to any of the stores, and what survives a crash is a prefix of that one order. So a
  * service that changes records in two stores (SNS delivering to an SQS queue, then deleting its delivery record) may
  * submit the second change after the first and rely on the second never being durable without the first.
@@ -42,6 +42,9 @@ public interface StorageEngine extends AutoCloseable {
 
     /** Firehose's delivery streams, the records put to them and not yet delivered, and their delivery cursors. */
     DeliveryStreamStore deliveryStreams();
+
+    /** Amazon MQ's brokers, their users, and its configurations with their revisions. */
+    BrokerStore brokers();
 
     DurabilityMode mode();
 

@@ -1,6 +1,7 @@
 package dev.wharf.storage.rocksdb;
 
 import dev.wharf.storage.ArchiveBatch;
+import dev.wharf.storage.BrokerBatch;
 import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.DeliveryStreamBatch;
 import dev.wharf.storage.MetricBatch;
@@ -303,6 +304,7 @@ final class GroupCommitWriter {
             case StoreBatch.Tables tables -> estimateBytes(tables.batch());
             case StoreBatch.Objects objects -> estimateBytes(objects.batch());
             case StoreBatch.DeliveryStreams deliveryStreams -> estimateBytes(deliveryStreams.batch());
+            case StoreBatch.Brokers brokers -> estimateBytes(brokers.batch());
             // Two range tombstones and an index entry, each under two short keys at most.
             case StoreBatch.StreamTrim trim -> 3 * (OP_OVERHEAD_BYTES + 2L * RecordKeys.STREAM_RECORD_KEY_LENGTH);
         };
@@ -333,6 +335,21 @@ final class GroupCommitWriter {
                         case TopicBatch.Put put -> 3L * put.key().length() + put.value().length;
                         case TopicBatch.Delete delete -> 3L * delete.key().length();
                         case TopicBatch.DeletePrefix delete ->
+                            6L * delete.prefix().length();
+                    };
+        }
+        return bytes;
+    }
+
+    private static long estimateBytes(BrokerBatch batch) {
+        long bytes = 0;
+        for (BrokerBatch.Op op : batch.ops()) {
+            // A key's UTF-8 takes at most three bytes per UTF-16 unit; a range deletion holds two keys.
+            bytes += OP_OVERHEAD_BYTES
+                    + switch (op) {
+                        case BrokerBatch.Put put -> 3L * put.key().length() + put.value().length;
+                        case BrokerBatch.Delete delete -> 3L * delete.key().length();
+                        case BrokerBatch.DeletePrefix delete ->
                             6L * delete.prefix().length();
                     };
         }

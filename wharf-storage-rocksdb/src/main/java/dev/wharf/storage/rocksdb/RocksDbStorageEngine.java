@@ -2,6 +2,7 @@ package dev.wharf.storage.rocksdb;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
+import dev.wharf.storage.BrokerStore;
 import dev.wharf.storage.DeliveryStore;
 import dev.wharf.storage.DeliveryStreamStore;
 import dev.wharf.storage.DurabilityMode;
@@ -141,6 +142,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private static final byte[] S3_BLOBS = "s3-blobs".getBytes(US_ASCII);
     private static final byte[] FIREHOSE_RESOURCES = "firehose-resources".getBytes(US_ASCII);
     private static final byte[] FIREHOSE_RECORDS = "firehose-records".getBytes(US_ASCII);
+    private static final byte[] MQ_RESOURCES = "mq-resources".getBytes(US_ASCII);
 
     /**
      * Every column family; the SNS, then the Kinesis, then the CloudWatch families came later. Those read at start are
@@ -165,7 +167,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             S3_OBJECTS,
             S3_BLOBS,
             FIREHOSE_RESOURCES,
-            FIREHOSE_RECORDS);
+            FIREHOSE_RECORDS,
+            MQ_RESOURCES);
 
     /**
      * The families that are only ever read by seeks and range scans, never by a point lookup of a key that may be
@@ -179,7 +182,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     /**
      * The families made by their store's first write rather than at open, and opened afterwards only where they
      * exist ({@link OnDemandFamilies}): SNS's archive, Kinesis's three and DynamoDB's two, services that most servers
-     * never use, or not from the start; S3's two and Firehose's two likewise. Each open family costs resident memory (its memtable, its table readers): the
+     * never use, or not from the start; S3's two, Firehose's two and Amazon MQ's one likewise. Each open family costs resident memory (its memtable, its table readers): the
      * two DynamoDB ones added about 0.6 MB to an idle server. The queues' and SNS's other families are read at start;
      * CloudWatch's receive the server's own metrics within a minute.
      */
@@ -193,7 +196,8 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
             "s3-objects",
             "s3-blobs",
             "firehose-resources",
-            "firehose-records");
+            "firehose-records",
+            "mq-resources");
 
     private static final Logger log = LoggerFactory.getLogger(RocksDbStorageEngine.class);
 
@@ -215,6 +219,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     private final RocksDbTableStore tables;
     private final RocksDbObjectStore objects;
     private final RocksDbDeliveryStreamStore deliveryStreams;
+    private final RocksDbBrokerStore brokers;
 
     /** Closed before the database; on-demand families are added when they are made. Guarded by {@link #made}. */
     private final List<ColumnFamilyHandle> handles;
@@ -279,6 +284,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
         this.tables = new RocksDbTableStore(this, "dynamodb-tables", "dynamodb-items");
         this.objects = new RocksDbObjectStore(this, lock.directory(), mode, "s3-objects", "s3-blobs");
         this.deliveryStreams = new RocksDbDeliveryStreamStore(this, "firehose-resources", "firehose-records");
+        this.brokers = new RocksDbBrokerStore(this, "mq-resources");
         // Never synced by the write itself: in the sync mode the writer syncs the write-ahead log after each group's
         // write, so that the fsync is timed apart from the write (see writeGroup).
         this.writeOptions = track(options, new WriteOptions().setSync(false));
@@ -543,6 +549,11 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
     @Override
     public DeliveryStreamStore deliveryStreams() {
         return deliveryStreams;
+    }
+
+    @Override
+    public BrokerStore brokers() {
+        return brokers;
     }
 
     /** The object store with its package's own {@link RocksDbObjectStore#submit}, for tests. */
@@ -923,6 +934,7 @@ public final class RocksDbStorageEngine implements StorageEngine, QueueStore {
                     case StoreBatch.Objects objectBatch -> objects.apply(write, objectBatch);
                     case StoreBatch.DeliveryStreams deliveryStreamBatch ->
                         deliveryStreams.apply(write, deliveryStreamBatch.batch());
+                    case StoreBatch.Brokers brokerBatch -> brokers.apply(write, brokerBatch.batch());
                     case StoreBatch.StreamTrim trim -> {
                         if (trim.splitBelow() != null && write.count() > 0) {
                             // The trim reads the chunk it splits from the database: what the group holds so far goes

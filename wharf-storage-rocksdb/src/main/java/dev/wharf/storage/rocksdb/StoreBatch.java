@@ -2,6 +2,7 @@ package dev.wharf.storage.rocksdb;
 
 import dev.wharf.storage.ArchiveBatch;
 import dev.wharf.storage.BlobId;
+import dev.wharf.storage.BrokerBatch;
 import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.DeliveryStreamBatch;
 import dev.wharf.storage.MetricBatch;
@@ -60,4 +61,6 @@ sealed interface StoreBatch {
     record Objects(ObjectBatch batch, Map<BlobId, Long> lengths) implements StoreBatch {}
 
     record DeliveryStreams(DeliveryStreamBatch batch) implements StoreBatch {}
+
+    record Brokers(BrokerBatch batch) implements StoreBatch {}
 }
