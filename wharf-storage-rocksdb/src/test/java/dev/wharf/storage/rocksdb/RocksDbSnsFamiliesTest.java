@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wharf.storage.ArchiveBatch;
+import dev.wharf.storage.BrokerBatch;
 import dev.wharf.storage.DeliveryBatch;
 import dev.wharf.storage.DeliveryStreamBatch;
 import dev.wharf.storage.DurabilityMode;
@@ -100,6 +101,7 @@ final class RocksDbSnsFamiliesTest {
             engine.streams().commit(new StreamBatch().putMetadata(1, "stream", new byte[1]));
             engine.objects().commit(new ObjectBatch().put("bucket", new byte[1]));
             engine.deliveryStreams().commit(new DeliveryStreamBatch().putRecord(1, 0, new byte[1]));
+            engine.brokers().commit(new BrokerBatch().put("broker/b-1", new byte[1]));
             long after = engine.familyProperty(0, "rocksdb.block-cache-usage");
             assertThat(after - before)
                     .as("block cache usage grown by the SNS memtables")
