@@ -1,0 +1,6 @@
+package dev.wharf.mq.api;
+
+import org.jspecify.annotations.Nullable;
+
+/** Part of Amazon MQ's ConfigurationId shape, as the model names its members. */
+public record ConfigurationId(@Nullable String id, @Nullable Integer revision) {}

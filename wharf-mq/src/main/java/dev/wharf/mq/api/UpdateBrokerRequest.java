@@ -1,0 +1,18 @@
+package dev.wharf.mq.api;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The input of Amazon MQ's UpdateBroker operation, as the model names its members. */
+public record UpdateBrokerRequest(
+        @Nullable String authenticationStrategy,
+        @Nullable Boolean autoMinorVersionUpgrade,
+        @Nullable String brokerId,
+        @Nullable ConfigurationId configuration,
+        @Nullable String engineVersion,
+        @Nullable String hostInstanceType,
+        @Nullable LdapServerMetadataInput ldapServerMetadata,
+        @Nullable Logs logs,
+        @Nullable WeeklyStartTime maintenanceWindowStartTime,
+        @Nullable List<String> securityGroups,
+        @Nullable String dataReplicationMode) {}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.wharf.mq.api;
+
+import org.jspecify.annotations.NullMarked;

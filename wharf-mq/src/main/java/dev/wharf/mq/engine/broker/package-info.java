@@ -1,0 +1,4 @@
+@NullMarked
+package dev.wharf.mq.engine.broker;
+
+import org.jspecify.annotations.NullMarked;

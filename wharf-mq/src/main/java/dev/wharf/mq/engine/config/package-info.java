@@ -1,0 +1,4 @@
+@NullMarked
+package dev.wharf.mq.engine.config;
+
+import org.jspecify.annotations.NullMarked;

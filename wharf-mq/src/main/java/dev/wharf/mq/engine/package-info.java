@@ -1,0 +1,4 @@
+@NullMarked
+package dev.wharf.mq.engine;
+
+import org.jspecify.annotations.NullMarked;

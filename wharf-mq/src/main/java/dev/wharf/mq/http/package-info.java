@@ -1,0 +1,4 @@
+@NullMarked
+package dev.wharf.mq.http;
+
+import org.jspecify.annotations.NullMarked;
