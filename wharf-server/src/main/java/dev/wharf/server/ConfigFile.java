@@ -40,7 +40,15 @@ record ConfigFile(
         @Nullable Sns sns,
         @Nullable Kinesis kinesis,
         @Nullable CloudWatch cloudwatch,
-        @Nullable Firehose firehose) {
+        @Nullable Firehose firehose,
+        @Nullable Mq mq) {
+
+    /** The {@code mq:} section: see {@link WharfConfig.Mq}. */
+    record Mq(
+            @Nullable Integer portBase,
+            @Nullable Integer maxBrokers,
+            @Nullable Integer memoryMegabytes,
+            @Nullable Boolean tls) {}
 
     /**
      * The {@code firehose:} section: the tables that format conversion may name, each {@code database.table} with its
@@ -183,7 +191,8 @@ record ConfigFile(
 
     static ConfigFile empty() {
         return new ConfigFile(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /**
@@ -196,8 +205,11 @@ record ConfigFile(
             throw new IllegalArgumentException("config file " + file + " does not exist");
         }
         try {
-            ConfigFile parsed = YAML.readValue(file.toFile(), ConfigFile.class);
-            return parsed == null ? empty() : parsed;
+            // A file that is empty or only comments sets nothing, as a file with no settings would.
+            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(file.toFile());
+            return tree == null || tree.isMissingNode() || tree.isNull()
+                    ? empty()
+                    : YAML.treeToValue(tree, ConfigFile.class);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("config file " + file + " is invalid: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -249,7 +261,47 @@ record ConfigFile(
                 resolveSns(env),
                 resolveKinesis(env),
                 resolveCloudWatch(env),
-                resolveFirehose(env));
+                resolveFirehose(env),
+                resolveMq(env));
+    }
+
+    /**
+     * The {@code mq:} section, then {@code WHARF_MQ_PORT_BASE}, {@code WHARF_MQ_MAX_BROKERS}, {@code
+     * WHARF_MQ_MEMORY_MB} and {@code WHARF_MQ_TLS} ({@code true} or {@code false}).
+     */
+    private WharfConfig.Mq resolveMq(Map<String, String> env) {
+        WharfConfig.Mq defaults = WharfConfig.Mq.defaults();
+        Integer filePortBase = mq == null ? null : mq.portBase();
+        Integer fileMaxBrokers = mq == null ? null : mq.maxBrokers();
+        Integer fileMemory = mq == null ? null : mq.memoryMegabytes();
+        Boolean fileTls = mq == null ? null : mq.tls();
+        int portBase = envInt(env, "WHARF_MQ_PORT_BASE", filePortBase == null ? defaults.portBase() : filePortBase);
+        int maxBrokers =
+                envInt(env, "WHARF_MQ_MAX_BROKERS", fileMaxBrokers == null ? defaults.maxBrokers() : fileMaxBrokers);
+        int memory = envInt(env, "WHARF_MQ_MEMORY_MB", fileMemory == null ? defaults.memoryMegabytes() : fileMemory);
+        boolean tls = fileTls == null ? defaults.tls() : fileTls;
+        String envTls = env.get("WHARF_MQ_TLS");
+        if (envTls != null && !envTls.isBlank()) {
+            tls = switch (envTls.trim()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("WHARF_MQ_TLS must be true or false, not " + envTls);
+            };
+        }
+        return new WharfConfig.Mq(portBase, maxBrokers, memory, tls);
+    }
+
+    /** A whole number from the environment, or the fallback when the variable is unset or blank. */
+    private static int envInt(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not " + value);
+        }
     }
 
     /**

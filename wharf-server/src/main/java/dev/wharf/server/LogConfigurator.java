@@ -47,6 +47,11 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         root.addAppender(stderr);
         context.getLogger("io.netty").setLevel(Level.WARN);
         context.getLogger("org.rocksdb").setLevel(Level.WARN);
+        // ActiveMQ and the libraries under it log every broker's start and stop at INFO, a dozen lines each.
+        for (String library :
+                new String[] {"org.apache.activemq", "org.springframework", "org.eclipse.jetty", "org.apache.xbean"}) {
+            context.getLogger(library).setLevel(Level.WARN);
+        }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

@@ -20,6 +20,7 @@ import dev.wharf.protocol.json.JsonCodec;
 import dev.wharf.protocol.model.Operation;
 import dev.wharf.protocol.query.FormDecoder;
 import dev.wharf.protocol.query.QueryCodec;
+import dev.wharf.protocol.restjson.RestJsonCodec;
 import dev.wharf.protocol.restxml.RestXmlCodec;
 import dev.wharf.protocol.rpcv2.RpcV2CborCodec;
 import dev.wharf.protocol.rpcv2.RpcV2Target;
@@ -62,8 +63,11 @@ final class ServiceRouter {
     private final Map<String, ServiceBinding> bySigningName = new HashMap<>();
     /** The services that speak REST-XML (S3), by signing name: a request's credential scope tells them apart. */
     private final Map<String, ServiceBinding> byRestXmlSigningName = new HashMap<>();
+    /** The services that speak REST-JSON (Amazon MQ), by signing name, told apart the same way. */
+    private final Map<String, ServiceBinding> byRestJsonSigningName = new HashMap<>();
 
     private final RestXmlRoute restXml;
+    private final RestJsonRoute restJson;
     private final Map<ServiceBinding, QueryCodec> queryCodecs = new HashMap<>();
     private final SigV4Verifier verifier;
     private final JsonCodec json10 = new JsonCodec(Protocol.AWS_JSON_1_0);
@@ -95,9 +99,13 @@ final class ServiceRouter {
         this.verifier = verifier;
         this.observer = observer;
         this.restXml = new RestXmlRoute(verifier, observer);
+        this.restJson = new RestJsonRoute(verifier, observer);
         for (ServiceBinding service : services) {
             if (service.protocols().contains(Protocol.REST_XML)) {
                 byRestXmlSigningName.put(service.model().signingName(), service);
+            }
+            if (service.protocols().contains(Protocol.REST_JSON)) {
+                byRestJsonSigningName.put(service.model().signingName(), service);
             }
             String serviceId = service.model().serviceId();
             if (service.protocols().contains(Protocol.AWS_JSON_1_0)
@@ -162,6 +170,13 @@ final class ServiceRouter {
             RestXmlCodec codec = rest.restXmlCodec();
             if (codec != null) {
                 return restXml.route(request, rest, codec);
+            }
+        }
+        ServiceBinding restJsonService = scoped == null ? null : byRestJsonSigningName.get(scoped);
+        if (restJsonService != null) {
+            RestJsonCodec codec = restJsonService.restJsonCodec();
+            if (codec != null) {
+                return restJson.route(request, restJsonService, codec);
             }
         }
         RpcV2Target rpcV2 = rpcV2Target(request);
@@ -431,6 +446,9 @@ final class ServiceRouter {
                     Map.of(),
                     request.method().equals("HEAD"));
         }
+        if (restJsonScope(scopeService(request)) && request.header("x-amz-target") == null) {
+            return RestJsonRoute.transportError(code, message, request.requestId());
+        }
         if (rpcV2Target(request) != null) {
             return RpcV2Cbor.CODEC.encodeError(code, message, false);
         }
@@ -453,7 +471,14 @@ final class ServiceRouter {
         return target != null || RpcV2Target.of(rawPath, smithyProtocol) != null ? "POST" : "GET, POST";
     }
 
-    /** The methods of a REST protocol's requests (S3's), which name their operation by method and path. */
+    /** The signing names of the REST-JSON services, whose transport errors take that protocol's shape. */
+    static final java.util.Set<String> REST_JSON_SIGNING_NAMES = java.util.Set.of("mq");
+
+    private static boolean restJsonScope(@Nullable String scoped) {
+        return scoped != null && REST_JSON_SIGNING_NAMES.contains(scoped);
+    }
+
+    /** The methods of a REST protocol's requests (S3's, MQ's), which name their operation by method and path. */
     static final String REST_METHODS = "GET, PUT, POST, DELETE, HEAD";
 
     /**
@@ -466,7 +491,8 @@ final class ServiceRouter {
             @Nullable String smithyProtocol,
             @Nullable String authorization,
             String rawQuery) {
-        if (target == null && STREAMING_SIGNING_NAME.equals(scopeService(authorization, rawQuery))) {
+        String scoped = scopeService(authorization, rawQuery);
+        if (target == null && (STREAMING_SIGNING_NAME.equals(scoped) || restJsonScope(scoped))) {
             return REST_METHODS;
         }
         return allowedMethods(rawPath, target, smithyProtocol);

@@ -2,8 +2,10 @@ package dev.wharf.server;
 
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigInteger;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -54,15 +57,9 @@ final class TlsCertificates {
      * @param generatedDir where a generated certificate is kept between starts
      */
     static SslContext serverContext(WharfConfig config, Path generatedDir) throws IOException {
-        Path certificate = config.tlsCertificate();
-        Path key = config.tlsPrivateKey();
-        if (certificate == null || key == null) {
-            certificate = generatedDir.resolve("wharf-self-signed.crt");
-            key = generatedDir.resolve("wharf-self-signed.key");
-            if (!Files.isRegularFile(certificate) || !Files.isRegularFile(key)) {
-                generate(certificate, key, config.hostname());
-            }
-        }
+        Path[] files = certificateAndKey(config, generatedDir);
+        Path certificate = files[0];
+        Path key = files[1];
         try {
             // ALPN offers h2 first, then http/1.1; a client that offers neither, or no ALPN, is served HTTP/1.1.
             return SslContextBuilder.forServer(certificate.toFile(), key.toFile())
@@ -76,6 +73,36 @@ final class TlsCertificates {
         } catch (SSLException | IllegalArgumentException e) {
             throw new IOException("cannot use TLS certificate " + certificate + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The same certificate as a JDK {@link SSLContext}, for the servers that Wharf embeds and that take no Netty context
+     * (Amazon MQ's brokers and their consoles).
+     */
+    static SSLContext jdkContext(WharfConfig config, Path generatedDir) throws IOException {
+        Path[] files = certificateAndKey(config, generatedDir);
+        try {
+            SslContext netty = SslContextBuilder.forServer(files[0].toFile(), files[1].toFile())
+                    .sslProvider(SslProvider.JDK)
+                    .build();
+            return ((JdkSslContext) netty).context();
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new IOException("cannot use TLS certificate " + files[0] + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The configured certificate and key, or the generated pair, made at first use. */
+    private static Path[] certificateAndKey(WharfConfig config, Path generatedDir) throws IOException {
+        Path certificate = config.tlsCertificate();
+        Path key = config.tlsPrivateKey();
+        if (certificate == null || key == null) {
+            certificate = generatedDir.resolve("wharf-self-signed.crt");
+            key = generatedDir.resolve("wharf-self-signed.key");
+            if (!Files.isRegularFile(certificate) || !Files.isRegularFile(key)) {
+                generate(certificate, key, config.hostname());
+            }
+        }
+        return new Path[] {certificate, key};
     }
 
     private static void generate(Path certificate, Path key, @Nullable String hostname) throws IOException {

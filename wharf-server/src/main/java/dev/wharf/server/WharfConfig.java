@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param kinesis how Kinesis Data Streams behaves where AWS gives no choice but tests want one
  * @param cloudWatch how often Wharf's own services publish their AWS/ metrics
  * @param firehose the tables that Firehose's format conversion may name
+ * @param mq where and how Amazon MQ's brokers run
  */
 public record WharfConfig(
         String host,
@@ -48,7 +49,110 @@ public record WharfConfig(
         Sns sns,
         Kinesis kinesis,
         CloudWatch cloudWatch,
-        Firehose firehose) {
+        Firehose firehose,
+        Mq mq) {
+
+    /** Settings with Amazon MQ's defaults: see {@link Mq#defaults()}. */
+    public WharfConfig(
+            String host,
+            int port,
+            int tlsPort,
+            @Nullable Path tlsCertificate,
+            @Nullable Path tlsPrivateKey,
+            Path dataDir,
+            DurabilityMode storage,
+            @Nullable String hostname,
+            String region,
+            List<Credential> credentials,
+            boolean insecure,
+            Limits limits,
+            List<QueueDefinition> queues,
+            Sns sns,
+            Kinesis kinesis,
+            CloudWatch cloudWatch,
+            Firehose firehose) {
+        this(
+                host,
+                port,
+                tlsPort,
+                tlsCertificate,
+                tlsPrivateKey,
+                dataDir,
+                storage,
+                hostname,
+                region,
+                credentials,
+                insecure,
+                limits,
+                queues,
+                sns,
+                kinesis,
+                cloudWatch,
+                firehose,
+                Mq.defaults());
+    }
+
+    /**
+     * How Amazon MQ's brokers run.
+     *
+     * @param portBase the first port of the brokers' range: each broker takes a block of ten ports from here (its
+     *     OpenWire, AMQP, STOMP, MQTT and WebSocket transports and its console), and an active/standby broker two
+     *     blocks
+     * @param maxBrokers how many brokers may exist at once (Amazon MQ's quota is 50 per region; a machine fits fewer)
+     * @param memoryMegabytes each broker's memory limit for messages in flight (its {@code memoryUsage}); its store
+     *     and temporary-store limits stay at 1 GiB and 256 MiB
+     * @param tls whether the brokers' transports and consoles take TLS only ({@code ssl://}, {@code amqp+ssl://},
+     *     {@code stomp+ssl://}, {@code mqtt+ssl://}, {@code wss://} and an HTTPS console) with Wharf's certificate, as
+     *     Amazon MQ's endpoints do; off by default, so that local clients connect without a trust store
+     */
+    public record Mq(int portBase, int maxBrokers, int memoryMegabytes, boolean tls) {
+        /** The most brokers one Wharf may hold. */
+        public static final int MAX_BROKERS = 200;
+
+        public Mq {
+            if (maxBrokers < 1 || maxBrokers > MAX_BROKERS) {
+                throw new IllegalArgumentException(
+                        "mq.maxBrokers must be between 1 and " + MAX_BROKERS + ", not " + maxBrokers);
+            }
+            long last = portBase + (long) maxBrokers * 2 * dev.wharf.mq.engine.MqSettings.PORTS_PER_BLOCK;
+            if (portBase < 1024 || last > 65_535) {
+                throw new IllegalArgumentException("mq.portBase " + portBase + " with " + maxBrokers
+                        + " brokers needs ports up to " + last + ", outside 1024-65535");
+            }
+            if (memoryMegabytes < 1 || memoryMegabytes > 4096) {
+                throw new IllegalArgumentException(
+                        "mq.memoryMegabytes must be between 1 and 4096, not " + memoryMegabytes);
+            }
+        }
+
+        /** Ports from 62000, twenty brokers, 64 MiB of messages in memory each, plain transports. */
+        public static Mq defaults() {
+            return new Mq(62_000, 20, 64, false);
+        }
+    }
+
+    /** These settings with Amazon MQ's replaced. */
+    public WharfConfig withMq(Mq replacement) {
+        return new WharfConfig(
+                host,
+                port,
+                tlsPort,
+                tlsCertificate,
+                tlsPrivateKey,
+                dataDir,
+                storage,
+                hostname,
+                region,
+                credentials,
+                insecure,
+                limits,
+                queues,
+                sns,
+                kinesis,
+                cloudWatch,
+                firehose,
+                replacement);
+    }
 
     /** Settings with Firehose's defaults: no tables for format conversion. */
     public WharfConfig(
@@ -172,7 +276,8 @@ public record WharfConfig(
                 sns,
                 kinesis,
                 cloudWatch,
-                replacement);
+                replacement,
+                mq);
     }
 
     /** Settings with CloudWatch's defaults: the services publish once a minute, as AWS's do. */
@@ -257,7 +362,8 @@ public record WharfConfig(
                 sns,
                 kinesis,
                 replacement,
-                firehose);
+                firehose,
+                mq);
     }
 
     /** Settings with Kinesis's defaults: per-shard throughput limits on, as on AWS. */
@@ -313,7 +419,8 @@ public record WharfConfig(
                 sns,
                 replacement,
                 cloudWatch,
-                firehose);
+                firehose,
+                mq);
     }
 
     /**

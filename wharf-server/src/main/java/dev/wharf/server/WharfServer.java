@@ -22,6 +22,10 @@ import dev.wharf.iam.http.StsBinding;
 import dev.wharf.kinesis.engine.KinesisConfig;
 import dev.wharf.kinesis.engine.KinesisEngine;
 import dev.wharf.kinesis.http.KinesisBinding;
+import dev.wharf.mq.engine.InstanceLaunch;
+import dev.wharf.mq.engine.MqEngine;
+import dev.wharf.mq.engine.MqSettings;
+import dev.wharf.mq.http.MqBinding;
 import dev.wharf.protocol.ServiceBinding;
 import dev.wharf.protocol.WireResponse;
 import dev.wharf.protocol.sigv4.SigV4Verifier;
@@ -100,6 +104,10 @@ public final class WharfServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<FirehoseEngine> firehose;
     /** Firehose's writes to buckets outside Wharf, whose clients close with the server. */
     private final ExternalBuckets externalBuckets;
+    /** Amazon MQ's engine, once made; its brokers stop before the store closes. */
+    private final java.util.concurrent.atomic.AtomicReference<MqEngine> mq;
+    /** Where the brokers of a memory store keep their KahaDB while the server runs; removed when it stops. */
+    private final @Nullable Path mqScratch;
 
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpTransport transport;
@@ -118,9 +126,12 @@ public final class WharfServer implements AutoCloseable {
             java.util.concurrent.atomic.AtomicReference<DynamoDbEngine> dynamoDb,
             java.util.concurrent.atomic.AtomicReference<FirehoseEngine> firehose,
             ExternalBuckets externalBuckets,
+            java.util.concurrent.atomic.AtomicReference<MqEngine> mq,
             List<ServiceBinding> services)
             throws Exception {
         this.firehose = firehose;
+        this.mq = mq;
+        this.mqScratch = config.storage() == DurabilityMode.MEMORY ? mqDirectory(config) : null;
         this.externalBuckets = externalBuckets;
         this.config = config;
         this.storage = storage;
@@ -217,6 +228,9 @@ public final class WharfServer implements AutoCloseable {
             if (FirehoseEngine.hasStreams(storage.deliveryStreams())) {
                 firehoseBinding.start();
             }
+            java.util.concurrent.atomic.AtomicReference<MqEngine> mq =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            MqBinding mqBinding = mqBinding(config, storage, mq);
             return new WharfServer(
                     config,
                     storage,
@@ -227,6 +241,7 @@ public final class WharfServer implements AutoCloseable {
                     dynamoDb,
                     firehose,
                     firehoseObjects,
+                    mq,
                     List.of(
                             new SqsBinding(sqs),
                             new SnsBinding(sns),
@@ -244,6 +259,7 @@ public final class WharfServer implements AutoCloseable {
                             // nothing until then, and its model and codec load on the first S3 request.
                             new S3Binding(s3),
                             firehoseBinding,
+                            mqBinding,
                             new StsBinding(new StsEngine())));
         } catch (Exception | Error e) {
             storage.close();
@@ -446,6 +462,74 @@ public final class WharfServer implements AutoCloseable {
                 : SigningKeys.persistent(config.dataDir(), Clock.systemUTC());
     }
 
+    /**
+     * Amazon MQ's binding. Its engine, and ActiveMQ with it, load on the first MQ request, or now when the store holds
+     * brokers: those that were running come back with Wharf.
+     */
+    private static MqBinding mqBinding(
+            WharfConfig config, StorageEngine storage, java.util.concurrent.atomic.AtomicReference<MqEngine> mq)
+            throws IOException {
+        MqSettings mqSettings = mqSettings(config);
+        MqBinding mqBinding = new MqBinding(
+                () -> {
+                    MqEngine made = new MqEngine(
+                            storage.brokers(),
+                            Clock.systemUTC(),
+                            mqSettings,
+                            MqEngine.defaultRuntime(mqSettings.maxBrokers()));
+                    mq.set(made);
+                    return made;
+                },
+                config.region());
+        if (MqEngine.holdsBrokers(storage.brokers())) {
+            mqBinding.start();
+        }
+        return mqBinding;
+    }
+
+    /** Amazon MQ's settings: the brokers listen where Wharf does, with Wharf's certificate when TLS is asked for. */
+    private static MqSettings mqSettings(WharfConfig config) throws IOException {
+        WharfConfig.Mq mq = config.mq();
+        MqSettings defaults = MqSettings.defaults(mqDirectory(config));
+        return new MqSettings(
+                defaults.dataDirectory(),
+                config.host(),
+                mq.portBase(),
+                mq.maxBrokers(),
+                new InstanceLaunch.Limits(
+                        mq.memoryMegabytes() * 1024L * 1024L,
+                        defaults.limits().storeBytes(),
+                        defaults.limits().tempBytes()),
+                mq.tls() ? TlsCertificates.jdkContext(config, tlsDir(config)) : null,
+                defaults.startTimeout());
+    }
+
+    /**
+     * The brokers' folders: in the data directory, or for a memory store, which keeps nothing after a stop, in a
+     * folder of this server's own under the temporary directory. Nothing is made there until a broker starts.
+     */
+    private static Path mqDirectory(WharfConfig config) {
+        if (config.storage() != DurabilityMode.MEMORY) {
+            return config.dataDir().resolve("mq");
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"))
+                .resolve("wharf-mq-" + ProcessHandle.current().pid() + "-" + System.identityHashCode(config));
+    }
+
+    /** Removes a folder and all under it, as far as it can; what it cannot remove is logged and left. */
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.warn("could not remove the brokers' scratch folder {}: {}", root, e.toString());
+        }
+    }
+
     private static Path tlsDir(WharfConfig config) throws IOException {
         if (config.storage() == DurabilityMode.MEMORY) {
             return Files.createTempDirectory("wharf-tls");
@@ -591,6 +675,13 @@ public final class WharfServer implements AutoCloseable {
             deliveryStreams.close();
         }
         externalBuckets.close();
+        MqEngine brokers = mq.get();
+        if (brokers != null) {
+            brokers.close();
+        }
+        if (mqScratch != null) {
+            deleteTree(mqScratch);
+        }
         storage.close();
         LOG.info("stopped; store flushed and closed");
     }
