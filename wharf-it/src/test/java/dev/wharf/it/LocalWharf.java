@@ -73,6 +73,46 @@ final class LocalWharf {
                 .withFirehose(firehose));
     }
 
+    /**
+     * A server for Amazon MQ's suites: at most {@code maxBrokers} brokers, on a free range of ports of their own, with
+     * TLS-only transports when {@code tls} is set.
+     */
+    static WharfServer withMq(Path dataDir, DurabilityMode mode, int maxBrokers, boolean tls) throws Exception {
+        return WharfServer.start(mqConfig(dataDir, mode, maxBrokers, tls));
+    }
+
+    /** The settings of {@link #withMq}. */
+    static WharfConfig mqConfig(Path dataDir, DurabilityMode mode, int maxBrokers, boolean tls) throws Exception {
+        return config(dataDir, mode, WharfConfig.Limits.defaults(), WharfConfig.Sns.defaults(), -1)
+                .withMq(new WharfConfig.Mq(freePortRange(maxBrokers * 20), maxBrokers, 32, tls));
+    }
+
+    /**
+     * The first of {@code count} consecutive ports on the loopback address that nothing listens on now; another process
+     * may still take one before the test does, which the test then reports as a broker that failed to start.
+     */
+    static int freePortRange(int count) throws Exception {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = 20_000 + random.nextInt(40_000 - count);
+            if (allFree(base, count)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free range of " + count + " ports found");
+    }
+
+    private static boolean allFree(int base, int count) {
+        for (int port = base; port < base + count; port++) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A server that keeps nothing, with the given transport limits, and HTTPS on a free port besides HTTP. */
     static WharfServer inMemoryWithTls(WharfConfig.Limits limits) throws Exception {
         return start(Path.of("unused"), DurabilityMode.MEMORY, limits, WharfConfig.Sns.defaults(), 0);
