@@ -33,34 +33,7 @@ final class RestJsonRoute {
     static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
 
     /** The answer to a method and path that none of the service's operations takes: a 404, as API Gateway gives. */
-    enum Unmatched implements AwsErrorCode {
-        NOT_FOUND;
-
-        @Override
-        public String shapeName() {
-            return "NotFoundException";
-        }
-
-        @Override
-        public String queryCode() {
-            return shapeName();
-        }
-
-        @Override
-        public String jsonNamespace() {
-            return "";
-        }
-
-        @Override
-        public int httpStatus() {
-            return 404;
-        }
-
-        @Override
-        public boolean senderFault() {
-            return true;
-        }
-    }
+    static final UnmatchedOperation UNMATCHED = new UnmatchedOperation("NotFoundException", 404, true);
 
     private final SigV4Verifier verifier;
     private final ServiceRouter.RequestObserver observer;
@@ -78,7 +51,7 @@ final class RestJsonRoute {
             RestMatch match = codec.match(request.method(), request.rawPath(), request.rawQuery(), request.headers());
             if (match == null) {
                 throw new AwsException(
-                        Unmatched.NOT_FOUND,
+                        UNMATCHED,
                         "No operation of " + service.model().signingName() + " matches " + request.method() + " "
                                 + LogText.of(request.rawPath()) + ".");
             }

@@ -45,34 +45,7 @@ final class RestXmlRoute {
      * The answer to a request that none of the service's modelled operations takes, such as S3's versioning or ACLs,
      * which Wharf does not serve: S3's NotImplemented.
      */
-    enum Unmatched implements dev.wharf.common.AwsErrorCode {
-        NOT_IMPLEMENTED;
-
-        @Override
-        public String shapeName() {
-            return "NotImplemented";
-        }
-
-        @Override
-        public String queryCode() {
-            return shapeName();
-        }
-
-        @Override
-        public String jsonNamespace() {
-            return "";
-        }
-
-        @Override
-        public int httpStatus() {
-            return 501;
-        }
-
-        @Override
-        public boolean senderFault() {
-            return false;
-        }
-    }
+    static final UnmatchedOperation UNMATCHED = new UnmatchedOperation("NotImplemented", 501, false);
 
     private final SigV4Verifier verifier;
     private final ServiceRouter.RequestObserver observer;
@@ -93,8 +66,7 @@ final class RestXmlRoute {
             RestMatch match = codec.match(request.method(), path, request.rawQuery(), request.headers());
             if (match == null) {
                 throw new AwsException(
-                        Unmatched.NOT_IMPLEMENTED,
-                        "A header you provided implies functionality that is not implemented");
+                        UNMATCHED, "A header you provided implies functionality that is not implemented");
             }
             operation = match.operation().name();
             response = run(request, service, codec, match);
