@@ -42,6 +42,8 @@ import org.jspecify.annotations.Nullable;
  * in memory. Thread-safe: its operations hold its monitor.
  */
 public final class ConfigurationBook {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("[ \\t\\r\\n]+");
+
     static final String CONFIGURATION_PREFIX = "configuration/";
     static final String REVISION_PREFIX = "revision/";
     private static final int WARNINGS_RETURNED = 20;
@@ -164,7 +166,9 @@ public final class ConfigurationBook {
 
         byte[] xml;
         try {
-            xml = Base64.getMimeDecoder().decode(data);
+            // Line breaks and spaces (as the base64 tool wraps its output) are allowed; any other character outside
+            // the alphabet is refused, where the MIME decoder would skip it and hand the sanitizer a truncated text.
+            xml = Base64.getDecoder().decode(WHITESPACE.matcher(data).replaceAll(""));
         } catch (IllegalArgumentException e) {
             throw MqChecks.bad("data", "The configuration data must be base64-encoded XML.");
         }

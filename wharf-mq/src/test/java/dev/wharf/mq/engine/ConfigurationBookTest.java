@@ -196,10 +196,31 @@ class ConfigurationBookTest {
     }
 
     @Test
+    void updateConfigurationTakesBase64WrappedIntoLinesAsTheBase64ToolWritesIt() {
+        String id = this.create("orders").id();
+        String wrapped = java.util.Base64.getMimeEncoder()
+                .encodeToString(dev.wharf.mq.engine.config.DefaultConfigurations.activeMq("5.18")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(wrapped).contains("\r\n");
+        assertThat(this.book
+                        .updateConfiguration(CONTEXT, new UpdateConfigurationRequest(id, wrapped + "\n", null))
+                        .latestRevision()
+                        .revision())
+                .isEqualTo(2);
+    }
+
+    @Test
     void updateConfigurationRefusesDataThatIsNotBase64OrNotValid() {
         String id = this.create("orders").id();
         assertError(
                 () -> this.book.updateConfiguration(CONTEXT, new UpdateConfigurationRequest(id, "QQ=QQ", null)),
+                MqError.BadRequest,
+                "data",
+                "The configuration data must be base64-encoded XML.");
+        String valid = base64(dev.wharf.mq.engine.config.DefaultConfigurations.activeMq("5.18"));
+        assertError(
+                () -> this.book.updateConfiguration(
+                        CONTEXT, new UpdateConfigurationRequest(id, valid.substring(0, 40) + "%%%" + valid, null)),
                 MqError.BadRequest,
                 "data",
                 "The configuration data must be base64-encoded XML.");
