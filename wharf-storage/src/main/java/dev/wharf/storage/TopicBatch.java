@@ -84,7 +84,7 @@ public final class TopicBatch {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 throw new IllegalArgumentException(
-                        "a topic store key must be well-formed UTF-16: an unpaired surrogate at index " + i);
+                        "a store key must be well-formed UTF-16: an unpaired surrogate at index " + i);
             }
         }
     }

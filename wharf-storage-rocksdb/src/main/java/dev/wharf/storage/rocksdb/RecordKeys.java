@@ -105,7 +105,7 @@ final class RecordKeys {
             return bytes;
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(
-                    "a topic store key must be well-formed UTF-16: it holds an unpaired surrogate", e);
+                    "a store key must be well-formed UTF-16: it holds an unpaired surrogate", e);
         }
     }
 
