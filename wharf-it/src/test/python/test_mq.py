@@ -102,6 +102,22 @@ def test_a_broker_its_users_and_tags(mq):
     assert conflict.value.response["Error"]["Code"] == "ConflictException"
     assert conflict.value.response["ResponseMetadata"]["HTTPStatusCode"] == 409
 
+    # A new user waits for the reboot; so do a deletion and the broker's own changes.
+    mq.create_user(BrokerId=broker_id, Username="late", Password=PASSWORD)
+    assert mq.describe_user(BrokerId=broker_id, Username="late")["Pending"]["PendingChange"] == "CREATE"
+    assert stomp_connect(stomp, "late", PASSWORD) == "ERROR"
+    mq.update_broker(BrokerId=broker_id, AutoMinorVersionUpgrade=False)
+    mq.reboot_broker(BrokerId=broker_id)
+    rebooted = wait_for(mq, broker_id, "RUNNING")
+    assert rebooted["AutoMinorVersionUpgrade"] is False
+    assert stomp_connect(stomp, "late", PASSWORD) == "CONNECTED"
+    assert "Pending" not in mq.describe_user(BrokerId=broker_id, Username="late")
+    mq.delete_user(BrokerId=broker_id, Username="late")
+    assert mq.describe_user(BrokerId=broker_id, Username="late")["Pending"]["PendingChange"] == "DELETE"
+    with pytest.raises(ClientError) as not_replica:
+        mq.promote(BrokerId=broker_id, Mode="SWITCHOVER")
+    assert not_replica.value.response["Error"]["Code"] == "BadRequestException"
+
     mq.delete_broker(BrokerId=broker_id)
     deadline = time.time() + 30
     while time.time() < deadline:
